@@ -1,0 +1,239 @@
+/**
+ * The one wire contract between the page and the backend. The server validates every request body
+ * against these schemas at the edge; the page's api-client is typed by them.
+ */
+import { z } from 'zod';
+
+export const ENVIRONMENTS = ['mock', 'sandbox', 'production'] as const;
+export const Environment = z.enum(ENVIRONMENTS);
+export type Environment = z.infer<typeof Environment>;
+
+export const DEMO_KEYS = ['full', 'read-only', 'balance-only', 'empty-org'] as const;
+export const DemoKey = z.enum(DEMO_KEYS);
+export type DemoKey = z.infer<typeof DemoKey>;
+
+export const TimestampUnit = z.enum(['seconds', 'nanoseconds']);
+
+/** Header name sent by the page with every state-changing call. */
+export const TOKEN_HEADER = 'x-playground-token';
+
+/** Upper bound on a request body the page may send (the body text plus its JSON envelope). */
+export const MAX_API_BODY_BYTES = 25 * 1024 * 1024;
+
+// ---- requests --------------------------------------------------------------------------------
+
+export const RequestDraft = z
+  .object({
+    environment: Environment,
+    method: z
+      .string()
+      .min(1, 'The method is empty.')
+      .max(16, 'The method is longer than 16 characters.')
+      .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'The method may contain only letters, digits and HTTP token characters.'),
+    /** Relative to the environment's base URL, query included; checked by core/signing checkPath. */
+    path: z.string().max(2048, 'The path is longer than 2048 characters.'),
+    /** The exact body text, or null for none. */
+    body: z.string().nullable(),
+    /** A pinned timestamp, exactly as it will be sent; absent means "at send time". */
+    timestamp: z
+      .string()
+      .regex(/^\d{1,20}$/, 'The timestamp must be 1 to 20 decimal digits.')
+      .optional(),
+    timestampUnit: TimestampUnit.optional(),
+    /** Which demo key signs requests to the mock (default: full). Ignored elsewhere. */
+    demoKey: DemoKey.optional(),
+  })
+  .strict();
+export type RequestDraft = z.infer<typeof RequestDraft>;
+
+export const SignRequest = RequestDraft;
+export type SignRequest = RequestDraft;
+
+export const SendRequest = RequestDraft.extend({
+  /** Set by the page only after the person confirms a mutating send to production. */
+  confirm: z.boolean().optional(),
+}).strict();
+export type SendRequest = z.infer<typeof SendRequest>;
+
+export const ReplayRequest = z.object({ confirm: z.boolean().optional() }).strict();
+export type ReplayRequest = z.infer<typeof ReplayRequest>;
+
+export const CredentialsRequest = z
+  .object({
+    keyId: z.string().trim().min(1, 'The key id is empty.').max(256),
+    secret: z.string().min(1, 'The secret is empty.').max(4096),
+  })
+  .strict();
+export type CredentialsRequest = z.infer<typeof CredentialsRequest>;
+
+// ---- answers ---------------------------------------------------------------------------------
+
+export const Segment = z.object({
+  name: z.enum(['timestamp', 'method', 'url', 'body']),
+  text: z.string(),
+  offset: z.number().int(),
+  length: z.number().int(),
+});
+export type Segment = z.infer<typeof Segment>;
+
+export const StringToSignView = z.object({
+  segments: z.array(Segment),
+  byteLength: z.number().int(),
+});
+export type StringToSignView = z.infer<typeof StringToSignView>;
+
+export const SignedHeadersView = z.object({
+  'qredo-api-key': z.string(),
+  'qredo-api-ts': z.string(),
+  'qredo-api-sig': z.string(),
+});
+
+export const SignResponse = z.object({
+  environment: Environment,
+  keyId: z.string(),
+  method: z.string(),
+  url: z.string(),
+  timestamp: z.string(),
+  /** True when the timestamp is the current time and Send will sign again. */
+  timestampAtSendTime: z.boolean(),
+  stringToSign: StringToSignView,
+  signature: z.string(),
+  headers: SignedHeadersView,
+  bodySha256: z.string(),
+});
+export type SignResponse = z.infer<typeof SignResponse>;
+
+export const RelayErrorCode = z.enum([
+  'upstream-unreachable',
+  'dns-failure',
+  'connect-timeout',
+  'timeout',
+  'connection-reset',
+  'redirect-refused',
+  'aborted',
+  'no-credentials',
+  'bad-secret',
+]);
+export type RelayErrorCode = z.infer<typeof RelayErrorCode>;
+
+export const RelayResponse = z.object({
+  status: z.number().int(),
+  statusText: z.string(),
+  /** Header names lower-cased; repeated headers joined as Node joins them. */
+  headers: z.record(z.string(), z.string()),
+  /** The body as text when it is valid UTF-8, otherwise base64. */
+  body: z.string(),
+  bodyEncoding: z.enum(['utf8', 'base64']),
+  /** Bytes received (up to the cap). */
+  size: z.number().int(),
+  truncated: z.boolean(),
+});
+export type RelayResponse = z.infer<typeof RelayResponse>;
+
+export const RelayResult = z.object({
+  /** The history entry id. */
+  id: z.number().int(),
+  kind: z.enum(['send', 'resend', 'replay']),
+  createdAt: z.number(),
+  environment: Environment,
+  keyId: z.string(),
+  request: z.object({
+    method: z.string(),
+    url: z.string(),
+    /** Relative path as the page gave it, query included. */
+    path: z.string(),
+    /** Every header written to the socket, in order, signature and key id included. */
+    headers: z.record(z.string(), z.string()),
+    body: z.string().nullable(),
+    /** True when the stored body was cut at the history cap. */
+    bodyTruncated: z.boolean().optional(),
+  }),
+  timestamp: z.string(),
+  signature: z.string(),
+  stringToSign: StringToSignView,
+  hashes: z.object({ signedBodySha256: z.string(), sentBodySha256: z.string() }),
+  response: RelayResponse.nullable(),
+  error: z.object({ code: RelayErrorCode, message: z.string() }).nullable(),
+  timings: z.object({ ttfbMs: z.number().nullable(), totalMs: z.number() }),
+});
+export type RelayResult = z.infer<typeof RelayResult>;
+export type HistoryEntry = RelayResult;
+
+export const HistorySummary = z.object({
+  id: z.number().int(),
+  kind: z.enum(['send', 'resend', 'replay']),
+  createdAt: z.number(),
+  environment: Environment,
+  method: z.string(),
+  path: z.string(),
+  status: z.number().int().nullable(),
+  errorCode: z.string().nullable(),
+  totalMs: z.number(),
+  size: z.number().int().nullable(),
+});
+export type HistorySummary = z.infer<typeof HistorySummary>;
+
+export const StatusClass = z.enum(['2xx', '3xx', '4xx', '5xx', 'error']);
+export type StatusClass = z.infer<typeof StatusClass>;
+
+/** Query string of GET /api/history. */
+export const HistoryQuery = z.object({
+  environment: Environment.optional(),
+  method: z.string().max(16).optional(),
+  status: StatusClass.optional(),
+  q: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type HistoryQuery = z.infer<typeof HistoryQuery>;
+
+export const HistoryList = z.object({
+  entries: z.array(HistorySummary),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+export type HistoryList = z.infer<typeof HistoryList>;
+
+export const EnvironmentInfo = z.object({
+  name: Environment,
+  baseUrl: z.string(),
+  configured: z.boolean(),
+  keyId: z.string().nullable(),
+  /** A short fingerprint of the secret (never the secret), to tell keys apart. */
+  fingerprint: z.string().nullable(),
+  source: z.enum(['demo', 'env', 'file']).nullable(),
+});
+export type EnvironmentInfo = z.infer<typeof EnvironmentInfo>;
+
+export const DemoKeyInfo = z.object({
+  id: DemoKey,
+  keyId: z.string(),
+  label: z.string(),
+  description: z.string(),
+  permissions: z.array(z.string()),
+});
+export type DemoKeyInfo = z.infer<typeof DemoKeyInfo>;
+
+export const SessionInfo = z.object({
+  token: z.string(),
+  version: z.string(),
+  environments: z.array(EnvironmentInfo),
+  demoKeys: z.array(DemoKeyInfo),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const ApiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** Field-level problems from validation, as "path: message". */
+    issues: z.array(z.string()).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+/** Summarises zod issues as "field: message" lines for a 400 answer. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+}

@@ -1,0 +1,32 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { playground } from './server/plugin.ts';
+
+const port = Number(process.env.PORT ?? 5173);
+const host = process.env.HOST ?? '127.0.0.1';
+
+export default defineConfig({
+  // Vitest loads this file too; the backend (database, embedded mock) is only mounted for vite itself.
+  plugins: [react(), tailwindcss(), ...(process.env.VITEST ? [] : [playground()])],
+  server: { host, port, strictPort: true, cors: false },
+  preview: { host, port, strictPort: true, cors: false },
+  build: { outDir: 'dist', sourcemap: false },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', environment: 'node', include: ['core/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'app',
+          environment: 'jsdom',
+          include: ['app/**/*.test.{ts,tsx}'],
+          setupFiles: ['app/test-setup.ts'],
+        },
+      },
+    ],
+  },
+});
