@@ -8,7 +8,7 @@ export const ENVIRONMENTS = ['mock', 'sandbox', 'production'] as const;
 export const Environment = z.enum(ENVIRONMENTS);
 export type Environment = z.infer<typeof Environment>;
 
-export const DEMO_KEYS = ['full', 'read-only', 'balance-only', 'empty-org'] as const;
+export const DEMO_KEYS = ['full', 'read-only', 'balance-only', 'empty-org', 'personal'] as const;
 export const DemoKey = z.enum(DEMO_KEYS);
 export type DemoKey = z.infer<typeof DemoKey>;
 
