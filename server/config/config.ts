@@ -1,0 +1,72 @@
+import { homedir } from 'node:os';
+import { join, relative, resolve, isAbsolute } from 'node:path';
+import type { Environment } from '../../core/contract.ts';
+
+export interface RelayLimitsConfig {
+  connectTimeoutMs: number;
+  totalTimeoutMs: number;
+  maxResponseBytes: number;
+}
+
+export interface PlaygroundConfig {
+  host: string;
+  port: number;
+  mockPort: number;
+  /** Where history and credentials live: outside the project folder. */
+  dataDir: string;
+  baseUrls: Record<Environment, string>;
+  relay: RelayLimitsConfig;
+  historyBodyCapBytes: number;
+}
+
+export const SANDBOX_BASE_URL = 'https://sandbox-api.qredo.network/qapi/v1';
+export const PRODUCTION_BASE_URL = 'https://api.qredo.network/qapi/v1';
+
+type Env = Record<string, string | undefined>;
+
+function intFrom(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name} must be an integer from ${min} to ${max}; it is ${JSON.stringify(raw)}.`);
+  }
+  return n;
+}
+
+export function defaultDataDir(env: Env = process.env): string {
+  const base = env.XDG_DATA_HOME && isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : join(homedir(), '.local', 'share');
+  return join(base, 'qredo-api-playground');
+}
+
+/** True when `dir` is the project folder or inside it (where Vite could serve it). */
+export function isInside(dir: string, root: string): boolean {
+  const rel = relative(resolve(root), resolve(dir));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** Reads the configuration from the environment. Throws with a clear message on bad values. */
+export function loadConfig(env: Env = process.env): PlaygroundConfig {
+  const mockPort = intFrom(env, 'MOCK_PORT', 8002, 1, 65535);
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: intFrom(env, 'PORT', 5173, 0, 65535),
+    mockPort,
+    dataDir: resolve(env.PLAYGROUND_DATA_DIR || defaultDataDir(env)),
+    baseUrls: {
+      mock: `http://127.0.0.1:${mockPort}/qapi/v1`,
+      sandbox: env.PLAYGROUND_SANDBOX_BASE_URL || SANDBOX_BASE_URL,
+      production: env.PLAYGROUND_PRODUCTION_BASE_URL || PRODUCTION_BASE_URL,
+    },
+    relay: {
+      connectTimeoutMs: intFrom(env, 'PLAYGROUND_CONNECT_TIMEOUT_MS', 10_000, 1, 600_000),
+      totalTimeoutMs: intFrom(env, 'PLAYGROUND_TIMEOUT_MS', 30_000, 1, 3_600_000),
+      maxResponseBytes: intFrom(env, 'PLAYGROUND_MAX_RESPONSE_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    },
+    historyBodyCapBytes: intFrom(env, 'PLAYGROUND_HISTORY_BODY_CAP', 2 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+  };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}

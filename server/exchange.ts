@@ -1,0 +1,49 @@
+import type { Environment, RelayResult } from '../core/contract.ts';
+import type { StringToSign } from '../core/signing/index.ts';
+import { segmentsView } from './signer.ts';
+import type { Services } from './services.ts';
+
+export interface Outgoing {
+  environment: Environment;
+  keyId: string;
+  method: string;
+  path: string;
+  url: string;
+  timestamp: string;
+  signature: string;
+  stringToSign: StringToSign | RelayResult['stringToSign'];
+  headers: Array<[string, string]>;
+  body: string | null;
+  bodyBytes: Uint8Array | null;
+  bodySha256: string;
+}
+
+/**
+ * Sends signed bytes through the relay and records the exchange in history before answering,
+ * failures included. What is recorded and returned passes through the redactor.
+ */
+export async function exchange(services: Services, out: Outgoing, kind: RelayResult['kind']): Promise<RelayResult> {
+  if (out.environment === 'mock') await services.ensureMock();
+  const createdAt = services.clock();
+  const outcome = await services.relay.send(
+    { url: out.url, method: out.method, headers: out.headers, body: out.bodyBytes },
+    services.config.relay,
+  );
+  const entry: Omit<RelayResult, 'id'> = {
+    kind,
+    createdAt,
+    environment: out.environment,
+    keyId: out.keyId,
+    request: { method: out.method, url: out.url, path: out.path, headers: outcome.requestHeaders, body: out.body },
+    timestamp: out.timestamp,
+    signature: out.signature,
+    stringToSign: 'bytes' in out.stringToSign ? segmentsView(out.stringToSign) : out.stringToSign,
+    hashes: { signedBodySha256: out.bodySha256, sentBodySha256: outcome.sentBodySha256 },
+    response: outcome.response,
+    error: outcome.error,
+    timings: outcome.timings,
+  };
+  const clean = services.redactor.scrubValue(entry);
+  const recorded = services.history().record(clean);
+  return { ...clean, id: recorded.id };
+}

@@ -1,0 +1,61 @@
+import { MAX_API_BODY_BYTES, ReplayRequest } from '../../core/contract.ts';
+import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../../core/signing/index.ts';
+import { sha256Hex } from '../crypto.ts';
+import { exchange } from '../exchange.ts';
+import { HttpError, readJson, sendJson } from '../http.ts';
+import type { Services } from '../services.ts';
+import { entryId } from './history-params.ts';
+import type { Handler } from './types.ts';
+
+const REPLAYED_HEADERS = new Set([HEADER_KEY, HEADER_TIMESTAMP, HEADER_SIGNATURE, 'accept', 'content-type']);
+
+/**
+ * POST /api/history/:id/replay: the stored signed bytes again, same timestamp and signature.
+ * Needs an explicit confirmation; refused for production, where a replayed POST can move funds.
+ */
+export function createHistoryReplayHandler(services: Services): Handler {
+  return async (ctx) => {
+    const { confirm } = await readJson(ctx.req, ReplayRequest, MAX_API_BODY_BYTES);
+    const id = entryId(ctx);
+    const entry = services.history().get(id);
+    if (!entry) throw new HttpError(404, 'not-found', `There is no history entry ${id}.`);
+    if (entry.environment === 'production') {
+      throw new HttpError(403, 'replay-refused', 'Replaying exact bytes is refused for production; use Re-send, which signs again.');
+    }
+    if (confirm !== true) {
+      throw new HttpError(
+        403,
+        'confirmation-required',
+        'Replay sends the same timestamp and signature again; confirm it (the request must carry "confirm": true).',
+      );
+    }
+    if (entry.request.bodyTruncated) {
+      throw new HttpError(409, 'body-truncated', 'This entry’s body was cut at the history limit, so it cannot be replayed.');
+    }
+    const base = services.config.baseUrls[entry.environment];
+    if (!entry.request.url.startsWith(base + '/')) {
+      throw new HttpError(409, 'base-changed', `This entry was sent to ${entry.request.url}, which is no longer under ${base}.`);
+    }
+    const headers = Object.entries(entry.request.headers).filter(([name]) => REPLAYED_HEADERS.has(name.toLowerCase()));
+    const bodyBytes = entry.request.body === null ? null : new TextEncoder().encode(entry.request.body);
+    const result = await exchange(
+      services,
+      {
+        environment: entry.environment,
+        keyId: entry.keyId,
+        method: entry.request.method,
+        path: entry.request.path,
+        url: entry.request.url,
+        timestamp: entry.timestamp,
+        signature: entry.signature,
+        stringToSign: entry.stringToSign,
+        headers,
+        body: entry.request.body,
+        bodyBytes,
+        bodySha256: sha256Hex(bodyBytes ?? new Uint8Array()),
+      },
+      'replay',
+    );
+    sendJson(ctx.res, services.redactor, 200, result);
+  };
+}

@@ -1,0 +1,34 @@
+import { MAX_API_BODY_BYTES, ReplayRequest } from '../../core/contract.ts';
+import { exchange } from '../exchange.ts';
+import { HttpError, readJson, sendJson } from '../http.ts';
+import type { Services } from '../services.ts';
+import { demoKeyFor, signDraft } from '../signer.ts';
+import { entryId } from './history-params.ts';
+import { requireConfirmation } from './send.ts';
+import type { Handler } from './types.ts';
+
+/** POST /api/history/:id/resend: the same request signed again with a fresh timestamp. */
+export function createHistoryResendHandler(services: Services): Handler {
+  return async (ctx) => {
+    const { confirm } = await readJson(ctx.req, ReplayRequest, MAX_API_BODY_BYTES);
+    const id = entryId(ctx);
+    const entry = services.history().get(id);
+    if (!entry) throw new HttpError(404, 'not-found', `There is no history entry ${id}.`);
+    if (entry.request.bodyTruncated) {
+      throw new HttpError(409, 'body-truncated', 'This entry’s body was cut at the history limit, so it cannot be sent again.');
+    }
+    requireConfirmation(entry.environment, entry.request.method, confirm);
+    // Keep the unit the entry was signed with: nanosecond timestamps have 19 digits.
+    const nanoseconds = entry.timestamp.length >= 17;
+    const signed = await signDraft(services, {
+      environment: entry.environment,
+      method: entry.request.method,
+      path: entry.request.path,
+      body: entry.request.body,
+      timestampUnit: nanoseconds ? 'nanoseconds' : 'seconds',
+      ...(entry.environment === 'mock' ? { demoKey: demoKeyFor(entry.keyId) ?? 'full' } : {}),
+    });
+    const result = await exchange(services, signed, 'resend');
+    sendJson(ctx.res, services.redactor, 200, result);
+  };
+}

@@ -1,0 +1,35 @@
+import type { EnvironmentInfo, SessionInfo } from '../../core/contract.ts';
+import { fingerprint } from '../config/credentials.ts';
+import { sendJson } from '../http.ts';
+import { DEMO_KEYS } from '../mock/keys.ts';
+import type { Services } from '../services.ts';
+import type { Handler } from './types.ts';
+
+export function environmentInfo(services: Services, name: EnvironmentInfo['name']): EnvironmentInfo {
+  const baseUrl = services.config.baseUrls[name];
+  if (name === 'mock') {
+    return { name, baseUrl, configured: true, keyId: null, fingerprint: null, source: 'demo' };
+  }
+  const found = services.credentials.get(name);
+  return {
+    name,
+    baseUrl,
+    configured: found !== null,
+    keyId: found?.keyId ?? null,
+    fingerprint: found ? fingerprint(found.secret) : null,
+    source: found?.source ?? null,
+  };
+}
+
+/** GET /api/session: the per-session token, the environments (never a secret) and the demo keys. */
+export function createSessionHandler(services: Services): Handler {
+  return ({ res }) => {
+    const body: SessionInfo = {
+      token: services.token,
+      version: services.version,
+      environments: (['mock', 'sandbox', 'production'] as const).map((name) => environmentInfo(services, name)),
+      demoKeys: DEMO_KEYS.map(({ id, keyId, label, description, permissions }) => ({ id, keyId, label, description, permissions })),
+    };
+    sendJson(res, services.redactor, 200, body);
+  };
+}

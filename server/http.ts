@@ -1,0 +1,80 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { describeIssues } from '../core/contract.ts';
+import type { Redactor } from './security/redact.ts';
+
+/** An error that becomes a JSON answer `{error:{code,message,issues?}}` with its status. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: string[],
+  ) {
+    super(message);
+  }
+}
+
+/** Writes JSON through the redactor: no answer leaves without being scrubbed of secrets. */
+export function sendJson(res: ServerResponse, redactor: Redactor, status: number, value: unknown): void {
+  const text = redactor.scrub(JSON.stringify(value));
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('content-length', Buffer.byteLength(text));
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, redactor: Redactor, error: HttpError): void {
+  sendJson(res, redactor, error.status, {
+    error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
+  });
+}
+
+/** Reads a request body up to `limit` bytes; past it, 413 without reading the rest. */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(new HttpError(413, 'too-large', `The request body is ${declared} bytes; the limit is ${limit}.`));
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpError(413, 'too-large', `The request body is larger than the limit of ${limit} bytes.`));
+        req.removeAllListeners('data');
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** Reads and validates a JSON body against a contract schema: 400 with field messages when wrong. */
+export async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>, limit: number): Promise<T> {
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    throw new HttpError(415, 'bad-content-type', 'Send the request as JSON with content-type: application/json.');
+  }
+  const raw = await readBody(req, limit);
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString('utf8'));
+  } catch (e) {
+    throw new HttpError(400, 'bad-json', `The request body is not valid JSON: ${(e as Error).message}`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issues = describeIssues(parsed.error);
+    throw new HttpError(400, 'invalid-request', `The request is not valid: ${issues.join('; ')}`, issues);
+  }
+  return parsed.data;
+}

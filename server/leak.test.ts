@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCountingUpstream, type CountingUpstream } from './counting-upstream.ts';
+import { startTestPlayground, tempDir, type TestPlayground } from './test-support.ts';
+
+const KEY_TEXT = '$2a$10$LeakTestSecretThatMustNeverLeaveTheServer.0123456789ab';
+const SECRET = Buffer.from(KEY_TEXT).toString('base64');
+const PAGE_TEXT = '$2a$10$SecondSecretSetFromThePageNeverReturned.0123456789abcd';
+const PAGE_SECRET = Buffer.from(PAGE_TEXT).toString('base64url');
+
+/** Every form of the two secrets that must never appear outside the credentials store. */
+const NEEDLES = [SECRET, KEY_TEXT, Buffer.from(KEY_TEXT).toString('hex'), PAGE_SECRET, PAGE_TEXT, Buffer.from(PAGE_TEXT).toString('hex')];
+
+let p: TestPlayground;
+let upstream: CountingUpstream;
+afterEach(async () => {
+  await p?.close();
+  await upstream?.close();
+});
+
+function hits(text: string): string[] {
+  return NEEDLES.filter((n) => text.includes(n));
+}
+
+describe('secrets never leave', () => {
+  it('appear in no /api answer, no history row, no log line, even when the upstream echoes them', async () => {
+    const dataDir = tempDir();
+    // A hostile upstream that echoes both secrets back in its headers and body.
+    upstream = await startCountingUpstream((_r, res) => {
+      res.setHeader('x-echo', SECRET);
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ leaked: [SECRET, KEY_TEXT, PAGE_SECRET, PAGE_TEXT] }));
+    });
+    p = await startTestPlayground({
+      dataDir,
+      env: { QREDO_SANDBOX_API_KEY: 'leakTestKey001', QREDO_SANDBOX_API_SECRET: SECRET },
+      config: (c) => ({ ...c, baseUrls: { ...c.baseUrls, sandbox: upstream.baseUrl, production: upstream.baseUrl } }),
+    });
+    const set = await p.call('PUT', '/api/credentials/production', { body: { keyId: 'pageKeyId00001', secret: PAGE_SECRET } });
+    expect(set.status).toBe(200);
+    expect(set.json).toMatchObject({ name: 'production', configured: true, keyId: 'pageKeyId00001', source: 'file' });
+    expect(set.json.fingerprint).toMatch(/^[0-9a-f]{8}$/);
+
+    const draft = { method: 'POST', path: '/transaction', body: `{"note":"${SECRET}"}` };
+    await p.call('GET', '/api/session');
+    await p.call('POST', '/api/sign', { body: { environment: 'sandbox', ...draft } });
+    const sent = await p.call('POST', '/api/send', { body: { environment: 'sandbox', ...draft } });
+    expect(sent.json.response.status).toBe(200);
+    await p.call('POST', '/api/send', { body: { environment: 'production', ...draft, confirm: true } });
+    await p.call('GET', '/api/history');
+    await p.call('GET', `/api/history/${sent.json.id}`);
+    await p.call('POST', `/api/history/${sent.json.id}/resend`, { body: {} });
+    // Error paths: a bad secret, a bad path, a bad body.
+    await p.call('PUT', '/api/credentials/sandbox', { body: { keyId: 'k', secret: `${SECRET}!` } });
+    await p.call('POST', '/api/send', { body: { environment: 'sandbox', method: 'GET', path: SECRET, body: null } });
+    await p.call('POST', '/api/send', { raw: `{"environment":"${SECRET}"` });
+
+    expect(p.answers.length).toBeGreaterThanOrEqual(10);
+    expect(p.answers.flatMap(hits)).toEqual([]);
+    expect(p.logs.flatMap(hits)).toEqual([]);
+    await p.close();
+
+    const files = readdirSync(dataDir).filter((f) => f.startsWith('history'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(hits(readFileSync(join(dataDir, f)).toString('latin1')), f).toEqual([]);
+    expect(statSync(join(dataDir, 'credentials.json')).mode & 0o777).toBe(0o600);
+  });
+});

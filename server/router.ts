@@ -1,0 +1,88 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createCredentialsDeleteHandler } from './handlers/credentials-delete.ts';
+import { createCredentialsSetHandler } from './handlers/credentials-set.ts';
+import { createHistoryClearHandler } from './handlers/history-clear.ts';
+import { createHistoryDeleteHandler } from './handlers/history-delete.ts';
+import { createHistoryGetHandler } from './handlers/history-get.ts';
+import { createHistoryListHandler } from './handlers/history-list.ts';
+import { createHistoryReplayHandler } from './handlers/history-replay.ts';
+import { createHistoryResendHandler } from './handlers/history-resend.ts';
+import { createSendHandler } from './handlers/send.ts';
+import { createSessionHandler } from './handlers/session.ts';
+import { createSignHandler } from './handlers/sign.ts';
+import type { Handler } from './handlers/types.ts';
+import { HttpError, sendError } from './http.ts';
+import { checkRequest } from './security/guard.ts';
+import type { Services } from './services.ts';
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  handler: Handler;
+}
+
+/** Every /api route, listed once. */
+function routes(services: Services): Route[] {
+  return [
+    { method: 'GET', pattern: /^\/api\/session$/, handler: createSessionHandler(services) },
+    { method: 'POST', pattern: /^\/api\/sign$/, handler: createSignHandler(services) },
+    { method: 'POST', pattern: /^\/api\/send$/, handler: createSendHandler(services) },
+    { method: 'GET', pattern: /^\/api\/history$/, handler: createHistoryListHandler(services) },
+    { method: 'DELETE', pattern: /^\/api\/history$/, handler: createHistoryClearHandler(services) },
+    { method: 'GET', pattern: /^\/api\/history\/(?<id>[^/]+)$/, handler: createHistoryGetHandler(services) },
+    { method: 'DELETE', pattern: /^\/api\/history\/(?<id>[^/]+)$/, handler: createHistoryDeleteHandler(services) },
+    { method: 'POST', pattern: /^\/api\/history\/(?<id>[^/]+)\/resend$/, handler: createHistoryResendHandler(services) },
+    { method: 'POST', pattern: /^\/api\/history\/(?<id>[^/]+)\/replay$/, handler: createHistoryReplayHandler(services) },
+    { method: 'PUT', pattern: /^\/api\/credentials\/(?<environment>[^/]+)$/, handler: createCredentialsSetHandler(services) },
+    { method: 'DELETE', pattern: /^\/api\/credentials\/(?<environment>[^/]+)$/, handler: createCredentialsDeleteHandler(services) },
+  ];
+}
+
+export type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/**
+ * The /api router: the perimeter guard first, then exactly one handler. Errors become JSON answers;
+ * anything unexpected is a 500 whose message has been through the redactor.
+ */
+export function createRouter(services: Services): Middleware {
+  const table = routes(services);
+  return (req, res, next) => {
+    const rawUrl = req.url ?? '/';
+    if (!(rawUrl === '/api' || rawUrl.startsWith('/api/') || rawUrl.startsWith('/api?'))) {
+      next();
+      return;
+    }
+    void handle(services, table, req, res).catch((error: unknown) => {
+      const http =
+        error instanceof HttpError
+          ? error
+          : new HttpError(500, 'internal', `The playground server failed: ${(error as Error)?.message ?? String(error)}`);
+      if (http.status >= 500) services.log(`[playground] ${req.method} ${rawUrl}: ${(error as Error)?.stack ?? String(error)}`);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      // After a refused upload the rest of the body is not read: close the connection once answered.
+      if (http.status === 413) res.setHeader('connection', 'close');
+      sendError(res, services.redactor, http);
+    });
+  };
+}
+
+async function handle(services: Services, table: Route[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const verdict = checkRequest(req, { token: services.token });
+  if (!verdict.ok) {
+    req.resume();
+    throw new HttpError(403, verdict.code, verdict.message);
+  }
+  const url = new URL(req.url ?? '/', 'http://playground.invalid');
+  const matching = table.filter((r) => r.pattern.test(url.pathname));
+  if (matching.length === 0) throw new HttpError(404, 'not-found', `There is no ${url.pathname} in the playground API.`);
+  const route = matching.find((r) => r.method === req.method);
+  if (!route) {
+    res.setHeader('allow', matching.map((r) => r.method).join(', '));
+    throw new HttpError(405, 'method-not-allowed', `${url.pathname} does not accept ${req.method}.`);
+  }
+  const params = route.pattern.exec(url.pathname)?.groups ?? {};
+  await route.handler({ req, res, params: { ...params }, url });
+}
