@@ -1,0 +1,84 @@
+/** Command-line arguments of `npm run mock` (server/mock/main.ts), kept apart so tests can import them. */
+import { DEMO_KEYS } from './keys.ts';
+import { DEFAULT_MOCK_PORT } from './server.ts';
+
+export type CliCommand = { kind: 'serve'; port: number; host: string } | { kind: 'list-keys' } | { kind: 'help' };
+
+export const USAGE = `Usage: npm run mock -- [--port N] [--host ADDRESS] [--list-keys] [--help]
+  --port N       port to listen on (default: MOCK_PORT or ${DEFAULT_MOCK_PORT}; 0 picks a free port)
+  --host ADDRESS address to bind (default 127.0.0.1)
+  --list-keys    print the demo API keys (key IDs and secrets) as JSON and exit`;
+
+function parsePort(text: string | undefined, source: string): number {
+  if (text === undefined || !/^\d{1,5}$/.test(text) || Number(text) > 65535) {
+    throw new Error(
+      `${source} must be a port number from 0 to 65535; got ${text === undefined ? 'nothing' : JSON.stringify(text)}`,
+    );
+  }
+  return Number(text);
+}
+
+/** Parses the command line; throws an Error with a readable message on bad arguments. */
+export function parseArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliCommand {
+  let port: number | undefined;
+  let host = '127.0.0.1';
+  let listKeys = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new Error(`${name} needs a value`);
+      i += 1;
+      return next;
+    };
+    switch (name) {
+      case '--port':
+        port = parsePort(value(), '--port');
+        break;
+      case '--host': {
+        const h = value();
+        if (h.trim() === '') throw new Error('--host needs a non-empty address');
+        host = h;
+        break;
+      }
+      case '--list-keys':
+        if (inline !== undefined) throw new Error('--list-keys takes no value');
+        listKeys = true;
+        break;
+      case '--help':
+      case '-h':
+        return { kind: 'help' };
+      default:
+        throw new Error(`unknown argument ${JSON.stringify(arg)}`);
+    }
+  }
+  if (listKeys) return { kind: 'list-keys' };
+  const fromEnv = env.MOCK_PORT;
+  return {
+    kind: 'serve',
+    port: port ?? (fromEnv !== undefined && fromEnv !== '' ? parsePort(fromEnv, 'MOCK_PORT') : DEFAULT_MOCK_PORT),
+    host,
+  };
+}
+
+/** The demo keys as printed by --list-keys. */
+export function listKeysJson(): string {
+  return JSON.stringify(
+    DEMO_KEYS.map((k) => ({
+      id: k.id,
+      label: k.label,
+      account: k.account,
+      keyId: k.keyId,
+      secret: k.secret,
+      permissions: k.permissions,
+      description: k.description,
+    })),
+    null,
+    2,
+  );
+}

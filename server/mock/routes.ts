@@ -1,0 +1,244 @@
+/**
+ * The 11 operations of the Qredo API v1 (REFERENCE §3), answered from the seeded data. Runs after
+ * authentication: it knows which demo key signed the request and checks that key's permissions and
+ * account type before answering.
+ */
+import type { AccountData } from './data.ts';
+import {
+  balanceView,
+  dataset,
+  findFund,
+  findWallet,
+  fundInfoView,
+  fundsView,
+  ledgerView,
+  walletHistoryView,
+} from './data.ts';
+import { type ApiResult, errorResult } from './errors.ts';
+import type { MockKey, MockPermission } from './keys.ts';
+import { type TransactionStore, approvalsAt, parseTransactionBody, txInfoAt } from './transactions.ts';
+
+export interface RouteContext {
+  key: MockKey;
+  account: AccountData;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: Uint8Array;
+  nowMs: number;
+  store: TransactionStore;
+}
+
+interface Route {
+  method: 'GET' | 'POST';
+  /** Path below /qapi/v1, with `{name}` segments. */
+  path: string;
+  /** Any one of these permissions lets the key in. */
+  permissions: MockPermission[];
+  /** Account kinds allowed; others get 403 with `accountReason`. */
+  accounts?: Array<AccountData['kind']>;
+  accountReason?: string;
+  handle(ctx: RouteContext): ApiResult;
+}
+
+const ok = (body: unknown): ApiResult => ({ status: 200, body });
+
+const WEB3_ACCOUNTS: Array<AccountData['kind']> = ['organization', 'empty-organization'];
+const WEB3_REFUSAL =
+  'the Web3 API is for Organization accounts with a Web3 API wallet; personal accounts cannot use it';
+
+/** Go's strconv.ParseBool spellings, which the real service accepts for `archived`. */
+function parseBool(text: string): boolean | null {
+  if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(text)) return true;
+  if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(text)) return false;
+  return null;
+}
+
+export const ROUTES: readonly Route[] = [
+  {
+    method: 'GET',
+    path: '/account',
+    permissions: ['read-only'],
+    handle: ({ account }) => ok({ settings: account.settings }),
+  },
+  {
+    method: 'GET',
+    path: '/balance',
+    permissions: ['balance', 'read-only'],
+    handle: ({ account }) => ok(balanceView(account)),
+  },
+  {
+    method: 'GET',
+    path: '/funds',
+    permissions: ['read-only'],
+    handle: ({ account, query }) => {
+      const raw = query.get('archived');
+      const archived = raw === null ? false : parseBool(raw);
+      if (archived === null)
+        return errorResult(400, `query parameter "archived" must be true or false; got ${JSON.stringify(raw)}`);
+      return ok(fundsView(account, archived));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/funds/{fund_id}',
+    permissions: ['read-only'],
+    handle: ({ account, params }) => {
+      const fund = findFund(account, params.fund_id!);
+      return fund
+        ? ok(fundInfoView(fund))
+        : errorResult(404, `fund ${JSON.stringify(params.fund_id)} not found in this account`);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/funds/{fund_id}/ledger',
+    permissions: ['read-only'],
+    handle: ({ account, params }) => {
+      const fund = findFund(account, params.fund_id!);
+      return fund
+        ? ok(ledgerView(fund))
+        : errorResult(404, `fund ${JSON.stringify(params.fund_id)} not found in this account`);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/trustedparties',
+    permissions: ['read-only'],
+    accounts: ['personal'],
+    accountReason: 'trusted parties exist only for Personal accounts; this key belongs to an Organization',
+    handle: ({ account }) => ok({ members: account.trustedParties }),
+  },
+  {
+    method: 'GET',
+    path: '/wallet/{wallet_id}/history',
+    permissions: ['read-only'],
+    handle: ({ account, params }) => {
+      const wallet = findWallet(account, params.wallet_id!);
+      return wallet
+        ? ok(walletHistoryView(wallet))
+        : errorResult(404, `wallet ${JSON.stringify(params.wallet_id)} not found in this account`);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/transaction',
+    permissions: ['web3'],
+    accounts: WEB3_ACCOUNTS,
+    accountReason: WEB3_REFUSAL,
+    handle: ({ account, body, nowMs, store }) => {
+      const check = parseTransactionBody(body, account.networks);
+      if (!check.ok) return errorResult(400, check.reason);
+      return ok(txInfoAt(store.create(account, check.input, nowMs), nowMs));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/transactions/feed',
+    permissions: ['web3'],
+    accounts: WEB3_ACCOUNTS,
+    accountReason: WEB3_REFUSAL,
+    handle: () =>
+      errorResult(
+        501,
+        'the transaction feed is a WebSocket and the embedded mock does not serve it; poll GET /transactions/{tx_id}/status instead',
+      ),
+  },
+  {
+    method: 'GET',
+    path: '/transactions/{tx_id}/status',
+    permissions: ['web3'],
+    accounts: WEB3_ACCOUNTS,
+    accountReason: WEB3_REFUSAL,
+    handle: ({ account, params, nowMs, store }) => {
+      const tx = store.find(account.accountID, params.tx_id!);
+      return tx
+        ? ok(txInfoAt(tx, nowMs))
+        : errorResult(404, `transaction ${JSON.stringify(params.tx_id)} not found in this account`);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/transactions/{tx_id}/approvals',
+    permissions: ['web3'],
+    accounts: WEB3_ACCOUNTS,
+    accountReason: WEB3_REFUSAL,
+    handle: ({ account, params, nowMs, store }) => {
+      const tx = store.find(account.accountID, params.tx_id!);
+      return tx
+        ? ok(approvalsAt(tx, nowMs))
+        : errorResult(404, `transaction ${JSON.stringify(params.tx_id)} not found in this account`);
+    },
+  },
+];
+
+const PERMISSION_NAMES: Record<MockPermission, string> = {
+  balance: 'Balance',
+  'read-only': 'Read-only',
+  web3: 'Web3 Transactions',
+};
+
+function matchPath(template: string, path: string): Record<string, string> | null {
+  const t = template.split('/');
+  const p = path.split('/');
+  if (t.length !== p.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < t.length; i++) {
+    const ts = t[i]!;
+    const ps = p[i]!;
+    const m = /^\{(\w+)\}$/.exec(ts);
+    if (m) {
+      if (ps === '') return null;
+      let value: string;
+      try {
+        value = decodeURIComponent(ps);
+      } catch {
+        return null;
+      }
+      params[m[1]!] = value;
+    } else if (ts !== ps) return null;
+  }
+  return params;
+}
+
+export interface ApiRequest {
+  method: string;
+  /** Path below /qapi/v1, without the query. */
+  path: string;
+  query: URLSearchParams;
+  body: Uint8Array;
+  key: MockKey;
+  nowMs: number;
+  store: TransactionStore;
+}
+
+/** Routes an authenticated request: 404 unknown path, 405 wrong method, 403 wrong account type or missing permission. */
+export function route(req: ApiRequest): ApiResult {
+  const matches = ROUTES.map((r) => ({ r, params: matchPath(r.path, req.path) })).filter((m) => m.params !== null);
+  if (matches.length === 0) return errorResult(404, `no Qredo API v1 operation at ${JSON.stringify(req.path)}`);
+  const match = matches.find((m) => m.r.method === req.method);
+  if (!match) {
+    const allowed = [...new Set(matches.map((m) => m.r.method))].join(', ');
+    return errorResult(405, `${req.method} is not allowed on ${req.path}; use ${allowed}`, { allow: allowed });
+  }
+  const { r } = match;
+  // The account type first (a personal key is refused by the Web3 API whatever its permissions), then the key's permissions.
+  const account = dataset().accounts[req.key.account];
+  if (r.accounts && !r.accounts.includes(account.kind))
+    return errorResult(403, r.accountReason ?? 'this account type cannot use this operation');
+  if (!r.permissions.some((p) => req.key.permissions.includes(p))) {
+    const need = r.permissions.map((p) => PERMISSION_NAMES[p]).join(' or ');
+    return errorResult(
+      403,
+      `insufficient privileges: this API key lacks the ${need} permission needed for ${r.method} ${r.path}`,
+    );
+  }
+  return r.handle({
+    key: req.key,
+    account,
+    params: match.params!,
+    query: req.query,
+    body: req.body,
+    nowMs: req.nowMs,
+    store: req.store,
+  });
+}

@@ -1,0 +1,179 @@
+/**
+ * The embedded Qredo API v1: a node:http server on loopback under /qapi/v1 that authenticates every
+ * request exactly as the real service does, then answers from seeded data.
+ *
+ * Order of work for each request: path prefix (else 404) → body read as raw bytes with a size cap
+ * (else 413) → authentication (else 401) → routing (404 / 405) → permissions (403) → the answer.
+ * It logs nothing unless a `log` callback is given, and never logs headers, bodies or secrets.
+ */
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { DEFAULT_WINDOW_SECONDS, authenticate } from './auth.ts';
+import { dataset } from './data.ts';
+import { type ApiResult, errorResult, writeResult } from './errors.ts';
+import { route } from './routes.ts';
+import { TransactionStore } from './transactions.ts';
+
+export const BASE_PATH = '/qapi/v1';
+export const DEFAULT_MOCK_PORT = 8002;
+/** Body caps: 4 MiB for POST, 1 MiB for every other method. */
+export const MAX_POST_BODY_BYTES = 4 * 1024 * 1024;
+export const MAX_OTHER_BODY_BYTES = 1024 * 1024;
+
+export interface MockServer {
+  port: number;
+  /** http://HOST:PORT/qapi/v1 */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export interface MockServerOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Accepted clock skew of `qredo-api-ts`, in seconds either way. Default 300. */
+  windowSeconds?: number;
+  /** The clock, in milliseconds since the epoch. Default Date.now. */
+  now?: () => number;
+  /** Optional one line per request: method, path without query, status. Never headers or bodies. */
+  log?: (line: string) => void;
+}
+
+type BodyRead = { ok: true; body: Uint8Array } | { ok: false; result: ApiResult };
+
+function readBody(req: IncomingMessage, cap: number): Promise<BodyRead> {
+  return new Promise((resolve, reject) => {
+    const declared = req.headers['content-length'];
+    const tooLarge = (): BodyRead => ({
+      ok: false,
+      result: errorResult(413, `request body larger than ${cap} bytes, the limit for ${req.method}`),
+    });
+    if (declared !== undefined && Number(declared) > cap) {
+      req.resume();
+      resolve(tooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > cap) {
+        over = true;
+        chunks.length = 0;
+        resolve(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!over) resolve({ ok: true, body: Buffer.concat(chunks) });
+    });
+    req.on('error', reject);
+  });
+}
+
+function splitTarget(target: string): { path: string; query: string } {
+  const q = target.indexOf('?');
+  return q >= 0 ? { path: target.slice(0, q), query: target.slice(q + 1) } : { path: target, query: '' };
+}
+
+export function createMockRequestHandler(options: { windowSeconds: number; now: () => number }) {
+  const store = new TransactionStore(Object.values(dataset().accounts));
+
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<ApiResult> {
+    const target = req.url ?? '/';
+    const method = req.method ?? 'GET';
+    const { path, query } = splitTarget(target);
+    if (!(path === BASE_PATH || path.startsWith(`${BASE_PATH}/`))) {
+      req.resume();
+      return errorResult(404, `not found: the Qredo API v1 mock answers only under ${BASE_PATH}`);
+    }
+
+    const read = await readBody(req, method === 'POST' ? MAX_POST_BODY_BYTES : MAX_OTHER_BODY_BYTES);
+    if (!read.ok) {
+      res.setHeader('connection', 'close');
+      return read.result;
+    }
+
+    const nowMs = options.now();
+    const auth = await authenticate({
+      method,
+      host: req.headers.host,
+      target,
+      headers: req.headers,
+      body: read.body,
+      nowMs,
+      windowSeconds: options.windowSeconds,
+    });
+    if (!auth.ok) return errorResult(auth.status, auth.reason);
+
+    return route({
+      method,
+      path: path.slice(BASE_PATH.length),
+      query: new URLSearchParams(query),
+      body: read.body,
+      key: auth.key,
+      nowMs,
+      store,
+    });
+  };
+}
+
+function refuseUpgrade(req: IncomingMessage, socket: Duplex): void {
+  const inside = (req.url ?? '').startsWith(`${BASE_PATH}/`);
+  const result = inside
+    ? errorResult(
+        501,
+        'WebSocket connections are not served by the embedded mock (this includes /transactions/feed); poll GET /transactions/{tx_id}/status instead',
+      )
+    : errorResult(404, `not found: the Qredo API v1 mock answers only under ${BASE_PATH}`);
+  const text = JSON.stringify(result.body);
+  const reason = inside ? 'Not Implemented' : 'Not Found';
+  socket.end(
+    `HTTP/1.1 ${result.status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
+  );
+}
+
+export function startMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const now = opts.now ?? Date.now;
+  const handle = createMockRequestHandler({ windowSeconds: opts.windowSeconds ?? DEFAULT_WINDOW_SECONDS, now });
+  const log = opts.log;
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res)
+      .catch((): ApiResult => errorResult(500, 'internal error in the mock'))
+      .then((result) => {
+        if (res.headersSent) return;
+        writeResult(res, result);
+        log?.(`${req.method ?? '?'} ${splitTarget(req.url ?? '').path} ${result.status}`);
+      });
+  });
+  server.on('upgrade', refuseUpgrade);
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      const { port } = server.address() as AddressInfo;
+      const shownHost = host.includes(':') ? `[${host}]` : host;
+      resolve({
+        port,
+        baseUrl: `http://${shownHost}:${port}${BASE_PATH}`,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((err) => (err ? fail(err) : done()));
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
