@@ -9,7 +9,13 @@ const host = process.env.HOST ?? '127.0.0.1';
 export default defineConfig({
   // Vitest loads this file too; the backend (database, embedded mock) is only mounted for vite itself.
   plugins: [react(), tailwindcss(), ...(process.env.VITEST ? [] : [playground()])],
-  server: { host, port, strictPort: true, cors: false },
+  server: {
+    host,
+    port,
+    strictPort: true,
+    cors: false,
+    watch: { ignored: ['**/playwright-report/**', '**/test-results/**', '**/e2e/screenshots/**', '**/bench/results/**'] },
+  },
   preview: { host, port, strictPort: true, cors: false },
   build: { outDir: 'dist', sourcemap: false },
   test: {

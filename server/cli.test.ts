@@ -21,7 +21,7 @@ function io(env: Record<string, string> = {}, files: Record<string, Buffer> = {}
 
 describe('cli sign', () => {
   it.each(vectors.map((v) => [v.name, v] as const))('reproduces vector %s with the body read as raw bytes', async (_n, v) => {
-    const files = v.body === null ? {} : { '/body': Buffer.from(v.body, 'utf8') };
+    const files: Record<string, Buffer> = v.body === null ? {} : { '/body': Buffer.from(v.body, 'utf8') };
     const { value, out } = io({ QREDO_API_SECRET: v.secret, QREDO_API_KEY: 'kid' }, files);
     const args = ['sign', '--timestamp', v.timestamp, '--method', v.method, '--url', v.url, '--json'];
     if (v.body !== null) args.push('--body-file', '/body');

@@ -48,6 +48,7 @@ export function createServices(
   const rawLog = opts.log ?? ((line: string) => console.log(line));
   let history: HistoryStore | null = null;
   let mock: Promise<MockServer | null> | null = null;
+  let closed = false;
 
   return {
     config,
@@ -63,30 +64,45 @@ export function createServices(
     },
     ensureMock() {
       if (opts.startMock === false) return Promise.resolve();
-      const starting: Promise<MockServer | null> = (mock ??= startMockServer({ port: config.mockPort, host: '127.0.0.1' }).catch(
-        (e: NodeJS.ErrnoException) => {
-        if (e.code === 'EADDRINUSE') {
-          rawLog(`[playground] port ${config.mockPort} is taken: using the Qredo API already listening there as the mock.`);
-          return null;
-        }
-          mock = null;
-          throw e;
-        },
-      ));
-      return starting.then(() => undefined);
+      mock ??= startMockOnce(config.mockPort, rawLog).catch((e: unknown) => {
+        mock = null;
+        throw e;
+      });
+      return mock.then(() => undefined);
     },
     log(line: string) {
       rawLog(redactor.scrub(line));
     },
     async close() {
+      if (closed) return;
+      closed = true;
       relay.close();
       history?.close();
       history = null;
       const m = await mock?.catch(() => null);
-      await m?.close();
       mock = null;
+      await m?.close().catch(() => undefined);
     },
   };
 }
 
 export type { Server };
+
+/**
+ * Starts the embedded mock. A port still held for a moment (a dev-server restart closing the old
+ * mock) is retried; a port held for good means a Qredo API already listens there and is used as is.
+ */
+async function startMockOnce(port: number, log: (line: string) => void): Promise<MockServer | null> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await startMockServer({ port, host: '127.0.0.1' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+      if (attempt >= 10) {
+        log(`[playground] port ${port} is taken: using the Qredo API already listening there as the mock.`);
+        return null;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}

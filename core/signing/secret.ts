@@ -25,10 +25,10 @@ export function decodeSecret(secret: string): DecodedSecret {
 
   const bad = /[^A-Za-z0-9+/\-_=]/.exec(trimmed);
   if (bad) {
-    const shown = JSON.stringify(bad[0]);
+    // The character itself is not repeated: an error message must not carry any part of a secret.
     return {
       ok: false,
-      error: `The API secret is not base64: character ${shown} at position ${bad.index + 1} is in neither the standard nor the URL-safe alphabet.`,
+      error: `The API secret is not base64: the character at position ${bad.index + 1} is in neither the standard nor the URL-safe alphabet.`,
     };
   }
   if (/[-_]/.test(trimmed) && /[+/]/.test(trimmed)) {
