@@ -1,0 +1,97 @@
+/**
+ * History as server state: fetchers → query options → hooks. The list is fetched in pages as the
+ * person scrolls; an entry (request as sent, response) is fetched when it is selected.
+ */
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type { HistoryQuery, ReplayRequest } from '../../../../core/contract.ts';
+import { api, ApiRequestError } from '../../../lib/api-client.ts';
+
+export const HISTORY_PAGE_SIZE = 200;
+
+/** What the person filters by (everything but paging). */
+export type HistoryFilter = Pick<Partial<HistoryQuery>, 'environment' | 'method' | 'status' | 'q'>;
+
+/** Every history query starts with this key, so one invalidation refreshes them all. */
+export const HISTORY_KEY = ['history'] as const;
+/** Entries never change once written, so they live under their own key: a new send does not refetch them. */
+export const HISTORY_ENTRY_KEY = ['history-entry'] as const;
+
+export function historyQueryOptions(filter: Partial<HistoryQuery>) {
+  return queryOptions({
+    queryKey: [...HISTORY_KEY, 'list', filter],
+    queryFn: () => api.history(filter),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One page of the list: rows page × HISTORY_PAGE_SIZE onwards. */
+export function historyPageQueryOptions(filter: HistoryFilter, page: number) {
+  return historyQueryOptions({ ...filter, limit: HISTORY_PAGE_SIZE, offset: page * HISTORY_PAGE_SIZE });
+}
+
+/** The full entry: the request as sent, its string to sign, hashes, response and timings. */
+export function historyEntryQueryOptions(id: number) {
+  return queryOptions({
+    queryKey: [...HISTORY_ENTRY_KEY, id],
+    queryFn: () => api.historyEntry(id),
+    staleTime: Infinity,
+    retry: (count, error) => count < 2 && !(error instanceof ApiRequestError && error.status === 404),
+  });
+}
+
+export function useHistoryPages(filter: HistoryFilter, pages: number[]) {
+  return useQueries({ queries: pages.map((p) => historyPageQueryOptions(filter, p)) });
+}
+
+export function useHistoryFirstPage(filter: HistoryFilter) {
+  return useQuery(historyPageQueryOptions(filter, 0));
+}
+
+export function useHistoryEntry(id: number | null) {
+  return useQuery({ ...historyEntryQueryOptions(id ?? -1), enabled: id !== null });
+}
+
+export function useResend() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.resend(id),
+    retry: false,
+    onSettled: () => client.invalidateQueries({ queryKey: HISTORY_KEY }),
+  });
+}
+
+export function useReplay() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, request }: { id: number; request: ReplayRequest }) => api.replay(id, request),
+    retry: false,
+    onSettled: () => client.invalidateQueries({ queryKey: HISTORY_KEY }),
+  });
+}
+
+export function useDeleteEntry() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.deleteHistoryEntry(id),
+    retry: false,
+    onSuccess: (_ok, id) => client.removeQueries({ queryKey: [...HISTORY_ENTRY_KEY, id] }),
+    onSettled: () => client.invalidateQueries({ queryKey: HISTORY_KEY }),
+  });
+}
+
+export function useClearHistory() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.clearHistory(),
+    retry: false,
+    onSuccess: () => client.removeQueries({ queryKey: HISTORY_ENTRY_KEY }),
+    onSettled: () => client.invalidateQueries({ queryKey: HISTORY_KEY }),
+  });
+}

@@ -1,0 +1,107 @@
+import { useId, useState } from 'react';
+import type { HistoryEntry, RelayResult } from '../../../../core/contract.ts';
+import { Button } from '../../../components/button.tsx';
+import { Dialog } from '../../../components/dialog.tsx';
+import { useDeleteEntry, useHistoryEntry, useReplay, useResend } from '../api/history-api.ts';
+
+/** What can be done with the selected entry: load, re-send, replay (confirmed), delete. */
+export function EntryActions(props: {
+  id: number;
+  onLoad: (entry: HistoryEntry) => void;
+  onResult: (result: RelayResult) => void;
+  /** Called after the entry is deleted, to move the selection. */
+  onDeleted: (id: number) => void;
+}) {
+  const entry = useHistoryEntry(props.id);
+  const resend = useResend();
+  const replay = useReplay();
+  const remove = useDeleteEntry();
+  const [confirming, setConfirming] = useState(false);
+  const explainId = useId();
+  const data = entry.data;
+  const production = data?.environment === 'production';
+  const busy = resend.isPending || replay.isPending || remove.isPending;
+  const failure = resend.error ?? replay.error ?? remove.error;
+
+  return (
+    <div
+      role="group"
+      aria-label="Selected request"
+      className="flex flex-col gap-2 border-t border-slate-200 pt-2 dark:border-slate-800"
+    >
+      <p className="truncate font-mono text-xs text-slate-600 dark:text-slate-400">
+        {entry.isPending
+          ? 'Loading the selected request…'
+          : entry.isError
+            ? `Could not load request #${props.id}: ${entry.error.message}`
+            : data
+              ? `#${data.id} ${data.request.method} ${data.request.path}`
+              : ''}
+      </p>
+      <div className="flex flex-wrap gap-1.5">
+        <Button size="sm" disabled={!data || busy} onClick={() => data && props.onLoad(data)}>
+          Load into composer
+        </Button>
+        <Button
+          size="sm"
+          disabled={!data || busy}
+          onClick={() => resend.mutate(props.id, { onSuccess: (result) => props.onResult(result) })}
+        >
+          {resend.isPending ? 'Re-sending…' : 'Re-send'}
+        </Button>
+        <Button
+          size="sm"
+          disabled={!data || busy || production}
+          aria-describedby={production ? explainId : undefined}
+          onClick={() => setConfirming(true)}
+        >
+          Replay exact
+        </Button>
+        <Button
+          size="sm"
+          variant="ghost"
+          disabled={busy}
+          onClick={() => remove.mutate(props.id, { onSuccess: () => props.onDeleted(props.id) })}
+        >
+          Delete
+        </Button>
+      </div>
+      {production && (
+        <p id={explainId} className="text-xs text-slate-600 dark:text-slate-400">
+          Replay exact is not offered for production: replaying the same signed bytes could move funds twice. Re-send
+          signs again instead.
+        </p>
+      )}
+      {failure && (
+        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+          {failure.message}
+        </p>
+      )}
+      <Dialog open={confirming} title="Replay the exact request?" onClose={() => setConfirming(false)}>
+        <div className="flex flex-col gap-3 text-sm text-slate-700 dark:text-slate-300">
+          <p>
+            Replay sends the same bytes again: the same timestamp
+            {data ? <span className="font-mono"> {data.timestamp}</span> : null} and the same signature. The upstream
+            may refuse it as a repeat or as too old; if it accepts it, a request that changes something happens twice.
+          </p>
+          <p>To send it as new, with a fresh timestamp and signature, use Re-send instead.</p>
+          <div className="flex justify-end gap-2">
+            <Button onClick={() => setConfirming(false)}>Cancel</Button>
+            <Button
+              variant="primary"
+              onClick={() => {
+                setConfirming(false);
+                replay.mutate(
+                  { id: props.id, request: { confirm: true } },
+                  { onSuccess: (result) => props.onResult(result) },
+                );
+              }}
+            >
+              Replay now
+            </Button>
+          </div>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

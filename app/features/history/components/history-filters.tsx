@@ -1,0 +1,84 @@
+import type { ChangeEvent, Ref } from 'react';
+import { ENVIRONMENTS, type Environment, type StatusClass } from '../../../../core/contract.ts';
+
+export interface FilterValues {
+  text: string;
+  environment: Environment | '';
+  method: string;
+  status: StatusClass | '';
+}
+
+export const EMPTY_FILTERS: FilterValues = { text: '', environment: '', method: '', status: '' };
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const STATUS_LABELS: Record<StatusClass, string> = {
+  '2xx': '2xx success',
+  '3xx': '3xx redirect',
+  '4xx': '4xx client error',
+  '5xx': '5xx server error',
+  error: 'No response',
+};
+
+const selectClass =
+  'h-7 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-1 text-[11px] text-slate-800 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
+
+/** The search box and the three compact filters above the list. */
+export function HistoryFilters({
+  value,
+  onChange,
+  ref,
+}: {
+  value: FilterValues;
+  onChange: (next: FilterValues) => void;
+  ref: Ref<HTMLInputElement>;
+}) {
+  const set =
+    <K extends keyof FilterValues>(key: K) =>
+    (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+      onChange({ ...value, [key]: e.target.value as FilterValues[K] });
+  return (
+    <div className="flex flex-col gap-1.5">
+      <input
+        ref={ref}
+        type="search"
+        aria-label="Search history"
+        aria-keyshortcuts="/"
+        placeholder="Search history  ( / )"
+        value={value.text}
+        onChange={set('text')}
+        className="h-8 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 placeholder:text-slate-500 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      />
+      <div className="flex gap-1.5">
+        <select
+          aria-label="Filter by environment"
+          value={value.environment}
+          onChange={set('environment')}
+          className={selectClass}
+        >
+          <option value="">Any env</option>
+          {ENVIRONMENTS.map((e) => (
+            <option key={e} value={e}>
+              {e}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter by method" value={value.method} onChange={set('method')} className={selectClass}>
+          <option value="">Any method</option>
+          {METHODS.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter by status" value={value.status} onChange={set('status')} className={selectClass}>
+          <option value="">Any status</option>
+          {(Object.keys(STATUS_LABELS) as StatusClass[]).map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { CSSProperties } from 'react';
+import type { HistorySummary } from '../../../../core/contract.ts';
+import { ENV_BADGE, statusClasses } from '../history-style.ts';
+import { formatRelativeTime, historyRowName } from '../relative-time.ts';
+
+export const ROW_HEIGHT = 52;
+
+export function HistoryRow(props: {
+  entry: HistorySummary;
+  index: number;
+  total: number;
+  now: number;
+  selected: boolean;
+  onSelect: (id: number) => void;
+  style: CSSProperties;
+  id: string;
+}) {
+  const { entry, now, selected } = props;
+  return (
+    <div
+      role="listitem"
+      style={props.style}
+      className="absolute top-0 left-0 w-full px-1 py-0.5"
+      aria-setsize={props.total}
+      aria-posinset={props.index + 1}
+    >
+      <button
+        id={props.id}
+        type="button"
+        aria-label={historyRowName(entry, now)}
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => props.onSelect(entry.id)}
+        className={
+          'flex h-full w-full flex-col justify-center gap-0.5 rounded-md px-2 text-left focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-sky-500 ' +
+          (selected
+            ? 'bg-sky-100 ring-1 ring-sky-400 dark:bg-sky-950 dark:ring-sky-700'
+            : 'hover:bg-slate-100 dark:hover:bg-slate-800/70')
+        }
+      >
+        <span className="flex w-full items-center gap-2 font-mono text-[12px]">
+          <span className="w-14 shrink-0 font-semibold text-slate-700 dark:text-slate-200">{entry.method}</span>
+          <span className="min-w-0 flex-1 truncate text-slate-900 dark:text-slate-100" title={entry.path}>
+            {entry.path}
+          </span>
+          <span className={`shrink-0 font-semibold ${statusClasses(entry.status)}`}>
+            {entry.status ?? entry.errorCode ?? '—'}
+          </span>
+        </span>
+        <span className="flex w-full items-center gap-2 text-[11px] text-slate-500 dark:text-slate-400">
+          <span className={`rounded px-1.5 leading-4 ${ENV_BADGE[entry.environment]}`}>{entry.environment}</span>
+          {entry.kind !== 'send' && <span className="italic">{entry.kind === 'replay' ? 'replay' : 're-send'}</span>}
+          <span className="ml-auto tabular-nums">{formatRelativeTime(entry.createdAt, now)}</span>
+        </span>
+      </button>
+    </div>
+  );
+}
+
+export function PlaceholderRow(props: { style: CSSProperties }) {
+  return (
+    <div role="listitem" style={props.style} className="absolute top-0 left-0 w-full px-1 py-0.5" aria-busy="true">
+      <div className="flex h-full flex-col justify-center gap-1.5 rounded-md px-2">
+        <span className="h-3 w-3/4 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
+        <span className="h-2.5 w-1/3 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
+        <span className="sr-only">Loading</span>
+      </div>
+    </div>
+  );
+}

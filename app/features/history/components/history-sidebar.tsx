@@ -1,0 +1,143 @@
+import { useEffect, useRef, useState } from 'react';
+import type { HistoryEntry, RelayResult } from '../../../../core/contract.ts';
+import { Button } from '../../../components/button.tsx';
+import { Dialog } from '../../../components/dialog.tsx';
+import { isTypingTarget } from '../../../lib/keyboard.ts';
+import { useClearHistory, useHistoryFirstPage, type HistoryFilter } from '../api/history-api.ts';
+import { useDebounced, useNow } from '../use-now.ts';
+import { EntryActions } from './entry-actions.tsx';
+import { EMPTY_FILTERS, HistoryFilters, type FilterValues } from './history-filters.tsx';
+import { HistoryList } from './history-list.tsx';
+
+export interface HistorySidebarProps {
+  selectedId: number | null;
+  onSelect: (id: number) => void;
+  onLoad: (entry: HistoryEntry) => void;
+  onResult: (result: RelayResult) => void;
+}
+
+function toFilter(v: FilterValues): HistoryFilter {
+  const f: HistoryFilter = {};
+  const q = v.text.trim();
+  if (q) f.q = q;
+  if (v.environment) f.environment = v.environment;
+  if (v.method) f.method = v.method;
+  if (v.status) f.status = v.status;
+  return f;
+}
+
+/** Every request sent from this playground, newest first, searchable, with its actions. */
+export function HistorySidebar({ selectedId, onSelect, onLoad, onResult }: HistorySidebarProps) {
+  const [values, setValues] = useState<FilterValues>(EMPTY_FILTERS);
+  const settled = useDebounced(values, 250);
+  const filter = toFilter(settled);
+  const filtered = Object.keys(filter).length > 0;
+  const first = useHistoryFirstPage(filter);
+  const total = first.data?.total ?? 0;
+  const now = useNow(30_000);
+  const clear = useClearHistory();
+  const [confirmClear, setConfirmClear] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  // "/" focuses the history search, unless the person is typing somewhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || isTypingTarget(e.target)) return;
+      e.preventDefault();
+      searchRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  // After a delete, select the neighbour in the first page when there is one.
+  const onDeleted = (id: number) => {
+    const entries = first.data?.entries ?? [];
+    const i = entries.findIndex((e) => e.id === id);
+    const next = i >= 0 ? (entries[i + 1] ?? entries[i - 1]) : undefined;
+    if (next) onSelect(next.id);
+  };
+
+  return (
+    <aside aria-label="History" className="flex h-full min-h-0 flex-col gap-2 p-2 text-slate-900 dark:text-slate-100">
+      <div className="flex items-center gap-2 px-1">
+        <h2 className="text-sm font-semibold">History</h2>
+        <span className="text-xs text-slate-500 tabular-nums dark:text-slate-400" aria-live="polite">
+          {first.data
+            ? `${total.toLocaleString('en')} ${total === 1 ? 'request' : 'requests'}${filtered ? ' found' : ''}`
+            : ''}
+        </span>
+        <Button
+          size="sm"
+          variant="ghost"
+          className="ml-auto"
+          disabled={clear.isPending || (!filtered && first.isSuccess && total === 0)}
+          onClick={() => setConfirmClear(true)}
+        >
+          Clear history
+        </Button>
+      </div>
+      <HistoryFilters value={values} onChange={setValues} ref={searchRef} />
+
+      {first.isPending ? (
+        <p role="status" className="px-1 py-4 text-sm text-slate-600 dark:text-slate-400">
+          Loading history…
+        </p>
+      ) : first.isError ? (
+        <div role="alert" className="flex flex-col items-start gap-2 px-1 py-3 text-sm text-red-700 dark:text-red-400">
+          <p>The history could not be loaded: {first.error.message}</p>
+          <Button size="sm" onClick={() => void first.refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : total === 0 ? (
+        <div className="flex flex-col items-start gap-2 px-1 py-4 text-sm text-slate-600 dark:text-slate-400">
+          {filtered ? (
+            <>
+              <p>No requests match this search and these filters.</p>
+              <Button size="sm" onClick={() => setValues(EMPTY_FILTERS)}>
+                Clear filters
+              </Button>
+            </>
+          ) : (
+            <p>No requests yet. Send one and it appears here.</p>
+          )}
+        </div>
+      ) : (
+        <HistoryList filter={filter} total={total} now={now} selectedId={selectedId} onSelect={onSelect} />
+      )}
+
+      {clear.error && (
+        <p role="alert" className="px-1 text-xs text-red-700 dark:text-red-400">
+          {clear.error.message}
+        </p>
+      )}
+      {selectedId !== null && (
+        <EntryActions key={selectedId} id={selectedId} onLoad={onLoad} onResult={onResult} onDeleted={onDeleted} />
+      )}
+
+      <Dialog open={confirmClear} title="Clear the whole history?" tone="danger" onClose={() => setConfirmClear(false)}>
+        <div className="flex flex-col gap-3 text-sm text-slate-700 dark:text-slate-300">
+          <p>
+            {filtered
+              ? 'Every stored request and response is deleted, not only the ones this search shows.'
+              : `All ${total.toLocaleString('en')} stored ${total === 1 ? 'request and its response are' : 'requests and their responses are'} deleted.`}{' '}
+            This cannot be undone.
+          </p>
+          <div className="flex justify-end gap-2">
+            <Button onClick={() => setConfirmClear(false)}>Cancel</Button>
+            <Button
+              variant="danger"
+              onClick={() => {
+                setConfirmClear(false);
+                clear.mutate();
+              }}
+            >
+              Clear all history
+            </Button>
+          </div>
+        </div>
+      </Dialog>
+    </aside>
+  );
+}

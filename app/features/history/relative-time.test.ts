@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { formatRelativeTime, historyRowName, pagesForRange } from './relative-time.ts';
+
+const now = Date.UTC(2026, 10, 29, 12, 0, 0);
+
+describe('formatRelativeTime', () => {
+  it.each([
+    [10_000, 'just now'],
+    [60_000, '1 minute ago'],
+    [125_000, '2 minutes ago'],
+    [3_600_000, '1 hour ago'],
+    [5 * 3_600_000, '5 hours ago'],
+    [26 * 3_600_000, 'yesterday'],
+    [4 * 86_400_000, '4 days ago'],
+    [90 * 86_400_000, '2026-08-31'],
+  ])('%i ms ago reads %s', (ago, text) => {
+    expect(formatRelativeTime(now - ago, now)).toBe(text);
+  });
+});
+
+describe('historyRowName', () => {
+  it('names a row by method, path, status, environment and age', () => {
+    const entry = {
+      method: 'GET',
+      path: '/balance',
+      status: 200,
+      errorCode: null,
+      environment: 'mock',
+      createdAt: now - 120_000,
+    };
+    expect(historyRowName(entry, now)).toBe('GET /balance 200 mock 2 minutes ago');
+    expect(historyRowName({ ...entry, status: null, errorCode: 'timeout' }, now)).toBe(
+      'GET /balance timeout mock 2 minutes ago',
+    );
+  });
+});
+
+describe('pagesForRange', () => {
+  it('lists the pages that hold a range of rows', () => {
+    expect(pagesForRange(0, 30, 200)).toEqual([0]);
+    expect(pagesForRange(190, 230, 200)).toEqual([0, 1]);
+    expect(pagesForRange(9_980, 9_999, 200)).toEqual([49]);
+    expect(pagesForRange(0, -1, 200)).toEqual([]);
+  });
+});

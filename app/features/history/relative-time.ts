@@ -1,0 +1,37 @@
+/** "just now", "1 minute ago", "3 hours ago", "yesterday", "5 days ago", then a date. Pure. */
+export function formatRelativeTime(thenMs: number, nowMs: number): string {
+  const seconds = Math.round((nowMs - thenMs) / 1000);
+  if (seconds < 45) return seconds < -45 ? 'in the future' : 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return hours === 1 ? '1 hour ago' : `${hours} hours ago`;
+  const days = Math.round(hours / 24);
+  if (days === 1) return 'yesterday';
+  if (days < 30) return `${days} days ago`;
+  return new Date(thenMs).toISOString().slice(0, 10);
+}
+
+/** The accessible name of a history row: "GET /balance 200 mock 2 minutes ago". */
+export function historyRowName(
+  entry: {
+    method: string;
+    path: string;
+    status: number | null;
+    errorCode: string | null;
+    environment: string;
+    createdAt: number;
+  },
+  nowMs: number,
+): string {
+  const outcome = entry.status !== null ? String(entry.status) : (entry.errorCode ?? 'no response');
+  return `${entry.method} ${entry.path} ${outcome} ${entry.environment} ${formatRelativeTime(entry.createdAt, nowMs)}`;
+}
+
+/** Which pages of `pageSize` rows hold the rows from `first` to `last`. */
+export function pagesForRange(first: number, last: number, pageSize: number): number[] {
+  if (last < first || last < 0) return [];
+  const pages: number[] = [];
+  for (let p = Math.floor(Math.max(first, 0) / pageSize); p <= Math.floor(last / pageSize); p++) pages.push(p);
+  return pages;
+}

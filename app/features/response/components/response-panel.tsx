@@ -1,0 +1,283 @@
+import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { RelayResponse, RelayResult } from '../../../../core/contract.ts';
+import type { ApiRequestError } from '../../../lib/api-client.ts';
+import { decodeBase64, extensionFor } from '../binary.ts';
+import { pageErrorTitle, relayErrorTitle } from '../errors.ts';
+import { fileStamp, formatBytes, formatDuration } from '../format.ts';
+import { readQredoError, reasonHint, statusLine, statusTone, type StatusTone } from '../status.ts';
+import { BodyView, Notice, RawView } from './body-view.tsx';
+import { HeadersTable } from './headers-table.tsx';
+import { SmallButton } from './line-viewer.tsx';
+import { RequestView } from './request-view.tsx';
+
+export interface ResponsePanelProps {
+  result: RelayResult | null;
+  pending: boolean;
+  error: ApiRequestError | null;
+}
+
+type TabId = 'body' | 'headers' | 'raw' | 'request';
+const TAB_LABELS: Record<TabId, string> = { body: 'Body', headers: 'Headers', raw: 'Raw', request: 'Request' };
+
+/** Where the response appears: status, timings, size, the body and the request as sent. */
+export function ResponsePanel({ result, pending, error }: ResponsePanelProps) {
+  const response = result?.response ?? null;
+  return (
+    <section
+      aria-label="Response"
+      className="flex min-h-0 min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3 text-slate-900 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <h2 className="text-sm font-semibold">Response</h2>
+        {result && !error && <Summary result={result} />}
+        {response && result && !error && <ResponseActions response={response} createdAt={result.createdAt} />}
+      </div>
+      {pending && (
+        <p className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+          <span aria-hidden="true" className="h-2 w-2 animate-pulse rounded-full bg-sky-500" />
+          Sending…
+        </p>
+      )}
+      {error ? (
+        <PageError error={error} />
+      ) : result ? (
+        <ResultView key={`${result.id}-${result.createdAt}`} result={result} />
+      ) : (
+        !pending && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Send a request, or pick one from the history, to see its response here.
+          </p>
+        )
+      )}
+    </section>
+  );
+}
+
+const TONE_CLASSES: Record<StatusTone, string> = {
+  success:
+    'bg-emerald-100 text-emerald-900 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800',
+  redirect: 'bg-sky-100 text-sky-900 ring-sky-300 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-800',
+  'client-error':
+    'bg-amber-100 text-amber-950 ring-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800',
+  'server-error': 'bg-red-100 text-red-900 ring-red-300 dark:bg-red-950 dark:text-red-200 dark:ring-red-800',
+  info: 'bg-slate-100 text-slate-900 ring-slate-300 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-700',
+  error: 'bg-red-100 text-red-900 ring-red-300 dark:bg-red-950 dark:text-red-200 dark:ring-red-800',
+};
+
+function Summary({ result }: { result: RelayResult }) {
+  const response = result.response;
+  const { ttfbMs, totalMs } = result.timings;
+  return (
+    <dl className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+      <div className="flex items-center gap-1">
+        <dt className="sr-only">Status</dt>
+        <dd
+          className={`rounded px-2 py-0.5 font-mono text-sm font-semibold ring-1 ${TONE_CLASSES[statusTone(response ? response.status : null)]}`}
+        >
+          {response ? statusLine(response.status, response.statusText) : 'No response'}
+        </dd>
+      </div>
+      <div className="flex items-center gap-1">
+        <dt className="text-slate-600 dark:text-slate-400">Time</dt>
+        <dd
+          className="font-mono tabular-nums"
+          title={ttfbMs !== null ? `First byte after ${formatDuration(ttfbMs)}` : undefined}
+        >
+          {formatDuration(totalMs)}
+          {ttfbMs !== null && (
+            <span className="text-slate-600 dark:text-slate-400"> (first byte {formatDuration(ttfbMs)})</span>
+          )}
+        </dd>
+      </div>
+      {response && (
+        <div className="flex items-center gap-1">
+          <dt className="text-slate-600 dark:text-slate-400">Size</dt>
+          <dd className="font-mono tabular-nums" title={`${response.size.toLocaleString('en')} bytes`}>
+            {formatBytes(response.size)}
+            {response.truncated && <span className="text-amber-700 dark:text-amber-400"> (cut)</span>}
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+function ResponseActions({ response, createdAt }: { response: RelayResponse; createdAt: number }) {
+  const [note, setNote] = useState('');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(response.body);
+      setNote(response.bodyEncoding === 'base64' ? 'Copied (as base64).' : 'Copied.');
+    } catch {
+      setNote('Copying failed: the browser did not allow it.');
+    }
+  };
+  const download = () => {
+    const binary = response.bodyEncoding === 'base64';
+    const data: BlobPart = binary ? (decodeBase64(response.body) as Uint8Array<ArrayBuffer>) : response.body;
+    const type = response.headers['content-type'] ?? (binary ? 'application/octet-stream' : 'text/plain');
+    const url = URL.createObjectURL(new Blob([data], { type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `response-${response.status}-${fileStamp(createdAt)}.${extensionFor(response.headers['content-type'], binary)}`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setNote('Download started.');
+  };
+  return (
+    <div className="ml-auto flex items-center gap-2">
+      <span aria-live="polite" className="text-xs text-slate-600 dark:text-slate-400">
+        {note}
+      </span>
+      <SmallButton onClick={() => void copy()}>Copy response</SmallButton>
+      <SmallButton onClick={download}>Download response</SmallButton>
+    </div>
+  );
+}
+
+function PageError({ error }: { error: ApiRequestError }) {
+  return (
+    <div
+      role="alert"
+      className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/50 dark:text-red-100"
+    >
+      <p className="font-semibold">{pageErrorTitle(error.status, error.code)}</p>
+      <p className="mt-1">{error.message}</p>
+      {error.issues.length > 0 && (
+        <ul className="mt-1 list-disc pl-5">
+          {error.issues.map((issue) => (
+            <li key={issue}>{issue}</li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-1 font-mono text-xs opacity-80">
+        {error.status > 0 ? `HTTP ${error.status} · ` : ''}
+        {error.code}
+      </p>
+      <p className="mt-1 text-xs opacity-80">Nothing was sent upstream.</p>
+    </div>
+  );
+}
+
+function ResultView({ result }: { result: RelayResult }) {
+  const response = result.response;
+  const tabs: TabId[] = response ? ['body', 'headers', 'raw', 'request'] : ['request'];
+  const [chosen, setChosen] = useState<TabId>('body');
+  const tab = tabs.includes(chosen) ? chosen : (tabs[0] ?? 'request');
+  const qredo =
+    response && response.status >= 400 && response.bodyEncoding === 'utf8' ? readQredoError(response.body) : null;
+  const location =
+    response && response.status >= 300 && response.status < 400 ? (response.headers['location'] ?? null) : null;
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col gap-3">
+      {result.error && (
+        <div
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/50 dark:text-red-100"
+        >
+          <p className="font-semibold">{relayErrorTitle(result.error.code)}</p>
+          <p className="mt-1">{result.error.message}</p>
+          <p className="mt-1 font-mono text-xs opacity-80">
+            {result.error.code} · {result.request.method} {result.request.url}
+          </p>
+        </div>
+      )}
+      {qredo && (
+        <div className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-50">
+          <p className="text-xs font-semibold tracking-wide uppercase opacity-80">
+            Qredo says: {qredo.msg} (code {qredo.code})
+          </p>
+          {qredo.reason ? (
+            <p className={qredo.reason.length > 40 ? 'mt-1 text-base font-semibold' : 'mt-1 text-lg font-semibold'}>
+              Reason: <span className={qredo.reason.length > 40 ? '' : 'font-mono'}>{qredo.reason}</span>
+            </p>
+          ) : (
+            <p className="mt-1 text-sm">No reason was given.</p>
+          )}
+          {qredo.reason && reasonHint(qredo.reason) && <p className="mt-1 text-sm">{reasonHint(qredo.reason)}</p>}
+        </div>
+      )}
+      {response && response.status >= 300 && response.status < 400 && (
+        <Notice>
+          <span>
+            Redirect to <span className="font-mono break-all">{location ?? '(no Location header)'}</span>. The
+            playground never follows redirects: the signature covers one URL, and the credentials must not travel to
+            another host.
+          </span>
+        </Notice>
+      )}
+      <Tabs tabs={tabs} selected={tab} onSelect={setChosen}>
+        {tab === 'body' && response && <BodyView response={response} />}
+        {tab === 'headers' && response && (
+          <HeadersTable
+            headers={response.headers}
+            caption="Response headers"
+            highlight={(name) => name === 'location'}
+          />
+        )}
+        {tab === 'raw' && response && <RawView response={response} />}
+        {tab === 'request' && <RequestView result={result} />}
+      </Tabs>
+    </div>
+  );
+}
+
+function Tabs(props: { tabs: TabId[]; selected: TabId; onSelect: (tab: TabId) => void; children: ReactNode }) {
+  const base = useId();
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = props.tabs.indexOf(props.selected);
+    let next: TabId | undefined;
+    if (e.key === 'ArrowRight') next = props.tabs[(i + 1) % props.tabs.length];
+    else if (e.key === 'ArrowLeft') next = props.tabs[(i - 1 + props.tabs.length) % props.tabs.length];
+    else if (e.key === 'Home') next = props.tabs[0];
+    else if (e.key === 'End') next = props.tabs[props.tabs.length - 1];
+    if (!next) return;
+    e.preventDefault();
+    props.onSelect(next);
+    document.getElementById(`${base}-${next}-tab`)?.focus();
+  };
+  return (
+    <div className="flex min-h-0 flex-1 flex-col gap-2">
+      <div
+        role="tablist"
+        aria-label="Response views"
+        onKeyDown={onKey}
+        className="flex gap-1 border-b border-slate-200 dark:border-slate-800"
+      >
+        {props.tabs.map((t) => {
+          const selected = t === props.selected;
+          return (
+            <button
+              key={t}
+              id={`${base}-${t}-tab`}
+              type="button"
+              role="tab"
+              aria-selected={selected}
+              aria-controls={`${base}-panel`}
+              tabIndex={selected ? 0 : -1}
+              onClick={() => props.onSelect(t)}
+              className={
+                selected
+                  ? '-mb-px border-b-2 border-sky-600 px-3 py-1.5 text-sm font-semibold text-slate-900 focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none dark:border-sky-400 dark:text-slate-50'
+                  : '-mb-px border-b-2 border-transparent px-3 py-1.5 text-sm text-slate-600 hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none dark:text-slate-400 dark:hover:text-slate-100'
+              }
+            >
+              {TAB_LABELS[t]}
+            </button>
+          );
+        })}
+      </div>
+      <div
+        id={`${base}-panel`}
+        role="tabpanel"
+        aria-labelledby={`${base}-${props.selected}-tab`}
+        className="flex min-h-0 flex-1 flex-col"
+      >
+        {props.children}
+      </div>
+    </div>
+  );
+}
