@@ -1,0 +1,240 @@
+import { useId, type FormEvent } from 'react';
+import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
+import { fillPath } from '../../../../core/catalogue.ts';
+import { Kbd } from '../../../components/button.tsx';
+import { MOD_LABEL } from '../../../lib/keyboard.ts';
+import {
+  applyOperation,
+  findOperation,
+  OTHER_METHOD,
+  STANDARD_METHODS,
+  validatePathParam,
+  type ComposerValues,
+} from '../form.ts';
+import { BodyEditor } from './body-editor.tsx';
+import { EndpointPicker } from './endpoint-picker.tsx';
+import { TimestampOptions } from './timestamp-options.tsx';
+
+export interface ComposerProps {
+  form: UseFormReturn<ComposerValues>;
+  onSend: () => void;
+  sending: boolean;
+  /** Production paints the Send button red. */
+  danger?: boolean;
+}
+
+const field =
+  'h-9 rounded-md border border-slate-300 bg-white px-2.5 text-sm dark:border-slate-700 dark:bg-slate-900 aria-[invalid=true]:border-env-production';
+
+/** The request composer: endpoint, method, path, parameters, body and timestamp options. */
+export function Composer({ form, onSend, sending, danger = false }: ComposerProps) {
+  const methodId = useId();
+  const customId = useId();
+  const pathId = useId();
+  const { control, register, setValue, getValues, reset, formState } = form;
+  const operationId = useWatch({ control, name: 'operationId' });
+  const method = useWatch({ control, name: 'method' });
+  const operation = findOperation(operationId);
+  const paramFields = operation?.params ?? [];
+
+  const pickOperation = (id: string) => {
+    const op = findOperation(id);
+    if (!op) {
+      setValue('operationId', '');
+      return;
+    }
+    reset(applyOperation(getValues(), op), { keepDefaultValues: true });
+  };
+
+  const refreshPath = () => {
+    if (!operation) return;
+    setValue('path', fillPath(operation, getValues('params')), { shouldDirty: true });
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSend();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Request composer" className="space-y-3">
+      <Controller
+        control={control}
+        name="operationId"
+        render={({ field: f }) => <EndpointPicker value={f.value} onChange={pickOperation} />}
+      />
+
+      <div className="flex items-end gap-2">
+        <div className="shrink-0">
+          <label htmlFor={methodId} className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">
+            Method
+          </label>
+          <select id={methodId} className={`${field} w-28 font-mono font-semibold`} {...register('method')}>
+            {STANDARD_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+            <option value={OTHER_METHOD}>Other…</option>
+          </select>
+        </div>
+        {method === OTHER_METHOD && (
+          <div className="shrink-0">
+            <label htmlFor={customId} className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">
+              Custom method
+            </label>
+            <input
+              id={customId}
+              spellCheck={false}
+              autoComplete="off"
+              placeholder="e.g. PROPFIND"
+              className={`${field} w-32 font-mono`}
+              {...register('customMethod')}
+            />
+          </div>
+        )}
+        <div className="min-w-0 flex-1">
+          <label htmlFor={pathId} className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">
+            Path
+          </label>
+          <input
+            id={pathId}
+            type="text"
+            spellCheck={false}
+            autoComplete="off"
+            placeholder="/balance"
+            className={`${field} w-full font-mono`}
+            {...register('path')}
+          />
+        </div>
+        <button
+          type="submit"
+          disabled={sending}
+          title={`Send (${MOD_LABEL}+Enter)`}
+          className={
+            'inline-flex h-9 shrink-0 items-center gap-2 rounded-md px-4 text-sm font-semibold text-white shadow-sm transition-colors ' +
+            'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-60 ' +
+            (danger
+              ? 'bg-env-production hover:bg-red-700'
+              : 'bg-sky-600 hover:bg-sky-700 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400')
+          }
+        >
+          {sending ? 'Sending…' : 'Send'}
+          <span aria-hidden="true" className="hidden text-[11px] font-normal opacity-75 lg:inline">
+            {MOD_LABEL}↵
+          </span>
+        </button>
+      </div>
+
+      {paramFields.length > 0 && (
+        <fieldset className="flex flex-wrap gap-x-4 gap-y-2">
+          <legend className="sr-only">Parameters</legend>
+          {paramFields.map((p) => (
+            <ParamField
+              key={`${operationId}-${p.name}`}
+              form={form}
+              name={p.name}
+              description={p.description}
+              values={p.values}
+              inPath={p.in === 'path'}
+              onChanged={refreshPath}
+            />
+          ))}
+        </fieldset>
+      )}
+
+      <Controller
+        control={control}
+        name="body"
+        render={({ field: f }) => <BodyEditor value={f.value} onChange={f.onChange} onBlur={f.onBlur} />}
+      />
+
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <TimestampOptions form={form} />
+        <span className="hidden items-center gap-1 text-[11px] text-slate-500 xl:flex dark:text-slate-400">
+          <Kbd>{MOD_LABEL}</Kbd>
+          <Kbd>Enter</Kbd> sends from anywhere
+        </span>
+      </div>
+      {formState.errors.params && (
+        <p role="alert" className="sr-only">
+          Some parameters need attention before sending.
+        </p>
+      )}
+    </form>
+  );
+}
+
+interface ParamFieldProps {
+  form: UseFormReturn<ComposerValues>;
+  name: string;
+  description: string;
+  values?: string[];
+  inPath: boolean;
+  onChanged: () => void;
+}
+
+function ParamField({ form, name, description, values, inPath, onChanged }: ParamFieldProps) {
+  const id = useId();
+  const errId = useId();
+  const descId = useId();
+  const error = form.formState.errors.params?.[name];
+  const labelCls = 'mb-1 flex items-baseline gap-2 text-xs font-medium text-slate-600 dark:text-slate-300';
+  if (values) {
+    return (
+      <div>
+        <div className={labelCls}>
+          <label htmlFor={id} className="font-mono">
+            {name}
+          </label>
+          <span id={descId} className="font-normal text-slate-400">
+            {description}
+          </span>
+        </div>
+        <select
+          id={id}
+          aria-describedby={descId}
+          className={`${field} h-8 w-40 font-mono text-xs`}
+          {...form.register(`params.${name}`, { onChange: onChanged })}
+        >
+          <option value="">(not sent)</option>
+          {values.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  }
+  return (
+    <div className="min-w-64 flex-1">
+      <div className={labelCls}>
+        <label htmlFor={id} className="font-mono">
+          {name}
+        </label>
+        <span id={descId} className="font-normal text-slate-400">
+          {description}
+          {inPath ? ' · required' : ''}
+        </span>
+      </div>
+      <input
+        id={id}
+        spellCheck={false}
+        autoComplete="off"
+        aria-invalid={!!error}
+        aria-describedby={error ? `${descId} ${errId}` : descId}
+        className={`${field} h-8 w-full font-mono text-xs`}
+        {...form.register(`params.${name}`, {
+          onChange: onChanged,
+          validate: (v, all) => (inPath ? validatePathParam(v, name, all.path) : true),
+        })}
+      />
+      {error && (
+        <p id={errId} className="mt-1 text-xs text-env-production">
+          {error.message}
+        </p>
+      )}
+    </div>
+  );
+}

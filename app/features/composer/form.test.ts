@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_TRANSACTION_BODY, OPERATIONS } from '../../../core/catalogue.ts';
+import type { RelayResult } from '../../../core/contract.ts';
+import {
+  applyOperation,
+  defaultComposerValues,
+  draftFromForm,
+  findOperation,
+  matchOperation,
+  OTHER_METHOD,
+  validatePathParam,
+  valuesFromEntry,
+  type ComposerValues,
+  type TimestampSettings,
+} from './form.ts';
+
+const atSendTime: TimestampSettings = { mode: 'send-time', pinned: '', unit: 'seconds' };
+const values = (over: Partial<ComposerValues> = {}): ComposerValues => ({ ...defaultComposerValues(), ...over });
+
+describe('draftFromForm', () => {
+  it('maps a GET with an empty editor to body null and no timestamp', () => {
+    expect(draftFromForm(values(), 'sandbox', 'full', atSendTime)).toEqual({
+      environment: 'sandbox',
+      method: 'GET',
+      path: '/balance',
+      body: null,
+      timestampUnit: 'seconds',
+    });
+  });
+
+  it('sends null for an empty POST body too, and the exact text otherwise', () => {
+    expect(draftFromForm(values({ method: 'POST', path: '/transaction' }), 'mock', 'full', atSendTime).body).toBeNull();
+    const text = '{ "a" : 1 }\r\n';
+    expect(draftFromForm(values({ method: 'POST', body: text }), 'mock', 'full', atSendTime).body).toBe(text);
+    expect(draftFromForm(values({ body: '  ' }), 'mock', 'full', atSendTime).body).toBe('  ');
+  });
+
+  it('keeps method and path exactly as typed', () => {
+    const d = draftFromForm(
+      values({ method: OTHER_METHOD, customMethod: 'post', path: '/funds?archived=true ' }),
+      'mock',
+      undefined,
+      atSendTime,
+    );
+    expect(d.method).toBe('post');
+    expect(d.path).toBe('/funds?archived=true ');
+  });
+
+  it('pins the timestamp and unit only in pinned mode', () => {
+    const pinned = draftFromForm(values(), 'mock', 'full', {
+      mode: 'pinned',
+      pinned: '1700000000000000000',
+      unit: 'nanoseconds',
+    });
+    expect(pinned.timestamp).toBe('1700000000000000000');
+    expect(pinned.timestampUnit).toBe('nanoseconds');
+    const live = draftFromForm(values(), 'mock', 'full', { mode: 'send-time', pinned: '123', unit: 'nanoseconds' });
+    expect(live).not.toHaveProperty('timestamp');
+    expect(live.timestampUnit).toBe('nanoseconds');
+  });
+
+  it('sends the demo key only to the mock', () => {
+    expect(draftFromForm(values(), 'mock', 'read-only', atSendTime).demoKey).toBe('read-only');
+    expect(draftFromForm(values(), 'production', 'read-only', atSendTime)).not.toHaveProperty('demoKey');
+  });
+});
+
+describe('applyOperation', () => {
+  it('fills method and path, keeping known parameters', () => {
+    const next = applyOperation(values({ params: { fund_id: 'f1' } }), findOperation('get-fund-ledger')!);
+    expect(next).toMatchObject({
+      operationId: 'get-fund-ledger',
+      method: 'GET',
+      path: '/funds/f1/ledger',
+      params: { fund_id: 'f1' },
+    });
+  });
+
+  it('leaves placeholders for empty parameters', () => {
+    expect(applyOperation(values(), findOperation('get-transaction-status')!).path).toBe(
+      '/transactions/{tx_id}/status',
+    );
+  });
+
+  it('fills the example body for POST /transaction only when the body is empty', () => {
+    const op = findOperation('create-transaction')!;
+    expect(applyOperation(values(), op).body).toBe(EXAMPLE_TRANSACTION_BODY);
+    expect(applyOperation(values({ body: '{"mine":true}' }), op).body).toBe('{"mine":true}');
+  });
+});
+
+describe('validatePathParam', () => {
+  it('requires a value while the placeholder is in the path', () => {
+    expect(validatePathParam('', 'fund_id', '/funds/{fund_id}')).toMatch(/required/);
+    expect(validatePathParam('', 'fund_id', '/funds/abc')).toBe(true);
+  });
+  it('refuses a slash', () => {
+    expect(validatePathParam('a/b', 'fund_id', '/funds/a%2Fb')).toMatch(/"\/"/);
+    expect(validatePathParam('abc', 'fund_id', '/funds/abc')).toBe(true);
+  });
+});
+
+describe('matchOperation and valuesFromEntry', () => {
+  it('recognises every catalogue path with its parameters', () => {
+    for (const op of OPERATIONS) {
+      const params = Object.fromEntries(op.params.filter((p) => p.in === 'path').map((p) => [p.name, 'x1']));
+      const path = op.path.replace(/\{(\w+)\}/g, 'x1');
+      expect(matchOperation(op.method, path)?.operation.id).toBe(op.id);
+      expect(matchOperation(op.method, path)?.params).toMatchObject(params);
+    }
+    expect(matchOperation('GET', '/funds?archived=true')?.params).toEqual({ archived: 'true' });
+    expect(matchOperation('DELETE', '/balance')).toBeNull();
+  });
+
+  it('loads an entry as it was sent, keeping the timestamp settings', () => {
+    const entry = {
+      environment: 'mock',
+      request: { method: 'PROPFIND', url: 'http://x/y', path: '/y', headers: {}, body: null },
+    } as unknown as RelayResult;
+    const current = values({ timing: { mode: 'pinned', pinned: '5', unit: 'seconds' } });
+    expect(valuesFromEntry(entry, current)).toMatchObject({
+      method: OTHER_METHOD,
+      customMethod: 'PROPFIND',
+      path: '/y',
+      body: '',
+      operationId: '',
+      timing: current.timing,
+    });
+  });
+});

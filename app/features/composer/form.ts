@@ -1,0 +1,159 @@
+/**
+ * What the person types in the composer (react-hook-form values) and the pure mapping from those
+ * values to the RequestDraft the server signs and sends. No React here.
+ */
+import { fillPath, OPERATIONS, type Operation } from '../../../core/catalogue.ts';
+import type { DemoKey, Environment, HistoryEntry, RequestDraft } from '../../../core/contract.ts';
+import { formatTimestamp } from '../../../core/signing/timestamp.ts';
+
+export const STANDARD_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+/** The Method select's value that reveals the free-text method field. */
+export const OTHER_METHOD = 'OTHER';
+
+export type TimestampMode = 'send-time' | 'pinned';
+export type TimestampUnit = 'seconds' | 'nanoseconds';
+
+export interface TimestampSettings {
+  mode: TimestampMode;
+  /** The pinned value, exactly as it will be sent (used only in pinned mode). */
+  pinned: string;
+  unit: TimestampUnit;
+}
+
+export interface ComposerValues {
+  /** The catalogue operation picked in "Endpoint", or '' for a custom request. */
+  operationId: string;
+  /** One of STANDARD_METHODS, or OTHER_METHOD to use `customMethod`. */
+  method: string;
+  customMethod: string;
+  path: string;
+  /** Path parameters and `archived`, by name. */
+  params: Record<string, string>;
+  /** The exact body text; '' means no body. */
+  body: string;
+  timing: TimestampSettings;
+}
+
+export const DEFAULT_OPERATION_ID = 'get-balance';
+
+export function defaultComposerValues(): ComposerValues {
+  return {
+    operationId: DEFAULT_OPERATION_ID,
+    method: 'GET',
+    customMethod: '',
+    path: '/balance',
+    params: {},
+    body: '',
+    timing: { mode: 'send-time', pinned: '', unit: 'seconds' },
+  };
+}
+
+/** The current time as a timestamp in the unit, to prefill a pinned value. */
+export function currentTimestamp(unit: TimestampUnit): string {
+  return formatTimestamp(Date.now(), unit);
+}
+
+export function findOperation(id: string): Operation | undefined {
+  return OPERATIONS.find((o) => o.id === id);
+}
+
+/** The method that will be signed: the select's value, or the free text when "Other" is chosen. */
+export function effectiveMethod(values: Pick<ComposerValues, 'method' | 'customMethod'>): string {
+  return values.method === OTHER_METHOD ? values.customMethod : values.method;
+}
+
+/**
+ * The draft the server signs and sends. Nothing is trimmed or normalised: the method, path and body
+ * are used exactly as typed. An empty body editor means no body (null), whatever the method.
+ */
+export function draftFromForm(
+  values: ComposerValues,
+  environment: Environment,
+  demoKey: DemoKey | undefined,
+  timestampMode: TimestampSettings,
+): RequestDraft {
+  const draft: RequestDraft = {
+    environment,
+    method: effectiveMethod(values),
+    path: values.path,
+    body: values.body === '' ? null : values.body,
+    timestampUnit: timestampMode.unit,
+  };
+  if (timestampMode.mode === 'pinned') draft.timestamp = timestampMode.pinned;
+  if (environment === 'mock' && demoKey) draft.demoKey = demoKey;
+  return draft;
+}
+
+/** Values after picking an operation: method and path from the catalogue, known parameters kept. */
+export function applyOperation(values: ComposerValues, operation: Operation): ComposerValues {
+  const params: Record<string, string> = {};
+  for (const p of operation.params) params[p.name] = values.params[p.name] ?? '';
+  return {
+    ...values,
+    operationId: operation.id,
+    method: operation.method,
+    customMethod: '',
+    params,
+    path: fillPath(operation, params),
+    body: operation.exampleBody && values.body.trim() === '' ? operation.exampleBody : values.body,
+  };
+}
+
+/** Problems with a path parameter value, or true when it is fine. */
+export function validatePathParam(value: string | undefined, name: string, path: string): true | string {
+  const v = value ?? '';
+  // Required only while the path still has its placeholder: a path edited by hand wins.
+  if (v === '' && path.includes(`{${name}}`)) return `${name} is required`;
+  if (v.includes('/')) return `${name} must not contain "/"`;
+  return true;
+}
+
+function methodFields(method: string): Pick<ComposerValues, 'method' | 'customMethod'> {
+  return (STANDARD_METHODS as readonly string[]).includes(method)
+    ? { method, customMethod: '' }
+    : { method: OTHER_METHOD, customMethod: method };
+}
+
+/** The catalogue operation whose method and path template match, with the parameter values found. */
+export function matchOperation(
+  method: string,
+  path: string,
+): { operation: Operation; params: Record<string, string> } | null {
+  const [pathPart = '', query = ''] = path.split('?', 2);
+  for (const op of OPERATIONS) {
+    if (op.method !== method) continue;
+    const names: string[] = [];
+    const pattern = op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_w, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    const m = new RegExp(`^${pattern}$`).exec(pathPart);
+    if (!m) continue;
+    const params: Record<string, string> = {};
+    names.forEach((name, i) => {
+      const raw = m[i + 1] ?? '';
+      try {
+        params[name] = decodeURIComponent(raw);
+      } catch {
+        params[name] = raw;
+      }
+    });
+    const search = new URLSearchParams(query);
+    for (const p of op.params) if (p.in === 'query') params[p.name] = search.get(p.name) ?? '';
+    return { operation: op, params };
+  }
+  return null;
+}
+
+/** Values for "load into composer": the request as it was sent; timestamp settings are kept. */
+export function valuesFromEntry(entry: HistoryEntry, current: ComposerValues): ComposerValues {
+  const match = matchOperation(entry.request.method, entry.request.path);
+  return {
+    ...current,
+    ...methodFields(entry.request.method),
+    operationId: match?.operation.id ?? '',
+    params: match?.params ?? {},
+    path: entry.request.path,
+    body: entry.request.body ?? '',
+  };
+}

@@ -1,0 +1,50 @@
+/** The session (environments with their credential status, demo keys) and the credential mutations. */
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CredentialsRequest, Environment, EnvironmentInfo, SessionInfo } from '../../../../core/contract.ts';
+import { api } from '../../../lib/api-client.ts';
+
+const fetchSession = () => api.session();
+
+export const sessionQueryOptions = () =>
+  queryOptions({
+    queryKey: ['session'] as const,
+    queryFn: fetchSession,
+    staleTime: Infinity,
+    retry: 1,
+  });
+
+export function useSession() {
+  return useQuery(sessionQueryOptions());
+}
+
+/**
+ * Replaces one environment in the cached session with the server's answer. Signature previews
+ * (query key ['sign', …]) depend on which key signs, so they are refreshed too.
+ */
+function useUpdateEnvironment() {
+  const queryClient = useQueryClient();
+  return (info: EnvironmentInfo) => {
+    queryClient.setQueryData<SessionInfo>(sessionQueryOptions().queryKey, (old) =>
+      old ? { ...old, environments: old.environments.map((e) => (e.name === info.name ? info : e)) } : old,
+    );
+    void queryClient.invalidateQueries({ queryKey: ['sign'] });
+  };
+}
+
+export function useSetCredentials(environment: Environment) {
+  const update = useUpdateEnvironment();
+  return useMutation({
+    mutationFn: (credentials: CredentialsRequest) => api.setCredentials(environment, credentials),
+    retry: false,
+    onSuccess: update,
+  });
+}
+
+export function useDeleteCredentials(environment: Environment) {
+  const update = useUpdateEnvironment();
+  return useMutation({
+    mutationFn: () => api.deleteCredentials(environment),
+    retry: false,
+    onSuccess: update,
+  });
+}

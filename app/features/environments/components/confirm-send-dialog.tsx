@@ -1,0 +1,52 @@
+import { useId } from 'react';
+import { Button } from '../../../components/button.tsx';
+import { Dialog } from '../../../components/dialog.tsx';
+
+export interface ConfirmSendDialogProps {
+  open: boolean;
+  method: string;
+  /** The full URL the request will go to (or the path when the base URL is unknown). */
+  url: string;
+  body: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** Asked before a mutating request goes to production; Send happens only after "Send to production". */
+export function ConfirmSendDialog({ open, method, url, body, onConfirm, onCancel }: ConfirmSendDialogProps) {
+  const descId = useId();
+  return (
+    <Dialog
+      open={open}
+      onClose={onCancel}
+      tone="danger"
+      describedBy={descId}
+      initialFocus="[data-autofocus]"
+      title={`Send ${method.toUpperCase()} to production?`}
+    >
+      <div id={descId} className="space-y-3 text-sm">
+        <p>
+          This request goes to the <strong className="text-env-production">live Qredo API</strong>, signed with your
+          production key. A {method.toUpperCase()} there can create real transactions.
+        </p>
+        <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs break-all dark:border-slate-700 dark:bg-slate-950">
+          <span className="font-semibold text-env-production">{method.toUpperCase()}</span> {url}
+        </p>
+        {body !== null && (
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            With a body of {new TextEncoder().encode(body).length.toLocaleString('en')} bytes, sent exactly as shown in
+            the string to sign.
+          </p>
+        )}
+      </div>
+      <div className="mt-5 flex justify-end gap-2">
+        <Button onClick={onCancel} data-autofocus>
+          Cancel
+        </Button>
+        <Button variant="danger" onClick={onConfirm}>
+          Send to production
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,88 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId } from 'react';
+import { useForm } from 'react-hook-form';
+import { CredentialsRequest, type Environment } from '../../../../core/contract.ts';
+import { Button } from '../../../components/button.tsx';
+import { announce } from '../../../lib/announce.ts';
+import { useSetCredentials } from '../api/session.ts';
+import { ENVIRONMENT_LABEL } from '../environment-style.ts';
+
+/** "Key ID" + "Secret" (write-only): the secret goes to the local server and is never shown again. */
+export function CredentialsForm({ environment }: { environment: Environment }) {
+  const keyIdId = useId();
+  const secretId = useId();
+  const mutation = useSetCredentials(environment);
+  const form = useForm<CredentialsRequest>({
+    resolver: zodResolver(CredentialsRequest),
+    defaultValues: { keyId: '', secret: '' },
+  });
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit((values) =>
+    mutation.mutate(values, {
+      onSuccess: (info) => {
+        form.reset({ keyId: '', secret: '' });
+        announce(`${ENVIRONMENT_LABEL[environment]} credentials saved for key ${info.keyId ?? values.keyId}.`);
+      },
+    }),
+  );
+
+  const input =
+    'h-8 w-full rounded-md border border-slate-300 bg-white px-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-950 ' +
+    'aria-[invalid=true]:border-env-production';
+
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={`${ENVIRONMENT_LABEL[environment]} credentials`}
+      className="flex flex-wrap items-start gap-3"
+    >
+      <div className="w-56">
+        <label htmlFor={keyIdId} className="mb-1 block text-xs font-medium">
+          Key ID
+        </label>
+        <input
+          id={keyIdId}
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={!!errors.keyId}
+          className={input}
+          {...form.register('keyId')}
+        />
+        {errors.keyId && <p className="mt-1 text-xs text-env-production">{errors.keyId.message}</p>}
+      </div>
+      <div className="w-72">
+        <label htmlFor={secretId} className="mb-1 block text-xs font-medium">
+          Secret
+        </label>
+        <input
+          id={secretId}
+          type="password"
+          autoComplete="new-password"
+          spellCheck={false}
+          aria-invalid={!!errors.secret}
+          className={input}
+          {...form.register('secret')}
+        />
+        {errors.secret ? (
+          <p className="mt-1 text-xs text-env-production">{errors.secret.message}</p>
+        ) : (
+          <p className="mt-1 text-[11px] text-slate-500 dark:text-slate-400">
+            Write-only: kept by the local server, never shown again.
+          </p>
+        )}
+      </div>
+      <div className="pt-5">
+        <Button type="submit" variant="primary" size="sm" disabled={mutation.isPending}>
+          {mutation.isPending ? 'Saving…' : 'Save credentials'}
+        </Button>
+      </div>
+      {mutation.error && (
+        <p role="alert" className="basis-full text-xs text-env-production">
+          {mutation.error.message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,103 @@
+import type { DemoKey, DemoKeyInfo, EnvironmentInfo } from '../../../../core/contract.ts';
+import { Button } from '../../../components/button.tsx';
+import { announce } from '../../../lib/announce.ts';
+import { useDeleteCredentials } from '../api/session.ts';
+import { ENVIRONMENT_BAR, ENVIRONMENT_DOT, ENVIRONMENT_LABEL } from '../environment-style.ts';
+import { CredentialsForm } from './credentials-form.tsx';
+import { DemoKeyPicker } from './demo-key-picker.tsx';
+
+export interface EnvironmentBarProps {
+  info: EnvironmentInfo;
+  demoKeys: DemoKeyInfo[];
+  demoKey: DemoKey;
+  onDemoKeyChange: (key: DemoKey) => void;
+}
+
+const ENV_VARS = {
+  sandbox: ['QREDO_SANDBOX_API_KEY', 'QREDO_SANDBOX_API_SECRET'],
+  production: ['QREDO_PRODUCTION_API_KEY', 'QREDO_PRODUCTION_API_SECRET'],
+} as const;
+
+/** The selected environment at a glance: base URL, which key signs, and how to add or remove one. */
+export function EnvironmentBar({ info, demoKeys, demoKey, onDemoKeyChange }: EnvironmentBarProps) {
+  const name = info.name;
+  return (
+    <section
+      aria-label={`${ENVIRONMENT_LABEL[name]} environment`}
+      className={`rounded-lg border px-3 py-2 text-xs ${ENVIRONMENT_BAR[name]}`}
+    >
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1.5">
+        <span className="flex items-center gap-1.5 font-semibold">
+          <span aria-hidden="true" className={`size-2 rounded-full ${ENVIRONMENT_DOT[name]}`} />
+          {name === 'production' ? 'PRODUCTION' : ENVIRONMENT_LABEL[name]}
+        </span>
+        <span
+          className="font-mono text-slate-600 dark:text-slate-300"
+          title="Base URL, set by the server configuration"
+        >
+          {info.baseUrl}
+        </span>
+        {name === 'mock' && demoKeys.length > 0 ? (
+          <DemoKeyPicker demoKeys={demoKeys} value={demoKey} onChange={onDemoKeyChange} />
+        ) : info.configured ? (
+          <ConfiguredKey info={info} />
+        ) : (
+          <span className="font-medium text-slate-700 dark:text-slate-200">
+            No credentials yet — requests cannot be signed.
+          </span>
+        )}
+      </div>
+      {name !== 'mock' && !info.configured && (
+        <div className="mt-3 space-y-3 border-t border-black/5 pt-3 dark:border-white/10">
+          <p className="max-w-3xl leading-relaxed text-slate-700 dark:text-slate-300">
+            Start the playground with{' '}
+            <code className="rounded bg-white/70 px-1 font-mono dark:bg-slate-900">{ENV_VARS[name][0]}</code> and{' '}
+            <code className="rounded bg-white/70 px-1 font-mono dark:bg-slate-900">{ENV_VARS[name][1]}</code> set in its
+            environment, or enter a key below. The secret stays with the local server: it is never sent back to this
+            page, written to history or shown again.
+          </p>
+          <CredentialsForm environment={name} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ConfiguredKey({ info }: { info: EnvironmentInfo }) {
+  const remove = useDeleteCredentials(info.name);
+  const fromEnv = info.source === 'env';
+  return (
+    <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      <span>
+        Key <span className="font-mono font-medium">{info.keyId}</span>
+      </span>
+      {info.fingerprint && (
+        <span title="A fingerprint of the secret, to tell keys apart; not the secret">
+          Fingerprint <span className="font-mono">{info.fingerprint}</span>
+        </span>
+      )}
+      <span className="text-slate-500 dark:text-slate-400">
+        {fromEnv ? 'from environment variables' : info.source === 'file' ? 'saved by the form' : ''}
+      </span>
+      {!fromEnv && (
+        <Button
+          size="sm"
+          variant="ghost"
+          disabled={remove.isPending}
+          onClick={() =>
+            remove.mutate(undefined, {
+              onSuccess: () => announce(`${ENVIRONMENT_LABEL[info.name]} credentials removed.`),
+            })
+          }
+        >
+          Remove
+        </Button>
+      )}
+      {remove.error && (
+        <span role="alert" className="text-env-production">
+          {remove.error.message}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,55 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { RequestDraft, SignResponse } from '../../../../core/contract.ts';
+import { SigningPanel } from './signing-panel.tsx';
+
+const answer: SignResponse = {
+  environment: 'mock',
+  keyId: 'demo-full',
+  method: 'POST',
+  url: 'http://127.0.0.1:8091/api/v1/p/transaction',
+  timestamp: '1700000000',
+  timestampAtSendTime: true,
+  stringToSign: {
+    segments: [
+      { name: 'timestamp', text: '1700000000', offset: 0, length: 10 },
+      { name: 'method', text: 'POST', offset: 10, length: 4 },
+      { name: 'url', text: 'http://127.0.0.1:8091/api/v1/p/transaction', offset: 14, length: 42 },
+      { name: 'body', text: '{\n "n": "é"}', offset: 56, length: 13 },
+    ],
+    byteLength: 69,
+  },
+  signature: 'sig-value',
+  headers: { 'qredo-api-key': 'demo-full', 'qredo-api-ts': '1700000000', 'qredo-api-sig': 'sig-value' },
+  bodySha256: 'abc123',
+};
+
+vi.mock('../../../lib/api-client.ts', () => ({
+  api: { sign: vi.fn(async () => answer) },
+  ApiRequestError: class extends Error {},
+}));
+
+const draft: RequestDraft = { environment: 'mock', method: 'POST', path: '/transaction', body: '{\n "n": "é"}' };
+
+describe('SigningPanel', () => {
+  it('shows the segments, visible whitespace, the headers with copy buttons and the send-time note', async () => {
+    const client = new QueryClient();
+    render(
+      <QueryClientProvider client={client}>
+        <SigningPanel draft={draft} entry={null} view="live" onViewChange={() => {}} />
+      </QueryClientProvider>,
+    );
+    const sts = screen.getByRole('region', { name: 'String to sign' });
+    expect(await within(sts).findByText('69 bytes total')).toBeInTheDocument();
+    expect(within(sts).getByTitle(/Non-ASCII, 2 bytes in UTF-8/)).toHaveTextContent('é');
+    expect(sts.textContent).toContain('␊\n');
+    expect(within(sts).getByText(/preview uses the current time/)).toBeInTheDocument();
+
+    const sig = screen.getByRole('region', { name: 'Signature' });
+    for (const name of ['qredo-api-key', 'qredo-api-ts', 'qredo-api-sig']) {
+      expect(within(sig).getByRole('button', { name: `Copy ${name}` })).toBeInTheDocument();
+    }
+    expect(within(sig).getByText('abc123')).toBeInTheDocument();
+  });
+});

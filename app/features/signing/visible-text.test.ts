@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import {
+  describeToken,
+  glyphsFor,
+  hexDump,
+  tokenizeVisible,
+  splitIntoChunks,
+  utf8Length,
+  visibleHtml,
+} from './visible-text.ts';
+
+describe('tokenizeVisible', () => {
+  it('keeps printable ASCII in long runs and groups whitespace', () => {
+    expect(tokenizeVisible('{\n  "a": 1\r\n}\t')).toEqual([
+      { kind: 'text', text: '{' },
+      { kind: 'lf', count: 1 },
+      { kind: 'space', count: 2 },
+      { kind: 'text', text: '"a":' },
+      { kind: 'space', count: 1 },
+      { kind: 'text', text: '1' },
+      { kind: 'cr', count: 1 },
+      { kind: 'lf', count: 1 },
+      { kind: 'text', text: '}' },
+      { kind: 'tab', count: 1 },
+    ]);
+  });
+
+  it('counts UTF-8 bytes of non-ASCII runs', () => {
+    expect(tokenizeVisible('café 😀')).toEqual([
+      { kind: 'text', text: 'caf' },
+      { kind: 'non-ascii', text: 'é', bytes: 2 },
+      { kind: 'space', count: 1 },
+      { kind: 'non-ascii', text: '😀', bytes: 4 },
+    ]);
+    expect([0x41, 0xe9, 0x20ac, 0x1f600].map(utf8Length)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('marks other control characters', () => {
+    expect(tokenizeVisible('a\u0000\u007f')).toEqual([
+      { kind: 'text', text: 'a' },
+      { kind: 'control', text: '\u0000\u007f' },
+    ]);
+  });
+
+  it('covers every character exactly once', () => {
+    const text = '1700000000POSThttps://x/y?z=1{"k": "\tv\r\n ü"}\u0001';
+    const rebuilt = tokenizeVisible(text)
+      .map((t) => {
+        if (t.kind === 'text' || t.kind === 'non-ascii' || t.kind === 'control') return t.text;
+        return { space: ' ', tab: '\t', cr: '\r', lf: '\n' }[t.kind].repeat(t.count);
+      })
+      .join('');
+    expect(rebuilt).toBe(text);
+  });
+
+  it('tokenises a 100 KB pretty body into few tokens per line', () => {
+    const body = JSON.stringify(
+      Array.from({ length: 2000 }, (_, i) => ({ id: i, name: `item ${i}` })),
+      null,
+      2,
+    );
+    const tokens = tokenizeVisible(body);
+    expect(body.length).toBeGreaterThan(90_000);
+    expect(tokens.length).toBeLessThan(body.split('\n').length * 6);
+  });
+});
+
+describe('glyphsFor and describeToken', () => {
+  it('shows whitespace as visible glyphs, LF followed by a real line break', () => {
+    expect(glyphsFor({ kind: 'space', count: 3 })).toBe('···');
+    expect(glyphsFor({ kind: 'tab', count: 1 })).toBe('→');
+    expect(glyphsFor({ kind: 'cr', count: 1 })).toBe('␍');
+    expect(glyphsFor({ kind: 'lf', count: 2 })).toBe('␊\n␊\n');
+    expect(glyphsFor({ kind: 'control', text: '\u0000\u001b\u007f' })).toBe('␀␛␡');
+  });
+
+  it('names characters and their byte counts', () => {
+    expect(describeToken({ kind: 'non-ascii', text: 'é€', bytes: 5 })).toBe(
+      'Non-ASCII, 5 bytes in UTF-8: é U+00E9 (2 bytes), € U+20AC (3 bytes)',
+    );
+    expect(describeToken({ kind: 'space', count: 2 })).toBe('2 spaces (0x20)');
+  });
+});
+
+describe('hexDump', () => {
+  it('prints offset, hex and ASCII columns', () => {
+    const { text, truncated } = hexDump(new TextEncoder().encode('0123456789abcdef\nü'));
+    expect(truncated).toBe(false);
+    expect(text.split('\n')).toEqual([
+      '0000  30 31 32 33 34 35 36 37  38 39 61 62 63 64 65 66  |0123456789abcdef|',
+      '0010  0a c3 bc                                          |...|',
+    ]);
+  });
+
+  it('stops at the limit', () => {
+    const r = hexDump(new Uint8Array(100), 32);
+    expect(r.truncated).toBe(true);
+    expect(r.text.split('\n')).toHaveLength(2);
+  });
+});
+
+describe('visibleHtml', () => {
+  it('escapes text and wraps only the special characters', () => {
+    const html = visibleHtml('<a href="x">&</a> é\r\n');
+    expect(html).toContain('&lt;a');
+    expect(html).toContain('href=');
+    expect(html).toContain('&quot;x&quot;&gt;&amp;&lt;/a&gt;');
+    expect(html).not.toMatch(/<a /);
+    expect(html).toContain('title="Non-ASCII, 2 bytes in UTF-8: é U+00E9 (2 bytes)">é</span>');
+    expect(html).toMatch(/␍<\/span><span class="glyph-lf"[^>]*>␊<\/span>\n$/);
+  });
+
+  it('renders it as real markup with the same text content', () => {
+    const div = document.createElement('div');
+    div.innerHTML = visibleHtml('a  b\t<c>');
+    expect(div.textContent).toBe('a··b→<c>');
+    expect(div.querySelectorAll('span')).toHaveLength(2);
+  });
+});
+
+describe('splitIntoChunks', () => {
+  it('cuts after every n-th line feed and loses nothing', () => {
+    expect(splitIntoChunks('a\nb\nc\nd', 2)).toEqual(['a\nb\n', 'c\nd']);
+    expect(splitIntoChunks('a\nb\n', 2)).toEqual(['a\nb\n']);
+    expect(splitIntoChunks('', 2)).toEqual(['']);
+    const text = 'x\n'.repeat(1000) + 'end';
+    expect(splitIntoChunks(text, 64).join('')).toBe(text);
+  });
+});

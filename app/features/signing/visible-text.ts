@@ -1,0 +1,194 @@
+/**
+ * Turns text into runs for display with whitespace and non-ASCII made visible. Plain printable ASCII
+ * stays in long runs (one string each) so that a 100 KB body renders as a few thousand nodes, not one
+ * per character. Pure: no React.
+ */
+
+export type VisibleToken =
+  | { kind: 'text'; text: string }
+  | { kind: 'space'; count: number }
+  | { kind: 'tab'; count: number }
+  | { kind: 'cr'; count: number }
+  | { kind: 'lf'; count: number }
+  /** Other C0 controls and DEL, one token per run, shown with their Unicode control pictures. */
+  | { kind: 'control'; text: string }
+  /** A run of non-ASCII characters with its UTF-8 byte count. */
+  | { kind: 'non-ascii'; text: string; bytes: number };
+
+export const VISIBLE_GLYPH = { space: '·', tab: '→', cr: '␍', lf: '␊' } as const;
+
+/** UTF-8 length of one code point. */
+export function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
+// One pass with a sticky regex per class of run; control characters are exactly what it looks for.
+// eslint-disable-next-line no-control-regex
+const RUN = /([\x21-\x7e]+)|( +)|(\t+)|(\r+)|(\n+)|([\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+)|([^\x00-\x7f]+)/gy;
+
+export function tokenizeVisible(text: string): VisibleToken[] {
+  const out: VisibleToken[] = [];
+  RUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = RUN.exec(text)) !== null) {
+    if (m[1] !== undefined) out.push({ kind: 'text', text: m[1] });
+    else if (m[2] !== undefined) out.push({ kind: 'space', count: m[2].length });
+    else if (m[3] !== undefined) out.push({ kind: 'tab', count: m[3].length });
+    else if (m[4] !== undefined) out.push({ kind: 'cr', count: m[4].length });
+    else if (m[5] !== undefined) out.push({ kind: 'lf', count: m[5].length });
+    else if (m[6] !== undefined) out.push({ kind: 'control', text: m[6] });
+    else if (m[7] !== undefined) {
+      let bytes = 0;
+      for (const ch of m[7]) bytes += utf8Length(ch.codePointAt(0)!);
+      out.push({ kind: 'non-ascii', text: m[7], bytes });
+    }
+  }
+  return out;
+}
+
+/** The glyphs shown for a whitespace or control token (LF includes the real line break after each ␊). */
+export function glyphsFor(token: Exclude<VisibleToken, { kind: 'text' } | { kind: 'non-ascii' }>): string {
+  switch (token.kind) {
+    case 'space':
+      return VISIBLE_GLYPH.space.repeat(token.count);
+    case 'tab':
+      return VISIBLE_GLYPH.tab.repeat(token.count);
+    case 'cr':
+      return VISIBLE_GLYPH.cr.repeat(token.count);
+    case 'lf':
+      return `${VISIBLE_GLYPH.lf}\n`.repeat(token.count);
+    case 'control':
+      // U+2400 + code: the Unicode "control pictures" (␀, ␁, …); DEL is ␡.
+      return Array.from(token.text, (c) => {
+        const code = c.charCodeAt(0);
+        return String.fromCharCode(code === 0x7f ? 0x2421 : 0x2400 + code);
+      }).join('');
+  }
+}
+
+function codePointName(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** The hover text of a token: what the characters are and how many bytes they take. */
+export function describeToken(token: VisibleToken): string {
+  switch (token.kind) {
+    case 'text':
+      return '';
+    case 'space':
+      return token.count === 1 ? 'space (0x20)' : `${token.count} spaces (0x20)`;
+    case 'tab':
+      return token.count === 1 ? 'tab (0x09)' : `${token.count} tabs (0x09)`;
+    case 'cr':
+      return token.count === 1 ? 'carriage return CR (0x0D)' : `${token.count} carriage returns CR (0x0D)`;
+    case 'lf':
+      return token.count === 1 ? 'line feed LF (0x0A)' : `${token.count} line feeds LF (0x0A)`;
+    case 'control':
+      return Array.from(token.text, (c) => `control character ${codePointName(c)}`).join(', ');
+    case 'non-ascii': {
+      const chars = Array.from(token.text);
+      const shown = chars.slice(0, 8).map((c) => `${c} ${codePointName(c)} (${utf8Length(c.codePointAt(0)!)} bytes)`);
+      const more = chars.length > 8 ? `, and ${chars.length - 8} more` : '';
+      return `Non-ASCII, ${token.bytes} bytes in UTF-8: ${shown.join(', ')}${more}`;
+    }
+  }
+}
+
+/**
+ * A classic hex dump: offset, 16 bytes in hex, and their ASCII ("." for anything else).
+ * Stops after `limit` bytes; returns the text and whether it was cut.
+ */
+export function hexDump(bytes: Uint8Array, limit = 64 * 1024): { text: string; truncated: boolean } {
+  const n = Math.min(bytes.length, limit);
+  const lines: string[] = [];
+  const width = Math.max(4, Math.max(0, n - 1).toString(16).length);
+  const hex: string[] = [];
+  for (let i = 0; i < 256; i++) hex.push(i.toString(16).padStart(2, '0'));
+  for (let off = 0; off < n; off += 16) {
+    const end = Math.min(off + 16, n);
+    let h = '';
+    let a = '';
+    for (let i = off; i < off + 16; i++) {
+      if (i < end) {
+        const b = bytes[i]!;
+        h += hex[b]! + (i === off + 7 ? '  ' : ' ');
+        a += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.';
+      } else {
+        h += i === off + 7 ? '    ' : '   ';
+      }
+    }
+    lines.push(`${off.toString(16).padStart(width, '0')}  ${h} |${a}|`);
+  }
+  return { text: lines.join('\n'), truncated: bytes.length > limit };
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** Classes of the visible-text markup (Tailwind picks them up from this file). */
+export const VISIBLE_CLASS = {
+  glyph: 'font-symbols text-slate-400/90 dark:text-slate-500',
+  nonAscii:
+    'rounded-sm bg-yellow-200 text-slate-900 ring-1 ring-yellow-500/60 dark:bg-yellow-400/30 dark:text-yellow-100',
+  control: 'font-symbols rounded-sm bg-red-200 text-red-900 dark:bg-red-500/30 dark:text-red-100',
+  lf: 'glyph-lf',
+  cr: 'glyph-cr',
+} as const;
+
+/**
+ * The visible text as escaped HTML: plain runs as text, only the special characters wrapped in
+ * spans with a title. Built as one string so that a 100 KB body becomes a single innerHTML
+ * assignment instead of thousands of React children to reconcile.
+ */
+export function visibleHtml(text: string): string {
+  const out: string[] = [];
+  for (const t of tokenizeVisible(text)) {
+    switch (t.kind) {
+      case 'text':
+        out.push(escapeHtml(t.text));
+        break;
+      case 'non-ascii':
+        out.push(
+          `<span class="${VISIBLE_CLASS.nonAscii}" title="${escapeHtml(describeToken(t))}">${escapeHtml(t.text)}</span>`,
+        );
+        break;
+      case 'lf': {
+        const one = `<span class="${VISIBLE_CLASS.lf}" title="${describeToken({ kind: 'lf', count: 1 })}">${VISIBLE_GLYPH.lf}</span>\n`;
+        out.push(one.repeat(t.count));
+        break;
+      }
+      case 'cr': {
+        const one = `<span class="${VISIBLE_CLASS.cr}" title="${describeToken({ kind: 'cr', count: 1 })}">${VISIBLE_GLYPH.cr}</span>`;
+        out.push(one.repeat(t.count));
+        break;
+      }
+      default:
+        out.push(
+          `<span class="${t.kind === 'control' ? VISIBLE_CLASS.control : VISIBLE_CLASS.glyph}" title="${escapeHtml(describeToken(t))}">${glyphsFor(t)}</span>`,
+        );
+    }
+  }
+  return out.join('');
+}
+
+/**
+ * Cuts text into pieces of about `linesPerChunk` lines, each ending just after a line feed (the
+ * last one excepted), so that the display can skip laying out pieces that are scrolled away and
+ * re-render only the piece that changed.
+ */
+export function splitIntoChunks(text: string, linesPerChunk = 64): string[] {
+  const chunks: string[] = [];
+  let start = 0;
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (++lines === linesPerChunk) {
+      chunks.push(text.slice(start, i + 1));
+      start = i + 1;
+      lines = 0;
+    }
+  }
+  if (start < text.length || chunks.length === 0) chunks.push(text.slice(start));
+  return chunks;
+}
