@@ -227,14 +227,14 @@ export function App() {
       </header>
 
       <div className="flex min-h-0 flex-1">
-        <aside className="flex w-72 shrink-0 flex-col border-r border-slate-200 bg-white xl:w-80 dark:border-slate-800 dark:bg-slate-900">
+        <div className="flex w-72 shrink-0 flex-col border-r border-slate-200 bg-white xl:w-80 dark:border-slate-800 dark:bg-slate-900">
           <HistorySidebar
             selectedId={shown?.id ?? null}
             onSelect={onSelectHistory}
             onLoad={onLoadHistory}
             onResult={onHistoryResult}
           />
-        </aside>
+        </div>
 
         <main ref={mainRef} className="min-w-0 flex-1 overflow-y-auto">
           <div className="mx-auto max-w-[1600px] space-y-4 p-4">

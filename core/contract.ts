@@ -3,6 +3,7 @@
  * against these schemas at the edge; the page's api-client is typed by them.
  */
 import { z } from 'zod';
+import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing/signature.ts';
 
 export const ENVIRONMENTS = ['mock', 'sandbox', 'production'] as const;
 export const Environment = z.enum(ENVIRONMENTS);
@@ -83,9 +84,9 @@ export const StringToSignView = z.object({
 export type StringToSignView = z.infer<typeof StringToSignView>;
 
 export const SignedHeadersView = z.object({
-  'qredo-api-key': z.string(),
-  'qredo-api-ts': z.string(),
-  'qredo-api-sig': z.string(),
+  [HEADER_KEY]: z.string(),
+  [HEADER_TIMESTAMP]: z.string(),
+  [HEADER_SIGNATURE]: z.string(),
 });
 
 export const SignResponse = z.object({
@@ -157,6 +158,7 @@ export const RelayResult = z.object({
   timings: z.object({ ttfbMs: z.number().nullable(), totalMs: z.number() }),
 });
 export type RelayResult = z.infer<typeof RelayResult>;
+export const HistoryEntry = RelayResult;
 export type HistoryEntry = RelayResult;
 
 export const HistorySummary = z.object({
@@ -237,3 +239,100 @@ export type ApiError = z.infer<typeof ApiError>;
 export function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
 }
+
+/** The answer to a DELETE: how many entries went. */
+export const ApiOk = z.object({ ok: z.literal(true), deleted: z.number().int() });
+export type ApiOk = z.infer<typeof ApiOk>;
+
+// ---- signature doctor (POST /api/doctor) -----------------------------------------------------
+
+/** A captured request entered as fields: what was sent, and the signature it carried. */
+export const CaptureFields = z
+  .object({
+    /** The timestamp that was signed (or the qredo-api-ts header when nothing else is known). */
+    timestamp: z.string().min(1, 'The timestamp is empty.').max(64, 'The timestamp is longer than 64 characters.'),
+    method: z.string().min(1, 'The method is empty.').max(16, 'The method is longer than 16 characters.'),
+    /** The full URL the request went to. */
+    url: z.string().min(1, 'The URL is empty.').max(8192, 'The URL is longer than 8192 characters.'),
+    body: z.string().nullable(),
+    signature: z.string().min(1, 'The signature is empty.').max(512, 'The signature is longer than 512 characters.'),
+    keyId: z.string().max(256).optional(),
+    headerNames: z.array(z.string().max(256)).max(200).optional(),
+    /** The qredo-api-ts header, when it is known to differ from the signed timestamp. */
+    headerTimestamp: z.string().max(64).optional(),
+  })
+  .strict();
+export type CaptureFields = z.infer<typeof CaptureFields>;
+
+/** A captured request pasted as a cURL command. */
+export const CaptureCurl = z.object({ curl: z.string().min(1, 'The cURL command is empty.') }).strict();
+/** A captured request pasted as raw HTTP (request line, headers, blank line, body). */
+export const CaptureRaw = z.object({ raw: z.string().min(1, 'The raw HTTP request is empty.') }).strict();
+
+export const DoctorRequest = z
+  .object({
+    /** Whose secret to check against: the server uses it and never returns it. */
+    environment: Environment,
+    capture: z.union([CaptureFields, CaptureCurl, CaptureRaw]),
+    /** For the mock: which demo key's secret (default: the one whose key id the capture carries, else full). */
+    demoKey: DemoKey.optional(),
+  })
+  .strict();
+export type DoctorRequest = z.infer<typeof DoctorRequest>;
+
+export const DOCTOR_CAUSE_IDS = [
+  'secret-not-decoded',
+  'signature-standard-base64',
+  'signature-padded',
+  'body-reserialized',
+  'body-line-endings',
+  'body-trailing-newline',
+  'timestamp-unit',
+  'timestamp-mismatch',
+  'timestamp-expired',
+  'url-scheme',
+  'url-host',
+  'url-trailing-slash',
+  'url-query-missing',
+  'url-path-only',
+  'method-case',
+  'header-misspelt',
+] as const;
+
+export const DoctorCause = z.object({
+  id: z.enum(DOCTOR_CAUSE_IDS),
+  title: z.string(),
+  detail: z.string(),
+  /** True when a replayed mistake reproduced the captured signature exactly, or the capture shows it directly. */
+  certain: z.boolean(),
+});
+export type DoctorCause = z.infer<typeof DoctorCause>;
+
+export const DoctorComponent = z.object({
+  name: z.enum(['timestamp', 'method', 'url', 'body', 'signature']),
+  captured: z.string(),
+  expected: z.string().optional(),
+  same: z.boolean(),
+  /** What the sender evidently signed instead. */
+  signed: z.string().optional(),
+});
+export type DoctorComponent = z.infer<typeof DoctorComponent>;
+
+export const DoctorResponse = z.object({
+  environment: Environment,
+  /** The key id whose secret was used (a key id is not a secret). */
+  keyId: z.string(),
+  /** Whether the capture's key id is that one; null when the capture has none. */
+  keyIdMatches: z.boolean().nullable(),
+  capture: CaptureFields,
+  valid: z.boolean(),
+  signatureMatches: z.boolean(),
+  expected: z.string(),
+  components: z.array(DoctorComponent),
+  causes: z.array(DoctorCause),
+  reproduced: z.boolean(),
+  summary: z.string(),
+  notes: z.array(z.string()),
+  variantsTried: z.number().int(),
+});
+export type DoctorResponse = z.infer<typeof DoctorResponse>;

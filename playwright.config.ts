@@ -1,0 +1,88 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// This file is evaluated by the runner and again by every worker. The runner picks two free ports and
+// a fresh data directory once and stores them in process.env; workers inherit that environment, so
+// every process agrees on the same server.
+if (!process.env.E2E_PORT || !process.env.E2E_MOCK_PORT) {
+  const script = `
+    const net = require('node:net');
+    const servers = [net.createServer(), net.createServer()];
+    Promise.all(servers.map((s) => new Promise((ok) => s.listen(0, '127.0.0.1', ok)))).then(() => {
+      process.stdout.write(servers.map((s) => s.address().port).join(' '));
+      for (const s of servers) s.close();
+    });`;
+  const [port, mockPort] = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim().split(' ');
+  process.env.E2E_PORT = port;
+  process.env.E2E_MOCK_PORT = mockPort;
+}
+if (!process.env.E2E_DATA_DIR) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'qredo-playground-e2e-'));
+  process.env.E2E_DATA_DIR = dir;
+  // Only the process that made it removes it, after the web server has been stopped.
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+}
+
+const port = Number(process.env.E2E_PORT);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  // Two cores: one worker. Every test still sets up its own state and may run alone or in any order.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    browserName: 'chromium',
+    baseURL,
+    viewport: { width: 1440, height: 900 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    video: 'off',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium' }],
+  webServer: {
+    // The built page (npm test runs `npm run build` first) under vite preview, with the backend plugin,
+    // the embedded mock on its own free port and history in a throw-away directory.
+    command: 'node_modules/.bin/vite preview',
+    url: `${baseURL}/api/session`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      MOCK_PORT: String(process.env.E2E_MOCK_PORT),
+      PLAYGROUND_DATA_DIR: String(process.env.E2E_DATA_DIR),
+      // Never a developer's real keys or upstreams: sandbox and production stay unconfigured here.
+      QREDO_SANDBOX_API_KEY: '',
+      QREDO_SANDBOX_API_SECRET: '',
+      QREDO_PRODUCTION_API_KEY: '',
+      QREDO_PRODUCTION_API_SECRET: '',
+      PLAYGROUND_SANDBOX_BASE_URL: '',
+      PLAYGROUND_PRODUCTION_BASE_URL: '',
+    },
+  },
+});
