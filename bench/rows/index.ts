@@ -1,0 +1,19 @@
+import type { BenchRow } from '../lib/types.ts';
+import { bundle } from './bundle.ts';
+import { historyScale } from './history-scale.ts';
+import { largeResponse } from './large-response.ts';
+import { previewLatency } from './preview-latency.ts';
+import { relayLatency } from './relay-latency.ts';
+import { relayThroughput } from './relay-throughput.ts';
+import { signThroughput } from './sign-throughput.ts';
+
+/** Every row, in the order of the table. */
+export const ROWS: readonly BenchRow[] = [
+  relayLatency,
+  relayThroughput,
+  signThroughput,
+  previewLatency,
+  largeResponse,
+  historyScale,
+  bundle,
+];

@@ -1,0 +1,168 @@
+/**
+ * preview-latency: in Debian chromium, against the built page under `vite preview`, the time from a
+ * keystroke in a 100 KB body to the updated string-to-sign and signature on screen. Measured in the
+ * page: the keydown event's timestamp, then a MutationObserver that sees the Signature region change
+ * (the string-to-sign is rendered from the same answer in the same commit), then the next frame.
+ * Reference: the bare POST /api/sign round trip for the same draft, fetched from the same page.
+ */
+import { TOKEN_HEADER } from '../../core/contract.ts';
+import { editableBody } from '../lib/data.ts';
+import { openPlayground, setBody, setMethod, settle, waitForCodeEditor } from '../lib/page.ts';
+import { ensureBuild, launchChromium, startPreview } from '../lib/preview.ts';
+import { median, percentile, round } from '../lib/stats.ts';
+import { measurement, type BenchRow } from '../lib/types.ts';
+
+interface Sample {
+  t0: number;
+  commit: number;
+  painted: number;
+  signStart: number | null;
+  signEnd: number | null;
+}
+
+type BenchWindow = Window & {
+  __bench: { samples: Sample[]; pending: null | { t0: number; before: string; seen?: boolean } };
+};
+
+export const previewLatency: BenchRow = {
+  id: 'preview-latency',
+  browser: true,
+  async run(ctx) {
+    const keystrokes = ctx.quick ? 3 : 50;
+    const body = editableBody(ctx.quick ? 2_000 : 100_000);
+    await ensureBuild(ctx.root, ctx.log);
+    const preview = await startPreview(ctx.root);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const l = await openPlayground(page, preview.origin);
+      await setMethod(l, 'POST');
+      await l.path.fill('/transaction');
+      await waitForCodeEditor(page);
+      await setBody(page, l, body);
+      const readSignature = () => l.signature.textContent().then((t) => t ?? '');
+      await settle(readSignature, 500, 20_000);
+      // The caret inside the last string value: each keystroke keeps the body valid JSON.
+      await page.keyboard.press('ControlOrMeta+End');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+
+      await page.evaluate(() => {
+        const w = window as unknown as BenchWindow;
+        const sig = () => document.querySelector('[aria-label="Signature"]')?.textContent ?? '';
+        w.__bench = { samples: [], pending: null };
+        document.addEventListener(
+          'keydown',
+          (e) => {
+            if (w.__bench.pending) return;
+            w.__bench.pending = { t0: e.timeStamp, before: sig() };
+          },
+          true,
+        );
+        new MutationObserver(() => {
+          const p = w.__bench.pending;
+          if (!p || p.seen || sig() === p.before) return;
+          p.seen = true;
+          const commit = performance.now();
+          requestAnimationFrame(() => {
+            // After the frame: the first moment the new signature can have been on screen.
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => {
+              const painted = performance.now();
+              const sign = performance
+                .getEntriesByType('resource')
+                .filter((r) => r.name.endsWith('/api/sign') && r.startTime >= p.t0)
+                .at(-1) as PerformanceResourceTiming | undefined;
+              w.__bench.samples.push({
+                t0: p.t0,
+                commit,
+                painted,
+                signStart: sign?.startTime ?? null,
+                signEnd: sign?.responseEnd ?? null,
+              });
+              w.__bench.pending = null;
+            };
+            channel.port2.postMessage(0);
+          });
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+
+      const failures: string[] = [];
+      for (let i = 0; i < keystrokes; i++) {
+        await page.keyboard.type(String.fromCharCode(97 + (i % 26)));
+        try {
+          await page.waitForFunction((n) => (window as unknown as BenchWindow).__bench.samples.length >= n, i + 1, {
+            timeout: 10_000,
+          });
+        } catch {
+          failures.push(`keystroke ${i + 1}: no new signature within 10 s`);
+          await page.evaluate(() => ((window as unknown as BenchWindow).__bench.pending = null));
+        }
+        await page.waitForTimeout(150);
+      }
+      const samples = await page.evaluate(() => (window as unknown as BenchWindow).__bench.samples);
+      const latencies = samples.map((s) => s.painted - s.t0);
+      const waits = samples.filter((s) => s.signStart !== null).map((s) => s.signStart! - s.t0);
+      const trips = samples.filter((s) => s.signStart !== null).map((s) => s.signEnd! - s.signStart!);
+      const renders = samples.filter((s) => s.signEnd !== null).map((s) => s.painted - s.signEnd!);
+
+      // Reference: the same draft signed by a bare fetch from the same page, no React in between.
+      const refs = await page.evaluate(
+        async ({ body, tokenHeader, count }) => {
+          const session = (await (await fetch('/api/session')).json()) as { token: string };
+          const draft = {
+            environment: 'mock',
+            method: 'POST',
+            path: '/transaction',
+            body,
+            timestampUnit: 'seconds',
+            demoKey: 'full',
+          };
+          const out: number[] = [];
+          for (let i = 0; i < count; i++) {
+            const t0 = performance.now();
+            const res = await fetch('/api/sign', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', accept: 'application/json', [tokenHeader]: session.token },
+              body: JSON.stringify({ ...draft, body: `${body}${i}` }),
+            });
+            JSON.parse(await res.text());
+            out.push(performance.now() - t0);
+          }
+          return out;
+        },
+        { body, tokenHeader: TOKEN_HEADER, count: keystrokes },
+      );
+
+      const p50 = median(latencies);
+      const p95 = percentile(latencies, 95);
+      const notes = [
+        `preview-latency: ${samples.length} of ${keystrokes} keystrokes measured in a ${(body.length / 1000).toFixed(0)} KB body; breakdown (medians): keydown → POST /api/sign starts ${round(median(waits))} ms (debounce and React), the request ${round(median(trips))} ms, answer → on screen ${round(median(renders))} ms; reference = bare fetch of POST /api/sign with the same draft from the page.`,
+        ...failures.map((f) => `preview-latency: ${f}`),
+      ];
+      return {
+        measurements: [
+          measurement({
+            id: 'preview-latency.p50',
+            unit: 'ms',
+            value: samples.length ? round(p50) : null,
+            reference: round(median(refs)),
+            goal: '—',
+            met: null,
+          }),
+          measurement({
+            id: 'preview-latency.p95',
+            unit: 'ms',
+            value: samples.length ? round(p95) : null,
+            reference: round(percentile(refs, 95)),
+            goal: '≤ 50 ms',
+            met: failures.length === 0 && p95 <= 50,
+          }),
+        ],
+        notes,
+      };
+    } finally {
+      await browser.close();
+      await preview.close();
+    }
+  },
+};
