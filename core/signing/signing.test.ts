@@ -115,3 +115,16 @@ describe('base64url and headers', () => {
     expect(Object.keys(signedHeaders('k', 't', 's'))).toEqual(['qredo-api-key', 'qredo-api-ts', 'qredo-api-sig']);
   });
 });
+
+describe('buildStringToSign buffer growth', () => {
+  it('encodes bodies of every width exactly as TextEncoder does', () => {
+    const bodies = ['', 'ascii only', 'é'.repeat(1000), '☕'.repeat(777), '🚀'.repeat(500) + 'x', 'a'.repeat(5000) + '日本'.repeat(3000)];
+    for (const body of bodies) {
+      const sts = buildStringToSign({ timestamp: '1', method: 'POST', url: 'http://h/ü', body });
+      const expected = new TextEncoder().encode(`1POSThttp://h/ü${body}`);
+      expect(Array.from(sts.bytes)).toEqual(Array.from(expected));
+      expect(sts.segments[3]!.length).toBe(new TextEncoder().encode(body).length);
+      expect(sts.text).toBe(`1POSThttp://h/ü${body}`);
+    }
+  });
+});

@@ -37,16 +37,31 @@ export function buildStringToSign(input: SigningInput): StringToSign {
     ['url', input.url],
     ['body', input.body ?? ''],
   ];
-  const encoded = parts.map(([, text]) => encoder.encode(text));
-  const total = encoded.reduce((sum, b) => sum + b.length, 0);
-  const bytes = new Uint8Array(total);
+  const chars = parts.reduce((sum, [, text]) => sum + text.length, 0);
+  // Sized for mostly-ASCII text first; grown to the worst case (3 bytes per UTF-16 unit) if needed.
+  let buffer = new Uint8Array(Math.ceil(chars * 1.25) + 64);
   const segments: Segment[] = [];
   let offset = 0;
-  parts.forEach(([name, text], i) => {
-    const b = encoded[i]!;
-    bytes.set(b, offset);
-    segments.push({ name, text, offset, length: b.length });
-    offset += b.length;
-  });
-  return { text: parts.map(([, t]) => t).join(''), bytes, segments };
+  for (const [name, text] of parts) {
+    const first = encoder.encodeInto(text, buffer.subarray(offset));
+    const read = first.read;
+    let written = first.written;
+    if (read < text.length) {
+      const grown = new Uint8Array(offset + written + (text.length - read) * 3 + (chars - text.length) * 3);
+      grown.set(buffer.subarray(0, offset + written));
+      buffer = grown;
+      written += encoder.encodeInto(text.slice(read), buffer.subarray(offset + written)).written;
+    }
+    segments.push({ name, text, offset, length: written });
+    offset += written;
+  }
+  const bytes = buffer.subarray(0, offset);
+  return {
+    // Joined only when read: a large body is not copied again just to be signed.
+    get text() {
+      return parts.map(([, t]) => t).join('');
+    },
+    bytes,
+    segments,
+  };
 }
