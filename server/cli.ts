@@ -1,6 +1,8 @@
 /**
  * The playground's command line over the same signing core.
  *   npm run cli -- sign --timestamp T --method M --url U [--body-file F] [--json] [--secret-file F] [--key-id K]
+ *   npm run cli -- verify --timestamp T --method M --url U --signature S [--body-file F] [--json]
+ *   npm run cli -- send --env mock --method GET --path /balance [--body-file F] [--demo-key ID] [--data-dir D]
  * The secret comes from QREDO_API_SECRET or --secret-file, never from an argument.
  */
 import { readFileSync } from 'node:fs';
@@ -16,13 +18,33 @@ import {
   sign,
 } from '../core/signing/index.ts';
 import { nodeHmac } from './crypto.ts';
+import { DemoKey, Environment, type RelayResult, type RequestDraft } from '../core/contract.ts';
+import { captureFromRequest, diagnose, type Capture } from '../core/doctor/index.ts';
+import { ImportError, parseRequestPaste } from '../core/import/index.ts';
+import { loadConfig } from './config/config.ts';
+import { exchange } from './exchange.ts';
+import { requireConfirmation } from './handlers/send.ts';
+import { HttpError } from './http.ts';
+import { createServices } from './services.ts';
+import { signDraft } from './signer.ts';
 
 const USAGE = `Usage:
   npm run cli -- sign --method M --url U [--timestamp T] [--nanoseconds] [--body-file F] [--key-id K] [--secret-file F] [--json]
 
   The secret is read from the QREDO_API_SECRET environment variable or from --secret-file.
   The key id (only printed in the headers) comes from --key-id or QREDO_API_KEY.
-  The body file is read as raw bytes; nothing is added or removed.`;
+  The body file is read as raw bytes; nothing is added or removed.
+
+  npm run cli -- verify --timestamp T --method M --url U --signature S [--body-file F] [--key-id K]
+                        [--header-timestamp T] [--header-name N ...] [--ignore-window] [--secret-file F] [--json]
+  npm run cli -- verify --capture-file F [--secret-file F] [--json]
+  Checks a captured signature against the secret (as for sign) and names the likely mistake.
+  --capture-file reads a pasted cURL command or raw HTTP request. Exit 0 when valid, 1 when not.
+
+  npm run cli -- send --env mock|sandbox|production --method M --path P [--body-file F] [--demo-key ID]
+                      [--timestamp T] [--nanoseconds] [--data-dir D] [--confirm] [--json]
+  Signs, sends through the playground's relay and records the exchange in the same history.
+  The mock is started in-process when nothing listens on MOCK_PORT. Exit 0 on a 2xx answer.`;
 
 class UsageError extends Error {}
 
@@ -42,6 +64,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return command ? 0 : 2;
     }
     if (command === 'sign') return await signCommand(rest, io);
+    if (command === 'verify') return await verifyCommand(rest, io);
+    if (command === 'send') return await sendCommand(rest, io);
     throw new UsageError(`Unknown command ${JSON.stringify(command)}.`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -70,14 +94,18 @@ async function signCommand(args: string[], io: CliIo): Promise<number> {
     },
   });
   if (values.secret !== undefined) {
-    throw new UsageError('The secret is never taken from an argument (it would stay in your shell history); use QREDO_API_SECRET or --secret-file.');
+    throw new UsageError(
+      'The secret is never taken from an argument (it would stay in your shell history); use QREDO_API_SECRET or --secret-file.',
+    );
   }
   if (!values.method) throw new UsageError('--method is required.');
   if (!values.url) throw new UsageError('--url is required.');
   if (values.timestamp !== undefined && !isTimestamp(values.timestamp)) {
     throw new UsageError('--timestamp must be decimal digits (seconds, or nanoseconds with 19 digits).');
   }
-  const secretText = values['secret-file'] ? io.readFile(values['secret-file']).toString('utf8') : io.env.QREDO_API_SECRET;
+  const secretText = values['secret-file']
+    ? io.readFile(values['secret-file']).toString('utf8')
+    : io.env.QREDO_API_SECRET;
   if (!secretText) throw new UsageError('No secret: set QREDO_API_SECRET or pass --secret-file.');
   const decoded = decodeSecret(secretText);
   if (!decoded.ok) throw new Error(decoded.error);
@@ -87,7 +115,8 @@ async function signCommand(args: string[], io: CliIo): Promise<number> {
   if (values['body-file']) {
     const bytes = io.readFile(values['body-file']);
     body = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-    if (!Buffer.from(body, 'utf8').equals(bytes)) throw new Error('The body file is not valid UTF-8; the Qredo API signs UTF-8 text.');
+    if (!Buffer.from(body, 'utf8').equals(bytes))
+      throw new Error('The body file is not valid UTF-8; the Qredo API signs UTF-8 text.');
   }
   const timestamp = values.timestamp ?? formatTimestamp(io.now(), values.nanoseconds ? 'nanoseconds' : 'seconds');
   const stringToSign = buildStringToSign({ timestamp, method: values.method, url: values.url, body });
@@ -103,6 +132,177 @@ async function signCommand(args: string[], io: CliIo): Promise<number> {
     for (const [name, value] of Object.entries(headers)) io.out(`${name}: ${value}`);
   }
   return 0;
+}
+
+/** Reads a body file as raw bytes; refuses anything that is not UTF-8 text, as the API signs UTF-8. */
+function readBodyFile(io: CliIo, path: string): string {
+  const bytes = io.readFile(path);
+  const body = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (!Buffer.from(body, 'utf8').equals(bytes))
+    throw new Error('The body file is not valid UTF-8; the Qredo API signs UTF-8 text.');
+  return body;
+}
+
+function readSecret(io: CliIo, secretFile: string | undefined): string {
+  const text = secretFile ? io.readFile(secretFile).toString('utf8') : io.env.QREDO_API_SECRET;
+  if (!text) throw new UsageError('No secret: set QREDO_API_SECRET or pass --secret-file.');
+  return text;
+}
+
+async function verifyCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      timestamp: { type: 'string' },
+      method: { type: 'string' },
+      url: { type: 'string' },
+      signature: { type: 'string' },
+      'body-file': { type: 'string' },
+      'key-id': { type: 'string' },
+      'header-timestamp': { type: 'string' },
+      'header-name': { type: 'string', multiple: true },
+      'capture-file': { type: 'string' },
+      'ignore-window': { type: 'boolean', default: false },
+      'secret-file': { type: 'string' },
+      secret: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (values.secret !== undefined) {
+    throw new UsageError(
+      'The secret is never taken from an argument (it would stay in your shell history); use QREDO_API_SECRET or --secret-file.',
+    );
+  }
+  let capture: Capture;
+  const notes: string[] = [];
+  if (values['capture-file']) {
+    let parsed;
+    try {
+      parsed = parseRequestPaste(io.readFile(values['capture-file']).toString('utf8'));
+    } catch (e) {
+      if (e instanceof ImportError) throw new Error(`The capture file cannot be read: ${e.message}`, { cause: e });
+      throw e;
+    }
+    const result = captureFromRequest(parsed);
+    if (!result.ok) throw new Error(result.error);
+    capture = result.capture;
+    notes.push(...result.notes);
+  } else {
+    for (const name of ['timestamp', 'method', 'url', 'signature'] as const) {
+      if (!values[name]) throw new UsageError(`--${name} is required (or give --capture-file).`);
+    }
+    capture = {
+      timestamp: values.timestamp!,
+      method: values.method!,
+      url: values.url!,
+      signature: values.signature!,
+      body: values['body-file'] ? readBodyFile(io, values['body-file']) : null,
+    };
+    if (values['key-id']) capture.keyId = values['key-id'];
+    if (values['header-timestamp']) capture.headerTimestamp = values['header-timestamp'];
+    if (values['header-name']) capture.headerNames = values['header-name'];
+  }
+  const secretText = readSecret(io, values['secret-file']);
+  const decoded = decodeSecret(secretText);
+  if (!decoded.ok) throw new Error(decoded.error);
+  const d = await diagnose(capture, decoded.key, nodeHmac, {
+    rawSecret: secretText,
+    ...(values['ignore-window'] ? {} : { now: Math.floor(io.now() / 1000) }),
+  });
+  if (values.json) {
+    io.out(
+      JSON.stringify({
+        valid: d.valid,
+        expected: d.expected,
+        causes: d.causes.map(({ id, title, detail, certain }) => ({ id, title, detail, certain })),
+      }),
+    );
+  } else {
+    io.out(d.summary);
+    io.out(`expected signature: ${d.expected}`);
+    io.out(`captured signature: ${capture.signature}`);
+    for (const c of d.components) {
+      if (!c.same && c.signed !== undefined)
+        io.out(`${c.name}: sent ${JSON.stringify(c.captured)}, signed ${JSON.stringify(c.signed)}`);
+    }
+    d.causes.forEach((c, i) =>
+      io.out(`${i + 1}. [${c.certain ? 'certain' : 'possible'}] ${c.id}: ${c.title}
+   ${c.detail}`),
+    );
+    for (const n of [...notes, ...d.notes]) io.out(`note: ${n}`);
+  }
+  return d.valid ? 0 : 1;
+}
+
+async function sendCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      env: { type: 'string' },
+      method: { type: 'string', default: 'GET' },
+      path: { type: 'string' },
+      'body-file': { type: 'string' },
+      'demo-key': { type: 'string' },
+      'data-dir': { type: 'string' },
+      timestamp: { type: 'string' },
+      nanoseconds: { type: 'boolean', default: false },
+      confirm: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const environment = Environment.safeParse(values.env);
+  if (!environment.success) throw new UsageError('--env must be mock, sandbox or production.');
+  if (!values.path)
+    throw new UsageError('--path is required, relative to the environment base URL (for example /balance).');
+  if (values.timestamp !== undefined && !isTimestamp(values.timestamp))
+    throw new UsageError('--timestamp must be decimal digits.');
+  let demoKey: DemoKey | undefined;
+  if (values['demo-key'] !== undefined) {
+    const parsed = DemoKey.safeParse(values['demo-key']);
+    if (!parsed.success) throw new UsageError(`--demo-key must be one of ${DemoKey.options.join(', ')}.`);
+    demoKey = parsed.data;
+  }
+  const draft: RequestDraft = {
+    environment: environment.data,
+    method: values.method,
+    path: values.path,
+    body: values['body-file'] ? readBodyFile(io, values['body-file']) : null,
+    timestampUnit: values.nanoseconds ? 'nanoseconds' : 'seconds',
+    ...(values.timestamp !== undefined ? { timestamp: values.timestamp } : {}),
+    ...(demoKey ? { demoKey } : {}),
+  };
+  const env = { ...io.env, ...(values['data-dir'] ? { PLAYGROUND_DATA_DIR: values['data-dir'] } : {}) };
+  const services = createServices(loadConfig(env), { env, log: (line) => io.err(line), clock: io.now });
+  let result: RelayResult;
+  try {
+    requireConfirmation(draft.environment, draft.method, values.confirm);
+    const signed = await signDraft(services, draft);
+    result = await exchange(services, signed, 'send');
+  } catch (e) {
+    if (e instanceof HttpError) {
+      io.err(e.message);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await services.close();
+  }
+  if (values.json) {
+    io.out(JSON.stringify(result, null, 2));
+  } else if (result.response) {
+    const r = result.response;
+    io.out(`${result.request.method} ${result.request.url}`);
+    io.out(
+      `HTTP ${r.status} ${r.statusText} (${result.timings.totalMs.toFixed(0)} ms, ${r.size} bytes${r.truncated ? ', truncated' : ''}), history entry ${result.id}`,
+    );
+    io.out(r.bodyEncoding === 'utf8' ? r.body : `(binary body, ${r.size} bytes, base64) ${r.body}`);
+  } else if (result.error) {
+    io.err(`${result.error.code}: ${result.error.message} (history entry ${result.id})`);
+  }
+  const status = result.response?.status ?? 0;
+  return status >= 200 && status < 300 ? 0 : 1;
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createCredentialsDeleteHandler } from './handlers/credentials-delete.ts';
 import { createCredentialsSetHandler } from './handlers/credentials-set.ts';
+import { createDoctorHandler } from './handlers/doctor.ts';
 import { createHistoryClearHandler } from './handlers/history-clear.ts';
 import { createHistoryDeleteHandler } from './handlers/history-delete.ts';
 import { createHistoryGetHandler } from './handlers/history-get.ts';
@@ -27,6 +28,7 @@ function routes(services: Services): Route[] {
     { method: 'GET', pattern: /^\/api\/session$/, handler: createSessionHandler(services) },
     { method: 'POST', pattern: /^\/api\/sign$/, handler: createSignHandler(services) },
     { method: 'POST', pattern: /^\/api\/send$/, handler: createSendHandler(services) },
+    { method: 'POST', pattern: /^\/api\/doctor$/, handler: createDoctorHandler(services) },
     { method: 'GET', pattern: /^\/api\/history$/, handler: createHistoryListHandler(services) },
     { method: 'DELETE', pattern: /^\/api\/history$/, handler: createHistoryClearHandler(services) },
     { method: 'GET', pattern: /^\/api\/history\/(?<id>[^/]+)$/, handler: createHistoryGetHandler(services) },

@@ -1,0 +1,5 @@
+export * from './causes.ts';
+export * from './capture.ts';
+export * from './diagnose.ts';
+export * from './json-forms.ts';
+export { mistakeVariants, splitUrl, type Variant, type UrlParts } from './variants.ts';

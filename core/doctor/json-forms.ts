@@ -1,0 +1,134 @@
+/**
+ * The usual ways a JSON value gets written out again after somebody parses it: compact, indented,
+ * Python's default separators, sorted keys, non-ASCII escaped or not. The doctor signs each form to
+ * see whether the sender signed one text and sent another (REFERENCE §1.6, §5 item 5).
+ */
+
+export interface JsonStyle {
+  /** Indentation per level, or null for a single line. */
+  indent: string | null;
+  /** Between items: "," (compact, and every indented form) or ", " (Python's default). */
+  itemSeparator: string;
+  /** Between a key and its value: ":" or ": ". */
+  keySeparator: string;
+  sortKeys: boolean;
+  /** Escape every character outside printable ASCII as \uXXXX, as Python's ensure_ascii does. */
+  asciiOnly: boolean;
+}
+
+export interface JsonForm {
+  label: string;
+  text: string;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const SHORT_ESCAPES: Record<string, string> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+
+function hex4(code: number): string {
+  return '\\u' + code.toString(16).padStart(4, '0');
+}
+
+function quote(text: string, asciiOnly: boolean): string {
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const code = text.charCodeAt(i);
+    const short = SHORT_ESCAPES[ch];
+    if (short) out += short;
+    else if (code < 0x20) out += hex4(code);
+    else if (asciiOnly && code > 0x7e) out += hex4(code);
+    else if (code >= 0xd800 && code <= 0xdfff) {
+      // A lone surrogate is escaped by every serializer; a pair is kept (or escaped unit by unit above).
+      const next = text.charCodeAt(i + 1);
+      if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        out += ch + text[i + 1]!;
+        i++;
+      } else out += hex4(code);
+    } else out += ch;
+  }
+  return out + '"';
+}
+
+/** Writes a parsed JSON value in the given style. Numbers are written as JavaScript writes them. */
+export function writeJson(value: unknown, style: JsonStyle): string {
+  const walk = (v: Json, depth: number): string => {
+    if (v === null) return 'null';
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+    if (typeof v === 'string') return quote(v, style.asciiOnly);
+    const open = Array.isArray(v) ? '[' : '{';
+    const close = Array.isArray(v) ? ']' : '}';
+    const items: string[] = Array.isArray(v)
+      ? v.map((item) => walk(item, depth + 1))
+      : (style.sortKeys ? Object.keys(v).sort() : Object.keys(v)).map(
+          (k) => quote(k, style.asciiOnly) + style.keySeparator + walk(v[k]!, depth + 1),
+        );
+    if (items.length === 0) return open + close;
+    if (style.indent === null) return open + items.join(style.itemSeparator) + close;
+    const inner = '\n' + style.indent.repeat(depth + 1);
+    const outer = '\n' + style.indent.repeat(depth);
+    return open + inner + items.join(style.itemSeparator.trimEnd() + inner) + outer + close;
+  };
+  return walk(value as Json, 0);
+}
+
+const COMPACT: JsonStyle = { indent: null, itemSeparator: ',', keySeparator: ':', sortKeys: false, asciiOnly: false };
+const PYTHON: JsonStyle = { indent: null, itemSeparator: ', ', keySeparator: ': ', sortKeys: false, asciiOnly: true };
+const PRETTY: JsonStyle = { indent: '  ', itemSeparator: ',', keySeparator: ': ', sortKeys: false, asciiOnly: false };
+
+/** The styles tried, most common first, each with a name a person recognises. */
+export const JSON_STYLES: ReadonlyArray<{ label: string; style: JsonStyle; trailingNewline?: boolean }> = [
+  { label: 'compact JSON (JSON.stringify without spacing)', style: COMPACT },
+  { label: 'JSON indented with 2 spaces (JSON.stringify(v, null, 2))', style: PRETTY },
+  { label: 'JSON indented with 2 spaces and a final newline', style: PRETTY, trailingNewline: true },
+  { label: 'JSON indented with 4 spaces', style: { ...PRETTY, indent: '    ' } },
+  { label: 'JSON indented with tabs', style: { ...PRETTY, indent: '\t' } },
+  { label: "Python json.dumps defaults (', ' and ': ' separators, non-ASCII escaped)", style: PYTHON },
+  {
+    label: "Python json.dumps with ensure_ascii=False (', ' and ': ' separators)",
+    style: { ...PYTHON, asciiOnly: false },
+  },
+  { label: 'Python json.dumps(indent=2) (non-ASCII escaped)', style: { ...PRETTY, asciiOnly: true } },
+  { label: 'compact JSON with the non-ASCII characters escaped as \\uXXXX', style: { ...COMPACT, asciiOnly: true } },
+  { label: 'compact JSON with the keys sorted', style: { ...COMPACT, sortKeys: true } },
+  {
+    label: 'compact JSON with the keys sorted and non-ASCII escaped',
+    style: { ...COMPACT, sortKeys: true, asciiOnly: true },
+  },
+  { label: 'Python json.dumps(sort_keys=True)', style: { ...PYTHON, sortKeys: true } },
+  { label: 'JSON indented with 2 spaces, keys sorted', style: { ...PRETTY, sortKeys: true } },
+];
+
+/** The body parsed as JSON, or undefined when it is not JSON. */
+export function parseJsonBody(body: string | null): { value: unknown } | undefined {
+  if (body === null || body.trim() === '') return undefined;
+  try {
+    return { value: JSON.parse(body) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every distinct re-serialisation of the body that differs from the body itself. */
+export function jsonForms(body: string | null): JsonForm[] {
+  const parsed = parseJsonBody(body);
+  if (!parsed) return [];
+  const seen = new Set<string>([body ?? '']);
+  const forms: JsonForm[] = [];
+  for (const { label, style, trailingNewline } of JSON_STYLES) {
+    const text = writeJson(parsed.value, style) + (trailingNewline ? '\n' : '');
+    if (seen.has(text)) continue;
+    seen.add(text);
+    forms.push({ label, text });
+  }
+  return forms;
+}

@@ -1,0 +1,281 @@
+/**
+ * Code that reproduces a signed request outside the playground: cURL with the computed headers
+ * (valid only while its timestamp is fresh), and Python, Node and Go programs that sign at run time
+ * with the secret read from an environment variable. No snippet ever contains a secret.
+ */
+import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../signing/index.ts';
+
+export interface SnippetInput {
+  /** The full URL, exactly as signed. */
+  url: string;
+  method: string;
+  /** The exact body text, or null for none. */
+  body: string | null;
+  keyId: string;
+  /** The timestamp and signature the playground computed (cURL sends them; the others show them for comparison). */
+  timestamp: string;
+  signature: string;
+  /** Environment variable holding the secret (default QREDO_API_SECRET). */
+  secretEnvVar?: string;
+  /** Accepted skew, for the cURL comment (default 300 s, as the embedded mock). */
+  windowSeconds?: number;
+}
+
+export type SnippetLanguage = 'curl' | 'python' | 'node' | 'go';
+
+export const SNIPPET_LANGUAGES: readonly SnippetLanguage[] = ['curl', 'python', 'node', 'go'];
+
+/** Environment variable that pins the timestamp, to reproduce the playground's signature exactly. */
+export const TIMESTAMP_ENV_VAR = 'QREDO_TIMESTAMP';
+
+const DEFAULT_SECRET_VAR = 'QREDO_API_SECRET';
+
+/** A POSIX shell single-quoted word: nothing inside is interpreted. */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * A double-quoted string literal valid in JavaScript, Python 3 and Go alike: JSON's escapes are a
+ * subset of all three, and JSON.stringify keeps non-ASCII characters as they are.
+ */
+function literal(text: string): string {
+  return JSON.stringify(text);
+}
+
+function secretVar(input: SnippetInput): string {
+  const name = input.secretEnvVar ?? DEFAULT_SECRET_VAR;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+    throw new Error(`${JSON.stringify(name)} is not an environment variable name.`);
+  return name;
+}
+
+export function curlSnippet(input: SnippetInput): string {
+  const window = input.windowSeconds ?? 300;
+  const lines = [
+    `# Signed for ${HEADER_TIMESTAMP} ${input.timestamp}: valid only while that timestamp is inside the server's`,
+    `# window (about ±${window} s on the embedded mock). After that, sign again (the Python, Node and Go snippets`,
+    `# sign at run time). The body after --data-raw is sent byte for byte; do not reformat it.`,
+    `curl --include --silent --show-error --request ${shellQuote(input.method)} \\`,
+    `  --url ${shellQuote(input.url)} \\`,
+    `  --header ${shellQuote(`${HEADER_KEY}: ${input.keyId}`)} \\`,
+    `  --header ${shellQuote(`${HEADER_TIMESTAMP}: ${input.timestamp}`)} \\`,
+    `  --header ${shellQuote(`${HEADER_SIGNATURE}: ${input.signature}`)} \\`,
+    `  --header 'accept: application/json'`,
+  ];
+  if (input.body !== null) {
+    lines[lines.length - 1] += ' \\';
+    lines.push(`  --header 'content-type: application/json' \\`, `  --data-raw ${shellQuote(input.body)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function pythonSnippet(input: SnippetInput): string {
+  const secret = secretVar(input);
+  return `#!/usr/bin/env python3
+"""Signs and sends one Qredo API v1 request with the standard library only.
+
+Run:  ${secret}='<your secret>' python3 qredo_request.py
+The secret is read from the environment, never written here. Set ${TIMESTAMP_ENV_VAR}=${input.timestamp}
+to reproduce the playground's signature ${input.signature}.
+"""
+import base64
+import hashlib
+import hmac
+import os
+import sys
+import time
+import urllib.error
+import urllib.request
+
+API_KEY_ID = ${literal(input.keyId)}
+METHOD = ${literal(input.method)}
+URL = ${literal(input.url)}
+BODY = ${input.body === null ? 'None' : literal(input.body)}
+
+
+def decode_secret(secret):
+    # Base64-decode the secret as shown in the web app; either alphabet, padding optional.
+    text = secret.strip().replace("-", "+").replace("_", "/").rstrip("=")
+    text += "=" * (-len(text) % 4)
+    return base64.b64decode(text, validate=True)
+
+
+key = decode_secret(os.environ["${secret}"])
+timestamp = os.environ.get("${TIMESTAMP_ENV_VAR}") or str(int(time.time()))
+body = BODY.encode("utf-8") if BODY is not None else b""
+# timestamp + METHOD + full URL + body, no separators, as UTF-8 bytes.
+message = (timestamp + METHOD + URL).encode("utf-8") + body
+digest = hmac.new(key, message, hashlib.sha256).digest()
+signature = base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+print("${HEADER_SIGNATURE}: " + signature, file=sys.stderr)
+
+headers = {
+    "${HEADER_KEY}": API_KEY_ID,
+    "${HEADER_TIMESTAMP}": timestamp,
+    "${HEADER_SIGNATURE}": signature,
+    "accept": "application/json",
+}
+if BODY is not None:
+    headers["content-type"] = "application/json"
+request = urllib.request.Request(URL, data=body if BODY is not None else None, headers=headers, method=METHOD)
+try:
+    with urllib.request.urlopen(request) as response:
+        print(response.status, response.reason)
+        print(response.read().decode("utf-8", "replace"))
+except urllib.error.HTTPError as error:
+    print(error.code, error.reason)
+    print(error.read().decode("utf-8", "replace"))
+    sys.exit(1)
+`;
+}
+
+export function nodeSnippet(input: SnippetInput): string {
+  const secret = secretVar(input);
+  return `// Signs and sends one Qredo API v1 request with Node 18+ and no dependencies.
+// Run:  ${secret}='<your secret>' node qredo-request.mjs
+// The secret is read from the environment, never written here. Set ${TIMESTAMP_ENV_VAR}=${input.timestamp}
+// to reproduce the playground's signature ${input.signature}.
+import { createHmac } from 'node:crypto';
+
+const API_KEY_ID = ${literal(input.keyId)};
+const METHOD = ${literal(input.method)};
+const URL = ${literal(input.url)};
+const BODY = ${input.body === null ? 'null' : literal(input.body)};
+
+// Base64-decode the secret as shown in the web app; either alphabet, padding optional.
+function decodeSecret(secret) {
+  let text = secret.trim().replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+  while (text.length % 4) text += '=';
+  return Buffer.from(text, 'base64');
+}
+
+const secret = process.env.${secret};
+if (!secret) throw new Error('Set ${secret} to your API secret.');
+const key = decodeSecret(secret);
+const timestamp = process.env.${TIMESTAMP_ENV_VAR} || String(Math.floor(Date.now() / 1000));
+const body = BODY === null ? Buffer.alloc(0) : Buffer.from(BODY, 'utf8');
+// timestamp + METHOD + full URL + body, no separators, as UTF-8 bytes.
+const signature = createHmac('sha256', key).update(timestamp + METHOD + URL, 'utf8').update(body).digest('base64url');
+console.error('${HEADER_SIGNATURE}: ' + signature);
+
+const headers = {
+  '${HEADER_KEY}': API_KEY_ID,
+  '${HEADER_TIMESTAMP}': timestamp,
+  '${HEADER_SIGNATURE}': signature,
+  accept: 'application/json',
+};
+if (BODY !== null) headers['content-type'] = 'application/json';
+const response = await fetch(URL, { method: METHOD, headers, body: BODY === null ? undefined : body, redirect: 'manual' });
+console.log(response.status, response.statusText);
+console.log(await response.text());
+if (!response.ok) process.exitCode = 1;
+`;
+}
+
+export function goSnippet(input: SnippetInput): string {
+  const secret = secretVar(input);
+  return `// Signs and sends one Qredo API v1 request with the Go standard library.
+// Run:  ${secret}='<your secret>' go run qredo_request.go
+// The secret is read from the environment, never written here. Set ${TIMESTAMP_ENV_VAR}=${input.timestamp}
+// to reproduce the playground's signature ${input.signature}.
+package main
+
+import (
+	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+const (
+	apiKeyID = ${literal(input.keyId)}
+	method   = ${literal(input.method)}
+	url      = ${literal(input.url)}
+	hasBody  = ${input.body === null ? 'false' : 'true'}
+	bodyText = ${literal(input.body ?? '')}
+)
+
+// decodeSecret base64-decodes the secret as shown in the web app; either alphabet, padding optional.
+func decodeSecret(secret string) ([]byte, error) {
+	text := strings.NewReplacer("-", "+", "_", "/").Replace(strings.TrimSpace(secret))
+	text = strings.TrimRight(text, "=")
+	for len(text)%4 != 0 {
+		text += "="
+	}
+	return base64.StdEncoding.DecodeString(text)
+}
+
+func main() {
+	key, err := decodeSecret(os.Getenv("${secret}"))
+	if err != nil || len(key) == 0 {
+		fmt.Fprintln(os.Stderr, "Set ${secret} to your API secret (base64).")
+		os.Exit(2)
+	}
+	timestamp := os.Getenv("${TIMESTAMP_ENV_VAR}")
+	if timestamp == "" {
+		timestamp = strconv.FormatInt(time.Now().Unix(), 10)
+	}
+	// timestamp + METHOD + full URL + body, no separators, as UTF-8 bytes.
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(timestamp))
+	mac.Write([]byte(method))
+	mac.Write([]byte(url))
+	mac.Write([]byte(bodyText))
+	signature := base64.RawURLEncoding.EncodeToString(mac.Sum(nil))
+	fmt.Fprintln(os.Stderr, "${HEADER_SIGNATURE}: "+signature)
+
+	var body io.Reader
+	if hasBody {
+		body = bytes.NewReader([]byte(bodyText))
+	}
+	req, err := http.NewRequest(method, url, body)
+	if err != nil {
+		panic(err)
+	}
+	req.Header.Set("${HEADER_KEY}", apiKeyID)
+	req.Header.Set("${HEADER_TIMESTAMP}", timestamp)
+	req.Header.Set("${HEADER_SIGNATURE}", signature)
+	req.Header.Set("accept", "application/json")
+	if hasBody {
+		req.Header.Set("content-type", "application/json")
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Do(req)
+	if err != nil {
+		panic(err)
+	}
+	defer resp.Body.Close()
+	text, _ := io.ReadAll(resp.Body)
+	fmt.Println(resp.Status)
+	fmt.Println(string(text))
+	if resp.StatusCode >= 300 {
+		os.Exit(1)
+	}
+}
+`;
+}
+
+export function snippetFor(language: SnippetLanguage, input: SnippetInput): string {
+  switch (language) {
+    case 'curl':
+      return curlSnippet(input);
+    case 'python':
+      return pythonSnippet(input);
+    case 'node':
+      return nodeSnippet(input);
+    case 'go':
+      return goSnippet(input);
+  }
+}
+
+export function allSnippets(input: SnippetInput): Record<SnippetLanguage, string> {
+  return { curl: curlSnippet(input), python: pythonSnippet(input), node: nodeSnippet(input), go: goSnippet(input) };
+}

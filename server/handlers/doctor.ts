@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import {
+  CaptureCurl,
+  CaptureFields,
+  CaptureRaw,
+  DoctorRequest,
+  MAX_API_BODY_BYTES,
+  describeIssues,
+  type DoctorResponse,
+} from '../../core/contract.ts';
+import { captureFromRequest, diagnose, type Capture } from '../../core/doctor/index.ts';
+import { ImportError, parseCurl, parseRawHttp, type ImportedRequest } from '../../core/import/index.ts';
+import { decodeSecret } from '../../core/signing/index.ts';
+import { nodeHmac } from '../crypto.ts';
+import { HttpError, readJson, sendJson } from '../http.ts';
+import type { Services } from '../services.ts';
+import { credentialsFor, demoKeyFor } from '../signer.ts';
+import type { Handler } from './types.ts';
+
+/** The capture as fields, from whichever form the page sent. */
+export function captureFromInput(input: DoctorRequest['capture']): { capture: Capture; notes: string[] } {
+  if ('curl' in input || 'raw' in input) {
+    let request: ImportedRequest;
+    try {
+      request = 'curl' in input ? parseCurl(input.curl) : parseRawHttp(input.raw);
+    } catch (e) {
+      if (e instanceof ImportError) throw new HttpError(400, 'bad-capture', e.message);
+      throw e;
+    }
+    const result = captureFromRequest(request);
+    if (!result.ok) throw new HttpError(400, 'bad-capture', result.error);
+    return { capture: result.capture, notes: result.notes };
+  }
+  const capture: Capture = { ...input };
+  return { capture, notes: [] };
+}
+
+/** The envelope first, then the capture against the one form it claims to be, for precise messages. */
+async function readDoctorRequest(req: Parameters<Handler>[0]['req']): Promise<DoctorRequest> {
+  const envelope = await readJson(req, DoctorRequest.extend({ capture: z.unknown() }), MAX_API_BODY_BYTES);
+  const raw = envelope.capture;
+  if (raw === undefined)
+    throw new HttpError(
+      400,
+      'invalid-request',
+      'The request is not valid: capture: give the captured request as fields, { curl } or { raw }.',
+      ['capture: missing'],
+    );
+  const isObject = typeof raw === 'object' && raw !== null;
+  const schema = isObject && 'curl' in raw ? CaptureCurl : isObject && 'raw' in raw ? CaptureRaw : CaptureFields;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = describeIssues(parsed.error).map((i) => `capture.${i}`);
+    throw new HttpError(400, 'invalid-request', `The request is not valid: ${issues.join('; ')}`, issues);
+  }
+  return { ...envelope, capture: parsed.data };
+}
+
+/**
+ * POST /api/doctor: checks a captured request against the environment's own secret (for the mock, a
+ * demo key), and names the mistake when the signature is wrong. The secret stays on the server.
+ */
+export function createDoctorHandler(services: Services): Handler {
+  return async ({ req, res }) => {
+    const request = await readDoctorRequest(req);
+    const { capture, notes } = captureFromInput(request.capture);
+    const demoKey =
+      request.environment === 'mock'
+        ? (request.demoKey ?? (capture.keyId ? demoKeyFor(capture.keyId) : undefined))
+        : undefined;
+    const { keyId, secret } = credentialsFor(services, request.environment, demoKey);
+    const decoded = decodeSecret(secret);
+    if (!decoded.ok)
+      throw new HttpError(
+        400,
+        'bad-secret',
+        `The secret configured for ${request.environment} cannot be used: ${decoded.error}`,
+      );
+    const diagnosis = await diagnose(capture, decoded.key, nodeHmac, {
+      now: Math.floor(services.clock() / 1000),
+      rawSecret: secret,
+      knownBaseUrls: Object.values(services.config.baseUrls),
+    });
+    const keyIdMatches = capture.keyId === undefined ? null : capture.keyId === keyId;
+    const extraNotes =
+      keyIdMatches === false
+        ? [
+            `The capture's key id is not ${keyId}, the key checked against; a signature made with another key's secret cannot match.`,
+          ]
+        : [];
+    const body: DoctorResponse = {
+      environment: request.environment,
+      keyId,
+      keyIdMatches,
+      capture: capture satisfies CaptureFields,
+      valid: diagnosis.valid,
+      signatureMatches: diagnosis.signatureMatches,
+      expected: diagnosis.expected,
+      components: diagnosis.components,
+      causes: diagnosis.causes,
+      reproduced: diagnosis.reproduced,
+      summary: diagnosis.summary,
+      notes: [...notes, ...extraNotes, ...diagnosis.notes],
+      variantsTried: diagnosis.variantsTried,
+    };
+    sendJson(res, services.redactor, 200, body);
+  };
+}
