@@ -336,3 +336,43 @@ export const DoctorResponse = z.object({
   variantsTried: z.number().int(),
 });
 export type DoctorResponse = z.infer<typeof DoctorResponse>;
+
+// ---- walkthrough (POST /api/walkthrough) -----------------------------------------------------
+
+/** The same draft as POST /api/sign: the walkthrough explains how that request is signed. */
+export const WalkthroughRequest = RequestDraft;
+export type WalkthroughRequest = RequestDraft;
+
+export const WalkthroughResponse = z.object({
+  environment: Environment,
+  keyId: z.string(),
+  /** The demo key used, for the mock; null elsewhere. */
+  demoKey: DemoKey.nullable(),
+  key: z.object({
+    /**
+     * The decoded key bytes, only for the mock's public demo keys; null for sandbox and production.
+     * Numbers rather than text: the server's redactor would (rightly) scrub any text form of a key.
+     */
+    bytes: z.array(z.number().int().min(0).max(255)).nullable(),
+    /** Why the bytes are not shown, when they are not. */
+    reason: z.string().nullable(),
+    length: z.number().int(),
+    warnings: z.array(z.string()),
+  }),
+  method: z.string(),
+  url: z.string(),
+  timestamp: z.string(),
+  body: z.string().nullable(),
+  stringToSign: StringToSignView,
+  /** The 32-byte HMAC-SHA256, hex. */
+  hmacHex: z.string(),
+  signature: z.string(),
+  headers: SignedHeadersView,
+  /** What the common mistakes would have produced instead, for comparison. */
+  contrasts: z.object({
+    secretNotDecoded: z.string(),
+    standardBase64: z.string(),
+    padded: z.string(),
+  }),
+});
+export type WalkthroughResponse = z.infer<typeof WalkthroughResponse>;

@@ -11,6 +11,7 @@ import { createHistoryResendHandler } from './handlers/history-resend.ts';
 import { createSendHandler } from './handlers/send.ts';
 import { createSessionHandler } from './handlers/session.ts';
 import { createSignHandler } from './handlers/sign.ts';
+import { createWalkthroughHandler } from './handlers/walkthrough.ts';
 import type { Handler } from './handlers/types.ts';
 import { HttpError, sendError } from './http.ts';
 import { checkRequest } from './security/guard.ts';
@@ -29,6 +30,7 @@ function routes(services: Services): Route[] {
     { method: 'POST', pattern: /^\/api\/sign$/, handler: createSignHandler(services) },
     { method: 'POST', pattern: /^\/api\/send$/, handler: createSendHandler(services) },
     { method: 'POST', pattern: /^\/api\/doctor$/, handler: createDoctorHandler(services) },
+    { method: 'POST', pattern: /^\/api\/walkthrough$/, handler: createWalkthroughHandler(services) },
     { method: 'GET', pattern: /^\/api\/history$/, handler: createHistoryListHandler(services) },
     { method: 'DELETE', pattern: /^\/api\/history$/, handler: createHistoryClearHandler(services) },
     { method: 'GET', pattern: /^\/api\/history\/(?<id>[^/]+)$/, handler: createHistoryGetHandler(services) },
