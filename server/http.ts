@@ -17,7 +17,8 @@ export class HttpError extends Error {
 
 /** Writes JSON through the redactor: no answer leaves without being scrubbed of secrets. */
 export function sendJson(res: ServerResponse, redactor: Redactor, status: number, value: unknown): void {
-  const text = redactor.scrub(JSON.stringify(value));
+  // Value by value, so that redaction can never turn the answer into invalid JSON.
+  const text = JSON.stringify(redactor.scrubValue(value));
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('cache-control', 'no-store');

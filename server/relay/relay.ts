@@ -147,8 +147,10 @@ function collectHeaders(raw: string[]): Record<string, string> {
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i]!.toLowerCase();
     const value = raw[i + 1]!;
-    const prev = out[name];
-    out[name] = prev === undefined ? value : `${prev}${name === 'set-cookie' ? '\n' : ', '}${value}`;
+    // Own properties only: a header named "constructor" or "__proto__" is a header like any other.
+    const prev = Object.hasOwn(out, name) ? out[name] : undefined;
+    const joined = prev === undefined ? value : `${prev}${name === 'set-cookie' ? '\n' : ', '}${value}`;
+    Object.defineProperty(out, name, { value: joined, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

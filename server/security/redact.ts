@@ -40,11 +40,33 @@ export class Redactor {
     return out;
   }
 
-  /** Scrubs every string inside a JSON-shaped value. */
+  /**
+   * Scrubs every string inside a JSON-shaped value, object keys included, keeping its structure.
+   * String by string rather than over the serialised JSON: a secret whose decoded text happens to
+   * look like JSON syntax (`","status":`) must not be able to cut an answer into invalid JSON.
+   */
   scrubValue<T>(value: T): T {
     if (this.needles.length === 0) return value;
-    const text = JSON.stringify(value);
-    const clean = this.scrub(text);
-    return clean === text ? value : (JSON.parse(clean) as T);
+    return this.walk(value) as T;
+  }
+
+  private walk(value: unknown): unknown {
+    if (typeof value === 'string') return this.scrub(value);
+    if (value === null || typeof value !== 'object') return value;
+    const plain =
+      typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON(): unknown }).toJSON() : value;
+    if (plain !== value) return this.walk(plain);
+    if (Array.isArray(value)) return value.map((v) => this.walk(v));
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      // defineProperty: a key named "__proto__" (from JSON.parse) stays an ordinary property.
+      Object.defineProperty(out, this.scrub(key), {
+        value: this.walk(v),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+    return out;
   }
 }

@@ -1,0 +1,132 @@
+/**
+ * The build check scripts/check-bundle-secrets.ts, run as the build runs it (node --import tsx), on
+ * temporary folders: clean, with a secret planted in each form it must catch, and missing.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { decodeSecret, toHex } from '../../core/signing/index.ts';
+import { DEMO_KEYS } from '../mock/keys.ts';
+import { tempDir } from '../test-support.ts';
+import { PROJECT_ROOT } from './support.ts';
+
+const SCRIPT = fileURLToPath(new URL('../../scripts/check-bundle-secrets.ts', import.meta.url));
+const KEY_TEXT = '$2a$10$BundleCheckTestSecretThatMustNotShip.0123456789abcdefgh';
+const SECRET = Buffer.from(KEY_TEXT).toString('base64');
+const KEY_ID = 'bundleCheckKey1';
+const FILE_SECRET = Buffer.from('$2a$10$SecretStoredFromThePageInTheDataFolder.0123456789ab').toString('base64url');
+const EXTRA = 'qredo-extra-value-42';
+
+const dataDir = tempDir('playground-bundle-data-');
+writeFileSync(
+  join(dataDir, 'credentials.json'),
+  JSON.stringify({ production: { keyId: 'fileKeyId00001', secret: FILE_SECRET } }),
+  { mode: 0o600 },
+);
+
+const ENV = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  PLAYGROUND_DATA_DIR: dataDir,
+  QREDO_SANDBOX_API_KEY: KEY_ID,
+  QREDO_SANDBOX_API_SECRET: SECRET,
+  QREDO_EXTRA_SETTING: EXTRA,
+  QREDO_SHORT: 'abc',
+};
+
+function run(dir: string) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, dir], {
+    cwd: PROJECT_ROOT, // where `--import tsx` resolves
+    env: ENV,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+/** No value the script looks for ever appears in its own output. */
+function expectNoValues(out: string): void {
+  for (const v of [
+    SECRET,
+    KEY_TEXT,
+    toHex(new TextEncoder().encode(KEY_TEXT)),
+    KEY_ID,
+    FILE_SECRET,
+    EXTRA,
+    ...DEMO_KEYS.map((k) => k.secret),
+  ]) {
+    expect(out).not.toContain(v);
+  }
+}
+
+function bundle(): string {
+  const dir = tempDir('playground-bundle-');
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="/assets/index.js"></script>');
+  writeFileSync(join(dir, 'assets', 'index.js'), 'const api="/api/session";export{api};');
+  writeFileSync(join(dir, 'assets', 'index.js.map'), '{"version":3,"sources":["app/main.tsx"],"mappings":""}');
+  return dir;
+}
+
+describe('scripts/check-bundle-secrets.ts', () => {
+  it('exits 0 on a clean bundle and says what it scanned', () => {
+    const { code, out } = run(bundle());
+    expect(code).toBe(0);
+    expect(out).toMatch(/scanned 3 files \(\d+ bytes\)/);
+    expect(out).toContain('$QREDO_SANDBOX_API_SECRET');
+    expect(out).toContain('$QREDO_EXTRA_SETTING');
+    expect(out).toContain('credentials.json');
+    expect(out).toContain('5 demo secrets');
+    expect(out).toMatch(/skipped .*\$QREDO_SHORT/);
+    expect(out).toContain('clean');
+    expectNoValues(out);
+  }, 60_000);
+
+  it('exits 1 and names the file and the kind of value for each planted secret, never the value', () => {
+    const dir = bundle();
+    const decoded = decodeSecret(SECRET);
+    if (!decoded.ok) throw new Error('test secret does not decode');
+    const planted: Array<[string, string, RegExp]> = [
+      ['assets/env-secret.js', `const s="${SECRET}";`, /assets\/env-secret\.js: \$QREDO_SANDBOX_API_SECRET;/],
+      [
+        'assets/decoded-hex.js',
+        `const k="${toHex(decoded.key)}";`,
+        /assets\/decoded-hex\.js: \$QREDO_SANDBOX_API_SECRET \(decoded key, hex\)/,
+      ],
+      [
+        'assets/decoded-text.js',
+        `const t=${JSON.stringify(KEY_TEXT)};`,
+        /assets\/decoded-text\.js: \$QREDO_SANDBOX_API_SECRET \(decoded key, text\)/,
+      ],
+      ['assets/key-id.js', `const id="${KEY_ID}";`, /assets\/key-id\.js: \$QREDO_SANDBOX_API_KEY/],
+      ['assets/extra.js', `const e="${EXTRA}";`, /assets\/extra\.js: \$QREDO_EXTRA_SETTING/],
+      [
+        'assets/file-secret.js.map',
+        `{"x":"${FILE_SECRET}"}`,
+        /assets\/file-secret\.js\.map: production secret \(credentials file\)/,
+      ],
+      [
+        'nested/deeper/demo.js',
+        `const d="${DEMO_KEYS[1]!.secret}";`,
+        /nested\/deeper\/demo\.js: demo key "read-only" secret/,
+      ],
+    ];
+    for (const [file, content] of planted) {
+      mkdirSync(join(dir, file, '..'), { recursive: true });
+      writeFileSync(join(dir, file), content);
+    }
+    const { code, out } = run(dir);
+    expect(code).toBe(1);
+    for (const [, , pattern] of planted) expect(out).toMatch(pattern);
+    expect(out).toContain(`${planted.length} file(s) of the bundle carry secret values`);
+    expectNoValues(out);
+  }, 60_000);
+
+  it('exits 2 when there is nothing to scan', () => {
+    const { code, out } = run(join(tempDir(), 'no-such-dist'));
+    expect(code).toBe(2);
+    expect(out).toContain('npm run build');
+  }, 60_000);
+});

@@ -1,0 +1,270 @@
+/**
+ * Test support: upstreams that misbehave on purpose, all on 127.0.0.1.
+ *
+ * `startFaultUpstream` is one node:http server whose path (after the base, /qapi/v1) chooses the
+ * fault: slow first byte, reset mid-body, a huge streamed body, a drip, invalid JSON or UTF-8, a
+ * redirect, 500/503, an upgrade, bytes that are not HTTP. It counts every request it receives.
+ *
+ * `startStuckListener` is a port whose accept queue is full, so a new connection never completes
+ * (the kernel drops its SYNs): a deterministic connect timeout on loopback, without any other host.
+ * `closedPort` is a port nothing listens on (connection refused).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import net, { type AddressInfo } from 'node:net';
+
+export interface FaultUpstream {
+  port: number;
+  /** http://127.0.0.1:PORT/qapi/v1 */
+  baseUrl: string;
+  /** Every request line received, in order ("GET /qapi/v1/huge?bytes=1"). */
+  received: string[];
+  close(): Promise<void>;
+}
+
+/** The faults the upstream knows, by the path that asks for each (relative to the base). */
+export const FAULT_PATHS = {
+  ok: '/ok',
+  slowFirstByte: (ms: number) => `/slow-first-byte?ms=${ms}`,
+  resetMidBody: '/reset-mid-body',
+  huge: (bytes: number) => `/huge?bytes=${bytes}`,
+  drip: (bytes: number, everyMs: number) => `/drip?bytes=${bytes}&ms=${everyMs}`,
+  invalidJson: '/invalid-json',
+  invalidUtf8: '/invalid-utf8',
+  redirect: (location: string) => `/redirect?to=${encodeURIComponent(location)}`,
+  status: (code: number) => `/status/${code}`,
+  upgrade: '/upgrade',
+  notHttp: '/not-http',
+  hugeHeader: '/huge-header',
+  badChunked: '/bad-chunked',
+  prototypeHeaders: '/prototype-headers',
+  earlyHints: '/early-hints',
+} as const;
+
+export const INVALID_JSON_BODY = '{"assets": [{"asset": "BTC", "total": 1,';
+export const INVALID_UTF8_BODY = Buffer.from([
+  0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80, 0x22, 0x7d,
+]);
+
+/** Streams `bytes` bytes of 'x' with back-pressure; stops quietly when the client goes away. */
+function streamHuge(res: ServerResponse, bytes: number): void {
+  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(bytes) });
+  const chunk = Buffer.alloc(256 * 1024, 0x78);
+  let left = bytes;
+  const pump = (): void => {
+    while (left > 0 && !res.destroyed) {
+      const n = Math.min(left, chunk.length);
+      left -= n;
+      if (!res.write(n === chunk.length ? chunk : chunk.subarray(0, n))) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+    if (left === 0 && !res.destroyed) res.end();
+  };
+  res.on('close', () => {
+    left = 0;
+  });
+  pump();
+}
+
+function drip(res: ServerResponse, bytes: number, everyMs: number): void {
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(bytes) });
+  const body = Buffer.from(`"${'d'.repeat(Math.max(0, bytes - 2))}"`).subarray(0, bytes);
+  let i = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed) {
+      clearInterval(timer);
+      return;
+    }
+    res.write(body.subarray(i, i + 1));
+    i += 1;
+    if (i >= body.length) {
+      clearInterval(timer);
+      res.end();
+    }
+  }, everyMs);
+  res.on('close', () => clearInterval(timer));
+}
+
+function behave(req: IncomingMessage, res: ServerResponse, base: string): void {
+  const url = new URL(req.url ?? '/', 'http://fault.invalid');
+  const path = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : url.pathname;
+  const num = (name: string, fallback: number): number => Number(url.searchParams.get(name) ?? fallback);
+  const socket = req.socket;
+  switch (path) {
+    case '/ok':
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true}');
+      return;
+    case '/slow-first-byte': {
+      const timer = setTimeout(
+        () => {
+          if (res.destroyed) return;
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end('{"late":true}');
+        },
+        num('ms', 1000),
+      );
+      res.on('close', () => clearTimeout(timer));
+      return;
+    }
+    case '/reset-mid-body':
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000' });
+      res.write('['.padEnd(1000, '1'), () => setTimeout(() => socket.resetAndDestroy(), 20));
+      return;
+    case '/huge':
+      streamHuge(res, num('bytes', 1024));
+      return;
+    case '/drip':
+      drip(res, num('bytes', 10), num('ms', 10));
+      return;
+    case '/invalid-json':
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(INVALID_JSON_BODY);
+      return;
+    case '/invalid-utf8':
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(INVALID_UTF8_BODY);
+      return;
+    case '/redirect':
+      res.writeHead(302, { location: url.searchParams.get('to') ?? 'http://localhost/' });
+      res.end();
+      return;
+    case '/upgrade':
+      res.writeHead(101, { connection: 'upgrade', upgrade: 'websocket' });
+      res.end();
+      return;
+    case '/not-http':
+      socket.end('SSH-2.0-OpenSSH_9.6 not an http server\r\n\r\n');
+      return;
+    case '/huge-header':
+      res.writeHead(200, { 'x-huge': 'h'.repeat(64 * 1024), 'content-type': 'application/json' });
+      res.end('{}');
+      return;
+    case '/early-hints':
+      // 103 Early Hints, then 100 Continue nobody asked for, then the answer.
+      res.writeEarlyHints({ link: '</x.css>; rel=preload; as=style' }, () => {
+        socket.write('HTTP/1.1 100 Continue\r\n\r\n', () => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end('{"after":"hints"}');
+        });
+      });
+      return;
+    case '/prototype-headers':
+      // Header names that are also names on Object.prototype.
+      socket.end(
+        'HTTP/1.1 200 OK\r\nconstructor: b\r\n__proto__: c\r\nhasOwnProperty: d\r\nConstructor: e\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}',
+      );
+      return;
+    case '/bad-chunked':
+      socket.end('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nnot a chunk size\r\n0\r\n\r\n');
+      return;
+    default: {
+      const status = /^\/status\/(\d{3})$/.exec(path);
+      if (status) {
+        const code = Number(status[1]);
+        res.writeHead(code, { 'content-type': 'application/json', ...(code === 503 ? { 'retry-after': '1' } : {}) });
+        res.end(JSON.stringify({ code, message: code >= 500 ? 'upstream is unwell' : 'as asked' }));
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end('{"code":404,"message":"no such fault"}');
+    }
+  }
+}
+
+export async function startFaultUpstream(basePath = '/qapi/v1'): Promise<FaultUpstream> {
+  const received: string[] = [];
+  const server = createServer((req, res) => {
+    received.push(`${req.method} ${req.url}`);
+    req.resume();
+    req.on('end', () => behave(req, res, basePath));
+  });
+  // Writes to a socket the client has dropped are expected here.
+  server.on('clientError', (_err, socket) => socket.destroy());
+  server.on('connection', (s) => s.on('error', () => undefined));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    baseUrl: `http://127.0.0.1:${port}${basePath}`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A loopback port that nothing listens on: connecting to it is refused. */
+export async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export interface StuckListener {
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A port that is listening but never accepts: a child process listens with a backlog of 1 and then
+ * blocks its event loop, and two filler connections fill the accept queue. Linux then drops every
+ * further SYN, so a new connection stays "connecting" until the client gives up.
+ */
+export async function startStuckListener(holdMs = 60_000): Promise<StuckListener> {
+  const code = `
+    const net = require('node:net');
+    const s = net.createServer();
+    s.listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => {
+      process.stdout.write(JSON.stringify({ port: s.address().port }) + '\\n');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${holdMs});
+      process.exit(0);
+    });`;
+  const child: ChildProcess = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let text = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      text += d.toString('utf8');
+      const line = text.split('\n')[0];
+      if (text.includes('\n') && line) resolve((JSON.parse(line) as { port: number }).port);
+    });
+    child.once('exit', (c) => reject(new Error(`the stuck listener exited early (${c})`)));
+  });
+  // Fill the accept queue (backlog + 1 connections on Linux) and wait until it is full.
+  const fillers: net.Socket[] = [];
+  let connected = 0;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the accept queue of the stuck listener did not fill')), 5000);
+    for (let i = 0; i < 3; i++) {
+      const s = net.connect(port, '127.0.0.1');
+      s.on('error', () => undefined);
+      s.on('connect', () => {
+        connected += 1;
+        if (connected === 2) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      fillers.push(s);
+    }
+  });
+  // Give the third filler's SYN time to be dropped, so the queue is known full.
+  await new Promise((r) => setTimeout(r, 50));
+  return {
+    port,
+    async close() {
+      for (const s of fillers) s.destroy();
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
+  };
+}

@@ -1,0 +1,466 @@
+/**
+ * Upstream faults through POST /api/send: for each, a structured result (an error code and a
+ * sentence, or the upstream's status), the same entry in history, an answer within the total
+ * timeout plus 1 s, a server that still answers /api/session, and a database that passes
+ * PRAGMA integrity_check with nothing half-written. The relay's own unit tests (relay.test.ts)
+ * cover the mechanics; this file covers the whole path, page API to history.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RelayResult } from '../../core/contract.ts';
+import type { PlaygroundConfig } from '../config/config.ts';
+import { startCountingUpstream, type CountingUpstream } from '../counting-upstream.ts';
+import { startTestPlayground, tempDir, type TestPlayground } from '../test-support.ts';
+import {
+  FAULT_PATHS,
+  INVALID_JSON_BODY,
+  INVALID_UTF8_BODY,
+  closedPort,
+  startFaultUpstream,
+  startStuckListener,
+  type FaultUpstream,
+  type StuckListener,
+} from './fault-upstream.ts';
+import { MB, checkDatabase, printTable } from './support.ts';
+
+const SECRET = Buffer.from('$2a$10$FaultInjectionTestSecretForThePlayground.0123456789ab').toString('base64');
+const ENV = { QREDO_SANDBOX_API_KEY: 'faultTestKey01', QREDO_SANDBOX_API_SECRET: SECRET };
+const CONNECT_MS = 500;
+const TOTAL_MS = 1500;
+const SMALL_CAP = 1 * MB;
+
+type Result = RelayResult;
+interface Case {
+  name: string;
+  /** Which upstream the sandbox base points at. */
+  upstream: 'fault' | 'refused' | 'dns' | 'stuck';
+  path: string;
+  method?: string;
+  body?: string | null;
+  check(r: Result, ctx: { fault: FaultUpstream; attacker: CountingUpstream }): void;
+}
+
+const figures: Array<Record<string, string | number | boolean | null>> = [];
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+  printTable('upstream faults through POST /api/send', figures);
+});
+
+let fault: FaultUpstream;
+let attacker: CountingUpstream;
+let stuck: StuckListener;
+const playgrounds = new Map<Case['upstream'], { p: TestPlayground; dataDir: string }>();
+const everyPlayground: Array<{ p: TestPlayground; dataDir: string }> = [];
+
+async function playgroundFor(kind: Case['upstream'], limits: Partial<PlaygroundConfig['relay']> = {}) {
+  const existing = playgrounds.get(kind);
+  if (existing) return existing;
+  let base: string;
+  if (kind === 'fault') base = fault.baseUrl;
+  else if (kind === 'refused') base = `http://127.0.0.1:${await closedPort()}/qapi/v1`;
+  else if (kind === 'dns') base = 'http://qredo-playground-test.invalid/qapi/v1';
+  else base = `http://127.0.0.1:${stuck.port}/qapi/v1`;
+  const dataDir = tempDir('playground-faults-');
+  const p = await startTestPlayground({
+    dataDir,
+    env: ENV,
+    config: (c) => ({
+      ...c,
+      baseUrls: { ...c.baseUrls, sandbox: base, production: base },
+      relay: { connectTimeoutMs: CONNECT_MS, totalTimeoutMs: TOTAL_MS, maxResponseBytes: SMALL_CAP, ...limits },
+    }),
+  });
+  cleanups.push(() => p.close());
+  everyPlayground.push({ p, dataDir });
+  const made = { p, dataDir };
+  playgrounds.set(kind, made);
+  return made;
+}
+
+const bodyOf = (r: Result): Buffer =>
+  Buffer.from(r.response!.body, r.response!.bodyEncoding === 'base64' ? 'base64' : 'utf8');
+
+const CASES: Case[] = [
+  {
+    name: 'connection refused',
+    upstream: 'refused',
+    path: '/balance',
+    check: (r) => {
+      expect(r.response).toBeNull();
+      expect(r.error?.code).toBe('upstream-unreachable');
+      expect(r.error?.message).toMatch(/connection refused/);
+    },
+  },
+  {
+    name: 'unresolvable host (.invalid)',
+    upstream: 'dns',
+    path: '/balance',
+    check: (r) => {
+      expect(r.response).toBeNull();
+      // dns-failure (ENOTFOUND, EAI_AGAIN); a resolver that does not answer at all within the
+      // connect timeout shows as connect-timeout instead, naming the same host.
+      expect(['dns-failure', 'connect-timeout']).toContain(r.error?.code);
+      expect(r.error?.message).toContain('qredo-playground-test.invalid');
+    },
+  },
+  {
+    name: 'connect timeout (accept queue full)',
+    upstream: 'stuck',
+    path: '/balance',
+    check: (r) => {
+      expect(r.response).toBeNull();
+      expect(r.error).toEqual({ code: 'connect-timeout', message: expect.stringContaining(`within ${CONNECT_MS} ms`) });
+    },
+  },
+  {
+    name: 'first byte after the timeout',
+    upstream: 'fault',
+    path: FAULT_PATHS.slowFirstByte(TOTAL_MS + 1000),
+    check: (r) => {
+      expect(r.response).toBeNull();
+      expect(r.error?.code).toBe('timeout');
+      expect(r.error?.message).toContain('no response headers arrived');
+      expect(r.timings.ttfbMs).toBeNull();
+    },
+  },
+  {
+    name: 'connection reset mid-body',
+    upstream: 'fault',
+    path: FAULT_PATHS.resetMidBody,
+    check: (r) => {
+      expect(r.error?.code).toBe('connection-reset');
+      expect(r.response).toMatchObject({ status: 200, size: 1000, truncated: true });
+    },
+  },
+  {
+    name: '200 MB body, 1 MiB cap',
+    upstream: 'fault',
+    path: FAULT_PATHS.huge(200 * MB),
+    check: (r) => {
+      expect(r.error).toBeNull();
+      expect(r.response).toMatchObject({ status: 200, size: SMALL_CAP, truncated: true, bodyEncoding: 'utf8' });
+      expect(r.response!.body).toBe('x'.repeat(SMALL_CAP));
+    },
+  },
+  {
+    name: 'drip, a byte every 10 ms (done in time)',
+    upstream: 'fault',
+    path: FAULT_PATHS.drip(40, 10),
+    check: (r) => {
+      expect(r.error).toBeNull();
+      expect(r.response).toMatchObject({ status: 200, size: 40, truncated: false });
+      expect(JSON.parse(r.response!.body)).toBe('d'.repeat(38));
+    },
+  },
+  {
+    name: 'drip, a byte every 5 ms (past the timeout)',
+    upstream: 'fault',
+    path: FAULT_PATHS.drip(10_000, 5),
+    check: (r) => {
+      expect(r.error?.code).toBe('timeout');
+      expect(r.error?.message).toContain('the body did not finish');
+      expect(r.response).toMatchObject({ status: 200, truncated: true });
+      expect(r.response!.size).toBeGreaterThan(0);
+      expect(r.response!.size).toBeLessThan(10_000);
+    },
+  },
+  {
+    name: 'invalid JSON',
+    upstream: 'fault',
+    path: FAULT_PATHS.invalidJson,
+    check: (r) => {
+      expect(r.error).toBeNull();
+      expect(r.response).toMatchObject({
+        status: 200,
+        body: INVALID_JSON_BODY,
+        bodyEncoding: 'utf8',
+        truncated: false,
+      });
+    },
+  },
+  {
+    name: 'invalid UTF-8',
+    upstream: 'fault',
+    path: FAULT_PATHS.invalidUtf8,
+    check: (r) => {
+      expect(r.error).toBeNull();
+      expect(r.response).toMatchObject({ status: 200, bodyEncoding: 'base64', size: INVALID_UTF8_BODY.length });
+      expect(bodyOf(r).equals(INVALID_UTF8_BODY)).toBe(true);
+    },
+  },
+  {
+    name: 'redirect to another host',
+    upstream: 'fault',
+    path: 'REDIRECT',
+    check: (r, ctx) => {
+      expect(r.error?.code).toBe('redirect-refused');
+      expect(r.response?.status).toBe(302);
+      expect(r.response?.headers.location).toContain(`localhost:${ctx.attacker.port}`);
+      expect(ctx.attacker.received).toHaveLength(0);
+    },
+  },
+  {
+    name: 'POST answered by a redirect to another host',
+    upstream: 'fault',
+    method: 'POST',
+    body: '{"amount":"1"}',
+    path: 'REDIRECT',
+    check: (r, ctx) => {
+      expect(r.error?.code).toBe('redirect-refused');
+      expect(ctx.attacker.received).toHaveLength(0);
+    },
+  },
+  {
+    name: '500',
+    upstream: 'fault',
+    path: FAULT_PATHS.status(500),
+    check: (r) => {
+      expect(r.error).toBeNull();
+      expect(r.response).toMatchObject({ status: 500, statusText: 'Internal Server Error', truncated: false });
+      expect(JSON.parse(r.response!.body)).toEqual({ code: 500, message: 'upstream is unwell' });
+    },
+  },
+  {
+    name: '503',
+    upstream: 'fault',
+    path: FAULT_PATHS.status(503),
+    check: (r) => {
+      expect(r.error).toBeNull();
+      expect(r.response).toMatchObject({ status: 503, truncated: false });
+      expect(r.response?.headers['retry-after']).toBe('1');
+    },
+  },
+  {
+    name: '101 upgrade nobody asked for',
+    upstream: 'fault',
+    path: FAULT_PATHS.upgrade,
+    check: (r) => {
+      expect(r.response).toBeNull();
+      expect(r.error?.code).toBe('connection-reset');
+    },
+  },
+  {
+    name: 'bytes that are not HTTP',
+    upstream: 'fault',
+    path: FAULT_PATHS.notHttp,
+    check: (r) => {
+      expect(r.response).toBeNull();
+      expect(r.error?.code).toBe('connection-reset');
+      expect(r.error?.message).toMatch(/not valid HTTP|closed the connection/);
+    },
+  },
+  {
+    name: 'a 64 KiB response header',
+    upstream: 'fault',
+    path: FAULT_PATHS.hugeHeader,
+    check: (r) => {
+      expect(r.response).toBeNull();
+      expect(r.error?.code).toBe('connection-reset');
+    },
+  },
+  {
+    name: '103 and 100 before the answer',
+    upstream: 'fault',
+    path: FAULT_PATHS.earlyHints,
+    check: (r) => {
+      expect(r.error).toBeNull();
+      expect(r.response).toMatchObject({ status: 200, body: '{"after":"hints"}', truncated: false });
+    },
+  },
+  {
+    name: 'broken chunked encoding',
+    upstream: 'fault',
+    path: FAULT_PATHS.badChunked,
+    check: (r) => {
+      expect(r.error?.code).toBe('connection-reset');
+    },
+  },
+];
+
+/** Sends one fault case and checks everything the issue asks of it. Returns the result. */
+async function runCase(c: Case): Promise<Result> {
+  const { p, dataDir } = await playgroundFor(c.upstream);
+  const path = c.path === 'REDIRECT' ? FAULT_PATHS.redirect(`http://localhost:${attacker.port}/qapi/v1/steal`) : c.path;
+  const before = fault.received.length;
+  const started = performance.now();
+  const sent = await p.call('POST', '/api/send', {
+    body: { environment: 'sandbox', method: c.method ?? 'GET', path, body: c.body ?? null },
+  });
+  const elapsed = performance.now() - started;
+
+  // A structured answer, valid against the contract, with either a response or an error code and sentence.
+  expect(sent.status).toBe(200);
+  const result = RelayResult.parse(sent.json);
+  expect(result.response !== null || result.error !== null).toBe(true);
+  if (result.error) expect(result.error.message.length).toBeGreaterThan(20);
+  c.check(result, { fault, attacker });
+  // Within the total timeout plus 1 s (the issue's bound; generous on purpose).
+  expect(elapsed).toBeLessThan(TOTAL_MS + 1000);
+  // Never retried: exactly one request reached the fault upstream for a case aimed at it.
+  if (c.upstream === 'fault') expect(fault.received.length - before).toBe(1);
+
+  // The same entry in history.
+  const stored = await p.call('GET', `/api/history/${result.id}`);
+  expect(stored.status).toBe(200);
+  expect(stored.json).toEqual(sent.json);
+  // The server is still up, and the database is whole.
+  expect((await p.call('GET', '/api/session')).status).toBe(200);
+  const db = checkDatabase(dataDir);
+  expect(db.integrity).toBe('ok');
+  expect(db.data).toBe(db.entries);
+  expect(db.search).toBe(db.entries);
+
+  figures.push({
+    fault: c.name,
+    status: result.response?.status ?? null,
+    error: result.error?.code ?? null,
+    size: result.response?.size ?? null,
+    truncated: result.response?.truncated ?? null,
+    ttfbMs: result.timings.ttfbMs === null ? null : Math.round(result.timings.ttfbMs),
+    answeredMs: Math.round(elapsed),
+    boundMs: TOTAL_MS + 1000,
+  });
+  return result;
+}
+
+describe('upstream faults through POST /api/send', () => {
+  beforeAll(async () => {
+    fault = await startFaultUpstream();
+    attacker = await startCountingUpstream();
+    stuck = await startStuckListener();
+    cleanups.push(
+      () => fault.close(),
+      () => attacker.close(),
+      () => stuck.close(),
+    );
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, c) => {
+      await runCase(c);
+    },
+    20_000,
+  );
+
+  it('survives every fault at once, each answered within the bound, and records them all', async () => {
+    const { p, dataDir } = await playgroundFor('fault');
+    const before = checkDatabase(dataDir).entries;
+    const faultCases = CASES.filter((c) => c.upstream === 'fault');
+    const started = performance.now();
+    const answers = await Promise.all(
+      faultCases.map(async (c) => {
+        const path = c.path === 'REDIRECT' ? FAULT_PATHS.redirect(`http://localhost:${attacker.port}/x`) : c.path;
+        const r = await p.call('POST', '/api/send', {
+          body: { environment: 'sandbox', method: c.method ?? 'GET', path, body: c.body ?? null },
+        });
+        return { r, ms: performance.now() - started };
+      }),
+    );
+    for (const { r, ms } of answers) {
+      expect(r.status).toBe(200);
+      expect(ms).toBeLessThan(TOTAL_MS + 1000);
+      expect((await p.call('GET', `/api/history/${r.json.id}`)).json).toEqual(r.json);
+    }
+    expect((await p.call('GET', '/api/session')).status).toBe(200);
+    const db = checkDatabase(dataDir);
+    expect(db).toEqual({
+      integrity: 'ok',
+      entries: before + faultCases.length,
+      data: before + faultCases.length,
+      search: before + faultCases.length,
+    });
+    expect(attacker.received).toHaveLength(0);
+    figures.push({
+      fault: `all ${faultCases.length} fault-upstream faults at once`,
+      status: null,
+      error: null,
+      size: null,
+      truncated: null,
+      ttfbMs: null,
+      answeredMs: Math.round(Math.max(...answers.map((a) => a.ms))),
+      boundMs: TOTAL_MS + 1000,
+    });
+  }, 20_000);
+
+  it('a real 200 MB body with the default 20 MiB cap: 20 MiB kept and marked, history cuts at its own cap', async () => {
+    const dataDir = tempDir('playground-faults-200mb-');
+    const p = await startTestPlayground({
+      dataDir,
+      env: ENV,
+      // The default cap (20 MiB) from loadConfig; only the timeouts are set here.
+      config: (c) => ({
+        ...c,
+        baseUrls: { ...c.baseUrls, sandbox: fault.baseUrl, production: fault.baseUrl },
+        relay: { ...c.relay, connectTimeoutMs: 2000, totalTimeoutMs: 10_000 },
+      }),
+    });
+    cleanups.push(() => p.close());
+    everyPlayground.push({ p, dataDir });
+    expect(p.services.config.relay.maxResponseBytes).toBe(20 * MB);
+    const started = performance.now();
+    const sent = await p.call('POST', '/api/send', {
+      body: { environment: 'sandbox', method: 'GET', path: FAULT_PATHS.huge(200 * MB), body: null },
+    });
+    const elapsed = performance.now() - started;
+    expect(sent.status).toBe(200);
+    const result = RelayResult.parse(sent.json);
+    expect(result.error).toBeNull();
+    expect(result.response).toMatchObject({ status: 200, size: 20 * MB, truncated: true });
+    expect(result.response!.body.length).toBe(20 * MB);
+    expect(elapsed).toBeLessThan(10_000 + 1000);
+
+    const stored = await p.call('GET', `/api/history/${result.id}`);
+    expect(stored.status).toBe(200);
+    const cap = p.services.config.historyBodyCapBytes;
+    expect(stored.json.response).toMatchObject({ status: 200, size: 20 * MB, truncated: true });
+    expect(stored.json.response.body).toBe('x'.repeat(cap));
+    expect({ ...stored.json, response: null }).toEqual({ ...sent.json, response: null });
+    expect((await p.call('GET', '/api/session')).status).toBe(200);
+    expect(checkDatabase(dataDir)).toEqual({ integrity: 'ok', entries: 1, data: 1, search: 1 });
+    figures.push({
+      fault: '200 MB body, default 20 MiB cap',
+      status: 200,
+      error: null,
+      size: result.response!.size,
+      truncated: true,
+      ttfbMs: Math.round(result.timings.ttfbMs ?? 0),
+      answeredMs: Math.round(elapsed),
+      boundMs: 11_000,
+    });
+  }, 30_000);
+
+  it('reports headers named like Object.prototype members faithfully, in the answer and in history', async () => {
+    const { p } = await playgroundFor('fault');
+    const sent = await p.call('POST', '/api/send', {
+      body: { environment: 'sandbox', method: 'GET', path: FAULT_PATHS.prototypeHeaders, body: null },
+    });
+    expect(sent.status).toBe(200);
+    const stored = await p.call('GET', `/api/history/${sent.json.id}`);
+    for (const answer of [sent.json, stored.json]) {
+      const headers = answer.response.headers as Record<string, string>;
+      expect(Object.hasOwn(headers, '__proto__')).toBe(true);
+      expect({ ...headers }).toMatchObject({ constructor: 'b, e', hasownproperty: 'd', 'content-length': '2' });
+      expect(Object.getOwnPropertyDescriptor(headers, '__proto__')?.value).toBe('c');
+    }
+  });
+
+  it('left the secret in no answer, log line or history file, through every fault', () => {
+    const keyText = Buffer.from(SECRET, 'base64').toString('utf8');
+    const needles = [SECRET, keyText, Buffer.from(keyText).toString('hex')];
+    let scanned = 0;
+    for (const { p, dataDir } of everyPlayground) {
+      for (const text of [...p.answers, ...p.logs]) {
+        scanned += 1;
+        for (const n of needles) expect(text.includes(n)).toBe(false);
+      }
+      for (const file of readdirSync(dataDir)) {
+        const bytes = readFileSync(join(dataDir, file));
+        for (const n of needles) expect(bytes.includes(Buffer.from(n))).toBe(false);
+      }
+    }
+    expect(scanned).toBeGreaterThan(CASES.length);
+  });
+});
