@@ -1,4 +1,4 @@
-import type { DemoKey, Environment, RequestDraft } from '../core/contract.ts';
+import { ENVIRONMENTS, type DemoKey, type Environment, type RequestDraft } from '../core/contract.ts';
 import {
   HEADER_KEY,
   HEADER_SIGNATURE,
@@ -36,6 +36,13 @@ export interface SignedRequest {
 
 /** The key id and secret that sign for an environment; the mock uses the chosen demo key. */
 export function credentialsFor(services: Services, environment: Environment, demoKey?: DemoKey): { keyId: string; secret: string } {
+  // Values can come from stored history rows, not only from validated requests.
+  if (!ENVIRONMENTS.includes(environment)) {
+    throw new HttpError(400, 'bad-environment', `${JSON.stringify(environment)} is not an environment of the playground.`);
+  }
+  if (demoKey !== undefined && !DEMO_KEYS.some((k) => k.id === demoKey)) {
+    throw new HttpError(400, 'bad-demo-key', `${JSON.stringify(demoKey)} is not a demo key of the embedded Qredo API.`);
+  }
   if (environment === 'mock') {
     const key = findDemoKey(demoKey ?? 'full');
     return { keyId: key.keyId, secret: key.secret };

@@ -244,5 +244,9 @@ export function cmdWords(text: string): Words {
 
 /** Windows cmd when the text uses `^` escapes or continuations, otherwise POSIX. */
 export function looksLikeCmd(text: string): boolean {
-  return /\^\r?\n/.test(text) || /\^"/.test(text) || /^\s*curl(\.exe)?\s+\^/.test(text);
+  // A ^ line continuation or a caret right after curl only happens in cmd pastes.
+  if (/\^\r?\n/.test(text) || /^\s*curl(\.exe)?\s+\^/.test(text)) return true;
+  // cmd never quotes with ': a word opening with ' is a POSIX paste, whatever ^" its body holds.
+  if (/(^|\s)'/.test(text)) return false;
+  return /\^"/.test(text);
 }

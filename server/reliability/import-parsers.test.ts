@@ -89,11 +89,8 @@ describe('paste parsers: what is written out reads back exactly', () => {
     );
   });
 
-  // KNOWN BUG, reported (core/import/shell-words.ts looksLikeCmd): `^"` anywhere in the text, even
-  // inside a POSIX single-quoted body, switches to the Windows cmd reader, which silently returns
-  // another request (method "'POST'", URL "'https://h/'", body "'{x:^}'"). it.fails keeps CI green
-  // while the bug stands and turns red once it is fixed: then make this an ordinary it().
-  it.fails('KNOWN BUG: a POSIX paste whose single-quoted body contains ^" reads back as that request', () => {
+  // Regression: `^"` inside a POSIX single-quoted body once switched to the Windows cmd reader.
+  it('a POSIX paste whose single-quoted body contains ^" reads back as that request', () => {
     const r = parseCurl(`curl -X 'POST' 'https://h/' --data-raw '{"x":"^"}'`);
     expect({ method: r.method, url: r.url, body: r.body }).toEqual({
       method: 'POST',
