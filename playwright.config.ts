@@ -4,20 +4,23 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-// This file is evaluated by the runner and again by every worker. The runner picks two free ports and
+// This file is evaluated by the runner and again by every worker. The runner picks three free ports and
 // a fresh data directory once and stores them in process.env; workers inherit that environment, so
 // every process agrees on the same server.
-if (!process.env.E2E_PORT || !process.env.E2E_MOCK_PORT) {
+if (!process.env.E2E_PORT || !process.env.E2E_MOCK_PORT || !process.env.E2E_UPSTREAM_PORT) {
   const script = `
     const net = require('node:net');
-    const servers = [net.createServer(), net.createServer()];
+    const servers = [net.createServer(), net.createServer(), net.createServer()];
     Promise.all(servers.map((s) => new Promise((ok) => s.listen(0, '127.0.0.1', ok)))).then(() => {
       process.stdout.write(servers.map((s) => s.address().port).join(' '));
       for (const s of servers) s.close();
     });`;
-  const [port, mockPort] = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim().split(' ');
+  const [port, mockPort, upstreamPort] = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })
+    .trim()
+    .split(' ');
   process.env.E2E_PORT = port;
   process.env.E2E_MOCK_PORT = mockPort;
+  process.env.E2E_UPSTREAM_PORT = upstreamPort;
 }
 if (!process.env.E2E_DATA_DIR) {
   const dir = mkdtempSync(path.join(tmpdir(), 'qredo-playground-e2e-'));
@@ -31,6 +34,9 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  // Starts the test upstream behind "Sandbox" (e2e/fixtures/test-upstream.ts) and seeds 10,000 history
+  // entries into the throw-away data directory.
+  globalSetup: './e2e/global-setup.ts',
   outputDir: 'test-results',
   // Two cores: one worker. Every test still sets up its own state and may run alone or in any order.
   workers: 1,
@@ -76,12 +82,14 @@ export default defineConfig({
       PORT: String(port),
       MOCK_PORT: String(process.env.E2E_MOCK_PORT),
       PLAYGROUND_DATA_DIR: String(process.env.E2E_DATA_DIR),
-      // Never a developer's real keys or upstreams: sandbox and production stay unconfigured here.
+      // Never a developer's real keys or upstreams. Sandbox points at the local test upstream started by
+      // the global setup, without a key (tests that need one save a test key through the API or the
+      // form); production keeps its real base URL and has no key, so nothing can reach it.
       QREDO_SANDBOX_API_KEY: '',
       QREDO_SANDBOX_API_SECRET: '',
       QREDO_PRODUCTION_API_KEY: '',
       QREDO_PRODUCTION_API_SECRET: '',
-      PLAYGROUND_SANDBOX_BASE_URL: '',
+      PLAYGROUND_SANDBOX_BASE_URL: `http://127.0.0.1:${process.env.E2E_UPSTREAM_PORT}/qapi/v1`,
       PLAYGROUND_PRODUCTION_BASE_URL: '',
     },
   },

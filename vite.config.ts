@@ -14,7 +14,9 @@ export default defineConfig({
     port,
     strictPort: true,
     cors: false,
-    watch: { ignored: ['**/playwright-report/**', '**/test-results/**', '**/e2e/screenshots/**', '**/bench/results/**'] },
+    watch: {
+      ignored: ['**/playwright-report/**', '**/test-results/**', '**/e2e/screenshots/**', '**/bench/results/**'],
+    },
   },
   preview: { host, port, strictPort: true, cors: false },
   build: { outDir: 'dist', sourcemap: false },
@@ -22,7 +24,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', environment: 'node', include: ['core/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'] },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['core/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
+        },
       },
       {
         extends: true,

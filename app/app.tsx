@@ -16,6 +16,9 @@ import { Composer } from './features/composer/components/composer.tsx';
 import {
   defaultComposerValues,
   draftFromForm,
+  matchOperation,
+  OTHER_METHOD,
+  STANDARD_METHODS,
   valuesFromEntry,
   type ComposerValues,
 } from './features/composer/form.ts';
@@ -28,6 +31,15 @@ import { ENVIRONMENT_LABEL, needsConfirmation } from './features/environments/en
 import { historyEntryQueryOptions, useHistoryEntry } from './features/history/api/history-api.ts';
 import { HistorySidebar } from './features/history/components/history-sidebar.tsx';
 import { ResponsePanel } from './features/response/components/response-panel.tsx';
+import { BundleDrop } from './features/bundles/components/bundle-drop.tsx';
+import { BundleTools } from './features/bundles/components/bundle-tools.tsx';
+import { ImportedBundleView } from './features/bundles/components/imported-bundle-view.tsx';
+import { CurlImportDialog, type ImportedFields } from './features/curl-import/components/curl-import-dialog.tsx';
+import { DoctorView } from './features/doctor/components/doctor-view.tsx';
+import { ViewSwitch } from './features/navigation/components/view-switch.tsx';
+import { useView } from './features/navigation/use-view.ts';
+import { SnippetsPanel } from './features/snippets/components/snippets-panel.tsx';
+import { WalkthroughView } from './features/walkthrough/components/walkthrough-view.tsx';
 import { SigningPanel, type SigningPanelView } from './features/signing/components/signing-panel.tsx';
 import { announce } from './lib/announce.ts';
 import { ApiRequestError } from './lib/api-client.ts';
@@ -73,6 +85,8 @@ export function App() {
   const [signingView, setSigningView] = useState<SigningPanelView>('live');
   const [confirming, setConfirming] = useState<SendRequest | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [curlOpen, setCurlOpen] = useState(false);
+  const [view] = useView();
   const entry = useHistoryEntry(shown?.id ?? null);
   const responseSlot = useRef<HTMLDivElement>(null);
   const mainRef = useRef<HTMLElement>(null);
@@ -123,7 +137,7 @@ export function App() {
   useLayoutEffect(() => {
     requestSendRef.current = requestSend;
   });
-  const dialogOpen = helpOpen || confirming !== null;
+  const dialogOpen = helpOpen || curlOpen || confirming !== null || view !== 'playground';
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (dialogOpen) return;
@@ -174,6 +188,27 @@ export function App() {
     announce(`${result.kind === 'replay' ? 'Replayed' : 'Re-sent'} ${describeResult(result)}`);
   };
 
+  // cURL import: method, path and exact body into the form, the Endpoint picker following them.
+  const onCurlImport = (fields: ImportedFields, notes: string[]) => {
+    const match = matchOperation(fields.method, fields.path);
+    const standard = (STANDARD_METHODS as readonly string[]).includes(fields.method);
+    form.reset(
+      {
+        ...form.getValues(),
+        method: standard ? fields.method : OTHER_METHOD,
+        customMethod: standard ? '' : fields.method,
+        operationId: match?.operation.id ?? '',
+        params: match?.params ?? {},
+        path: fields.path,
+        body: fields.body ?? '',
+      },
+      { keepDefaultValues: true },
+    );
+    setCurlOpen(false);
+    setSigningView('live');
+    announce(`Imported ${fields.method} ${fields.path} into the composer.${notes.length ? ` ${notes.join(' ')}` : ''}`);
+  };
+
   const sendError = useMemo(
     () =>
       send.error
@@ -188,7 +223,7 @@ export function App() {
 
   return (
     <div
-      className={`flex h-screen flex-col overflow-hidden ${production ? 'bg-env-production-soft/30 dark:bg-env-production/5' : ''}`}
+      className={`relative flex h-screen flex-col overflow-hidden ${production ? 'bg-env-production-soft/30 dark:bg-env-production/5' : ''}`}
     >
       {production && <ProductionBanner />}
       <header
@@ -206,6 +241,7 @@ export function App() {
             )}
           </h1>
         </div>
+        <ViewSwitch current={view} showBundle={false} />
         <EnvironmentSwitcher
           value={environment}
           onChange={changeEnvironment}
@@ -226,8 +262,23 @@ export function App() {
         </div>
       </header>
 
-      <div className="flex min-h-0 flex-1">
-        <div className="flex w-72 shrink-0 flex-col border-r border-slate-200 bg-white xl:w-80 dark:border-slate-800 dark:bg-slate-900">
+      {view === 'doctor' && (
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <DoctorView />
+        </main>
+      )}
+      {view === 'walkthrough' && (
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <WalkthroughView draft={draftFromForm(form.getValues(), environment, demoKey, form.getValues().timing)} />
+        </main>
+      )}
+      {view === 'bundle' && (
+        <main className="min-h-0 flex-1 overflow-y-auto">
+          <ImportedBundleView />
+        </main>
+      )}
+      <div className={`relative min-h-0 flex-1 ${view === 'playground' ? 'flex' : 'hidden'}`}>
+        <div className="relative flex w-72 shrink-0 flex-col border-r border-slate-200 bg-white xl:w-80 dark:border-slate-800 dark:bg-slate-900">
           <HistorySidebar
             selectedId={shown?.id ?? null}
             onSelect={onSelectHistory}
@@ -236,7 +287,7 @@ export function App() {
           />
         </div>
 
-        <main ref={mainRef} className="min-w-0 flex-1 overflow-y-auto">
+        <main ref={mainRef} className="relative min-w-0 flex-1 overflow-y-auto">
           <div className="mx-auto max-w-[1600px] space-y-4 p-4">
             {session.isError ? (
               <p
@@ -258,7 +309,14 @@ export function App() {
 
             <div className="grid items-start gap-4 xl:grid-cols-2">
               <div className="min-w-0 space-y-4">
-                <div className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+                <div className="relative rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+                  <button
+                    type="button"
+                    onClick={() => setCurlOpen(true)}
+                    className="absolute top-2 right-3 rounded px-1.5 text-xs font-medium text-sky-700 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-400"
+                  >
+                    Import cURL
+                  </button>
                   <Composer form={form} onSend={requestSend} sending={send.isPending} danger={production} />
                 </div>
                 <LiveSigning
@@ -272,6 +330,9 @@ export function App() {
               </div>
               <div className="min-w-0 xl:sticky xl:top-4" ref={responseSlot}>
                 <ResponsePanel result={shownResult} pending={responsePending} error={sendError} />
+                <div className="mt-4">
+                  <BundleTools entry={shownResult} />
+                </div>
               </div>
             </div>
           </div>
@@ -294,6 +355,13 @@ export function App() {
         }}
       />
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <CurlImportDialog
+        open={curlOpen}
+        onClose={() => setCurlOpen(false)}
+        bases={session.data?.environments.map((e) => e.baseUrl) ?? []}
+        onImport={onCurlImport}
+      />
+      <BundleDrop />
       <LiveRegion />
     </div>
   );
@@ -317,5 +385,10 @@ function LiveSigning({
 }) {
   const values = useWatch({ control }) as ComposerValues;
   const draft: RequestDraft = draftFromForm(values, environment, demoKey, values.timing);
-  return <SigningPanel draft={draft} entry={entry} view={view} onViewChange={onViewChange} />;
+  return (
+    <>
+      <SigningPanel draft={draft} entry={entry} view={view} onViewChange={onViewChange} />
+      <SnippetsPanel draft={draft} entry={view === 'sent' ? entry : null} />
+    </>
+  );
 }

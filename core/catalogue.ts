@@ -155,7 +155,8 @@ export const OPERATIONS: readonly Operation[] = [
     method: 'GET',
     path: '/transactions/feed',
     summary: 'Transaction feed (WebSocket)',
-    description: 'A WebSocket stream of status changes; its handshake signing is undocumented, so it is listed for reference.',
+    description:
+      'A WebSocket stream of status changes; its handshake signing is undocumented, so it is listed for reference.',
     params: [],
     permission: 'web3',
     websocket: true,

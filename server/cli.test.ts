@@ -20,19 +20,22 @@ function io(env: Record<string, string> = {}, files: Record<string, Buffer> = {}
 }
 
 describe('cli sign', () => {
-  it.each(vectors.map((v) => [v.name, v] as const))('reproduces vector %s with the body read as raw bytes', async (_n, v) => {
-    const files: Record<string, Buffer> = v.body === null ? {} : { '/body': Buffer.from(v.body, 'utf8') };
-    const { value, out } = io({ QREDO_API_SECRET: v.secret, QREDO_API_KEY: 'kid' }, files);
-    const args = ['sign', '--timestamp', v.timestamp, '--method', v.method, '--url', v.url, '--json'];
-    if (v.body !== null) args.push('--body-file', '/body');
-    expect(await runCli(args, value)).toBe(0);
-    const json = JSON.parse(out.join('\n'));
-    expect(json).toEqual({
-      stringToSign: v.stringToSign,
-      signature: v.signature,
-      headers: { 'qredo-api-key': 'kid', 'qredo-api-ts': v.timestamp, 'qredo-api-sig': v.signature },
-    });
-  });
+  it.each(vectors.map((v) => [v.name, v] as const))(
+    'reproduces vector %s with the body read as raw bytes',
+    async (_n, v) => {
+      const files: Record<string, Buffer> = v.body === null ? {} : { '/body': Buffer.from(v.body, 'utf8') };
+      const { value, out } = io({ QREDO_API_SECRET: v.secret, QREDO_API_KEY: 'kid' }, files);
+      const args = ['sign', '--timestamp', v.timestamp, '--method', v.method, '--url', v.url, '--json'];
+      if (v.body !== null) args.push('--body-file', '/body');
+      expect(await runCli(args, value)).toBe(0);
+      const json = JSON.parse(out.join('\n'));
+      expect(json).toEqual({
+        stringToSign: v.stringToSign,
+        signature: v.signature,
+        headers: { 'qredo-api-key': 'kid', 'qredo-api-ts': v.timestamp, 'qredo-api-sig': v.signature },
+      });
+    },
+  );
 
   it('reads the secret from --secret-file and uses the clock when no timestamp is pinned', async () => {
     const v = vectors[0]!;

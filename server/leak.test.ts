@@ -10,7 +10,14 @@ const PAGE_TEXT = '$2a$10$SecondSecretSetFromThePageNeverReturned.0123456789abcd
 const PAGE_SECRET = Buffer.from(PAGE_TEXT).toString('base64url');
 
 /** Every form of the two secrets that must never appear outside the credentials store. */
-const NEEDLES = [SECRET, KEY_TEXT, Buffer.from(KEY_TEXT).toString('hex'), PAGE_SECRET, PAGE_TEXT, Buffer.from(PAGE_TEXT).toString('hex')];
+const NEEDLES = [
+  SECRET,
+  KEY_TEXT,
+  Buffer.from(KEY_TEXT).toString('hex'),
+  PAGE_SECRET,
+  PAGE_TEXT,
+  Buffer.from(PAGE_TEXT).toString('hex'),
+];
 
 let p: TestPlayground;
 let upstream: CountingUpstream;
@@ -37,7 +44,9 @@ describe('secrets never leave', () => {
       env: { QREDO_SANDBOX_API_KEY: 'leakTestKey001', QREDO_SANDBOX_API_SECRET: SECRET },
       config: (c) => ({ ...c, baseUrls: { ...c.baseUrls, sandbox: upstream.baseUrl, production: upstream.baseUrl } }),
     });
-    const set = await p.call('PUT', '/api/credentials/production', { body: { keyId: 'pageKeyId00001', secret: PAGE_SECRET } });
+    const set = await p.call('PUT', '/api/credentials/production', {
+      body: { keyId: 'pageKeyId00001', secret: PAGE_SECRET },
+    });
     expect(set.status).toBe(200);
     expect(set.json).toMatchObject({ name: 'production', configured: true, keyId: 'pageKeyId00001', source: 'file' });
     expect(set.json.fingerprint).toMatch(/^[0-9a-f]{8}$/);

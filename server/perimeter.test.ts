@@ -27,9 +27,13 @@ describe('the perimeter', () => {
     const session = await p.call('GET', '/api/session', { headers: { origin: p.origin } });
     expect(session.status).toBe(200);
     expect(session.json.token).toBe(p.services.token);
-    const ok = await p.call('POST', '/api/send', { body: send, headers: { origin: p.origin, 'sec-fetch-site': 'same-origin' } });
+    const ok = await p.call('POST', '/api/send', {
+      body: send,
+      headers: { origin: p.origin, 'sec-fetch-site': 'same-origin' },
+    });
     expect(ok.status).toBe(200);
-    for (const a of [session, ok]) expect(Object.keys(a.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+    for (const a of [session, ok])
+      expect(Object.keys(a.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
     expect(upstream.received).toHaveLength(1);
   });
 
@@ -98,7 +102,10 @@ describe('the perimeter', () => {
     const big = await p.call('POST', '/api/sign', { raw: Buffer.alloc(26 * 1024 * 1024, 0x20) });
     expect(big.status).toBe(413);
     expect(big.json.error.code).toBe('too-large');
-    const form = await p.call('POST', '/api/send', { raw: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await p.call('POST', '/api/send', {
+      raw: 'a=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.status).toBe(415);
   });
 

@@ -35,10 +35,26 @@ function routes(services: Services): Route[] {
     { method: 'DELETE', pattern: /^\/api\/history$/, handler: createHistoryClearHandler(services) },
     { method: 'GET', pattern: /^\/api\/history\/(?<id>[^/]+)$/, handler: createHistoryGetHandler(services) },
     { method: 'DELETE', pattern: /^\/api\/history\/(?<id>[^/]+)$/, handler: createHistoryDeleteHandler(services) },
-    { method: 'POST', pattern: /^\/api\/history\/(?<id>[^/]+)\/resend$/, handler: createHistoryResendHandler(services) },
-    { method: 'POST', pattern: /^\/api\/history\/(?<id>[^/]+)\/replay$/, handler: createHistoryReplayHandler(services) },
-    { method: 'PUT', pattern: /^\/api\/credentials\/(?<environment>[^/]+)$/, handler: createCredentialsSetHandler(services) },
-    { method: 'DELETE', pattern: /^\/api\/credentials\/(?<environment>[^/]+)$/, handler: createCredentialsDeleteHandler(services) },
+    {
+      method: 'POST',
+      pattern: /^\/api\/history\/(?<id>[^/]+)\/resend$/,
+      handler: createHistoryResendHandler(services),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/history\/(?<id>[^/]+)\/replay$/,
+      handler: createHistoryReplayHandler(services),
+    },
+    {
+      method: 'PUT',
+      pattern: /^\/api\/credentials\/(?<environment>[^/]+)$/,
+      handler: createCredentialsSetHandler(services),
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/api\/credentials\/(?<environment>[^/]+)$/,
+      handler: createCredentialsDeleteHandler(services),
+    },
   ];
 }
 
@@ -60,8 +76,13 @@ export function createRouter(services: Services): Middleware {
       const http =
         error instanceof HttpError
           ? error
-          : new HttpError(500, 'internal', `The playground server failed: ${(error as Error)?.message ?? String(error)}`);
-      if (http.status >= 500) services.log(`[playground] ${req.method} ${rawUrl}: ${(error as Error)?.stack ?? String(error)}`);
+          : new HttpError(
+              500,
+              'internal',
+              `The playground server failed: ${(error as Error)?.message ?? String(error)}`,
+            );
+      if (http.status >= 500)
+        services.log(`[playground] ${req.method} ${rawUrl}: ${(error as Error)?.stack ?? String(error)}`);
       if (res.headersSent) {
         res.destroy();
         return;
@@ -81,7 +102,8 @@ async function handle(services: Services, table: Route[], req: IncomingMessage, 
   }
   const url = new URL(req.url ?? '/', 'http://playground.invalid');
   const matching = table.filter((r) => r.pattern.test(url.pathname));
-  if (matching.length === 0) throw new HttpError(404, 'not-found', `There is no ${url.pathname} in the playground API.`);
+  if (matching.length === 0)
+    throw new HttpError(404, 'not-found', `There is no ${url.pathname} in the playground API.`);
   const route = matching.find((r) => r.method === req.method);
   if (!route) {
     res.setHeader('allow', matching.map((r) => r.method).join(', '));

@@ -4,7 +4,9 @@ import { EXAMPLE_TRANSACTION_BODY } from '../core/catalogue.ts';
 import { startCountingUpstream } from './counting-upstream.ts';
 import { startTestPlayground, tempDir, type TestPlayground } from './test-support.ts';
 
-const SANDBOX_SECRET = Buffer.from('$2a$10$SandboxSecretForPlaygroundTestsOnly.abcdefghijklmnopqrstu').toString('base64');
+const SANDBOX_SECRET = Buffer.from('$2a$10$SandboxSecretForPlaygroundTestsOnly.abcdefghijklmnopqrstu').toString(
+  'base64',
+);
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
 let open: Array<{ close(): Promise<void> }> = [];
@@ -74,20 +76,33 @@ describe('POST /api/sign', () => {
 describe('POST /api/send to the embedded mock', () => {
   it('is accepted by the mock (200) and recorded in history', async () => {
     const p = await playground();
-    const r = await p.call('POST', '/api/send', { body: { environment: 'mock', method: 'GET', path: '/balance', body: null } });
+    const r = await p.call('POST', '/api/send', {
+      body: { environment: 'mock', method: 'GET', path: '/balance', body: null },
+    });
     expect(r.status).toBe(200);
     expect(r.json.response.status).toBe(200);
     expect(JSON.parse(r.json.response.body).assets).toBeTypeOf('object');
     expect(r.json.request.headers['qredo-api-sig']).toBe(r.json.signature);
     expect(r.json.timings.totalMs).toBeGreaterThanOrEqual(0);
     const list = await p.call('GET', '/api/history');
-    expect(list.json.entries[0]).toMatchObject({ id: r.json.id, method: 'GET', path: '/balance', status: 200, environment: 'mock' });
+    expect(list.json.entries[0]).toMatchObject({
+      id: r.json.id,
+      method: 'GET',
+      path: '/balance',
+      status: 200,
+      environment: 'mock',
+    });
   });
 
   it('relays bodies with CRLF, tabs and non-ASCII byte for byte (the mock verifies over raw bytes)', async () => {
     const p = await playground();
-    const body = EXAMPLE_TRANSACTION_BODY.replace(/\n/g, '\r\n').replace(/ {2}/g, '\t').replace('playground test', 'Zahlung für Café ☕ – 日本 🚀') + '\r\n';
-    const r = await p.call('POST', '/api/send', { body: { environment: 'mock', method: 'POST', path: '/transaction', body } });
+    const body =
+      EXAMPLE_TRANSACTION_BODY.replace(/\n/g, '\r\n')
+        .replace(/ {2}/g, '\t')
+        .replace('playground test', 'Zahlung für Café ☕ – 日本 🚀') + '\r\n';
+    const r = await p.call('POST', '/api/send', {
+      body: { environment: 'mock', method: 'POST', path: '/transaction', body },
+    });
     expect(r.json.response.status).toBe(200);
     expect(r.json.hashes.sentBodySha256).toBe(sha(body));
     expect(r.json.hashes.signedBodySha256).toBe(sha(body));
@@ -96,14 +111,24 @@ describe('POST /api/send to the embedded mock', () => {
   it('shows the read-only demo key refused (403) on POST /transaction', async () => {
     const p = await playground();
     const r = await p.call('POST', '/api/send', {
-      body: { environment: 'mock', method: 'POST', path: '/transaction', body: EXAMPLE_TRANSACTION_BODY, demoKey: 'read-only' },
+      body: {
+        environment: 'mock',
+        method: 'POST',
+        path: '/transaction',
+        body: EXAMPLE_TRANSACTION_BODY,
+        demoKey: 'read-only',
+      },
     });
     expect(r.json.response.status).toBe(403);
   });
 
   it('records an unreachable upstream as a failure, in history too', async () => {
-    const p = await playground({ config: (c) => ({ ...c, baseUrls: { ...c.baseUrls, mock: 'http://127.0.0.1:9/qapi/v1' } }) });
-    const r = await p.call('POST', '/api/send', { body: { environment: 'mock', method: 'GET', path: '/balance', body: null } });
+    const p = await playground({
+      config: (c) => ({ ...c, baseUrls: { ...c.baseUrls, mock: 'http://127.0.0.1:9/qapi/v1' } }),
+    });
+    const r = await p.call('POST', '/api/send', {
+      body: { environment: 'mock', method: 'GET', path: '/balance', body: null },
+    });
     expect(r.status).toBe(200);
     expect(r.json.response).toBeNull();
     expect(r.json.error.code).toBe('upstream-unreachable');
@@ -114,7 +139,9 @@ describe('POST /api/send to the embedded mock', () => {
   it('keeps history across a restart', async () => {
     const dataDir = tempDir();
     const first = await startTestPlayground({ dataDir });
-    const sent = await first.call('POST', '/api/send', { body: { environment: 'mock', method: 'GET', path: '/account', body: null } });
+    const sent = await first.call('POST', '/api/send', {
+      body: { environment: 'mock', method: 'GET', path: '/account', body: null },
+    });
     await first.close();
     const second = await playground({ dataDir });
     const entry = await second.call('GET', `/api/history/${sent.json.id}`);
@@ -138,7 +165,16 @@ describe('POST /api/send: exact bytes to an upstream that records them', () => {
     expect(r.json.hashes.sentBodySha256).toBe(sha(got.body));
     const headerNames = got.rawHeaders.filter((_, i) => i % 2 === 0).map((h) => h.toLowerCase());
     expect(headerNames.sort()).toEqual(
-      ['accept', 'connection', 'content-length', 'content-type', 'host', 'qredo-api-key', 'qredo-api-sig', 'qredo-api-ts'].sort(),
+      [
+        'accept',
+        'connection',
+        'content-length',
+        'content-type',
+        'host',
+        'qredo-api-key',
+        'qredo-api-sig',
+        'qredo-api-ts',
+      ].sort(),
     );
   });
 
@@ -148,7 +184,9 @@ describe('POST /api/send: exact bytes to an upstream that records them', () => {
       res.setHeader('location', 'http://evil.example/steal');
       res.end();
     });
-    const r = await p.call('POST', '/api/send', { body: { environment: 'sandbox', method: 'GET', path: '/balance', body: null } });
+    const r = await p.call('POST', '/api/send', {
+      body: { environment: 'sandbox', method: 'GET', path: '/balance', body: null },
+    });
     expect(r.json.response.status).toBe(302);
     expect(r.json.error.code).toBe('redirect-refused');
     expect(upstream.received).toHaveLength(1);
@@ -177,7 +215,9 @@ describe('production guard, re-send and replay', () => {
     let now = 1_700_000_000_000;
     const { p, upstream } = await sandboxUpstream();
     p.services.clock = () => now;
-    const sent = await p.call('POST', '/api/send', { body: { environment: 'sandbox', method: 'POST', path: '/transaction', body: 'a\r\nb' } });
+    const sent = await p.call('POST', '/api/send', {
+      body: { environment: 'sandbox', method: 'POST', path: '/transaction', body: 'a\r\nb' },
+    });
     now += 5_000;
     const resent = await p.call('POST', `/api/history/${sent.json.id}/resend`, { body: {} });
     expect(resent.json.kind).toBe('resend');
@@ -190,7 +230,10 @@ describe('production guard, re-send and replay', () => {
     expect(replayed.json.signature).toBe(sent.json.signature);
     expect(upstream.received).toHaveLength(3);
     expect(upstream.received[2]!.body.equals(upstream.received[0]!.body)).toBe(true);
-    const sig = (i: number) => upstream.received[i]!.rawHeaders[upstream.received[i]!.rawHeaders.findIndex((h) => h.toLowerCase() === 'qredo-api-sig') + 1];
+    const sig = (i: number) =>
+      upstream.received[i]!.rawHeaders[
+        upstream.received[i]!.rawHeaders.findIndex((h) => h.toLowerCase() === 'qredo-api-sig') + 1
+      ];
     expect(sig(2)).toBe(sig(0));
   });
 });
@@ -202,7 +245,9 @@ describe('history API', () => {
       await p.call('POST', '/api/send', { body: { environment: 'mock', method: 'GET', path, body: null } });
     }
     expect((await p.call('GET', '/api/history')).json.total).toBe(3);
-    expect((await p.call('GET', '/api/history?status=4xx')).json.entries.map((e: { path: string }) => e.path)).toEqual(['/nope']);
+    expect((await p.call('GET', '/api/history?status=4xx')).json.entries.map((e: { path: string }) => e.path)).toEqual([
+      '/nope',
+    ]);
     expect((await p.call('GET', '/api/history?q=fund')).json.total).toBe(1);
     expect((await p.call('GET', '/api/history?limit=0')).status).toBe(400);
     expect((await p.call('GET', '/api/history/abc')).status).toBe(400);

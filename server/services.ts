@@ -38,7 +38,12 @@ function readVersion(): string {
 
 export function createServices(
   config: PlaygroundConfig,
-  opts: { env?: Record<string, string | undefined>; clock?: () => number; log?: (line: string) => void; startMock?: boolean } = {},
+  opts: {
+    env?: Record<string, string | undefined>;
+    clock?: () => number;
+    log?: (line: string) => void;
+    startMock?: boolean;
+  } = {},
 ): Services {
   const redactor = new Redactor();
   const credentials = new CredentialStore(config.dataDir, opts.env ?? process.env);

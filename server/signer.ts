@@ -35,10 +35,18 @@ export interface SignedRequest {
 }
 
 /** The key id and secret that sign for an environment; the mock uses the chosen demo key. */
-export function credentialsFor(services: Services, environment: Environment, demoKey?: DemoKey): { keyId: string; secret: string } {
+export function credentialsFor(
+  services: Services,
+  environment: Environment,
+  demoKey?: DemoKey,
+): { keyId: string; secret: string } {
   // Values can come from stored history rows, not only from validated requests.
   if (!ENVIRONMENTS.includes(environment)) {
-    throw new HttpError(400, 'bad-environment', `${JSON.stringify(environment)} is not an environment of the playground.`);
+    throw new HttpError(
+      400,
+      'bad-environment',
+      `${JSON.stringify(environment)} is not an environment of the playground.`,
+    );
   }
   if (demoKey !== undefined && !DEMO_KEYS.some((k) => k.id === demoKey)) {
     throw new HttpError(400, 'bad-demo-key', `${JSON.stringify(demoKey)} is not a demo key of the embedded Qredo API.`);
@@ -74,7 +82,11 @@ export async function signDraft(services: Services, draft: RequestDraft): Promis
   const { keyId, secret } = credentialsFor(services, draft.environment, draft.demoKey);
   const decoded = decodeSecret(secret);
   if (!decoded.ok) {
-    throw new HttpError(400, 'bad-secret', `The secret configured for ${draft.environment} cannot be used: ${decoded.error}`);
+    throw new HttpError(
+      400,
+      'bad-secret',
+      `The secret configured for ${draft.environment} cannot be used: ${decoded.error}`,
+    );
   }
   const timestamp = draft.timestamp ?? formatTimestamp(services.clock(), draft.timestampUnit ?? 'seconds');
   const url = joinUrl(services.config.baseUrls[draft.environment], checked.path);
@@ -82,7 +94,9 @@ export async function signDraft(services: Services, draft: RequestDraft): Promis
   const signature = await sign(nodeHmac, decoded.key, stringToSign);
   const bodySegment = stringToSign.segments[3]!;
   const bodyBytes =
-    draft.body === null ? null : stringToSign.bytes.subarray(bodySegment.offset, bodySegment.offset + bodySegment.length);
+    draft.body === null
+      ? null
+      : stringToSign.bytes.subarray(bodySegment.offset, bodySegment.offset + bodySegment.length);
   const headers: Array<[string, string]> = [
     [HEADER_KEY, keyId],
     [HEADER_TIMESTAMP, timestamp],

@@ -24,7 +24,11 @@ export interface TestPlayground {
   logs: string[];
   /** Every /api answer's text, for leak scans. */
   answers: string[];
-  call(method: string, path: string, opts?: { body?: unknown; raw?: Buffer | string; headers?: Record<string, string>; token?: boolean }): Promise<Answer>;
+  call(
+    method: string,
+    path: string,
+    opts?: { body?: unknown; raw?: Buffer | string; headers?: Record<string, string>; token?: boolean },
+  ): Promise<Answer>;
   close(): Promise<void>;
 }
 

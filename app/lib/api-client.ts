@@ -7,6 +7,8 @@ import {
   ApiError,
   ApiOk,
   CredentialsRequest,
+  DoctorRequest,
+  DoctorResponse,
   EnvironmentInfo,
   HistoryEntry,
   HistoryList,
@@ -17,6 +19,8 @@ import {
   SignRequest,
   SignResponse,
   TOKEN_HEADER,
+  WalkthroughResponse,
+  type WalkthroughRequest,
   type Environment,
   type HistoryQuery,
 } from '../../core/contract.ts';
@@ -51,7 +55,11 @@ async function call<T>(method: string, path: string, schema: z.ZodType<T>, body?
       credentials: 'same-origin',
     });
   } catch (cause) {
-    throw new ApiRequestError(0, 'network', `The playground server did not answer (${String(cause)}). Is it still running?`);
+    throw new ApiRequestError(
+      0,
+      'network',
+      `The playground server did not answer (${String(cause)}). Is it still running?`,
+    );
   }
   const text = await res.text();
   let json: unknown = undefined;
@@ -64,14 +72,23 @@ async function call<T>(method: string, path: string, schema: z.ZodType<T>, body?
     const parsed = ApiError.safeParse(json);
     if (parsed.success) {
       if (parsed.data.error.code === 'bad-token') sessionPromise = null;
-      throw new ApiRequestError(res.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.issues);
+      throw new ApiRequestError(
+        res.status,
+        parsed.data.error.code,
+        parsed.data.error.message,
+        parsed.data.error.issues,
+      );
     }
     throw new ApiRequestError(res.status, 'http', `The playground server answered ${res.status} ${res.statusText}.`);
   }
   if (res.status === 204) return undefined as T;
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new ApiRequestError(res.status, 'contract', `The playground server sent an answer this page does not understand (${method} ${path}).`);
+    throw new ApiRequestError(
+      res.status,
+      'contract',
+      `The playground server sent an answer this page does not understand (${method} ${path}).`,
+    );
   }
   return parsed.data;
 }
@@ -110,4 +127,6 @@ export const api = {
   setCredentials: (environment: Environment, credentials: CredentialsRequest) =>
     call('PUT', `/api/credentials/${environment}`, EnvironmentInfo, credentials),
   deleteCredentials: (environment: Environment) => call('DELETE', `/api/credentials/${environment}`, EnvironmentInfo),
+  doctor: (request: DoctorRequest) => call('POST', '/api/doctor', DoctorResponse, request),
+  walkthrough: (draft: WalkthroughRequest) => call('POST', '/api/walkthrough', WalkthroughResponse, draft),
 };

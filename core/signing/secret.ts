@@ -9,8 +9,7 @@ export type SecretNote =
   | 'not-bcrypt-shaped';
 
 export type DecodedSecret =
-  | { ok: true; key: Uint8Array; notes: SecretNote[]; warnings: string[] }
-  | { ok: false; error: string };
+  { ok: true; key: Uint8Array; notes: SecretNote[]; warnings: string[] } | { ok: false; error: string };
 
 /**
  * Decode an API secret as shown in the Qredo web app into HMAC key bytes (REFERENCE §1.4).

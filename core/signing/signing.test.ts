@@ -21,7 +21,10 @@ const webHmac: HmacSha256 = async (key, message) => {
 
 describe('the 17 shared vectors', () => {
   it('has all of them', () => expect(vectors).toHaveLength(17));
-  for (const [label, hmac] of [['node:crypto', nodeHmac], ['WebCrypto', webHmac]] as const) {
+  for (const [label, hmac] of [
+    ['node:crypto', nodeHmac],
+    ['WebCrypto', webHmac],
+  ] as const) {
     describe(label, () => {
       for (const v of vectors) {
         it(v.name, async () => {
@@ -118,7 +121,14 @@ describe('base64url and headers', () => {
 
 describe('buildStringToSign buffer growth', () => {
   it('encodes bodies of every width exactly as TextEncoder does', () => {
-    const bodies = ['', 'ascii only', 'é'.repeat(1000), '☕'.repeat(777), '🚀'.repeat(500) + 'x', 'a'.repeat(5000) + '日本'.repeat(3000)];
+    const bodies = [
+      '',
+      'ascii only',
+      'é'.repeat(1000),
+      '☕'.repeat(777),
+      '🚀'.repeat(500) + 'x',
+      'a'.repeat(5000) + '日本'.repeat(3000),
+    ];
     for (const body of bodies) {
       const sts = buildStringToSign({ timestamp: '1', method: 'POST', url: 'http://h/ü', body });
       const expected = new TextEncoder().encode(`1POSThttp://h/ü${body}`);

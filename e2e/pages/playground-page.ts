@@ -17,6 +17,16 @@ export class PlaygroundPage {
   readonly response: Locator;
   readonly history: Locator;
   readonly demoKey: Locator;
+  readonly endpoint: Locator;
+  readonly themeSwitch: Locator;
+  readonly shortcutsButton: Locator;
+  readonly historySearch: Locator;
+  readonly selectedRequest: Locator;
+  readonly productionBanner: Locator;
+  readonly announcer: Locator;
+  readonly timestampMode: Locator;
+  readonly timestampUnit: Locator;
+  readonly pinnedTimestamp: Locator;
 
   constructor(readonly page: Page) {
     this.environment = page.getByRole('radiogroup', { name: 'Environment', exact: true });
@@ -30,6 +40,87 @@ export class PlaygroundPage {
     this.response = page.getByRole('region', { name: 'Response', exact: true });
     this.history = page.getByRole('region', { name: 'History', exact: true });
     this.demoKey = page.getByRole('combobox', { name: 'Demo key', exact: true });
+    this.endpoint = page.getByRole('combobox', { name: 'Endpoint', exact: true });
+    this.themeSwitch = page.getByRole('button', { name: /^Theme: / });
+    this.shortcutsButton = page.getByRole('button', { name: 'Keyboard shortcuts', exact: true });
+    this.historySearch = page.getByRole('searchbox', { name: 'Search history', exact: true });
+    this.selectedRequest = this.history.getByRole('group', { name: 'Selected request', exact: true });
+    this.productionBanner = page.getByRole('note', { name: 'Production environment', exact: true });
+    // The page's one aria-live announcer (role status, polite) that reports sends and changes.
+    this.announcer = page
+      .getByRole('status')
+      .filter({ hasNotText: /Loading/ })
+      .last();
+    this.timestampMode = page.getByRole('radiogroup', { name: 'Timestamp mode', exact: true });
+    this.timestampUnit = page.getByRole('radiogroup', { name: 'Timestamp unit', exact: true });
+    this.pinnedTimestamp = page.getByRole('textbox', { name: 'Timestamp', exact: true });
+  }
+
+  /** The bar under the header describing the selected environment ("Sandbox environment", ...). */
+  environmentBar(name: 'Mock' | 'Sandbox' | 'Production'): Locator {
+    return this.page.getByRole('region', { name: `${name} environment`, exact: true });
+  }
+
+  /** A modal dialog by its title. */
+  dialog(name: string | RegExp): Locator {
+    return this.page.getByRole('dialog', { name });
+  }
+
+  /** A tab of the Response region: "Body", "Headers", "Raw" or "Request". */
+  responseTab(name: 'Body' | 'Headers' | 'Raw' | 'Request'): Locator {
+    return this.response.getByRole('tab', { name, exact: true });
+  }
+
+  /** The button of a history entry whose text mentions `text`. */
+  historyButton(text: string): Locator {
+    return this.historyEntry(text).getByRole('button');
+  }
+
+  /** A button of the "Selected request" actions in the History sidebar. */
+  entryAction(name: 'Load into composer' | 'Re-send' | 'Replay exact' | 'Delete'): Locator {
+    return this.selectedRequest.getByRole('button', { name, exact: true });
+  }
+
+  /** Chooses a radio inside a segmented control, as a keyboard user does. */
+  async chooseRadio(group: Locator, name: string): Promise<void> {
+    const radio = group.getByRole('radio', { name, exact: true });
+    await radio.focus();
+    await this.page.keyboard.press('Space');
+    await expect(radio).toBeChecked();
+  }
+
+  /** Picks a catalogue operation in "Endpoint" by its visible label start, e.g. "GET /balance". */
+  async pickOperation(label: string): Promise<void> {
+    const option = this.endpoint.getByRole('option', { name: new RegExp(`^${escapeRegExp(label)} —`) });
+    const value = await option.getAttribute('value');
+    if (!value) throw new Error(`No operation "${label}" in the Endpoint picker`);
+    await this.endpoint.selectOption(value);
+  }
+
+  /** Pins the timestamp to `value` in `unit`. */
+  async pinTimestamp(value: string, unit: 'Seconds' | 'Nanoseconds' = 'Seconds'): Promise<void> {
+    await this.chooseRadio(this.timestampMode, 'Pinned');
+    await this.chooseRadio(this.timestampUnit, unit);
+    await this.pinnedTimestamp.fill(value);
+    await expect(this.pinnedTimestamp).toHaveValue(value);
+  }
+
+  /** Composes and sends, then waits for the Response region to show `status`. */
+  async sendAndExpect(request: { method: string; path: string; body?: string }, status: number): Promise<void> {
+    await this.compose(request);
+    await expect(this.stringToSign).toContainText(request.path.split('?')[0] ?? request.path);
+    await this.send.click();
+    await expect(this.responseStatus(status)).toBeVisible();
+  }
+
+  /** True when the document itself is taller or wider than the window (it should never be). */
+  async pageOverflows(): Promise<{ height: number; innerHeight: number; width: number; innerWidth: number }> {
+    return this.page.evaluate(() => ({
+      height: document.documentElement.scrollHeight,
+      innerHeight: window.innerHeight,
+      width: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
   }
 
   /** Opens the page in the given colour scheme and waits until the composer can be used. */
@@ -81,6 +172,17 @@ export class PlaygroundPage {
     await this.page.keyboard.insertText(text);
   }
 
+  /** Pastes `text` at the cursor of the body editor, as the clipboard would deliver it (CRs included). */
+  async pasteIntoBody(text: string): Promise<void> {
+    await this.body.focus();
+    await this.page.keyboard.press('ControlOrMeta+End');
+    await this.body.evaluate((el, pasted) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', pasted);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
   async compose(request: { method: string; path: string; body?: string }): Promise<void> {
     await this.setMethod(request.method);
     await this.setPath(request.path);
@@ -113,4 +215,8 @@ export class PlaygroundPage {
 /** A path segment nobody else uses, so a test finds its own history entry whatever ran before. */
 export function uniqueMarker(prefix = 'e2e'): string {
   return `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

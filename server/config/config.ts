@@ -35,7 +35,8 @@ function intFrom(env: Env, name: string, fallback: number, min: number, max: num
 }
 
 export function defaultDataDir(env: Env = process.env): string {
-  const base = env.XDG_DATA_HOME && isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : join(homedir(), '.local', 'share');
+  const base =
+    env.XDG_DATA_HOME && isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : join(homedir(), '.local', 'share');
   return join(base, 'qredo-api-playground');
 }
 

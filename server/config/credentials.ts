@@ -43,7 +43,9 @@ export class CredentialStore {
     if (!existsSync(this.file)) return {};
     try {
       const parsed: unknown = JSON.parse(readFileSync(this.file, 'utf8'));
-      return parsed && typeof parsed === 'object' ? (parsed as Partial<Record<RemoteEnvironment, { keyId: string; secret: string }>>) : {};
+      return parsed && typeof parsed === 'object'
+        ? (parsed as Partial<Record<RemoteEnvironment, { keyId: string; secret: string }>>)
+        : {};
     } catch {
       throw new Error(`The credentials file ${this.file} is not valid JSON; fix or delete it.`);
     }

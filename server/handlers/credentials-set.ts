@@ -8,7 +8,11 @@ import type { Handler, RouteContext } from './types.ts';
 export function remoteEnvironment(ctx: RouteContext): 'sandbox' | 'production' {
   const parsed = Environment.safeParse(ctx.params.environment);
   if (!parsed.success || parsed.data === 'mock') {
-    throw new HttpError(400, 'bad-environment', 'Keys can be set for "sandbox" and "production"; the mock uses its demo keys.');
+    throw new HttpError(
+      400,
+      'bad-environment',
+      'Keys can be set for "sandbox" and "production"; the mock uses its demo keys.',
+    );
   }
   return parsed.data;
 }

@@ -20,7 +20,11 @@ export function createHistoryReplayHandler(services: Services): Handler {
     const entry = services.history().get(id);
     if (!entry) throw new HttpError(404, 'not-found', `There is no history entry ${id}.`);
     if (entry.environment === 'production') {
-      throw new HttpError(403, 'replay-refused', 'Replaying exact bytes is refused for production; use Re-send, which signs again.');
+      throw new HttpError(
+        403,
+        'replay-refused',
+        'Replaying exact bytes is refused for production; use Re-send, which signs again.',
+      );
     }
     if (confirm !== true) {
       throw new HttpError(
@@ -30,11 +34,19 @@ export function createHistoryReplayHandler(services: Services): Handler {
       );
     }
     if (entry.request.bodyTruncated) {
-      throw new HttpError(409, 'body-truncated', 'This entry’s body was cut at the history limit, so it cannot be replayed.');
+      throw new HttpError(
+        409,
+        'body-truncated',
+        'This entry’s body was cut at the history limit, so it cannot be replayed.',
+      );
     }
     const base = services.config.baseUrls[entry.environment];
     if (!entry.request.url.startsWith(base + '/')) {
-      throw new HttpError(409, 'base-changed', `This entry was sent to ${entry.request.url}, which is no longer under ${base}.`);
+      throw new HttpError(
+        409,
+        'base-changed',
+        `This entry was sent to ${entry.request.url}, which is no longer under ${base}.`,
+      );
     }
     const headers = Object.entries(entry.request.headers).filter(([name]) => REPLAYED_HEADERS.has(name.toLowerCase()));
     const bodyBytes = entry.request.body === null ? null : new TextEncoder().encode(entry.request.body);

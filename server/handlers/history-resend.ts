@@ -15,7 +15,11 @@ export function createHistoryResendHandler(services: Services): Handler {
     const entry = services.history().get(id);
     if (!entry) throw new HttpError(404, 'not-found', `There is no history entry ${id}.`);
     if (entry.request.bodyTruncated) {
-      throw new HttpError(409, 'body-truncated', 'This entry’s body was cut at the history limit, so it cannot be sent again.');
+      throw new HttpError(
+        409,
+        'body-truncated',
+        'This entry’s body was cut at the history limit, so it cannot be sent again.',
+      );
     }
     requireConfirmation(entry.environment, entry.request.method, confirm);
     // Keep the unit the entry was signed with: nanosecond timestamps have 19 digits.

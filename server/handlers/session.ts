@@ -28,7 +28,13 @@ export function createSessionHandler(services: Services): Handler {
       token: services.token,
       version: services.version,
       environments: (['mock', 'sandbox', 'production'] as const).map((name) => environmentInfo(services, name)),
-      demoKeys: DEMO_KEYS.map(({ id, keyId, label, description, permissions }) => ({ id, keyId, label, description, permissions })),
+      demoKeys: DEMO_KEYS.map(({ id, keyId, label, description, permissions }) => ({
+        id,
+        keyId,
+        label,
+        description,
+        permissions,
+      })),
     };
     sendJson(res, services.redactor, 200, body);
   };

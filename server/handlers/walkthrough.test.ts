@@ -18,7 +18,14 @@ afterAll(() => pg.close());
 
 describe('POST /api/walkthrough', () => {
   it('gives every step for a mock draft, the same signature as /api/sign, and the demo key bytes', async () => {
-    const draft = { environment: 'mock', method: 'POST', path: '/transaction', body: '{"a":1}', timestamp: '1700000000', demoKey: 'read-only' };
+    const draft = {
+      environment: 'mock',
+      method: 'POST',
+      path: '/transaction',
+      body: '{"a":1}',
+      timestamp: '1700000000',
+      demoKey: 'read-only',
+    };
     const sign = await pg.call('POST', '/api/sign', { body: draft });
     const a = await pg.call('POST', '/api/walkthrough', { body: draft });
     expect(a.status).toBe(200);

@@ -1,5 +1,12 @@
 import { MAX_API_BODY_BYTES, WalkthroughRequest, type WalkthroughResponse } from '../../core/contract.ts';
-import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP, base64standard, decodeSecret, toHex } from '../../core/signing/index.ts';
+import {
+  HEADER_KEY,
+  HEADER_SIGNATURE,
+  HEADER_TIMESTAMP,
+  base64standard,
+  decodeSecret,
+  toHex,
+} from '../../core/signing/index.ts';
 import { nodeHmac } from '../crypto.ts';
 import { readJson, sendJson } from '../http.ts';
 import type { Services } from '../services.ts';

@@ -31,7 +31,15 @@ function open(dir: string, bodyCapBytes?: number): HistoryStore {
 
 let clock = 1_700_000_000_000;
 
-function entry(over: Partial<NewEntry> & { status?: number | null; path?: string; method?: string; reqBody?: string | null; resBody?: string } = {}): NewEntry {
+function entry(
+  over: Partial<NewEntry> & {
+    status?: number | null;
+    path?: string;
+    method?: string;
+    reqBody?: string | null;
+    resBody?: string;
+  } = {},
+): NewEntry {
   const { status = 200, path = '/funds', method = 'GET', reqBody = null, resBody = '{"ok":true}', ...rest } = over;
   clock += 1000;
   return {
@@ -43,7 +51,13 @@ function entry(over: Partial<NewEntry> & { status?: number | null; path?: string
       method,
       url: `http://127.0.0.1:8002/qapi/v1${path}`,
       path,
-      headers: { host: '127.0.0.1:8002', [HEADER_KEY]: 'key-1', [HEADER_TIMESTAMP]: '1700000000', [HEADER_SIGNATURE]: 'sig', connection: 'keep-alive' },
+      headers: {
+        host: '127.0.0.1:8002',
+        [HEADER_KEY]: 'key-1',
+        [HEADER_TIMESTAMP]: '1700000000',
+        [HEADER_SIGNATURE]: 'sig',
+        connection: 'keep-alive',
+      },
       body: reqBody,
     },
     timestamp: '1700000000',
@@ -53,8 +67,19 @@ function entry(over: Partial<NewEntry> & { status?: number | null; path?: string
     response:
       status === null
         ? null
-        : { status, statusText: 'OK', headers: { 'content-type': 'application/json' }, body: resBody, bodyEncoding: 'utf8', size: Buffer.byteLength(resBody), truncated: false },
-    error: status === null ? { code: 'upstream-unreachable', message: 'Nothing is listening at 127.0.0.1:8002 (connection refused).' } : null,
+        : {
+            status,
+            statusText: 'OK',
+            headers: { 'content-type': 'application/json' },
+            body: resBody,
+            bodyEncoding: 'utf8',
+            size: Buffer.byteLength(resBody),
+            truncated: false,
+          },
+    error:
+      status === null
+        ? { code: 'upstream-unreachable', message: 'Nothing is listening at 127.0.0.1:8002 (connection refused).' }
+        : null,
     timings: { ttfbMs: status === null ? null : 3.25, totalMs: 4.5 },
     ...rest,
   };
@@ -125,9 +150,14 @@ describe('history store', () => {
     s.record(entry({ environment: 'production', method: 'DELETE', status: 404 }));
     s.record(entry({ environment: 'mock', method: 'PUT', status: 503 }));
     s.record(entry({ environment: 'mock', method: 'GET', status: null }));
-    const paths = (q: Parameters<HistoryStore['list']>[0]) => s.list(q).entries.map((x) => `${x.environment} ${x.method} ${x.status ?? x.errorCode}`);
+    const paths = (q: Parameters<HistoryStore['list']>[0]) =>
+      s.list(q).entries.map((x) => `${x.environment} ${x.method} ${x.status ?? x.errorCode}`);
     expect(paths({ ...all, environment: 'sandbox' })).toEqual(['sandbox GET 302', 'sandbox POST 201']);
-    expect(paths({ ...all, method: 'GET' })).toEqual(['mock GET upstream-unreachable', 'sandbox GET 302', 'mock GET 200']);
+    expect(paths({ ...all, method: 'GET' })).toEqual([
+      'mock GET upstream-unreachable',
+      'sandbox GET 302',
+      'mock GET 200',
+    ]);
     expect(paths({ ...all, status: '2xx' })).toEqual(['sandbox POST 201', 'mock GET 200']);
     expect(paths({ ...all, status: '3xx' })).toEqual(['sandbox GET 302']);
     expect(paths({ ...all, status: '4xx' })).toEqual(['production DELETE 404']);
@@ -280,7 +310,9 @@ describe('history store', () => {
     const e = entry({ path: '/company/OLD-1', method: 'POST', reqBody: '{"Legacy":1}' });
     const id = Number(
       old
-        .prepare('INSERT INTO entries (created_at, kind, environment, method, path, status, error_code, total_ms, size) VALUES (?,?,?,?,?,?,?,?,?)')
+        .prepare(
+          'INSERT INTO entries (created_at, kind, environment, method, path, status, error_code, total_ms, size) VALUES (?,?,?,?,?,?,?,?,?)',
+        )
         .run(e.createdAt, e.kind, e.environment, 'POST', e.request.path, 200, null, 4.5, 11).lastInsertRowid,
     );
     old.prepare('INSERT INTO entry_data (id, json) VALUES (?, ?)').run(id, JSON.stringify(e));
@@ -289,7 +321,9 @@ describe('history store', () => {
       for (let i = 0; i < 1200; i++) {
         const f = entry({ path: `/filler/${i}` });
         const fid = old
-          .prepare('INSERT INTO entries (created_at, kind, environment, method, path, status, error_code, total_ms, size) VALUES (?,?,?,?,?,?,?,?,?)')
+          .prepare(
+            'INSERT INTO entries (created_at, kind, environment, method, path, status, error_code, total_ms, size) VALUES (?,?,?,?,?,?,?,?,?)',
+          )
           .run(f.createdAt, f.kind, f.environment, 'GET', f.request.path, 200, null, 4.5, 11).lastInsertRowid;
         old.prepare('INSERT INTO entry_data (id, json) VALUES (?, ?)').run(fid, JSON.stringify(f));
       }

@@ -91,7 +91,7 @@ const MIGRATIONS: Array<(db: Db) => void> = [
     const insert = db.prepare('INSERT INTO entry_search (id, text) VALUES (?, ?)');
     const batch = db.prepare('SELECT id, json FROM entry_data WHERE id > ? ORDER BY id LIMIT 500');
     // In batches: a connection cannot write while it is still reading from an open cursor.
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = batch.all(after) as Array<{ id: number; json: string }>;
       if (rows.length === 0) break;
       for (const row of rows) insert.run(row.id, searchText(JSON.parse(row.json) as Omit<HistoryEntry, 'id'>));
@@ -197,7 +197,8 @@ interface SummaryRow {
   size: number | null;
 }
 
-const SUMMARY_COLUMNS = 'e.id, e.created_at, e.kind, e.environment, e.method, e.path, e.status, e.error_code, e.total_ms, e.size';
+const SUMMARY_COLUMNS =
+  'e.id, e.created_at, e.kind, e.environment, e.method, e.path, e.status, e.error_code, e.total_ms, e.size';
 
 function toSummary(r: SummaryRow): HistorySummary {
   return {
@@ -249,8 +250,12 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
   const indexedUpto = db.prepare('SELECT indexed_upto FROM search_state').pluck();
   const setIndexedUpto = db.prepare('UPDATE search_state SET indexed_upto = ?');
   const unindexed = db.prepare('SELECT id, text FROM entry_search WHERE id > ? ORDER BY id');
-  const countUnindexed = db.prepare('SELECT count(*) FROM entry_search WHERE id > (SELECT indexed_upto FROM search_state)').pluck();
-  const anyUnindexed = db.prepare('SELECT EXISTS (SELECT 1 FROM entry_search WHERE id > (SELECT indexed_upto FROM search_state))').pluck();
+  const countUnindexed = db
+    .prepare('SELECT count(*) FROM entry_search WHERE id > (SELECT indexed_upto FROM search_state)')
+    .pluck();
+  const anyUnindexed = db
+    .prepare('SELECT EXISTS (SELECT 1 FROM entry_search WHERE id > (SELECT indexed_upto FROM search_state))')
+    .pluck();
   const indexSearch = db.prepare('INSERT INTO entry_search_index (rowid, text) VALUES (?, ?)');
   const unindexSearch = db.prepare(
     `INSERT INTO entry_search_index (entry_search_index, rowid, text) SELECT 'delete', id, text FROM entry_search WHERE id = ?`,
@@ -326,7 +331,9 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
       if (q.q) where.push('e.id IN (SELECT rowid FROM entry_search_index WHERE text GLOB @pattern)');
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       st = {
-        page: db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM entries e ${clause} ORDER BY e.created_at DESC, e.id DESC LIMIT @limit OFFSET @offset`),
+        page: db.prepare(
+          `SELECT ${SUMMARY_COLUMNS} FROM entries e ${clause} ORDER BY e.created_at DESC, e.id DESC LIMIT @limit OFFSET @offset`,
+        ),
         total: db.prepare(`SELECT count(*) FROM entries e ${clause}`).pluck(),
       };
       listStatements.set(key, st);

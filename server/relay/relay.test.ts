@@ -37,7 +37,12 @@ async function startUpstream(behaviour: Behaviour = (_req, res) => res.end('ok')
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      received.push({ method: req.method ?? '', url: req.url ?? '', rawHeaders: [...req.rawHeaders], body: Buffer.concat(chunks) });
+      received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        rawHeaders: [...req.rawHeaders],
+        body: Buffer.concat(chunks),
+      });
       behaviour(req, res);
     });
   });
@@ -112,7 +117,12 @@ describe('relay: bytes on the wire', () => {
   it('leaves the query string and path untouched', async () => {
     const up = await startUpstream();
     const r = relay();
-    const targets = ['/qapi/v1/funds?b=2&a=1&x=%20y', '/qapi/v1//double/%2e%2e/./x?q=%2F&q=%2f&e=', '/qapi/v1/funds?archived=true', '?only=query'];
+    const targets = [
+      '/qapi/v1/funds?b=2&a=1&x=%20y',
+      '/qapi/v1//double/%2e%2e/./x?q=%2F&q=%2f&e=',
+      '/qapi/v1/funds?archived=true',
+      '?only=query',
+    ];
     for (const t of targets) await r.send({ url: `${up.base}${t}`, method: 'GET', headers: signed, body: null }, roomy);
     expect(up.received.map((x) => x.url)).toEqual([...targets.slice(0, 3), '/?only=query']);
   });
@@ -121,14 +131,22 @@ describe('relay: bytes on the wire', () => {
     const up = await startUpstream();
     const out = await relay().send(post(`${up.base}/qapi/v1/company`, new TextEncoder().encode('{}')), roomy);
     const expected = [
-      'host', `127.0.0.1:${up.port}`,
-      HEADER_KEY, 'key-id-123',
-      HEADER_TIMESTAMP, '1700000000',
-      HEADER_SIGNATURE, 'c2lnbmF0dXJl',
-      'accept', 'application/json',
-      'content-type', 'application/json',
-      'content-length', '2',
-      'connection', 'keep-alive',
+      'host',
+      `127.0.0.1:${up.port}`,
+      HEADER_KEY,
+      'key-id-123',
+      HEADER_TIMESTAMP,
+      '1700000000',
+      HEADER_SIGNATURE,
+      'c2lnbmF0dXJl',
+      'accept',
+      'application/json',
+      'content-type',
+      'application/json',
+      'content-length',
+      '2',
+      'connection',
+      'keep-alive',
     ];
     expect(up.received[0]!.rawHeaders).toEqual(expected);
     expect(Object.entries(out.requestHeaders).flat()).toEqual(expected);
@@ -152,11 +170,23 @@ describe('relay: bytes on the wire', () => {
   it('replaces caller headers the relay owns instead of sending them twice', async () => {
     const up = await startUpstream();
     await relay().send(
-      { url: `${up.base}/x`, method: 'GET', headers: [['Host', 'evil.example'], ['Content-Length', '99'], ...signed], body: null },
+      {
+        url: `${up.base}/x`,
+        method: 'GET',
+        headers: [['Host', 'evil.example'], ['Content-Length', '99'], ...signed],
+        body: null,
+      },
       roomy,
     );
     const raw = up.received[0]!.rawHeaders;
-    expect(raw.filter((_, i) => i % 2 === 0).map((n) => n.toLowerCase())).toEqual(['host', HEADER_KEY, HEADER_TIMESTAMP, HEADER_SIGNATURE, 'accept', 'connection']);
+    expect(raw.filter((_, i) => i % 2 === 0).map((n) => n.toLowerCase())).toEqual([
+      'host',
+      HEADER_KEY,
+      HEADER_TIMESTAMP,
+      HEADER_SIGNATURE,
+      'accept',
+      'connection',
+    ]);
     expect(raw[1]).toBe(`127.0.0.1:${up.port}`);
   });
 
@@ -180,7 +210,10 @@ describe('relay: bytes on the wire', () => {
     cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
     const port = (server.address() as AddressInfo).port;
     const r = relay();
-    const out = await r.send(post(`http://127.0.0.1:${port}/qapi/v1/x?b=2&a=1`, new TextEncoder().encode('{"a":\t1}\r\n'), 'post'), roomy);
+    const out = await r.send(
+      post(`http://127.0.0.1:${port}/qapi/v1/x?b=2&a=1`, new TextEncoder().encode('{"a":\t1}\r\n'), 'post'),
+      roomy,
+    );
     expect(out.error).toBeNull();
     expect(out.response?.body).toBe('ok');
     expect(seen[0]!.toString('latin1')).toBe(
@@ -191,14 +224,21 @@ describe('relay: bytes on the wire', () => {
         '{"a":\t1}\r\n',
     );
     await r.send({ url: `http://127.0.0.1:${port}/y`, method: 'Get', headers: [], body: null }, roomy);
-    expect(seen[1]!.toString('latin1')).toBe(`Get /y HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\nconnection: keep-alive\r\n\r\n`);
+    expect(seen[1]!.toString('latin1')).toBe(
+      `Get /y HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\nconnection: keep-alive\r\n\r\n`,
+    );
   });
 
   it('reuses keep-alive sockets', async () => {
     const up = await startUpstream();
     const r = relay();
-    for (let i = 0; i < 20; i++) await r.send({ url: `${up.base}/n/${i}`, method: 'GET', headers: signed, body: null }, roomy);
-    await Promise.all(Array.from({ length: 20 }, (_, i) => r.send({ url: `${up.base}/p/${i}`, method: 'GET', headers: signed, body: null }, roomy)));
+    for (let i = 0; i < 20; i++)
+      await r.send({ url: `${up.base}/n/${i}`, method: 'GET', headers: signed, body: null }, roomy);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        r.send({ url: `${up.base}/p/${i}`, method: 'GET', headers: signed, body: null }, roomy),
+      ),
+    );
     expect(up.received).toHaveLength(40);
     expect(up.sockets.size).toBeLessThanOrEqual(20);
   });
@@ -206,11 +246,22 @@ describe('relay: bytes on the wire', () => {
   it('refuses, before any socket, a URL it cannot send as signed', async () => {
     const up = await startUpstream();
     const r = relay();
-    for (const url of [`${up.base}/a b`, `${up.base}/é`, `${up.base}/x#frag`, `http://u:p@127.0.0.1:${up.port}/`, 'ftp://x/', '/relative']) {
+    for (const url of [
+      `${up.base}/a b`,
+      `${up.base}/é`,
+      `${up.base}/x#frag`,
+      `http://u:p@127.0.0.1:${up.port}/`,
+      'ftp://x/',
+      '/relative',
+    ]) {
       await expect(r.send({ url, method: 'GET', headers: [], body: null }, roomy)).rejects.toThrow(TypeError);
     }
-    await expect(r.send({ url: `${up.base}/`, method: 'GE T', headers: [], body: null }, roomy)).rejects.toThrow(TypeError);
-    await expect(r.send({ url: `${up.base}/`, method: 'GET', headers: [['x', 'a\r\nb: c']], body: null }, roomy)).rejects.toThrow(TypeError);
+    await expect(r.send({ url: `${up.base}/`, method: 'GE T', headers: [], body: null }, roomy)).rejects.toThrow(
+      TypeError,
+    );
+    await expect(
+      r.send({ url: `${up.base}/`, method: 'GET', headers: [['x', 'a\r\nb: c']], body: null }, roomy),
+    ).rejects.toThrow(TypeError);
     expect(up.received).toHaveLength(0);
   });
 });
@@ -221,12 +272,17 @@ describe('relay: the response, reported faithfully', () => {
       res.writeHead(302, { location: '/qapi/v1/elsewhere', 'content-type': 'text/plain' });
       res.end('moved');
     });
-    const out = await relay().send({ url: `${up.base}/qapi/v1/balance`, method: 'GET', headers: signed, body: null }, roomy);
+    const out = await relay().send(
+      { url: `${up.base}/qapi/v1/balance`, method: 'GET', headers: signed, body: null },
+      roomy,
+    );
     expect(up.received).toHaveLength(1);
     expect(out.response).toMatchObject({ status: 302, statusText: 'Found', body: 'moved', truncated: false });
     expect(out.response?.headers.location).toBe('/qapi/v1/elsewhere');
     expect(out.error?.code).toBe('redirect-refused');
-    expect(out.error?.message).toBe('The upstream answered 302 with Location /qapi/v1/elsewhere; redirects are never followed.');
+    expect(out.error?.message).toBe(
+      'The upstream answered 302 with Location /qapi/v1/elsewhere; redirects are never followed.',
+    );
   });
 
   it('lower-cases header names and joins repeated ones from the raw lines', async () => {
@@ -242,7 +298,13 @@ describe('relay: the response, reported faithfully', () => {
     expect(out.response?.headers['set-cookie']).toBe('s=1\nt=2');
     expect(out.response?.headers['content-type']).toBe('application/json');
     expect(out.response?.statusText).toBe('Fine Indeed');
-    expect(out.response).toMatchObject({ status: 200, body: '{"ok":true}', bodyEncoding: 'utf8', size: 11, truncated: false });
+    expect(out.response).toMatchObject({
+      status: 200,
+      body: '{"ok":true}',
+      bodyEncoding: 'utf8',
+      size: 11,
+      truncated: false,
+    });
     expect(out.timings.ttfbMs).not.toBeNull();
     expect(out.timings.totalMs).toBeGreaterThanOrEqual(out.timings.ttfbMs!);
   });
@@ -266,7 +328,10 @@ describe('relay: the response, reported faithfully', () => {
     const big = Buffer.alloc(200_000, 'a');
     const up = await startUpstream((_req, res) => res.end(big));
     const r = relay();
-    const out = await r.send({ url: `${up.base}/big`, method: 'GET', headers: signed, body: null }, { ...roomy, maxResponseBytes: 10_000 });
+    const out = await r.send(
+      { url: `${up.base}/big`, method: 'GET', headers: signed, body: null },
+      { ...roomy, maxResponseBytes: 10_000 },
+    );
     expect(out.error).toBeNull();
     expect(out.response).toMatchObject({ status: 200, size: 10_000, truncated: true });
     expect(out.response?.body).toBe('a'.repeat(10_000));
@@ -282,9 +347,15 @@ describe('relay: failures become outcomes', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as AddressInfo).port;
     await new Promise<void>((r) => server.close(() => r()));
-    const out = await relay().send({ url: `http://127.0.0.1:${port}/x`, method: 'GET', headers: signed, body: null }, limits);
+    const out = await relay().send(
+      { url: `http://127.0.0.1:${port}/x`, method: 'GET', headers: signed, body: null },
+      limits,
+    );
     expect(out.response).toBeNull();
-    expect(out.error).toEqual({ code: 'upstream-unreachable', message: `Nothing is listening at 127.0.0.1:${port} (connection refused).` });
+    expect(out.error).toEqual({
+      code: 'upstream-unreachable',
+      message: `Nothing is listening at 127.0.0.1:${port} (connection refused).`,
+    });
     expect(out.timings.ttfbMs).toBeNull();
     expect(out.requestHeaders.host).toBe(`127.0.0.1:${port}`);
   });
@@ -304,9 +375,15 @@ describe('relay: failures become outcomes', () => {
   it('gives up connecting after the connect timeout', async () => {
     // A connection that never completes: the name lookup never answers, so the socket stays "connecting".
     const r = relay({ agentOptions: { lookup: () => undefined } as never });
-    const out = await r.send({ url: 'http://stuck.test:8080/x', method: 'GET', headers: [], body: null }, { ...limits, connectTimeoutMs: 100, totalTimeoutMs: 5000 });
+    const out = await r.send(
+      { url: 'http://stuck.test:8080/x', method: 'GET', headers: [], body: null },
+      { ...limits, connectTimeoutMs: 100, totalTimeoutMs: 5000 },
+    );
     expect(out.response).toBeNull();
-    expect(out.error).toEqual({ code: 'connect-timeout', message: 'Could not connect to stuck.test:8080 within 100 ms.' });
+    expect(out.error).toEqual({
+      code: 'connect-timeout',
+      message: 'Could not connect to stuck.test:8080 within 100 ms.',
+    });
   });
 
   it('times out an upstream that never answers', async () => {
@@ -350,7 +427,10 @@ describe('relay: failures become outcomes', () => {
   it('ends with "aborted" when the caller cancels', async () => {
     const up = await startUpstream(() => undefined);
     const ac = new AbortController();
-    const pending = relay().send({ url: `${up.base}/slow`, method: 'GET', headers: signed, body: null, signal: ac.signal }, roomy);
+    const pending = relay().send(
+      { url: `${up.base}/slow`, method: 'GET', headers: signed, body: null, signal: ac.signal },
+      roomy,
+    );
     setTimeout(() => ac.abort(), 50);
     const out = await pending;
     expect(out.error?.code).toBe('aborted');

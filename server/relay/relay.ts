@@ -101,7 +101,9 @@ export function parseTarget(url: string): Target {
   const path = rest === '' ? '/' : rest;
   if (!path.startsWith('/') && !path.startsWith('?')) throw new TypeError('The URL path is malformed.');
   if (!REQUEST_TARGET.test(path)) {
-    throw new TypeError('The URL path contains spaces, control or non-ASCII characters; percent-encode them before signing.');
+    throw new TypeError(
+      'The URL path contains spaces, control or non-ASCII characters; percent-encode them before signing.',
+    );
   }
   return { protocol, authority, hostname, port, path: path.startsWith('?') ? `/${path}` : path };
 }
@@ -111,7 +113,11 @@ function describeAddress(t: Target): string {
 }
 
 /** Turns a socket-level error into a stable code and a plain sentence. */
-function classifyError(err: NodeJS.ErrnoException, t: Target, gotResponse: boolean): { code: RelayErrorCode; message: string } {
+function classifyError(
+  err: NodeJS.ErrnoException,
+  t: Target,
+  gotResponse: boolean,
+): { code: RelayErrorCode; message: string } {
   const where = describeAddress(t);
   switch (err.code) {
     case 'ECONNREFUSED':
@@ -119,25 +125,46 @@ function classifyError(err: NodeJS.ErrnoException, t: Target, gotResponse: boole
     case 'ENOTFOUND':
       return { code: 'dns-failure', message: `The host name ${t.hostname} could not be resolved (it does not exist).` };
     case 'EAI_AGAIN':
-      return { code: 'dns-failure', message: `The host name ${t.hostname} could not be resolved right now (DNS did not answer).` };
+      return {
+        code: 'dns-failure',
+        message: `The host name ${t.hostname} could not be resolved right now (DNS did not answer).`,
+      };
     case 'ECONNRESET':
     case 'EPIPE':
       return gotResponse
-        ? { code: 'connection-reset', message: `The upstream at ${where} closed the connection before the response was complete (connection reset).` }
-        : { code: 'connection-reset', message: `The upstream at ${where} closed the connection before answering (connection reset).` };
+        ? {
+            code: 'connection-reset',
+            message: `The upstream at ${where} closed the connection before the response was complete (connection reset).`,
+          }
+        : {
+            code: 'connection-reset',
+            message: `The upstream at ${where} closed the connection before answering (connection reset).`,
+          };
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
       return { code: 'upstream-unreachable', message: `There is no network route to ${where} (${err.code}).` };
     case 'ETIMEDOUT':
-      return { code: 'connect-timeout', message: `The connection to ${where} timed out at the operating-system level.` };
+      return {
+        code: 'connect-timeout',
+        message: `The connection to ${where} timed out at the operating-system level.`,
+      };
     default:
-      if (typeof err.code === 'string' && (err.code.startsWith('ERR_TLS') || err.code.includes('CERT') || err.code.startsWith('ERR_SSL'))) {
+      if (
+        typeof err.code === 'string' &&
+        (err.code.startsWith('ERR_TLS') || err.code.includes('CERT') || err.code.startsWith('ERR_SSL'))
+      ) {
         return { code: 'upstream-unreachable', message: `The TLS handshake with ${where} failed: ${err.message}.` };
       }
       if (err.code === 'HPE_INVALID_CONSTANT' || (typeof err.code === 'string' && err.code.startsWith('HPE_'))) {
-        return { code: 'connection-reset', message: `The upstream at ${where} sent something that is not valid HTTP/1.1 (${err.message}).` };
+        return {
+          code: 'connection-reset',
+          message: `The upstream at ${where} sent something that is not valid HTTP/1.1 (${err.message}).`,
+        };
       }
-      return { code: 'upstream-unreachable', message: `The exchange with ${where} failed: ${err.message}${err.code ? ` (${err.code})` : ''}.` };
+      return {
+        code: 'upstream-unreachable',
+        message: `The exchange with ${where} failed: ${err.message}${err.code ? ` (${err.code})` : ''}.`,
+      };
   }
 }
 
@@ -164,7 +191,12 @@ function decodeBody(bytes: Buffer): { body: string; bodyEncoding: 'utf8' | 'base
 }
 
 export function createRelay(opts: { agentOptions?: RelayAgentOptions } = {}): Relay {
-  const agentOptions: https.AgentOptions = { keepAlive: true, maxFreeSockets: 256, scheduling: 'lifo', ...opts.agentOptions };
+  const agentOptions: https.AgentOptions = {
+    keepAlive: true,
+    maxFreeSockets: 256,
+    scheduling: 'lifo',
+    ...opts.agentOptions,
+  };
   let httpAgent: http.Agent | null = null;
   let httpsAgent: https.Agent | null = null;
   const agentFor = (protocol: Target['protocol']): http.Agent =>
@@ -182,14 +214,16 @@ export function createRelay(opts: { agentOptions?: RelayAgentOptions } = {}): Re
     const lines: Array<[string, string]> = [['host', target.authority]];
     for (const [name, value] of req.headers) {
       if (!TOKEN.test(name)) throw new TypeError(`The header name ${JSON.stringify(name)} is not an HTTP token.`);
-      if (!HEADER_VALUE.test(value)) throw new TypeError(`The value of header ${name} contains characters that cannot be sent as-is.`);
+      if (!HEADER_VALUE.test(value))
+        throw new TypeError(`The value of header ${name} contains characters that cannot be sent as-is.`);
       if (RELAY_OWNED.has(name.toLowerCase())) continue;
       lines.push([name, value]);
     }
     const bodyBuf = req.body === null ? null : Buffer.from(req.body.buffer, req.body.byteOffset, req.body.byteLength);
     if (bodyBuf !== null) lines.push(['content-length', String(bodyBuf.byteLength)]);
     lines.push(['connection', 'keep-alive']);
-    const sentBodySha256 = bodyBuf === null || bodyBuf.byteLength === 0 ? EMPTY_SHA256 : createHash('sha256').update(bodyBuf).digest('hex');
+    const sentBodySha256 =
+      bodyBuf === null || bodyBuf.byteLength === 0 ? EMPTY_SHA256 : createHash('sha256').update(bodyBuf).digest('hex');
 
     // setHeader keeps one entry per name, so repeated names are grouped (Node writes one line per value).
     const grouped = new Map<string, { name: string; values: string[] }>();
@@ -257,7 +291,10 @@ export function createRelay(opts: { agentOptions?: RelayAgentOptions } = {}): Re
         connectTimer = null;
       };
       const onAbort = (): void => {
-        abandon({ code: 'aborted', message: 'The exchange was cancelled before the upstream finished answering.' }, true);
+        abandon(
+          { code: 'aborted', message: 'The exchange was cancelled before the upstream finished answering.' },
+          true,
+        );
       };
 
       const totalTimer = setTimeout(() => {
@@ -267,7 +304,10 @@ export function createRelay(opts: { agentOptions?: RelayAgentOptions } = {}): Re
             ? 'no response headers arrived'
             : 'the connection was not even established';
         abandon(
-          { code: 'timeout', message: `The upstream at ${target.authority} did not finish answering within ${limits.totalTimeoutMs} ms (${what}).` },
+          {
+            code: 'timeout',
+            message: `The upstream at ${target.authority} did not finish answering within ${limits.totalTimeoutMs} ms (${what}).`,
+          },
           true,
         );
       }, limits.totalTimeoutMs);
@@ -287,7 +327,8 @@ export function createRelay(opts: { agentOptions?: RelayAgentOptions } = {}): Re
       // We always give content-length when there is a body, so Node never needs chunked encoding,
       // and with no body it must not invent a "content-length: 0" either.
       request.useChunkedEncodingByDefault = false;
-      for (const { name, values } of grouped.values()) request.setHeader(name, values.length === 1 ? values[0]! : values);
+      for (const { name, values } of grouped.values())
+        request.setHeader(name, values.length === 1 ? values[0]! : values);
 
       request.on('socket', (socket: Socket) => {
         socketRef = socket;
@@ -295,7 +336,10 @@ export function createRelay(opts: { agentOptions?: RelayAgentOptions } = {}): Re
         if (socket.connecting) {
           connectTimer = setTimeout(() => {
             abandon(
-              { code: 'connect-timeout', message: `Could not connect to ${target.authority} within ${limits.connectTimeoutMs} ms.` },
+              {
+                code: 'connect-timeout',
+                message: `Could not connect to ${target.authority} within ${limits.connectTimeoutMs} ms.`,
+              },
               false,
             );
           }, limits.connectTimeoutMs);
@@ -357,7 +401,10 @@ export function createRelay(opts: { agentOptions?: RelayAgentOptions } = {}): Re
       request.on('close', () => {
         if (settled || res) return;
         abandon(
-          { code: 'connection-reset', message: `The upstream at ${target.authority} closed the connection before answering (connection reset).` },
+          {
+            code: 'connection-reset',
+            message: `The upstream at ${target.authority} closed the connection before answering (connection reset).`,
+          },
           false,
         );
       });

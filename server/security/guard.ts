@@ -28,7 +28,11 @@ export function checkRequest(req: IncomingMessage, opts: { token: string; extraH
   }
   const origin = req.headers.origin;
   if (origin !== undefined && origin.toLowerCase() !== `http://${host.toLowerCase()}`) {
-    return { ok: false, code: 'bad-origin', message: `Refused: requests from ${JSON.stringify(origin)} may not use the playground.` };
+    return {
+      ok: false,
+      code: 'bad-origin',
+      message: `Refused: requests from ${JSON.stringify(origin)} may not use the playground.`,
+    };
   }
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') {

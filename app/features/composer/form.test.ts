@@ -7,6 +7,7 @@ import {
   draftFromForm,
   findOperation,
   matchOperation,
+  operationAfterEdit,
   OTHER_METHOD,
   validatePathParam,
   valuesFromEntry,
@@ -126,5 +127,29 @@ describe('matchOperation and valuesFromEntry', () => {
       operationId: '',
       timing: current.timing,
     });
+  });
+});
+
+describe('operationAfterEdit', () => {
+  it('keeps the picked operation while method and path still fit it', () => {
+    expect(operationAfterEdit(values({ path: '/balance?probe=1' }))).toBeNull();
+    const status = values({ operationId: 'get-transaction-status', path: '/transactions/abc/status' });
+    expect(operationAfterEdit(status)).toBeNull();
+  });
+
+  it('falls back to "Custom request" when they no longer match anything', () => {
+    expect(operationAfterEdit(values({ path: '/nowhere' }))).toEqual({ operationId: '', params: {} });
+    expect(operationAfterEdit(values({ method: 'DELETE' }))).toEqual({ operationId: '', params: {} });
+  });
+
+  it('follows to the operation they now match, with its parameters', () => {
+    expect(operationAfterEdit(values({ method: 'POST', path: '/transaction' }))?.operationId).toBe(
+      'create-transaction',
+    );
+    expect(operationAfterEdit(values({ path: '/transactions/tx9/status' }))).toEqual({
+      operationId: 'get-transaction-status',
+      params: { tx_id: 'tx9' },
+    });
+    expect(operationAfterEdit(values({ operationId: '', path: '/nowhere' }))).toBeNull();
   });
 });

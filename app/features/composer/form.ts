@@ -145,6 +145,20 @@ export function matchOperation(
   return null;
 }
 
+/**
+ * After the person edits method or path by hand: null while they still fit the picked operation
+ * (its template, whatever the parameter values), otherwise the operation they now match (with the
+ * parameter values read from the path) or none ('' = "Custom request").
+ */
+export function operationAfterEdit(
+  values: Pick<ComposerValues, 'operationId' | 'method' | 'customMethod' | 'path'>,
+): Pick<ComposerValues, 'operationId' | 'params'> | null {
+  const match = matchOperation(effectiveMethod(values), values.path);
+  if (match && match.operation.id === values.operationId) return null;
+  if (!match && values.operationId === '') return null;
+  return { operationId: match?.operation.id ?? '', params: match?.params ?? {} };
+}
+
 /** Values for "load into composer": the request as it was sent; timestamp settings are kept. */
 export function valuesFromEntry(entry: HistoryEntry, current: ComposerValues): ComposerValues {
   const match = matchOperation(entry.request.method, entry.request.path);

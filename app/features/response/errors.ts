@@ -22,6 +22,8 @@ export function pageErrorTitle(status: number, code: string): string {
   if (status === 0 || code === 'network') return 'The playground server did not answer';
   if (code === 'confirmation-required') return 'Sending to production needs a confirmation';
   if (code === 'replay-refused') return 'Replay was refused';
+  // The server refuses before relaying when it cannot sign (no key, unusable secret): say which.
+  if (code in RELAY_TITLES) return relayErrorTitle(code);
   if (status === 403) return 'The playground refused the request';
   if (status === 400) return 'The request is not valid';
   if (status === 404) return 'Not found';

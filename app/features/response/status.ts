@@ -116,7 +116,8 @@ export function reasonHint(reason: string): string | null {
   if (r.includes('timestamp') || r.includes('expired'))
     return 'The timestamp was missing, in the wrong unit or outside the accepted window.';
   if (r.includes('permission') || r.includes('privilege')) return 'The key lacks the permission this operation needs.';
-  if (r.includes('account')) return 'This operation is not available to this kind of account (organization or personal).';
+  if (r.includes('account'))
+    return 'This operation is not available to this kind of account (organization or personal).';
   if (r.includes('token') || r.includes('key')) return 'The API key id was missing or not recognised.';
   return null;
 }

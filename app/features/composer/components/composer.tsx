@@ -6,6 +6,7 @@ import { MOD_LABEL } from '../../../lib/keyboard.ts';
 import {
   applyOperation,
   findOperation,
+  operationAfterEdit,
   OTHER_METHOD,
   STANDARD_METHODS,
   validatePathParam,
@@ -46,6 +47,15 @@ export function Composer({ form, onSend, sending, danger = false }: ComposerProp
     reset(applyOperation(getValues(), op), { keepDefaultValues: true });
   };
 
+  // Method and path stay free to edit: once they no longer fit the picked operation, the Endpoint
+  // picker follows them (the matching operation, or "Custom request").
+  const followEdit = () => {
+    const next = operationAfterEdit(getValues());
+    if (!next) return;
+    setValue('operationId', next.operationId);
+    setValue('params', next.params);
+  };
+
   const refreshPath = () => {
     if (!operation) return;
     setValue('path', fillPath(operation, getValues('params')), { shouldDirty: true });
@@ -69,7 +79,11 @@ export function Composer({ form, onSend, sending, danger = false }: ComposerProp
           <label htmlFor={methodId} className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">
             Method
           </label>
-          <select id={methodId} className={`${field} w-28 font-mono font-semibold`} {...register('method')}>
+          <select
+            id={methodId}
+            className={`${field} w-28 font-mono font-semibold`}
+            {...register('method', { onChange: followEdit })}
+          >
             {STANDARD_METHODS.map((m) => (
               <option key={m} value={m}>
                 {m}
@@ -89,7 +103,7 @@ export function Composer({ form, onSend, sending, danger = false }: ComposerProp
               autoComplete="off"
               placeholder="e.g. PROPFIND"
               className={`${field} w-32 font-mono`}
-              {...register('customMethod')}
+              {...register('customMethod', { onChange: followEdit })}
             />
           </div>
         )}
@@ -104,7 +118,7 @@ export function Composer({ form, onSend, sending, danger = false }: ComposerProp
             autoComplete="off"
             placeholder="/balance"
             className={`${field} w-full font-mono`}
-            {...register('path')}
+            {...register('path', { onChange: followEdit })}
           />
         </div>
         <button

@@ -20,7 +20,7 @@ const STATUS_LABELS: Record<StatusClass, string> = {
 };
 
 const selectClass =
-  'h-7 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-1 text-[11px] text-slate-800 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
+  'h-7 min-w-0 flex-auto rounded-md border border-slate-300 bg-white px-1 text-[11px] text-slate-800 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
 
 /** The search box and the three compact filters above the list. */
 export function HistoryFilters({

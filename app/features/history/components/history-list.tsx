@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { HistorySummary } from '../../../../core/contract.ts';
 import { HISTORY_PAGE_SIZE, useHistoryPages, type HistoryFilter } from '../api/history-api.ts';
 import { pagesForRange } from '../relative-time.ts';
@@ -36,6 +36,21 @@ export function HistoryList(props: {
   };
   const rowId = (index: number) => `history-row-${index}`;
 
+  // A row reached with the keyboard gets focus (and is selected) once it is rendered and loaded,
+  // which for a far jump (End in 10,000 rows) is a few frames after the key press.
+  const pendingFocus = useRef<number | null>(null);
+  const focusPending = () => {
+    const index = pendingFocus.current;
+    if (index === null) return;
+    const row = document.getElementById(rowId(index));
+    const entry = rowAt(index);
+    if (!row || !entry) return;
+    pendingFocus.current = null;
+    row.focus();
+    props.onSelect(entry.id);
+  };
+  useEffect(focusPending);
+
   // Arrow keys move between rows (and select), Home/End jump to the ends.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
@@ -49,13 +64,9 @@ export function HistoryList(props: {
     else if (e.key === 'End') next = props.total - 1;
     if (next === null) return;
     e.preventDefault();
+    pendingFocus.current = next;
     virtualizer.scrollToIndex(next, { align: 'auto' });
-    const target2 = next;
-    requestAnimationFrame(() => {
-      document.getElementById(rowId(target2))?.focus();
-      const entry = rowAt(target2);
-      if (entry) props.onSelect(entry.id);
-    });
+    focusPending();
   };
 
   return (

@@ -114,7 +114,7 @@ describe('HistorySidebar', () => {
       ),
     );
     const { onSelect } = renderSidebar();
-    const history = screen.getByRole('complementary', { name: 'History' });
+    const history = screen.getByRole('region', { name: 'History' });
     const row = await within(history).findByRole('button', { name: 'GET /balance 200 mock 2 minutes ago' });
     expect(
       within(history).getByRole('button', { name: 'POST /transaction 200 mock 2 minutes ago' }),

@@ -62,7 +62,7 @@ export function HistorySidebar({ selectedId, onSelect, onLoad, onResult }: Histo
     <section aria-label="History" className="flex h-full min-h-0 flex-col gap-2 p-2 text-slate-900 dark:text-slate-100">
       <div className="flex items-center gap-2 px-1">
         <h2 className="text-sm font-semibold">History</h2>
-        <span className="text-xs text-slate-500 tabular-nums dark:text-slate-400" aria-live="polite">
+        <span className="text-xs whitespace-nowrap text-slate-500 tabular-nums dark:text-slate-400" aria-live="polite">
           {first.data
             ? `${total.toLocaleString('en')} ${total === 1 ? 'request' : 'requests'}${filtered ? ' found' : ''}`
             : ''}

@@ -231,16 +231,14 @@ function VirtualLines(props: {
   return (
     <div ref={ref} role="region" aria-label={props.label} tabIndex={0} className={scrollAreaClass}>
       <div className="relative w-max min-w-full" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer
-          .getVirtualItems()
-          .map((item) =>
-            props.renderRow(item.index, {
-              position: 'absolute',
-              top: 0,
-              left: 0,
-              transform: `translateY(${item.start}px)`,
-            }),
-          )}
+        {virtualizer.getVirtualItems().map((item) =>
+          props.renderRow(item.index, {
+            position: 'absolute',
+            top: 0,
+            left: 0,
+            transform: `translateY(${item.start}px)`,
+          }),
+        )}
       </div>
     </div>
   );

@@ -1,0 +1,62 @@
+/** Pure mappers for bundles in the page: file names, re-run drafts, demo keys. No React. */
+import type { BundleEntry } from '../../../core/bundle/index.ts';
+import type { DemoKey, DemoKeyInfo, Environment, SendRequest } from '../../../core/contract.ts';
+import { pathFromUrl } from '../../lib/qredo-url.ts';
+
+export type RerunEnvironment = Extract<Environment, 'mock' | 'sandbox'>;
+
+export type RerunDraft = { ok: true; request: SendRequest; note: string | null } | { ok: false; error: string };
+
+/**
+ * The send request that re-runs a bundle entry: same method and exact body, the path with the
+ * sender's base removed, a fresh timestamp (signed again with one's own key, never replayed).
+ */
+export function draftFromBundleEntry(
+  entry: BundleEntry,
+  environment: RerunEnvironment,
+  bases: readonly string[],
+  demoKeys: readonly DemoKeyInfo[] = [],
+): RerunDraft {
+  const found = pathFromUrl(entry.request.url, bases);
+  if (!found.ok) return { ok: false, error: `Cannot re-run: ${found.error}` };
+  const request: SendRequest = {
+    environment,
+    method: entry.request.method,
+    path: found.path,
+    body: entry.request.body,
+  };
+  let note: string | null = null;
+  if (entry.request.bodyTruncated)
+    return {
+      ok: false,
+      error: 'Cannot re-run: the bundle holds only the start of this body (it was cut at the history limit).',
+    };
+  if (environment === 'mock') {
+    const demo: DemoKey | undefined = demoKeys.find((k) => k.keyId === entry.keyId)?.id;
+    if (demo) request.demoKey = demo;
+    else note = `The sender's key ${entry.keyId} is not a demo key; the mock's full demo key signs instead.`;
+  }
+  return { ok: true, request, note };
+}
+
+/** A file name for an export: qredo-bundle-<env>-<method>-<path>-<ms>.json */
+export function exportFileName(
+  entry: Pick<BundleEntry, 'environment' | 'request' | 'createdAt'>,
+  ext: 'json' | 'har',
+): string {
+  const slug = `${entry.request.method}-${entry.request.path}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `qredo-${ext === 'har' ? 'har' : 'bundle'}-${entry.environment}-${slug}-${Math.floor(entry.createdAt)}.${ext}`;
+}
+
+/** Most characters of a response or request body rendered at once; the rest is summarised. */
+export const MAX_SHOWN_CHARS = 200_000;
+
+export function clip(text: string): { text: string; hidden: number } {
+  return text.length > MAX_SHOWN_CHARS
+    ? { text: text.slice(0, MAX_SHOWN_CHARS), hidden: text.length - MAX_SHOWN_CHARS }
+    : { text, hidden: 0 };
+}

@@ -1,0 +1,43 @@
+/** The bundle imported from a file or by drag and drop (a link's bundle lives in the URL instead). */
+import { useSyncExternalStore } from 'react';
+import { parseBundle, type Bundle } from '../../../core/bundle/index.ts';
+
+export type Imported = { bundle: Bundle; source: string } | { error: string; source: string } | null;
+
+let current: Imported = null;
+const listeners = new Set<() => void>();
+
+export function setImported(next: Imported): void {
+  current = next;
+  listeners.forEach((l) => l());
+}
+
+export function useImported(): Imported {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => current,
+    () => current,
+  );
+}
+
+/** Largest file read at all (the parser limits the text again). */
+export const MAX_FILE_BYTES = 12 * 1024 * 1024;
+
+/** Reads a file as a bundle (text only, never evaluated) and stores the result or the reason it failed. */
+export async function importFile(file: File): Promise<Imported> {
+  let result: Imported;
+  if (file.size > MAX_FILE_BYTES) {
+    result = {
+      error: `${file.name} is ${file.size} bytes; a bundle file may be at most ${MAX_FILE_BYTES}.`,
+      source: file.name,
+    };
+  } else {
+    const parsed = parseBundle(await file.text());
+    result = parsed.ok ? { bundle: parsed.bundle, source: file.name } : { error: parsed.error, source: file.name };
+  }
+  setImported(result);
+  return result;
+}

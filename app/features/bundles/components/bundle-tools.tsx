@@ -1,0 +1,125 @@
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { bundleToFragment, toBundle, toHar, type Bundle } from '../../../../core/bundle/index.ts';
+import type { RelayResult } from '../../../../core/contract.ts';
+import { Button } from '../../../components/button.tsx';
+import { announce } from '../../../lib/announce.ts';
+import { api } from '../../../lib/api-client.ts';
+import { exportFileName } from '../bundle-model.ts';
+import { importFile } from '../bundle-store.ts';
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Share the selected history entry without its secret: a redacted bundle file, a HAR file, or a link
+ * whose data sits in the URL fragment (never sent to any server). And import one.
+ */
+export function BundleTools({ entry }: { entry: RelayResult | null }) {
+  const session = useQuery({ queryKey: ['session'], queryFn: () => api.session(), staleTime: Infinity });
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const say = (text: string, error = false) => {
+    setMessage({ text, error });
+    announce(text);
+  };
+
+  const bundle = (): Bundle | null => {
+    if (!entry) return null;
+    try {
+      return toBundle([entry], { appVersion: session.data?.version ?? '0.0.0', exportedAt: Date.now() });
+    } catch (e) {
+      say((e as Error).message, true);
+      return null;
+    }
+  };
+
+  const exportBundle = () => {
+    const b = bundle();
+    if (!b || !entry) return;
+    download(exportFileName(b.entries[0]!, 'json'), `${JSON.stringify(b, null, 2)}\n`, 'application/json');
+    say(`Exported #${entry.id} as a redacted bundle.`);
+  };
+  const exportHar = () => {
+    const b = bundle();
+    if (!b || !entry) return;
+    download(exportFileName(b.entries[0]!, 'har'), `${JSON.stringify(toHar(b), null, 2)}\n`, 'application/json');
+    say(`Exported #${entry.id} as HAR 1.2.`);
+  };
+  const copyLink = async () => {
+    const b = bundle();
+    if (!b || !entry) return;
+    try {
+      const link = `${location.origin}${location.pathname}#${bundleToFragment(b)}`;
+      await navigator.clipboard.writeText(link);
+      say(
+        `Copied a link holding #${entry.id} (${link.length} characters). The data is in the fragment: it never reaches a server.`,
+      );
+    } catch (e) {
+      say((e as Error).message || 'Could not copy the link.', true);
+    }
+  };
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    const result = await importFile(file);
+    if (fileInput.current) fileInput.current.value = '';
+    if (result && 'error' in result) say(`Could not import ${file.name}: ${result.error}`, true);
+    else {
+      announce(`Imported ${file.name}.`);
+      window.location.hash = '#/bundle';
+    }
+  };
+
+  return (
+    <section
+      aria-label="Share"
+      className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 className="mr-1 text-sm font-semibold text-slate-800 dark:text-slate-100">Share</h2>
+        <Button size="sm" onClick={exportBundle} disabled={!entry}>
+          Export bundle
+        </Button>
+        <Button size="sm" onClick={exportHar} disabled={!entry}>
+          Export HAR
+        </Button>
+        <Button size="sm" onClick={() => void copyLink()} disabled={!entry}>
+          Copy link
+        </Button>
+        <Button size="sm" variant="ghost" className="ml-auto" onClick={() => fileInput.current?.click()}>
+          Import bundle
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          aria-label="Bundle file"
+          className="sr-only"
+          tabIndex={-1}
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
+      </div>
+      <p className="mt-1 text-[11px] text-slate-500 dark:text-slate-400">
+        {entry
+          ? `#${entry.id}: request, string-to-sign, signature, response and timings; credentials removed. You can also drop a bundle file anywhere on the page.`
+          : 'Send a request or pick one in the history to export it. You can drop a bundle file anywhere on the page.'}
+      </p>
+      {message && (
+        <p
+          role={message.error ? 'alert' : undefined}
+          className={`mt-1 text-xs ${message.error ? 'text-red-700 dark:text-red-400' : 'text-emerald-700 dark:text-emerald-400'}`}
+        >
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
+import { DEMO_KEYS, ENVIRONMENTS } from '../../../../core/contract.ts';
+import { Button } from '../../../components/button.tsx';
+import { announce } from '../../../lib/announce.ts';
+import { api } from '../../../lib/api-client.ts';
+import { useDoctorMutation } from '../api/doctor-api.ts';
+import { defaultDoctorValues, doctorRequestFromForm, doctorView, type DoctorFormValues } from '../view-model.ts';
+import { DoctorResult } from './doctor-result.tsx';
+
+const card = 'rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900';
+const labelCls = 'mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300';
+const input =
+  'w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 font-mono text-sm dark:border-slate-700 dark:bg-slate-950 ' +
+  'focus-visible:outline-2 focus-visible:outline-sky-500';
+
+const ENV_LABEL = { mock: 'Mock', sandbox: 'Sandbox', production: 'Production' } as const;
+
+const EXAMPLE = `curl 'https://api.qredo.network/qapi/v1/balance' \\
+  -H 'qredo-api-key: …' \\
+  -H 'qredo-api-ts: 1700000000' \\
+  -H 'qredo-api-sig: …'`;
+
+/** The signature doctor: a captured request in, a verdict, a comparison and the probable causes out. */
+export function DoctorView() {
+  const form = useForm<DoctorFormValues>({ defaultValues: defaultDoctorValues() });
+  const { register, handleSubmit, control } = form;
+  const mode = useWatch({ control, name: 'mode' });
+  const environment = useWatch({ control, name: 'environment' });
+  const doctor = useDoctorMutation();
+  // The same cache entry as the environments feature (key ['session']): demo key labels.
+  const session = useQuery({ queryKey: ['session'], queryFn: () => api.session(), staleTime: Infinity });
+
+  const onSubmit = handleSubmit((values) => {
+    doctor.mutate(doctorRequestFromForm(values), {
+      onSuccess: (d) => announce(d.valid ? 'Diagnosis: the signature is valid.' : `Diagnosis: not valid. ${d.summary}`),
+      onError: (e) => announce(`Could not diagnose: ${e.message}`),
+    });
+  });
+
+  return (
+    <div className="mx-auto max-w-6xl space-y-4 p-4">
+      <div>
+        <h2 className="text-lg font-semibold">Signature doctor</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Paste a request that was refused (from a log, a support ticket or “copy as cURL”), or enter its parts. The
+          doctor signs it again with the chosen environment’s key, compares every part, and replays the usual mistakes
+          to name the one that reproduces the captured signature. The secret stays on the server.
+        </p>
+      </div>
+      <form onSubmit={onSubmit} noValidate aria-label="Captured request to diagnose" className={`${card} space-y-4`}>
+        <fieldset className="flex flex-wrap items-center gap-4">
+          <legend className="sr-only">How the request is given</legend>
+          <Radio label="Paste cURL or raw HTTP" value="paste" reg={register('mode')} />
+          <Radio label="Enter fields" value="fields" reg={register('mode')} />
+        </fieldset>
+
+        {mode === 'paste' ? (
+          <Field label="Captured request">
+            {(id) => (
+              <textarea
+                id={id}
+                rows={8}
+                spellCheck={false}
+                placeholder={EXAMPLE}
+                className={`${input} resize-y`}
+                {...register('captured')}
+              />
+            )}
+          </Field>
+        ) : (
+          <div className="grid gap-3 md:grid-cols-[12rem_8rem_1fr]">
+            <Field label="Timestamp">
+              {(id) => <input id={id} className={input} spellCheck={false} {...register('timestamp')} />}
+            </Field>
+            <Field label="Method">
+              {(id) => <input id={id} className={input} spellCheck={false} {...register('method')} />}
+            </Field>
+            <Field label="URL">
+              {(id) => (
+                <input
+                  id={id}
+                  className={input}
+                  spellCheck={false}
+                  placeholder="https://api.qredo.network/qapi/v1/balance"
+                  {...register('url')}
+                />
+              )}
+            </Field>
+            <div className="md:col-span-3">
+              <Field label="Body">
+                {(id) => (
+                  <textarea
+                    id={id}
+                    rows={4}
+                    spellCheck={false}
+                    placeholder="(none)"
+                    className={`${input} resize-y`}
+                    {...register('body')}
+                  />
+                )}
+              </Field>
+            </div>
+            <div className="md:col-span-2">
+              <Field label="Signature">
+                {(id) => <input id={id} className={input} spellCheck={false} {...register('signature')} />}
+              </Field>
+            </div>
+            <Field label="Key ID">
+              {(id) => <input id={id} className={input} spellCheck={false} {...register('keyId')} />}
+            </Field>
+          </div>
+        )}
+
+        <div className="flex flex-wrap items-end gap-4">
+          <fieldset>
+            <legend className={labelCls}>Check against</legend>
+            <div className="flex gap-3">
+              {ENVIRONMENTS.map((e) => (
+                <Radio key={e} label={ENV_LABEL[e]} value={e} reg={register('environment')} />
+              ))}
+            </div>
+          </fieldset>
+          {environment === 'mock' && (
+            <Field label="Demo key">
+              {(id) => (
+                <select id={id} className={`${input} h-9 w-auto font-sans`} {...register('demoKey')}>
+                  <option value="">The capture’s key id (else full)</option>
+                  {DEMO_KEYS.map((k) => (
+                    <option key={k} value={k}>
+                      {session.data?.demoKeys.find((d) => d.id === k)?.label ?? k}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
+          <Button type="submit" variant="primary" disabled={doctor.isPending} className="ml-auto">
+            {doctor.isPending ? 'Diagnosing…' : 'Diagnose'}
+          </Button>
+        </div>
+      </form>
+
+      {doctor.isError && (
+        <p
+          role="alert"
+          className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200"
+        >
+          {doctor.error.message}
+        </p>
+      )}
+      {doctor.data && <DoctorResult view={doctorView(doctor.data)} />}
+    </div>
+  );
+}
+
+function Radio({ label, value, reg }: { label: string; value: string; reg: UseFormRegisterReturn }) {
+  return (
+    <label className="inline-flex items-center gap-1.5 text-sm">
+      <input type="radio" value={value} className="accent-sky-600" {...reg} />
+      {label}
+    </label>
+  );
+}
+
+function Field({ label, children }: { label: string; children: (id: string) => React.ReactNode }) {
+  const id = useId();
+  return (
+    <div className="min-w-0">
+      <label htmlFor={id} className={labelCls}>
+        {label}
+      </label>
+      {children(id)}
+    </div>
+  );
+}

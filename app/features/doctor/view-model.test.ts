@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { DoctorResponse } from '../../../core/contract.ts';
+import { defaultDoctorValues, diffText, doctorRequestFromForm, doctorView } from './view-model.ts';
+
+describe('doctorRequestFromForm', () => {
+  it('sends a pasted cURL command as { curl } and anything else as { raw }', () => {
+    const v = { ...defaultDoctorValues(), captured: "  curl 'https://x/qapi/v1/balance'" };
+    expect(doctorRequestFromForm(v)).toEqual({ environment: 'mock', capture: { curl: v.captured } });
+    const raw = { ...v, captured: 'GET /qapi/v1/balance HTTP/1.1\nHost: x\n\n' };
+    expect(doctorRequestFromForm(raw).capture).toEqual({ raw: raw.captured });
+  });
+
+  it('takes fields exactly as typed; an empty body is none, an empty key id is left out', () => {
+    const v = {
+      ...defaultDoctorValues(),
+      mode: 'fields' as const,
+      timestamp: '1700000000',
+      method: 'get',
+      url: 'https://api.qredo.network/qapi/v1/balance ',
+      signature: 'abc',
+      environment: 'sandbox' as const,
+      demoKey: 'full' as const,
+    };
+    expect(doctorRequestFromForm(v)).toEqual({
+      environment: 'sandbox',
+      capture: {
+        timestamp: '1700000000',
+        method: 'get',
+        url: 'https://api.qredo.network/qapi/v1/balance ',
+        body: null,
+        signature: 'abc',
+      },
+    });
+    const withKey = doctorRequestFromForm({ ...v, environment: 'mock', keyId: 'K', body: ' ' });
+    expect(withKey).toMatchObject({ demoKey: 'full', capture: { keyId: 'K', body: ' ' } });
+  });
+});
+
+describe('diffText', () => {
+  it('splits around the differing middle', () => {
+    expect(diffText('https://a/qapi/v1/balance', 'http://a/qapi/v1/balance')).toEqual({
+      prefix: 'http',
+      left: 's',
+      right: '',
+      suffix: '://a/qapi/v1/balance',
+    });
+    expect(diffText('same', 'same')).toEqual({ prefix: 'same', left: '', right: '', suffix: '' });
+    expect(diffText('abcX', 'abcY')).toEqual({ prefix: 'abc', left: 'X', right: 'Y', suffix: '' });
+  });
+});
+
+describe('doctorView', () => {
+  const base: DoctorResponse = {
+    environment: 'mock',
+    keyId: 'K1',
+    keyIdMatches: true,
+    capture: { timestamp: '1', method: 'GET', url: 'https://h/qapi/v1/balance', body: null, signature: 'CAPTURED' },
+    valid: false,
+    signatureMatches: false,
+    expected: 'EXPECTED',
+    components: [
+      { name: 'timestamp', captured: '1', same: true },
+      { name: 'url', captured: 'https://h/qapi/v1/balance', same: false, signed: '/qapi/v1/balance' },
+      { name: 'body', captured: '', same: true },
+      { name: 'signature', captured: 'CAPTURED', expected: 'EXPECTED', same: false },
+    ],
+    causes: [
+      { id: 'url-path-only', title: 'Path signed', detail: 'd1', certain: true },
+      { id: 'url-scheme', title: 'Scheme', detail: 'd2', certain: false },
+    ],
+    reproduced: true,
+    summary: 'The path alone was signed.',
+    notes: [],
+    variantsTried: 40,
+  };
+
+  it('ranks causes with their confidence and marks what differs', () => {
+    const v = doctorView(base);
+    expect(v.valid).toBe(false);
+    expect(v.verdict).toMatch(/^Not valid/);
+    expect(v.causes.map((c) => [c.rank, c.id, c.confidence])).toEqual([
+      [1, 'url-path-only', 'certain'],
+      [2, 'url-scheme', 'likely'],
+    ]);
+    const url = v.components.find((c) => c.name === 'url')!;
+    expect(url.other).toMatchObject({ label: 'Signed instead', value: '/qapi/v1/balance' });
+    expect(url.other!.diff.left).toBe('https://h');
+    const sig = v.components.find((c) => c.name === 'signature')!;
+    expect(sig.other).toMatchObject({ label: 'Expected', value: 'EXPECTED' });
+    expect(v.components.find((c) => c.name === 'body')!.captured).toBe('(empty)');
+    expect(v.keyLine).toContain('K1');
+  });
+
+  it('says valid plainly', () => {
+    const v = doctorView({ ...base, valid: true, signatureMatches: true, causes: [], components: [] });
+    expect(v.verdict).toMatch(/^Valid/);
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * The doctor's pure mappers: the form to a DoctorRequest, and a DoctorResponse to what the page shows
+ * (verdict, component rows with the differing part marked, causes with their confidence). No React.
+ */
+import type { DemoKey, DoctorRequest, DoctorResponse, Environment } from '../../../core/contract.ts';
+
+export type CaptureMode = 'paste' | 'fields';
+
+export interface DoctorFormValues {
+  mode: CaptureMode;
+  /** A cURL command or a raw HTTP request. */
+  captured: string;
+  timestamp: string;
+  method: string;
+  url: string;
+  body: string;
+  signature: string;
+  keyId: string;
+  environment: Environment;
+  /** '' = the demo key whose key id the capture carries (else the full one). */
+  demoKey: DemoKey | '';
+}
+
+export function defaultDoctorValues(): DoctorFormValues {
+  return {
+    mode: 'paste',
+    captured: '',
+    timestamp: '',
+    method: 'GET',
+    url: '',
+    body: '',
+    signature: '',
+    keyId: '',
+    environment: 'mock',
+    demoKey: '',
+  };
+}
+
+/** The request for POST /api/doctor. Pasted text goes as it is; fields are taken exactly as typed. */
+export function doctorRequestFromForm(values: DoctorFormValues): DoctorRequest {
+  let capture: DoctorRequest['capture'];
+  if (values.mode === 'paste') {
+    capture = /^\s*curl(\.exe)?\b/i.test(values.captured) ? { curl: values.captured } : { raw: values.captured };
+  } else {
+    capture = {
+      timestamp: values.timestamp,
+      method: values.method,
+      url: values.url,
+      body: values.body === '' ? null : values.body,
+      signature: values.signature,
+    };
+    if (values.keyId !== '') capture.keyId = values.keyId;
+  }
+  const request: DoctorRequest = { environment: values.environment, capture };
+  if (values.environment === 'mock' && values.demoKey !== '') request.demoKey = values.demoKey;
+  return request;
+}
+
+/** Two texts split around their first and last difference, so the differing middle can be marked. */
+export interface TextDiff {
+  prefix: string;
+  left: string;
+  right: string;
+  suffix: string;
+}
+
+export function diffText(left: string, right: string): TextDiff {
+  let start = 0;
+  const max = Math.min(left.length, right.length);
+  while (start < max && left[start] === right[start]) start++;
+  let end = 0;
+  while (end < max - start && left[left.length - 1 - end] === right[right.length - 1 - end]) end++;
+  return {
+    prefix: left.slice(0, start),
+    left: left.slice(start, left.length - end),
+    right: right.slice(start, right.length - end),
+    suffix: left.slice(left.length - end),
+  };
+}
+
+export const COMPONENT_LABEL: Record<DoctorResponse['components'][number]['name'], string> = {
+  timestamp: 'Timestamp',
+  method: 'Method',
+  url: 'URL',
+  body: 'Body',
+  signature: 'Signature',
+};
+
+export interface ComponentRow {
+  name: DoctorResponse['components'][number]['name'];
+  label: string;
+  same: boolean;
+  captured: string;
+  /** What it is compared with: the expected signature, or what the sender evidently signed. */
+  other: { label: string; value: string; diff: TextDiff } | null;
+}
+
+export interface CauseRow {
+  id: string;
+  title: string;
+  detail: string;
+  confidence: 'certain' | 'likely';
+  rank: number;
+}
+
+export interface DoctorView {
+  valid: boolean;
+  verdict: string;
+  summary: string;
+  captured: string;
+  expected: string;
+  signatureMatches: boolean;
+  components: ComponentRow[];
+  causes: CauseRow[];
+  notes: string[];
+  keyLine: string;
+}
+
+function shown(text: string): string {
+  return text === '' ? '(empty)' : text;
+}
+
+export function doctorView(d: DoctorResponse): DoctorView {
+  const components: ComponentRow[] = d.components.map((c) => {
+    let other: ComponentRow['other'] = null;
+    if (c.name === 'signature' && c.expected !== undefined && c.expected !== c.captured) {
+      other = { label: 'Expected', value: c.expected, diff: diffText(c.captured, c.expected) };
+    } else if (c.signed !== undefined && c.signed !== c.captured) {
+      other = { label: 'Signed instead', value: c.signed, diff: diffText(c.captured, c.signed) };
+    }
+    return { name: c.name, label: COMPONENT_LABEL[c.name], same: c.same, captured: shown(c.captured), other };
+  });
+  return {
+    valid: d.valid,
+    verdict: d.valid
+      ? 'Valid: the signature is right'
+      : d.signatureMatches
+        ? 'Not valid (the signature itself is right)'
+        : 'Not valid: the signature does not match',
+    summary: d.summary,
+    captured: d.capture.signature,
+    expected: d.expected,
+    signatureMatches: d.signatureMatches,
+    components,
+    causes: d.causes.map((c, i) => ({
+      id: c.id,
+      title: c.title,
+      detail: c.detail,
+      confidence: c.certain ? 'certain' : 'likely',
+      rank: i + 1,
+    })),
+    notes: d.notes,
+    keyLine:
+      `Checked with ${d.environment} key ${d.keyId}` +
+      (d.keyIdMatches === false
+        ? ' (the capture carries another key id)'
+        : d.keyIdMatches
+          ? ' (the capture’s key id)'
+          : '') +
+      `; ${d.variantsTried} mistake variants replayed.`,
+  };
+}
