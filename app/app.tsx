@@ -3,7 +3,7 @@
  * person types lives in one react-hook-form form; server state lives in TanStack Query.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch, type Control } from 'react-hook-form';
 import type { DemoKey, Environment, RelayResult, RequestDraft, SendRequest } from '../core/contract.ts';
 import { joinUrl } from '../core/signing/url.ts';
@@ -33,17 +33,38 @@ import { HistorySidebar } from './features/history/components/history-sidebar.ts
 import { ResponsePanel } from './features/response/components/response-panel.tsx';
 import { BundleDrop } from './features/bundles/components/bundle-drop.tsx';
 import { BundleTools } from './features/bundles/components/bundle-tools.tsx';
-import { ImportedBundleView } from './features/bundles/components/imported-bundle-view.tsx';
-import { CurlImportDialog, type ImportedFields } from './features/curl-import/components/curl-import-dialog.tsx';
-import { DoctorView } from './features/doctor/components/doctor-view.tsx';
+import type { ImportedFields } from './features/curl-import/components/curl-import-dialog.tsx';
 import { ViewSwitch } from './features/navigation/components/view-switch.tsx';
 import { useView } from './features/navigation/use-view.ts';
 import { SnippetsPanel } from './features/snippets/components/snippets-panel.tsx';
-import { WalkthroughView } from './features/walkthrough/components/walkthrough-view.tsx';
+import { prefetchSignPreview, useShownDraft } from './features/signing/api/sign-preview.ts';
 import { SigningPanel, type SigningPanelView } from './features/signing/components/signing-panel.tsx';
 import { announce } from './lib/announce.ts';
 import { ApiRequestError } from './lib/api-client.ts';
 import { isSendChord, isTypingTarget } from './lib/keyboard.ts';
+
+// Views and dialogs off the first screen load when first shown, so their code (and the zod schemas
+// that bundle import needs) stays out of the first-screen JavaScript.
+const DoctorView = lazy(() =>
+  import('./features/doctor/components/doctor-view.tsx').then((m) => ({ default: m.DoctorView })),
+);
+const WalkthroughView = lazy(() =>
+  import('./features/walkthrough/components/walkthrough-view.tsx').then((m) => ({ default: m.WalkthroughView })),
+);
+const ImportedBundleView = lazy(() =>
+  import('./features/bundles/components/imported-bundle-view.tsx').then((m) => ({ default: m.ImportedBundleView })),
+);
+const CurlImportDialog = lazy(() =>
+  import('./features/curl-import/components/curl-import-dialog.tsx').then((m) => ({ default: m.CurlImportDialog })),
+);
+
+function ViewLoading() {
+  return (
+    <p role="status" className="p-4 text-sm text-slate-500 dark:text-slate-400">
+      Loading…
+    </p>
+  );
+}
 
 /** What the response panel shows: the latest send, or an entry picked in the history. */
 type Shown = { id: number; origin: 'send' | 'history' } | null;
@@ -86,6 +107,9 @@ export function App() {
   const [confirming, setConfirming] = useState<SendRequest | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [curlOpen, setCurlOpen] = useState(false);
+  // Mounted from the first time it opens (its code loads then), and kept so a closed dialog keeps its text.
+  const [curlUsed, setCurlUsed] = useState(false);
+  if (curlOpen && !curlUsed) setCurlUsed(true);
   const [view] = useView();
   const entry = useHistoryEntry(shown?.id ?? null);
   const responseSlot = useRef<HTMLDivElement>(null);
@@ -131,6 +155,17 @@ export function App() {
       () => announce('Some fields need attention before sending.'),
     )();
   }, [send.isPending, form, environment, demoKey, doSend]);
+
+  // The live preview asks the server to sign from the form's change event itself, before React renders
+  // the change; the signing panel's query for the same draft then finds the request on its way.
+  useEffect(() => {
+    if (signingView !== 'live') return;
+    return form.subscribe({
+      formState: { values: true },
+      callback: ({ values }) =>
+        prefetchSignPreview(queryClient, draftFromForm(values, environment, demoKey, values.timing)),
+    });
+  }, [form, queryClient, environment, demoKey, signingView]);
 
   // Global shortcuts. Capture phase, so Ctrl/Cmd+Enter wins over the body editor's own key bindings.
   const requestSendRef = useRef(requestSend);
@@ -264,17 +299,23 @@ export function App() {
 
       {view === 'doctor' && (
         <main className="min-h-0 flex-1 overflow-y-auto">
-          <DoctorView />
+          <Suspense fallback={<ViewLoading />}>
+            <DoctorView />
+          </Suspense>
         </main>
       )}
       {view === 'walkthrough' && (
         <main className="min-h-0 flex-1 overflow-y-auto">
-          <WalkthroughView draft={draftFromForm(form.getValues(), environment, demoKey, form.getValues().timing)} />
+          <Suspense fallback={<ViewLoading />}>
+            <WalkthroughView draft={draftFromForm(form.getValues(), environment, demoKey, form.getValues().timing)} />
+          </Suspense>
         </main>
       )}
       {view === 'bundle' && (
         <main className="min-h-0 flex-1 overflow-y-auto">
-          <ImportedBundleView />
+          <Suspense fallback={<ViewLoading />}>
+            <ImportedBundleView />
+          </Suspense>
         </main>
       )}
       <div className={`relative min-h-0 flex-1 ${view === 'playground' ? 'flex' : 'hidden'}`}>
@@ -322,6 +363,7 @@ export function App() {
                 <LiveSigning
                   control={form.control}
                   environment={environment}
+                  baseUrl={envInfo?.baseUrl}
                   demoKey={demoKey}
                   entry={shownResult}
                   view={signingView}
@@ -355,22 +397,32 @@ export function App() {
         }}
       />
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
-      <CurlImportDialog
-        open={curlOpen}
-        onClose={() => setCurlOpen(false)}
-        bases={session.data?.environments.map((e) => e.baseUrl) ?? []}
-        onImport={onCurlImport}
-      />
+      {curlUsed && (
+        <Suspense fallback={null}>
+          <CurlImportDialog
+            open={curlOpen}
+            onClose={() => setCurlOpen(false)}
+            bases={session.data?.environments.map((e) => e.baseUrl) ?? []}
+            onImport={onCurlImport}
+          />
+        </Suspense>
+      )}
       <BundleDrop />
       <LiveRegion />
     </div>
   );
 }
 
-/** The signing panel, fed by the form through useWatch so that only it re-renders as the person types. */
+/**
+ * The signing panel, fed by the form through useWatch so that only it re-renders as the person types.
+ * A keystroke first paints in the editor; the panel follows a new draft once the server has signed
+ * it (the request was started from the form's change event), or shortly after when the server is
+ * slower (useShownDraft), so that it usually renders once per keystroke, with the answer.
+ */
 function LiveSigning({
   control,
   environment,
+  baseUrl,
   demoKey,
   entry,
   view,
@@ -378,16 +430,21 @@ function LiveSigning({
 }: {
   control: Control<ComposerValues>;
   environment: Environment;
+  baseUrl: string | undefined;
   demoKey: DemoKey;
   entry: RelayResult | null;
   view: SigningPanelView;
   onViewChange: (v: SigningPanelView) => void;
 }) {
   const values = useWatch({ control }) as ComposerValues;
-  const draft: RequestDraft = draftFromForm(values, environment, demoKey, values.timing);
+  const current: RequestDraft = useMemo(
+    () => draftFromForm(values, environment, demoKey, values.timing),
+    [values, environment, demoKey],
+  );
+  const draft = useShownDraft(current, view === 'live');
   return (
     <>
-      <SigningPanel draft={draft} entry={entry} view={view} onViewChange={onViewChange} />
+      <SigningPanel draft={draft} baseUrl={baseUrl} entry={entry} view={view} onViewChange={onViewChange} />
       <SnippetsPanel draft={draft} entry={view === 'sent' ? entry : null} />
     </>
   );

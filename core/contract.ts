@@ -3,23 +3,18 @@
  * against these schemas at the edge; the page's api-client is typed by them.
  */
 import { z } from 'zod';
+import { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS } from './constants.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing/signature.ts';
 
-export const ENVIRONMENTS = ['mock', 'sandbox', 'production'] as const;
+export { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS, MAX_API_BODY_BYTES, TOKEN_HEADER } from './constants.ts';
+
 export const Environment = z.enum(ENVIRONMENTS);
 export type Environment = z.infer<typeof Environment>;
 
-export const DEMO_KEYS = ['full', 'read-only', 'balance-only', 'empty-org', 'personal'] as const;
 export const DemoKey = z.enum(DEMO_KEYS);
 export type DemoKey = z.infer<typeof DemoKey>;
 
 export const TimestampUnit = z.enum(['seconds', 'nanoseconds']);
-
-/** Header name sent by the page with every state-changing call. */
-export const TOKEN_HEADER = 'x-playground-token';
-
-/** Upper bound on a request body the page may send (the body text plus its JSON envelope). */
-export const MAX_API_BODY_BYTES = 25 * 1024 * 1024;
 
 // ---- requests --------------------------------------------------------------------------------
 
@@ -279,25 +274,6 @@ export const DoctorRequest = z
   })
   .strict();
 export type DoctorRequest = z.infer<typeof DoctorRequest>;
-
-export const DOCTOR_CAUSE_IDS = [
-  'secret-not-decoded',
-  'signature-standard-base64',
-  'signature-padded',
-  'body-reserialized',
-  'body-line-endings',
-  'body-trailing-newline',
-  'timestamp-unit',
-  'timestamp-mismatch',
-  'timestamp-expired',
-  'url-scheme',
-  'url-host',
-  'url-trailing-slash',
-  'url-query-missing',
-  'url-path-only',
-  'method-case',
-  'header-misspelt',
-] as const;
 
 export const DoctorCause = z.object({
   id: z.enum(DOCTOR_CAUSE_IDS),

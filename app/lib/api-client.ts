@@ -1,28 +1,32 @@
 /**
- * The only place in the page that calls fetch. Every answer is validated by the wire contract in
- * core/contract.ts; every state-changing call carries the per-session token.
+ * The only place in the page that calls fetch, typed by the wire contract in core/contract.ts; every
+ * state-changing call carries the per-session token.
+ *
+ * Answers are not re-validated here with the contract's zod schemas: that would put zod (about a
+ * sixth of the page's first-screen JavaScript) on the first screen and parse every answer twice.
+ * The server builds each answer typed by the contract, and its tests parse the answers of every
+ * route with those schemas. Here an answer must at least be a JSON object, and error answers are
+ * read field by field.
  */
-import type { z } from 'zod';
-import {
-  ApiError,
+import { TOKEN_HEADER } from '../../core/constants.ts';
+import type {
   ApiOk,
   CredentialsRequest,
   DoctorRequest,
   DoctorResponse,
+  Environment,
   EnvironmentInfo,
   HistoryEntry,
   HistoryList,
+  HistoryQuery,
   RelayResult,
   ReplayRequest,
   SendRequest,
   SessionInfo,
   SignRequest,
   SignResponse,
-  TOKEN_HEADER,
+  WalkthroughRequest,
   WalkthroughResponse,
-  type WalkthroughRequest,
-  type Environment,
-  type HistoryQuery,
 } from '../../core/contract.ts';
 
 /** A failed /api call: the server's error code and message, or a network failure. */
@@ -39,11 +43,32 @@ export class ApiRequestError extends Error {
 }
 
 let sessionPromise: Promise<SessionInfo> | null = null;
+/** The token once the session has answered, so that a call can go out without waiting a tick for it. */
+let sessionToken: string | null = null;
 
-async function call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The `error` of an ApiError answer ({ error: { code, message, issues? } }), or null. */
+function apiError(json: unknown): { code: string; message: string; issues: string[] } | null {
+  if (!isObject(json) || !isObject(json.error)) return null;
+  const { code, message, issues } = json.error;
+  if (typeof code !== 'string' || typeof message !== 'string') return null;
+  return {
+    code,
+    message,
+    issues: Array.isArray(issues) ? issues.filter((i): i is string => typeof i === 'string') : [],
+  };
+}
+
+async function call<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: { signal?: AbortSignal } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') {
-    headers[TOKEN_HEADER] = (await getSession()).token;
+    headers[TOKEN_HEADER] = sessionToken ?? (await getSession()).token;
     if (body !== undefined) headers['content-type'] = 'application/json';
   }
   let res: Response;
@@ -53,8 +78,10 @@ async function call<T>(method: string, path: string, schema: z.ZodType<T>, body?
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
+      signal: options.signal,
     });
   } catch (cause) {
+    if (options.signal?.aborted) throw cause;
     throw new ApiRequestError(
       0,
       'network',
@@ -69,41 +96,45 @@ async function call<T>(method: string, path: string, schema: z.ZodType<T>, body?
     // handled below
   }
   if (!res.ok) {
-    const parsed = ApiError.safeParse(json);
-    if (parsed.success) {
-      if (parsed.data.error.code === 'bad-token') sessionPromise = null;
-      throw new ApiRequestError(
-        res.status,
-        parsed.data.error.code,
-        parsed.data.error.message,
-        parsed.data.error.issues,
-      );
+    const error = apiError(json);
+    if (error) {
+      if (error.code === 'bad-token') {
+        sessionPromise = null;
+        sessionToken = null;
+      }
+      throw new ApiRequestError(res.status, error.code, error.message, error.issues);
     }
     throw new ApiRequestError(res.status, 'http', `The playground server answered ${res.status} ${res.statusText}.`);
   }
   if (res.status === 204) return undefined as T;
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
+  if (!isObject(json)) {
     throw new ApiRequestError(
       res.status,
       'contract',
       `The playground server sent an answer this page does not understand (${method} ${path}).`,
     );
   }
-  return parsed.data;
+  return json as T;
 }
 
 /** The session (token, environments, demo keys); fetched once per page load. */
 export function getSession(): Promise<SessionInfo> {
-  sessionPromise ??= call('GET', '/api/session', SessionInfo).catch((e: unknown) => {
-    sessionPromise = null;
-    throw e;
-  });
+  sessionPromise ??= call<SessionInfo>('GET', '/api/session').then(
+    (session) => {
+      sessionToken = session.token;
+      return session;
+    },
+    (e: unknown) => {
+      sessionPromise = null;
+      throw e;
+    },
+  );
   return sessionPromise;
 }
 
 export function refreshSession(): Promise<SessionInfo> {
   sessionPromise = null;
+  sessionToken = null;
   return getSession();
 }
 
@@ -116,17 +147,17 @@ function historyQueryString(query: Partial<HistoryQuery>): string {
 
 export const api = {
   session: getSession,
-  sign: (draft: SignRequest) => call('POST', '/api/sign', SignResponse, draft),
-  send: (request: SendRequest) => call('POST', '/api/send', RelayResult, request),
-  history: (query: Partial<HistoryQuery>) => call('GET', `/api/history${historyQueryString(query)}`, HistoryList),
-  historyEntry: (id: number) => call('GET', `/api/history/${id}`, HistoryEntry),
-  deleteHistoryEntry: (id: number) => call('DELETE', `/api/history/${id}`, ApiOk),
-  clearHistory: () => call('DELETE', '/api/history', ApiOk),
-  resend: (id: number) => call('POST', `/api/history/${id}/resend`, RelayResult, {}),
-  replay: (id: number, request: ReplayRequest) => call('POST', `/api/history/${id}/replay`, RelayResult, request),
+  sign: (draft: SignRequest, signal?: AbortSignal) => call<SignResponse>('POST', '/api/sign', draft, { signal }),
+  send: (request: SendRequest) => call<RelayResult>('POST', '/api/send', request),
+  history: (query: Partial<HistoryQuery>) => call<HistoryList>('GET', `/api/history${historyQueryString(query)}`),
+  historyEntry: (id: number) => call<HistoryEntry>('GET', `/api/history/${id}`),
+  deleteHistoryEntry: (id: number) => call<ApiOk>('DELETE', `/api/history/${id}`),
+  clearHistory: () => call<ApiOk>('DELETE', '/api/history'),
+  resend: (id: number) => call<RelayResult>('POST', `/api/history/${id}/resend`, {}),
+  replay: (id: number, request: ReplayRequest) => call<RelayResult>('POST', `/api/history/${id}/replay`, request),
   setCredentials: (environment: Environment, credentials: CredentialsRequest) =>
-    call('PUT', `/api/credentials/${environment}`, EnvironmentInfo, credentials),
-  deleteCredentials: (environment: Environment) => call('DELETE', `/api/credentials/${environment}`, EnvironmentInfo),
-  doctor: (request: DoctorRequest) => call('POST', '/api/doctor', DoctorResponse, request),
-  walkthrough: (draft: WalkthroughRequest) => call('POST', '/api/walkthrough', WalkthroughResponse, draft),
+    call<EnvironmentInfo>('PUT', `/api/credentials/${environment}`, credentials),
+  deleteCredentials: (environment: Environment) => call<EnvironmentInfo>('DELETE', `/api/credentials/${environment}`),
+  doctor: (request: DoctorRequest) => call<DoctorResponse>('POST', '/api/doctor', request),
+  walkthrough: (draft: WalkthroughRequest) => call<WalkthroughResponse>('POST', '/api/walkthrough', draft),
 };

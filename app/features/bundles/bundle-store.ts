@@ -1,6 +1,6 @@
 /** The bundle imported from a file or by drag and drop (a link's bundle lives in the URL instead). */
 import { useSyncExternalStore } from 'react';
-import { parseBundle, type Bundle } from '../../../core/bundle/index.ts';
+import type { Bundle } from '../../../core/bundle/index.ts';
 
 export type Imported = { bundle: Bundle; source: string } | { error: string; source: string } | null;
 
@@ -35,7 +35,9 @@ export async function importFile(file: File): Promise<Imported> {
       source: file.name,
     };
   } else {
-    const parsed = parseBundle(await file.text());
+    // The parser validates with the contract's zod schemas: loaded when a bundle is first opened.
+    const [{ parseBundle }, text] = await Promise.all([import('../../../core/bundle/index.ts'), file.text()]);
+    const parsed = parseBundle(text);
     result = parsed.ok ? { bundle: parsed.bundle, source: file.name } : { error: parsed.error, source: file.name };
   }
   setImported(result);

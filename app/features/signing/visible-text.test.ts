@@ -4,7 +4,7 @@ import {
   glyphsFor,
   hexDump,
   tokenizeVisible,
-  splitIntoChunks,
+  chunkText,
   utf8Length,
   visibleHtml,
 } from './visible-text.ts';
@@ -118,12 +118,48 @@ describe('visibleHtml', () => {
   });
 });
 
-describe('splitIntoChunks', () => {
-  it('cuts after every n-th line feed and loses nothing', () => {
-    expect(splitIntoChunks('a\nb\nc\nd', 2)).toEqual(['a\nb\n', 'c\nd']);
-    expect(splitIntoChunks('a\nb\n', 2)).toEqual(['a\nb\n']);
-    expect(splitIntoChunks('', 2)).toEqual(['']);
-    const text = 'x\n'.repeat(1000) + 'end';
-    expect(splitIntoChunks(text, 64).join('')).toBe(text);
+describe('chunkText', () => {
+  const minified = `[${Array.from({ length: 1500 }, (_, i) => JSON.stringify({ id: `tx-${i}`, amount: (i * 7919) % 100_000, memo: 'payment for services' })).join(',')}]`;
+  const pretty = JSON.stringify(JSON.parse(minified), null, 2);
+
+  it('loses nothing and keeps every piece within its bounds', () => {
+    for (const text of [minified, pretty, 'x\n'.repeat(5000) + 'end']) {
+      const chunks = chunkText(text);
+      expect(chunks.join('')).toBe(text);
+      for (const c of chunks.slice(0, -1)) {
+        expect(c.length).toBeGreaterThanOrEqual(512);
+        expect(c.length).toBeLessThanOrEqual(4096 + 160);
+      }
+    }
+    expect(chunkText('')).toEqual(['']);
+    expect(chunkText('short')).toEqual(['short']);
+  });
+
+  it('ends pieces of multi-line text at line feeds', () => {
+    const chunks = chunkText(pretty);
+    for (const c of chunks.slice(0, -1)) expect(c.endsWith('\n')).toBe(true);
+  });
+
+  it('never splits a surrogate pair or CR LF', () => {
+    const text = '😀\r\n'.repeat(5000);
+    const chunks = chunkText(text, { min: 16, bits: 3, max: 64 });
+    expect(chunks.join('')).toBe(text);
+    for (const c of chunks) {
+      expect(c.charCodeAt(c.length - 1)).not.toBe(0xd83d);
+      expect(c.endsWith('\r')).toBe(false);
+    }
+  });
+
+  it('changes one or two pieces when a character is typed, wherever the pieces fall', () => {
+    for (const text of [minified, pretty]) {
+      const before = chunkText(text);
+      for (const at of [10, Math.floor(text.length / 3), Math.floor(text.length / 2), text.length - 5]) {
+        const after = chunkText(text.slice(0, at) + 'x' + text.slice(at));
+        const old = new Set(before);
+        const changed = after.filter((c) => !old.has(c));
+        expect(changed.length).toBeGreaterThanOrEqual(1);
+        expect(changed.length).toBeLessThanOrEqual(2);
+      }
+    }
   });
 });

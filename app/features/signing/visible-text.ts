@@ -173,22 +173,69 @@ export function visibleHtml(text: string): string {
   return out.join('');
 }
 
+/** 256 pseudo-random 32-bit values (xorshift), one per low byte of a UTF-16 unit, for the rolling hash. */
+const GEAR = (() => {
+  const table = new Int32Array(256);
+  let x = 0x9e3779b9 | 0;
+  for (let i = 0; i < 256; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    table[i] = x;
+  }
+  return table;
+})();
+
+export interface ChunkOptions {
+  /** No piece is shorter than this (the last one excepted). */
+  min?: number;
+  /** A cut is made where the hash's top `bits` bits are zero: about one in 2^bits positions. */
+  bits?: number;
+  /** No piece is longer than this (a surrogate pair or CR LF is never split). */
+  max?: number;
+  /** After a cut point, how far to look for a line feed to cut at instead. */
+  lineLookahead?: number;
+}
+
 /**
- * Cuts text into pieces of about `linesPerChunk` lines, each ending just after a line feed (the
- * last one excepted), so that the display can skip laying out pieces that are scrolled away and
- * re-render only the piece that changed.
+ * Cuts text into pieces of a few KB whose boundaries depend on the text around them, not on their
+ * position (content-defined chunking with a rolling "gear" hash over the last 32 characters). A
+ * keystroke therefore changes one piece (rarely two), and the display re-renders and re-lays out
+ * only that piece, whether the body has many lines or is one long minified line. A cut prefers a
+ * line feed close after the hash's choice, so that pieces of multi-line text end where lines do.
+ * Never splits a surrogate pair or CR LF. Joined, the pieces are the text.
  */
-export function splitIntoChunks(text: string, linesPerChunk = 64): string[] {
+export function chunkText(text: string, options: ChunkOptions = {}): string[] {
+  const { min = 512, bits = 10, max = 4096, lineLookahead = 160 } = options;
+  // The top bits: they depend on the last 32 characters (the low ones only on the last few).
+  const shift = 32 - bits;
+  const n = text.length;
   const chunks: string[] = [];
   let start = 0;
-  let lines = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    if (++lines === linesPerChunk) {
-      chunks.push(text.slice(start, i + 1));
-      start = i + 1;
-      lines = 0;
+  let h = 0;
+  const cut = (end: number) => {
+    chunks.push(text.slice(start, end));
+    start = end;
+  };
+  const splittable = (i: number) => {
+    // Cutting after position i: not between the halves of a surrogate pair, nor between CR and LF.
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) return false;
+    return !(c === 13 && text.charCodeAt(i + 1) === 10);
+  };
+  for (let i = 0; i < n; i++) {
+    h = ((h << 1) + GEAR[text.charCodeAt(i) & 0xff]!) | 0;
+    const length = i + 1 - start;
+    if (length < min || !splittable(i)) continue;
+    if (h >>> shift !== 0 && length < max) continue;
+    // A line feed just ahead makes a better end; otherwise cut here.
+    const lf = text.indexOf('\n', i);
+    if (lf !== -1 && lf - i <= lineLookahead && lf + 1 - start <= max + lineLookahead) {
+      for (let j = i + 1; j <= lf; j++) h = ((h << 1) + GEAR[text.charCodeAt(j) & 0xff]!) | 0;
+      i = lf;
     }
+    cut(i + 1);
   }
-  if (start < text.length || chunks.length === 0) chunks.push(text.slice(start));
+  if (start < n || chunks.length === 0) cut(n);
   return chunks;
 }

@@ -1,12 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
-import { bundleToFragment, toBundle, toHar, type Bundle } from '../../../../core/bundle/index.ts';
+import { useEffect, useRef, useState } from 'react';
+import type { Bundle } from '../../../../core/bundle/index.ts';
 import type { RelayResult } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
 import { api } from '../../../lib/api-client.ts';
 import { exportFileName } from '../bundle-model.ts';
 import { importFile } from '../bundle-store.ts';
+
+/** core/bundle (and the zod schemas it validates with) load when there is something to share. */
+const loadBundleCore = () => import('../../../../core/bundle/index.ts');
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -32,33 +35,44 @@ export function BundleTools({ entry }: { entry: RelayResult | null }) {
     announce(text);
   };
 
-  const bundle = (): Bundle | null => {
+  // Fetched ahead, once an entry is shown, so that a click finds it loaded.
+  useEffect(() => {
+    if (entry) void loadBundleCore();
+  }, [entry]);
+
+  const bundle = async (): Promise<{ b: Bundle; core: Awaited<ReturnType<typeof loadBundleCore>> } | null> => {
     if (!entry) return null;
     try {
-      return toBundle([entry], { appVersion: session.data?.version ?? '0.0.0', exportedAt: Date.now() });
+      const core = await loadBundleCore();
+      return {
+        b: core.toBundle([entry], { appVersion: session.data?.version ?? '0.0.0', exportedAt: Date.now() }),
+        core,
+      };
     } catch (e) {
       say((e as Error).message, true);
       return null;
     }
   };
 
-  const exportBundle = () => {
-    const b = bundle();
-    if (!b || !entry) return;
+  const exportBundle = async () => {
+    const r = await bundle();
+    if (!r || !entry) return;
+    const { b } = r;
     download(exportFileName(b.entries[0]!, 'json'), `${JSON.stringify(b, null, 2)}\n`, 'application/json');
     say(`Exported #${entry.id} as a redacted bundle.`);
   };
-  const exportHar = () => {
-    const b = bundle();
-    if (!b || !entry) return;
-    download(exportFileName(b.entries[0]!, 'har'), `${JSON.stringify(toHar(b), null, 2)}\n`, 'application/json');
+  const exportHar = async () => {
+    const r = await bundle();
+    if (!r || !entry) return;
+    const { b, core } = r;
+    download(exportFileName(b.entries[0]!, 'har'), `${JSON.stringify(core.toHar(b), null, 2)}\n`, 'application/json');
     say(`Exported #${entry.id} as HAR 1.2.`);
   };
   const copyLink = async () => {
-    const b = bundle();
-    if (!b || !entry) return;
+    const r = await bundle();
+    if (!r || !entry) return;
     try {
-      const link = `${location.origin}${location.pathname}#${bundleToFragment(b)}`;
+      const link = `${location.origin}${location.pathname}#${r.core.bundleToFragment(r.b)}`;
       await navigator.clipboard.writeText(link);
       say(
         `Copied a link holding #${entry.id} (${link.length} characters). The data is in the fragment: it never reaches a server.`,
@@ -85,10 +99,10 @@ export function BundleTools({ entry }: { entry: RelayResult | null }) {
     >
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="mr-1 text-sm font-semibold text-slate-800 dark:text-slate-100">Share</h2>
-        <Button size="sm" onClick={exportBundle} disabled={!entry}>
+        <Button size="sm" onClick={() => void exportBundle()} disabled={!entry}>
           Export bundle
         </Button>
-        <Button size="sm" onClick={exportHar} disabled={!entry}>
+        <Button size="sm" onClick={() => void exportHar()} disabled={!entry}>
           Export HAR
         </Button>
         <Button size="sm" onClick={() => void copyLink()} disabled={!entry}>

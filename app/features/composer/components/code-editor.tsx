@@ -1,7 +1,26 @@
-/** CodeMirror with JSON highlighting; loaded lazily so it stays out of the first-screen bundle. */
+/**
+ * CodeMirror with JSON highlighting; loaded lazily so it stays out of the first-screen bundle.
+ *
+ * A thin wrapper of our own around EditorView (with @uiw/react-codemirror's default setup and
+ * themes) rather than its React component: that component compares the whole document with the
+ * `value` prop after every keystroke (a full `doc.toString()` of the body each time) and rebuilds
+ * its configuration when callbacks change. Here the editor owns the text while the person types;
+ * `value` is written into it only when it differs from what the editor last reported (Format,
+ * Minify, a loaded history entry, an imported cURL).
+ */
 import { json } from '@codemirror/lang-json';
-import CodeMirror, { EditorState, EditorView } from '@uiw/react-codemirror';
-import { useMemo } from 'react';
+import {
+  Annotation,
+  Compartment,
+  defaultLightThemeOption,
+  EditorSelection,
+  EditorState,
+  EditorView,
+  getDefaultExtensions,
+  oneDark,
+  type Text,
+} from '@uiw/react-codemirror';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTheme } from '../../../lib/theme.ts';
 
 export interface CodeEditorProps {
@@ -10,40 +29,169 @@ export interface CodeEditorProps {
   label: string;
   describedBy?: string;
   onBlur?: () => void;
+  /** The caret of the plain textarea this editor replaces while the person was typing in it. */
+  handover?: { anchor: number; head: number };
 }
 
-export default function CodeEditor({ value, onChange, label, describedBy, onBlur }: CodeEditorProps) {
+/** Marks a change that came from `value`, so that it is not reported back as typing. */
+const External = Annotation.define<boolean>();
+
+const size = EditorView.theme({
+  '&': { minHeight: '6rem', maxHeight: '24rem' },
+  '& .cm-scroller': { height: '100% !important' },
+});
+
+const themeFor = (resolved: 'light' | 'dark') => (resolved === 'dark' ? oneDark : defaultLightThemeOption);
+
+/**
+ * Lines longer than this are not wrapped. A wrapped line is laid out whole (CodeMirror draws up to
+ * about 20,000 characters of it), and the browser's own text insertion into such a paragraph costs
+ * tens of milliseconds per keystroke: in a 100 KB minified body every key would lag. Unwrapped, only
+ * the part of the line on screen is drawn and the line scrolls sideways.
+ */
+const WRAP_LIMIT = 5_000;
+
+/** Whether any line of the document (or text) is longer than WRAP_LIMIT. */
+function hasLongLine(doc: Text | string): boolean {
+  if (doc.length <= WRAP_LIMIT) return false;
+  if (typeof doc === 'string') {
+    let from = 0;
+    for (let lf = doc.indexOf('\n'); lf !== -1; lf = doc.indexOf('\n', from)) {
+      if (lf - from > WRAP_LIMIT) return true;
+      from = lf + 1;
+    }
+    return doc.length - from > WRAP_LIMIT;
+  }
+  for (let iter = doc.iterLines(); ;) {
+    const next = iter.next();
+    if (next.done) return false;
+    if (next.value.length > WRAP_LIMIT) return true;
+  }
+}
+
+/**
+ * Unwrapped lines, with room after their end, and a typing caret kept away from the sides: when
+ * typing brings it near the left or right edge, the view moves by a third of its width at once.
+ * Typing at the end of a long line then scrolls once every few dozen characters, not at every
+ * keystroke (the browser scrolls a caret at the edge into view as it inserts, and every scroll makes
+ * CodeMirror measure the view again). Read and written in CodeMirror's measure phase, so nothing
+ * forces a layout; clicks and arrow keys keep CodeMirror's usual scrolling.
+ */
+const unwrapped = [
+  EditorView.theme({ '.cm-content': { paddingRight: '33%' } }),
+  EditorView.updateListener.of((update) => {
+    if (!update.docChanged || !update.transactions.some((t) => t.isUserEvent('input') || t.isUserEvent('delete')))
+      return;
+    update.view.requestMeasure({
+      key: 'caret-away-from-edges',
+      read(view) {
+        const range = view.state.selection.main;
+        const caret = range.empty ? view.coordsAtPos(range.head) : null;
+        if (!caret) return null;
+        const box = view.scrollDOM.getBoundingClientRect();
+        const gutters = view.dom.querySelector('.cm-gutters')?.getBoundingClientRect().right ?? box.left;
+        return { caret, right: box.right, left: Math.max(box.left, gutters) };
+      },
+      write(m, view) {
+        if (!m) return;
+        const third = (m.right - m.left) / 3;
+        const edge = 24;
+        if (m.caret.right > m.right - edge) view.scrollDOM.scrollLeft += m.caret.right - (m.right - third);
+        else if (m.caret.left < m.left + edge && view.scrollDOM.scrollLeft > 0)
+          view.scrollDOM.scrollLeft -= m.left + third - m.caret.left;
+      },
+    });
+  }),
+];
+
+const wrapping = (doc: Text | string) => (hasLongLine(doc) ? unwrapped : EditorView.lineWrapping);
+
+export default function CodeEditor({ value, onChange, label, describedBy, onBlur, handover }: CodeEditorProps) {
   const { resolved } = useTheme();
-  const extensions = useMemo(
-    () => [
-      json(),
-      // Only LF breaks a line, so a CR the person typed or pasted stays in the text (and is signed and sent).
-      EditorState.lineSeparator.of('\n'),
-      EditorView.lineWrapping,
-      EditorView.contentAttributes.of({
-        'aria-label': label,
-        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const theme = useRef(new Compartment());
+  const wrap = useRef(new Compartment());
+  /** The text the editor holds, as it last reported it or was given it. */
+  const held = useRef(value);
+  const onChangeRef = useRef(onChange);
+  useLayoutEffect(() => {
+    onChangeRef.current = onChange;
+  });
+
+  // The editor is made once; what it starts with is read at that moment.
+  useLayoutEffect(() => {
+    const length = held.current.length;
+    const clamp = (n: number) => Math.max(0, Math.min(n, length));
+    const editor = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: held.current,
+        selection: handover ? EditorSelection.single(clamp(handover.anchor), clamp(handover.head)) : undefined,
+        extensions: [
+          EditorView.updateListener.of((update) => {
+            if (!update.docChanged) return;
+            const wrapped = update.view.lineWrapping;
+            if (wrapped === hasLongLine(update.state.doc)) {
+              // After this update is done: an update listener may not dispatch in its own update.
+              queueMicrotask(() => {
+                const editor = view.current;
+                if (editor) editor.dispatch({ effects: wrap.current.reconfigure(wrapping(editor.state.doc)) });
+              });
+            }
+            if (update.transactions.some((t) => t.annotation(External))) return;
+            const text = update.state.doc.toString();
+            held.current = text;
+            onChangeRef.current(text);
+          }),
+          size,
+          getDefaultExtensions({
+            theme: 'none',
+            indentWithTab: true,
+            basicSetup: {
+              highlightActiveLine: false,
+              highlightActiveLineGutter: false,
+              autocompletion: false,
+              searchKeymap: true,
+              foldGutter: true,
+            },
+          }),
+          theme.current.of(themeFor(resolved)),
+          json(),
+          // Only LF breaks a line, so a CR the person typed or pasted stays in the text (and is signed and sent).
+          EditorState.lineSeparator.of('\n'),
+          wrap.current.of(wrapping(held.current)),
+          EditorView.contentAttributes.of({
+            'aria-label': label,
+            ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+          }),
+        ],
       }),
-    ],
-    [label, describedBy],
-  );
-  return (
-    <CodeMirror
-      value={value}
-      onChange={onChange}
-      onBlur={onBlur}
-      theme={resolved}
-      extensions={extensions}
-      minHeight="6rem"
-      maxHeight="24rem"
-      basicSetup={{
-        highlightActiveLine: false,
-        highlightActiveLineGutter: false,
-        autocompletion: false,
-        searchKeymap: true,
-        foldGutter: true,
-      }}
-      className="overflow-hidden rounded-b-md"
-    />
-  );
+    });
+    view.current = editor;
+    if (handover) editor.focus();
+    return () => {
+      editor.destroy();
+      view.current = null;
+    };
+    // Made once per mount: label and description are fixed, the rest follows through the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    view.current?.dispatch({ effects: theme.current.reconfigure(themeFor(resolved)) });
+  }, [resolved]);
+
+  // A new value from outside the editor replaces its text; the echo of its own typing does not.
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || value === held.current) return;
+    held.current = value;
+    editor.dispatch({
+      changes: { from: 0, to: editor.state.doc.length, insert: value },
+      annotations: External.of(true),
+    });
+  }, [value]);
+
+  return <div ref={host} onBlur={onBlur} className="overflow-hidden rounded-b-md" />;
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
-import { DEMO_KEYS, ENVIRONMENTS } from '../../../../core/contract.ts';
+import { DEMO_KEYS, ENVIRONMENTS } from '../../../../core/constants.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
 import { api } from '../../../lib/api-client.ts';

@@ -1,3 +1,4 @@
+import { groupDigits } from '../../../lib/format.ts';
 import { useId } from 'react';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
@@ -34,8 +35,8 @@ export function ConfirmSendDialog({ open, method, url, body, onConfirm, onCancel
         </p>
         {body !== null && (
           <p className="text-xs text-slate-500 dark:text-slate-400">
-            With a body of {new TextEncoder().encode(body).length.toLocaleString('en')} bytes, sent exactly as shown in
-            the string to sign.
+            With a body of {groupDigits(new TextEncoder().encode(body).length)} bytes, sent exactly as shown in the
+            string to sign.
           </p>
         )}
       </div>

@@ -1,7 +1,6 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
-import { CredentialsRequest, type Environment } from '../../../../core/contract.ts';
+import type { CredentialsRequest, Environment } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
 import { useSetCredentials } from '../api/session.ts';
@@ -12,20 +11,20 @@ export function CredentialsForm({ environment }: { environment: Environment }) {
   const keyIdId = useId();
   const secretId = useId();
   const mutation = useSetCredentials(environment);
-  const form = useForm<CredentialsRequest>({
-    resolver: zodResolver(CredentialsRequest),
-    defaultValues: { keyId: '', secret: '' },
-  });
+  // Plain rules mirroring CredentialsRequest in core/contract.ts (the server checks it again), so that
+  // zod stays off the first screen.
+  const form = useForm<CredentialsRequest>({ defaultValues: { keyId: '', secret: '' } });
   const { errors } = form.formState;
 
-  const onSubmit = form.handleSubmit((values) =>
+  const onSubmit = form.handleSubmit((raw) => {
+    const values: CredentialsRequest = { keyId: raw.keyId.trim(), secret: raw.secret };
     mutation.mutate(values, {
       onSuccess: (info) => {
         form.reset({ keyId: '', secret: '' });
         announce(`${ENVIRONMENT_LABEL[environment]} credentials saved for key ${info.keyId ?? values.keyId}.`);
       },
-    }),
-  );
+    });
+  });
 
   const input =
     'h-8 w-full rounded-md border border-slate-300 bg-white px-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-950 ' +
@@ -48,7 +47,14 @@ export function CredentialsForm({ environment }: { environment: Environment }) {
           spellCheck={false}
           aria-invalid={!!errors.keyId}
           className={input}
-          {...form.register('keyId')}
+          {...form.register('keyId', {
+            validate: (v) =>
+              v.trim() === ''
+                ? 'The key id is empty.'
+                : v.trim().length > 256
+                  ? 'The key id is longer than 256 characters.'
+                  : true,
+          })}
         />
         {errors.keyId && <p className="mt-1 text-xs text-env-production">{errors.keyId.message}</p>}
       </div>
@@ -63,7 +69,10 @@ export function CredentialsForm({ environment }: { environment: Environment }) {
           spellCheck={false}
           aria-invalid={!!errors.secret}
           className={input}
-          {...form.register('secret')}
+          {...form.register('secret', {
+            required: 'The secret is empty.',
+            maxLength: { value: 4096, message: 'The secret is longer than 4096 characters.' },
+          })}
         />
         {errors.secret ? (
           <p className="mt-1 text-xs text-env-production">{errors.secret.message}</p>

@@ -1,5 +1,5 @@
 import type { Environment, EnvironmentInfo } from '../../../../core/contract.ts';
-import { ENVIRONMENTS } from '../../../../core/contract.ts';
+import { ENVIRONMENTS } from '../../../../core/constants.ts';
 import { ENVIRONMENT_DOT, ENVIRONMENT_LABEL, ENVIRONMENT_SELECTED } from '../environment-style.ts';
 
 export interface EnvironmentSwitcherProps {

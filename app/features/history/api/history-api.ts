@@ -28,6 +28,10 @@ export function historyQueryOptions(filter: Partial<HistoryQuery>) {
     queryKey: [...HISTORY_KEY, 'list', filter],
     queryFn: () => api.history(filter),
     placeholderData: keepPreviousData,
+    // The list changes through this page's own mutations, which invalidate it. Without a stale time,
+    // every observer that mounts later (the list under the sidebar's first page, a page scrolled back
+    // into view) would fetch the same page again: the first load asked for page 0 twice.
+    staleTime: 60_000,
   });
 }
 

@@ -1,5 +1,6 @@
 import type { ChangeEvent, Ref } from 'react';
-import { ENVIRONMENTS, type Environment, type StatusClass } from '../../../../core/contract.ts';
+import { ENVIRONMENTS } from '../../../../core/constants.ts';
+import type { Environment, StatusClass } from '../../../../core/contract.ts';
 
 export interface FilterValues {
   text: string;

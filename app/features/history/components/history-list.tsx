@@ -1,13 +1,48 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import type { HistorySummary } from '../../../../core/contract.ts';
 import { HISTORY_PAGE_SIZE, useHistoryPages, type HistoryFilter } from '../api/history-api.ts';
 import { pagesForRange } from '../relative-time.ts';
 import { HistoryRow, PlaceholderRow, ROW_HEIGHT } from './history-row.tsx';
 
+const OVERSCAN = 12;
+
+/**
+ * The scroll position and height of the list's scroller, followed as it scrolls and resizes. The
+ * height is read when the browser has laid the page out anyway (ResizeObserver), never forced in the
+ * middle of a render; until then the scroller is taken to be as tall as the window.
+ */
+function useViewport(scrollRef: RefObject<HTMLDivElement | null>): { top: number; height: number } {
+  const [view, setView] = useState(() => ({ top: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight }));
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const set = (top: number, height: number) =>
+      setView((v) => (v.top === top && v.height === height ? v : { top, height }));
+    // Rendered in the scroll event itself, so that rows (or their placeholders) never lag a frame behind.
+    const onScroll = () => flushSync(() => set(el.scrollTop, el.clientHeight));
+    el.addEventListener('scroll', onScroll, { passive: true });
+    if (typeof ResizeObserver === 'undefined') {
+      onScroll();
+      return () => el.removeEventListener('scroll', onScroll);
+    }
+    const resize = new ResizeObserver(([entry]) => {
+      if (entry) set(el.scrollTop, Math.round(entry.contentBoxSize[0]?.blockSize ?? entry.contentRect.height));
+    });
+    resize.observe(el);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      resize.disconnect();
+    };
+  }, [scrollRef]);
+  return view;
+}
+
 /**
  * The virtualised list: only the rows on screen are in the DOM, and only the pages of 200 rows
- * that hold them are fetched. `total` comes from the first page.
+ * that hold them are fetched. `total` comes from the first page. Every row has the same height, so
+ * which rows are on screen is arithmetic on the scroll position: nothing is measured or kept per
+ * row, whether the history holds a hundred entries or a hundred thousand.
  */
 export function HistoryList(props: {
   filter: HistoryFilter;
@@ -17,15 +52,13 @@ export function HistoryList(props: {
   onSelect: (id: number) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: props.total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
+  const view = useViewport(scrollRef);
+  // A scroll position past the end (the list just got shorter: a search) counts as the end.
+  const top = Math.max(0, Math.min(view.top, props.total * ROW_HEIGHT - view.height));
+  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(props.total - 1, Math.ceil((top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const indexes: number[] = [];
+  for (let i = first; i <= last; i++) indexes.push(i);
   const pages = pagesForRange(first, last, HISTORY_PAGE_SIZE);
   const results = useHistoryPages(props.filter, pages);
 
@@ -51,6 +84,15 @@ export function HistoryList(props: {
   };
   useEffect(focusPending);
 
+  /** Scrolls as little as needed to have row `index` fully in view. */
+  const scrollToRow = (index: number) => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const top = index * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+  };
+
   // Arrow keys move between rows (and select), Home/End jump to the ends.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
@@ -65,7 +107,7 @@ export function HistoryList(props: {
     if (next === null) return;
     e.preventDefault();
     pendingFocus.current = next;
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    scrollToRow(next);
     focusPending();
   };
 
@@ -75,17 +117,17 @@ export function HistoryList(props: {
         role="list"
         aria-label="Sent requests"
         className="relative w-full"
-        style={{ height: virtualizer.getTotalSize() }}
+        style={{ height: props.total * ROW_HEIGHT }}
       >
-        {items.map((item) => {
-          const entry = rowAt(item.index);
-          const style = { height: item.size, transform: `translateY(${item.start}px)` };
+        {indexes.map((index) => {
+          const entry = rowAt(index);
+          const style = { height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT}px)` };
           return entry ? (
             <HistoryRow
-              key={item.key}
-              id={rowId(item.index)}
+              key={index}
+              id={rowId(index)}
               entry={entry}
-              index={item.index}
+              index={index}
               total={props.total}
               now={props.now}
               selected={entry.id === props.selectedId}
@@ -93,7 +135,7 @@ export function HistoryList(props: {
               style={style}
             />
           ) : (
-            <PlaceholderRow key={item.key} style={style} />
+            <PlaceholderRow key={index} style={style} />
           );
         })}
       </div>

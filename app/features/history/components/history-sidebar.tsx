@@ -1,3 +1,4 @@
+import { groupDigits } from '../../../lib/format.ts';
 import { useEffect, useRef, useState } from 'react';
 import type { HistoryEntry, RelayResult } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
@@ -63,9 +64,7 @@ export function HistorySidebar({ selectedId, onSelect, onLoad, onResult }: Histo
       <div className="flex items-center gap-2 px-1">
         <h2 className="text-sm font-semibold">History</h2>
         <span className="text-xs whitespace-nowrap text-slate-500 tabular-nums dark:text-slate-400" aria-live="polite">
-          {first.data
-            ? `${total.toLocaleString('en')} ${total === 1 ? 'request' : 'requests'}${filtered ? ' found' : ''}`
-            : ''}
+          {first.data ? `${groupDigits(total)} ${total === 1 ? 'request' : 'requests'}${filtered ? ' found' : ''}` : ''}
         </span>
         <Button
           size="sm"
@@ -121,7 +120,7 @@ export function HistorySidebar({ selectedId, onSelect, onLoad, onResult }: Histo
           <p>
             {filtered
               ? 'Every stored request and response is deleted, not only the ones this search shows.'
-              : `All ${total.toLocaleString('en')} stored ${total === 1 ? 'request and its response are' : 'requests and their responses are'} deleted.`}{' '}
+              : `All ${groupDigits(total)} stored ${total === 1 ? 'request and its response are' : 'requests and their responses are'} deleted.`}{' '}
             This cannot be undone.
           </p>
           <div className="flex justify-end gap-2">

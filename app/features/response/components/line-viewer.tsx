@@ -1,3 +1,4 @@
+import { groupDigits } from '../../../lib/format.ts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { Button } from '../../../components/button.tsx';
@@ -102,7 +103,7 @@ export function LineViewer({ model, foldable, searchable = true, label }: LineVi
     ? ''
     : matches.length === 0
       ? 'No matches'
-      : `${current + 1} of ${matches.length.toLocaleString('en')}${capped ? '+' : ''}`;
+      : `${current + 1} of ${groupDigits(matches.length)}${capped ? '+' : ''}`;
 
   const renderRow = (row: number, style?: CSSProperties) => {
     const line = lineAtRow(row);

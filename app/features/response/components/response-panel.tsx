@@ -1,3 +1,4 @@
+import { groupDigits } from '../../../lib/format.ts';
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { RelayResponse, RelayResult } from '../../../../core/contract.ts';
 import type { ApiRequestError } from '../../../lib/api-client.ts';
@@ -92,7 +93,7 @@ function Summary({ result }: { result: RelayResult }) {
       {response && (
         <div className="flex items-center gap-1">
           <dt className="text-slate-600 dark:text-slate-400">Size</dt>
-          <dd className="font-mono tabular-nums" title={`${response.size.toLocaleString('en')} bytes`}>
+          <dd className="font-mono tabular-nums" title={`${groupDigits(response.size)} bytes`}>
             {formatBytes(response.size)}
             {response.truncated && <span className="text-amber-700 dark:text-amber-400"> (cut)</span>}
           </dd>

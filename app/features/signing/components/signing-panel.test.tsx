@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { api } from '../../../lib/api-client.ts';
 import type { RequestDraft, SignResponse } from '../../../../core/contract.ts';
 import { SigningPanel } from './signing-panel.tsx';
 
@@ -51,5 +52,39 @@ describe('SigningPanel', () => {
       expect(within(sig).getByRole('button', { name: `Copy ${name}` })).toBeInTheDocument();
     }
     expect(within(sig).getByText('abc123')).toBeInTheDocument();
+  });
+});
+
+describe('SigningPanel before the server answers', () => {
+  it("lays the string-to-sign out at once, marked provisional, and then shows the server's answer", async () => {
+    let resolve: (r: SignResponse) => void = () => {};
+    vi.mocked(api.sign).mockImplementationOnce(() => new Promise<SignResponse>((r) => (resolve = r)));
+    const client = new QueryClient();
+    const pinned: RequestDraft = { ...draft, timestamp: '1600000000' };
+    render(
+      <QueryClientProvider client={client}>
+        <SigningPanel
+          draft={pinned}
+          baseUrl="http://127.0.0.1:8091/api/v1/p"
+          entry={null}
+          view="live"
+          onViewChange={() => {}}
+        />
+      </QueryClientProvider>,
+    );
+    const sts = screen.getByRole('region', { name: 'String to sign' });
+    // Laid out in the page from the draft: the pinned timestamp, the base URL + path, the body's bytes.
+    expect(sts.textContent).toContain('1600000000POSThttp://127.0.0.1:8091/api/v1/p/transaction{');
+    expect(within(sts).getByText('69 bytes total')).toBeInTheDocument();
+    expect(within(sts).getByText('provisional · signing…')).toBeInTheDocument();
+    // No signature is shown that the server has not given.
+    const sig = screen.getByRole('region', { name: 'Signature' });
+    expect(within(sig).queryAllByText('sig-value')).toHaveLength(0);
+
+    // The server's answer is the truth where it differs (here: its timestamp).
+    resolve(answer);
+    expect((await within(sig).findAllByText('sig-value')).length).toBeGreaterThan(0);
+    expect(sts.textContent).toContain('1700000000POST');
+    expect(sts.textContent).not.toContain('1600000000');
   });
 });

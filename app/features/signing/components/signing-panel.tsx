@@ -1,7 +1,8 @@
-import type { RelayResult, RequestDraft } from '../../../../core/contract.ts';
+import { memo, useMemo } from 'react';
+import type { RelayResult, RequestDraft, StringToSignView as StringToSign } from '../../../../core/contract.ts';
 import { ApiRequestError } from '../../../lib/api-client.ts';
-import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import { useSignPreview } from '../api/sign-preview.ts';
+import { provisionalStringToSign } from '../provisional.ts';
 import { viewFromEntry, viewFromPreview, type SignedView } from '../signed-view.ts';
 import { SignatureView } from './signature-view.tsx';
 import { StringToSignView } from './string-to-sign-view.tsx';
@@ -9,8 +10,13 @@ import { StringToSignView } from './string-to-sign-view.tsx';
 export type SigningPanelView = 'live' | 'sent';
 
 export interface SigningPanelProps {
-  /** The draft as the person types it; the preview follows it ~100 ms behind. */
+  /** The draft as the person types it; the server is asked to sign each version of it. */
   draft: RequestDraft;
+  /**
+   * The environment's base URL (from the session). When known, the string-to-sign is laid out in the
+   * page at once, marked provisional until the server's answer replaces it.
+   */
+  baseUrl?: string;
   /** A history entry to show "as sent", when one is selected. */
   entry: RelayResult | null;
   view: SigningPanelView;
@@ -20,16 +26,59 @@ export interface SigningPanelProps {
 const panel = 'rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900';
 const heading = 'text-sm font-semibold text-slate-800 dark:text-slate-100';
 
-/** The live signing panel: what will be signed (or what was), and the resulting signature and headers. */
-export function SigningPanel({ draft, entry, view, onViewChange }: SigningPanelProps) {
-  const debounced = useDebouncedValue(draft, 100);
-  const preview = useSignPreview(view === 'live' ? debounced : null);
+/**
+ * The live signing panel: what will be signed (or what was), and the resulting signature and headers.
+ *
+ * Until the server has answered for the draft, the string-to-sign is laid out here from the draft
+ * itself (provisional, with the page's clock for a send-time timestamp); the server's answer then
+ * replaces it, and is the truth wherever the two differ. The Signature region only ever shows what the
+ * server answered: while a newer draft is being signed, the previous signature stays, dimmed and
+ * marked busy. (The page hands a new draft over once it is signed, or after a short wait: see
+ * useShownDraft.)
+ */
+export const SigningPanel = memo(function SigningPanel({
+  draft,
+  baseUrl,
+  entry,
+  view,
+  onViewChange,
+}: SigningPanelProps) {
+  const live = view === 'live';
+  const preview = useSignPreview(live ? draft : null);
   const showingSent = view === 'sent' && entry !== null;
+  const { method, path, body, timestamp, timestampUnit } = draft;
+  // The server's answer for exactly this draft, when it has come (otherwise an earlier one, or none).
+  const answer = preview.data && !preview.isPlaceholderData && !preview.isError ? preview.data : null;
+  const waiting = answer === null;
+  const provisional = useMemo(
+    // A send-time preview is made of the current time by design (the server reads its clock too);
+    // memoised on the draft, it is read once per change of what is signed, not on every render.
+    // eslint-disable-next-line react-hooks/purity
+    () => (live && waiting ? provisionalStringToSign(draft, baseUrl, Date.now()) : null),
+    // What the string-to-sign is made of; the rest of the draft (environment, demo key) is not in it.
+    // Not needed (not computed) once the server's answer is there.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [live, waiting, baseUrl, method, path, body, timestamp, timestampUnit],
+  );
 
   let signed: SignedView | null = null;
-  if (showingSent) signed = viewFromEntry(entry);
-  else if (preview.data && !preview.isError) signed = viewFromPreview(preview.data);
-  const stale = !showingSent && preview.isPlaceholderData;
+  let stringToSign: StringToSign | null = null;
+  /** The server has not answered for this draft yet: the signature shown is an earlier one. */
+  let stale = false;
+  let provisionalShown = false;
+  if (showingSent) {
+    signed = viewFromEntry(entry);
+    stringToSign = signed.stringToSign;
+  } else if (!preview.isError) {
+    if (preview.data) signed = viewFromPreview(preview.data);
+    stale = answer === null && signed !== null;
+    if (answer && signed) stringToSign = signed.stringToSign;
+    else if (provisional) {
+      stringToSign = provisional;
+      provisionalShown = true;
+    } else stringToSign = signed?.stringToSign ?? null;
+  }
+  const atSendTime = showingSent ? false : signed && !stale ? signed.timestampAtSendTime : timestamp === undefined;
 
   return (
     <div className="space-y-3">
@@ -48,26 +97,33 @@ export function SigningPanel({ draft, entry, view, onViewChange }: SigningPanelP
               {entry ? `As sent (#${entry.id})` : 'As sent'}
             </ViewTab>
           </div>
-          {!showingSent && (preview.isFetching || stale) && (
-            <span className="text-[11px] text-slate-400" aria-hidden="true">
-              signing…
-            </span>
-          )}
+          {/* Always in the layout (only hidden), so that it appearing at each keystroke moves nothing. */}
+          <span
+            className={`text-[11px] text-slate-400 ${!showingSent && (preview.isFetching || stale) ? '' : 'invisible'}`}
+            aria-hidden="true"
+            title={
+              provisionalShown
+                ? 'Laid out in the page as you type; the server’s answer, with the signature, replaces it.'
+                : undefined
+            }
+          >
+            {provisionalShown ? 'provisional · signing…' : 'signing…'}
+          </span>
         </div>
-        <TimestampNote showingSent={showingSent} signed={signed} entry={entry} />
+        <TimestampNote showingSent={showingSent} shown={stringToSign !== null} atSendTime={atSendTime} entry={entry} />
         {!showingSent && preview.isError ? (
           <SignError error={preview.error} />
-        ) : signed ? (
-          <StringToSignView value={signed.stringToSign} dimmed={stale} />
+        ) : stringToSign ? (
+          <StringToSignView value={stringToSign} dimmed={stale && !provisionalShown} />
         ) : (
           <Skeleton />
         )}
       </section>
 
-      <section aria-label="Signature" className={panel}>
+      <section aria-label="Signature" aria-busy={stale || undefined} className={panel}>
         <h2 className={`${heading} mb-1`}>Signature</h2>
         {signed ? (
-          <>
+          <div className={stale ? 'opacity-50' : undefined}>
             <p
               className="mb-1 truncate font-mono text-[11px] text-slate-500 dark:text-slate-400"
               title={`${signed.method} ${signed.url}`}
@@ -75,7 +131,7 @@ export function SigningPanel({ draft, entry, view, onViewChange }: SigningPanelP
               {signed.method} {signed.url}
             </p>
             <SignatureView view={signed} />
-          </>
+          </div>
         ) : !showingSent && preview.isError ? (
           <p className="text-xs text-slate-500 dark:text-slate-400">No signature until the request can be signed.</p>
         ) : (
@@ -84,7 +140,7 @@ export function SigningPanel({ draft, entry, view, onViewChange }: SigningPanelP
       </section>
     </div>
   );
-}
+});
 
 function ViewTab({
   selected,
@@ -112,11 +168,13 @@ function ViewTab({
 
 function TimestampNote({
   showingSent,
-  signed,
+  shown,
+  atSendTime,
   entry,
 }: {
   showingSent: boolean;
-  signed: SignedView | null;
+  shown: boolean;
+  atSendTime: boolean;
   entry: RelayResult | null;
 }) {
   if (showingSent && entry) {
@@ -126,8 +184,8 @@ function TimestampNote({
       </p>
     );
   }
-  if (!signed) return <p className="mb-2 min-h-4 text-xs" />;
-  return signed.timestampAtSendTime ? (
+  if (!shown) return <p className="mb-2 min-h-4 text-xs" />;
+  return atSendTime ? (
     <p className="mb-2 text-xs text-slate-600 dark:text-slate-300">
       <span className="font-medium">Timestamp at send time:</span> this preview uses the current time. Send signs again
       with the time of sending, so its timestamp and signature will differ from the ones below.

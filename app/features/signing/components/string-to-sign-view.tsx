@@ -1,28 +1,67 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { StringToSignView as StringToSign } from '../../../../core/contract.ts';
-import { formatBytes } from '../../../lib/format.ts';
+import { formatBytes, groupDigits } from '../../../lib/format.ts';
 import { SEGMENT_LABEL, SEGMENT_SWATCH, SEGMENT_TEXT } from '../segment-style.ts';
-import { hexDump, splitIntoChunks, VISIBLE_GLYPH } from '../visible-text.ts';
+import { chunkText, hexDump, VISIBLE_GLYPH } from '../visible-text.ts';
 import { VisibleText } from './visible-text.tsx';
 
 /** Characters of one segment shown as text; beyond this the hex view and byte counts still cover everything. */
 const TEXT_CAP = 256 * 1024;
 const HEX_CAP = 64 * 1024;
 const encoder = new TextEncoder();
-/** 12.5 px × 1.6 line height, for the size a skipped block reserves. */
-const chunkHeight = (chunk: string) => Math.max(1, chunk.split('\n').length - 1) * 20;
+/**
+ * The height a skipped block reserves until it is first laid out (then the browser remembers the
+ * real one): 12.5 px × 1.6 line height per line, long lines wrapping at about 90 characters.
+ */
+function chunkHeight(chunk: string): number {
+  let lines = 0;
+  let from = 0;
+  for (let lf = chunk.indexOf('\n'); ; lf = chunk.indexOf('\n', from)) {
+    const end = lf === -1 ? chunk.length : lf;
+    lines += Math.max(1, Math.ceil((end - from) / 90));
+    if (lf === -1) break;
+    from = lf + 1;
+  }
+  return lines * 20;
+}
+
+/** Keys for the blocks: the text itself (a block keeps its DOM while its text stays), numbered when repeated. */
+function blockKeys(chunks: string[]): string[] {
+  const seen = new Map<string, number>();
+  return chunks.map((c) => {
+    const n = seen.get(c) ?? 0;
+    seen.set(c, n + 1);
+    return n === 0 ? c : `${c}\u0000${n}`;
+  });
+}
+
+/** One piece of a long body, which the browser may skip laying out while it is scrolled away. */
+const BodyBlock = memo(function BodyBlock({ text }: { text: string }) {
+  return (
+    <div style={{ contentVisibility: 'auto', containIntrinsicSize: `auto ${chunkHeight(text)}px` }}>
+      <span className={`rounded-[3px] ${SEGMENT_TEXT.body}`} data-segment="body">
+        <VisibleText text={text} />
+      </span>
+    </div>
+  );
+});
 
 /** The coloured, whitespace-visible string-to-sign with its legend, byte counts and a hex view. */
 export function StringToSignView({ value, dimmed = false }: { value: StringToSign; dimmed?: boolean }) {
   const [hex, setHex] = useState(false);
   const contentId = useId();
-  const full = useMemo(() => value.segments.map((s) => s.text).join(''), [value]);
-  const dump = useMemo(() => (hex ? hexDump(encoder.encode(full), HEX_CAP) : null), [hex, full]);
+  const dump = useMemo(
+    () => (hex ? hexDump(encoder.encode(value.segments.map((s) => s.text).join('')), HEX_CAP) : null),
+    [hex, value],
+  );
   const bodySegment = value.segments.find((s) => s.name === 'body');
   const body = bodySegment ? { text: bodySegment.text, length: bodySegment.length } : null;
   const bodyCut = body !== null && body.text.length > TEXT_CAP;
   const bodyText = body ? (bodyCut ? body.text.slice(0, TEXT_CAP) : body.text) : '';
-  const bodyChunks = useMemo(() => splitIntoChunks(bodyText), [bodyText]);
+  // Content-defined pieces: a keystroke changes one, and only that one is rendered and laid out again
+  // (a new answer with the same body text re-renders none).
+  const bodyChunks = useMemo(() => chunkText(bodyText), [bodyText]);
+  const bodyKeys = useMemo(() => blockKeys(bodyChunks), [bodyChunks]);
 
   return (
     <div className="min-w-0">
@@ -33,14 +72,14 @@ export function StringToSignView({ value, dimmed = false }: { value: StringToSig
               <span aria-hidden="true" className={`size-2.5 rounded-sm ${SEGMENT_SWATCH[s.name]}`} />
               <span className="font-medium">{SEGMENT_LABEL[s.name]}</span>
               <span className="font-mono text-slate-500 tabular-nums dark:text-slate-400">
-                {s.length.toLocaleString('en')} B @ {s.offset.toLocaleString('en')}
+                {groupDigits(s.length)} B @ {groupDigits(s.offset)}
               </span>
             </li>
           ))}
         </ul>
         <span className="ml-auto flex items-center gap-2">
           <span className="font-mono text-slate-600 tabular-nums dark:text-slate-300">
-            {value.byteLength.toLocaleString('en')} bytes total
+            {groupDigits(value.byteLength)} bytes total
           </span>
           <button
             type="button"
@@ -56,7 +95,7 @@ export function StringToSignView({ value, dimmed = false }: { value: StringToSig
       <div
         id={contentId}
         className={
-          'max-h-80 overflow-auto rounded-md border border-slate-200 bg-slate-50 p-2.5 font-mono text-[12.5px] leading-[1.6] transition-opacity dark:border-slate-800 dark:bg-slate-950 ' +
+          'max-h-80 overflow-auto rounded-md border border-slate-200 bg-slate-50 p-2.5 font-mono text-[12.5px] leading-[1.6] dark:border-slate-800 dark:bg-slate-950 ' +
           (dimmed ? 'opacity-60' : '')
         }
       >
@@ -90,11 +129,7 @@ export function StringToSignView({ value, dimmed = false }: { value: StringToSig
             </span>
             {/* The rest of a long body in blocks the browser may skip while they are scrolled away. */}
             {bodyChunks.slice(1).map((chunk, i) => (
-              <div key={i} style={{ contentVisibility: 'auto', containIntrinsicSize: `auto ${chunkHeight(chunk)}px` }}>
-                <span className={`rounded-[3px] ${SEGMENT_TEXT.body}`} data-segment="body">
-                  <VisibleText text={chunk} />
-                </span>
-              </div>
+              <BodyBlock key={bodyKeys[i + 1]} text={chunk} />
             ))}
             {bodyCut && (
               <p className="font-sans text-xs text-slate-500">

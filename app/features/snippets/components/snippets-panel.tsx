@@ -1,11 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useId, useState } from 'react';
 import type { RelayResult, RequestDraft } from '../../../../core/contract.ts';
-import { SNIPPET_LANGUAGES, snippetFor, type SnippetLanguage } from '../../../../core/snippets/index.ts';
-import { CopyButton } from '../../../components/copy-button.tsx';
-import { api } from '../../../lib/api-client.ts';
-import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
-import { SNIPPET_TAB_LABEL, snippetInputFromEntry, snippetInputFromPreview } from '../snippet-input.ts';
+import type { SnippetLanguage } from '../../../../core/snippets/index.ts';
+
+const SnippetsBody = lazy(() => import('./snippets-body.tsx'));
 
 export interface SnippetsPanelProps {
   /** The draft being composed (its signature preview feeds the snippets) … */
@@ -15,30 +12,9 @@ export interface SnippetsPanelProps {
 }
 
 /** Code that reproduces the current signature and sends the request: cURL, Python, Node, Go. */
-export function SnippetsPanel({ draft, entry }: SnippetsPanelProps) {
+export const SnippetsPanel = memo(function SnippetsPanel({ draft, entry }: SnippetsPanelProps) {
   const [language, setLanguage] = useState<SnippetLanguage>('curl');
   const [open, setOpen] = useState(false);
-  const debounced = useDebouncedValue(draft, 100);
-  // The same query (key ['sign', draft]) as the signing panel's preview: one request for both.
-  const preview = useQuery({
-    queryKey: ['sign', debounced] as const,
-    queryFn: () => api.sign(debounced),
-    placeholderData: keepPreviousData,
-    retry: false,
-    refetchOnWindowFocus: false,
-    enabled: open && entry === null,
-  });
-  const input = entry
-    ? snippetInputFromEntry(entry)
-    : preview.data
-      ? snippetInputFromPreview(preview.data, debounced.body)
-      : null;
-  const code = useMemo(
-    () => (input ? snippetFor(language, input) : ''),
-    // The input object is rebuilt on every render; its fields are what the snippet depends on.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [input?.url, input?.method, input?.body, input?.keyId, input?.timestamp, input?.signature, language],
-  );
   const panelId = useId();
 
   return (
@@ -67,56 +43,11 @@ export function SnippetsPanel({ draft, entry }: SnippetsPanelProps) {
       </div>
       {open && (
         <div id={panelId} className="mt-2">
-          <div
-            role="tablist"
-            aria-label="Snippet language"
-            className="flex gap-0.5 rounded-md bg-slate-100 p-0.5 text-xs dark:bg-slate-800"
-          >
-            {SNIPPET_LANGUAGES.map((l) => (
-              <button
-                key={l}
-                type="button"
-                role="tab"
-                aria-selected={l === language}
-                onClick={() => setLanguage(l)}
-                className={
-                  'flex-1 rounded px-2 py-1 font-medium focus-visible:outline-2 focus-visible:outline-sky-500 ' +
-                  (l === language
-                    ? 'bg-white text-slate-900 shadow-sm dark:bg-slate-950 dark:text-white'
-                    : 'text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white')
-                }
-              >
-                {SNIPPET_TAB_LABEL[l]}
-              </button>
-            ))}
-          </div>
-          <div role="tabpanel" aria-label={`${SNIPPET_TAB_LABEL[language]} snippet`} className="mt-2 space-y-2">
-            <p className="text-[11px] text-slate-600 dark:text-slate-400">
-              {language === 'curl'
-                ? 'Carries the computed headers: valid only while its timestamp is inside the server’s window (about five minutes on the mock). After that, sign again.'
-                : 'Signs at run time with the secret read from the QREDO_API_SECRET environment variable (never written into the code).'}
-            </p>
-            {input ? (
-              <div className="relative">
-                <CopyButton
-                  value={code}
-                  label={`${SNIPPET_TAB_LABEL[language]} snippet`}
-                  className="absolute top-1.5 right-1.5 bg-white dark:bg-slate-900"
-                />
-                <pre className="max-h-80 overflow-auto rounded-md bg-slate-50 p-2 pr-20 font-mono text-[11px] leading-relaxed text-slate-800 dark:bg-slate-950 dark:text-slate-200">
-                  {code}
-                </pre>
-              </div>
-            ) : preview.isError ? (
-              <p className="text-xs text-slate-500">
-                No snippet until the request can be signed: {preview.error.message}
-              </p>
-            ) : (
-              <p className="text-xs text-slate-500">Signing…</p>
-            )}
-          </div>
+          <Suspense fallback={<p className="text-xs text-slate-500">Loading…</p>}>
+            <SnippetsBody draft={draft} entry={entry} language={language} onLanguageChange={setLanguage} />
+          </Suspense>
         </div>
       )}
     </section>
   );
-}
+});

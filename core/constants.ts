@@ -1,0 +1,33 @@
+/**
+ * Plain constants of the wire contract, without zod, so that the page can import them without
+ * pulling the schemas into its first-screen bundle. core/contract.ts re-exports every one of them.
+ */
+
+export const ENVIRONMENTS = ['mock', 'sandbox', 'production'] as const;
+
+export const DEMO_KEYS = ['full', 'read-only', 'balance-only', 'empty-org', 'personal'] as const;
+
+/** Header name sent by the page with every state-changing call. */
+export const TOKEN_HEADER = 'x-playground-token';
+
+/** Upper bound on a request body the page may send (the body text plus its JSON envelope). */
+export const MAX_API_BODY_BYTES = 25 * 1024 * 1024;
+
+export const DOCTOR_CAUSE_IDS = [
+  'secret-not-decoded',
+  'signature-standard-base64',
+  'signature-padded',
+  'body-reserialized',
+  'body-line-endings',
+  'body-trailing-newline',
+  'timestamp-unit',
+  'timestamp-mismatch',
+  'timestamp-expired',
+  'url-scheme',
+  'url-host',
+  'url-trailing-slash',
+  'url-query-missing',
+  'url-path-only',
+  'method-case',
+  'header-misspelt',
+] as const;
