@@ -1,24 +1,9 @@
 /** The mistakes the signature doctor knows, by stable id (REFERENCE §5). */
+import { DOCTOR_CAUSE_IDS } from '../constants.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../signing/index.ts';
 
-export const CAUSE_IDS = [
-  'secret-not-decoded',
-  'signature-standard-base64',
-  'signature-padded',
-  'body-reserialized',
-  'body-line-endings',
-  'body-trailing-newline',
-  'timestamp-unit',
-  'timestamp-mismatch',
-  'timestamp-expired',
-  'url-scheme',
-  'url-host',
-  'url-trailing-slash',
-  'url-query-missing',
-  'url-path-only',
-  'method-case',
-  'header-misspelt',
-] as const;
+/** One list for the doctor and the wire contract. */
+export const CAUSE_IDS = DOCTOR_CAUSE_IDS;
 
 export type CauseId = (typeof CAUSE_IDS)[number];
 
