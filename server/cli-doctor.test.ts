@@ -2,32 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import vectors from '../core/fixtures/vectors.json' with { type: 'json' };
-import { runCli, type CliIo } from './cli.ts';
+import { runCli } from './cli.ts';
 import { openHistoryStore } from './history/store.ts';
 import { findDemoKey } from './mock/keys.ts';
 import { startMockServer } from './mock/server.ts';
-import { tempDir } from './test-support.ts';
+import { memoryIo, tempDir } from './test-support.ts';
 
-function io(
-  env: Record<string, string> = {},
-  files: Record<string, Buffer> = {},
-  now: () => number = () => 1_700_000_000_123,
-) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CliIo = {
-    env,
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readFile: (p) => {
-      const f = files[p];
-      if (!f) throw new Error(`ENOENT: ${p}`);
-      return f;
-    },
-    now,
-  };
-  return { value, out, err };
-}
+const io = memoryIo;
 
 const v = vectors.find((x) => x.name === 'post-json-compact')!;
 const pretty = vectors.find((x) => x.name === 'post-json-pretty-whitespace')!;

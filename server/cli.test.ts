@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import vectors from '../core/fixtures/vectors.json' with { type: 'json' };
-import { runCli, type CliIo } from './cli.ts';
+import { runCli } from './cli.ts';
+import { memoryIo } from './test-support.ts';
 
-function io(env: Record<string, string> = {}, files: Record<string, Buffer> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CliIo = {
-    env,
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readFile: (p) => {
-      const f = files[p];
-      if (!f) throw new Error(`ENOENT: ${p}`);
-      return f;
-    },
-    now: () => 1_700_000_000_123,
-  };
-  return { value, out, err };
-}
+const io = memoryIo;
 
 describe('cli sign', () => {
   it.each(vectors.map((v) => [v.name, v] as const))(

@@ -4,6 +4,7 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders, type Se
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CliIo } from './cli.ts';
 import { loadConfig, type PlaygroundConfig } from './config/config.ts';
 import { createRouter } from './router.ts';
 import { startMockServer, type MockServer } from './mock/server.ts';
@@ -118,4 +119,26 @@ export async function startTestPlayground(
       await mock.close();
     },
   };
+}
+
+/** An in-memory CliIo for tests: captured output, files from a map, a fixed clock by default. */
+export function memoryIo(
+  env: Record<string, string> = {},
+  files: Record<string, Buffer> = {},
+  now: () => number = () => 1_700_000_000_123,
+) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const value: CliIo = {
+    env,
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    readFile: (p) => {
+      const f = files[p];
+      if (!f) throw new Error(`ENOENT: ${p}`);
+      return f;
+    },
+    now,
+  };
+  return { value, out, err };
 }
