@@ -1,3 +1,4 @@
+import { needsConfirmation } from '../../core/guardrails.ts';
 import { MAX_API_BODY_BYTES, SendRequest, type Environment } from '../../core/contract.ts';
 import { exchange } from '../exchange.ts';
 import { HttpError, readJson, sendJson } from '../http.ts';
@@ -5,11 +6,9 @@ import type { Services } from '../services.ts';
 import { signDraft } from '../signer.ts';
 import type { Handler } from './types.ts';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 /** A POST, PUT, PATCH or DELETE (any non-safe method) to production needs an explicit confirmation. */
 export function requireConfirmation(environment: Environment, method: string, confirm: boolean | undefined): void {
-  if (environment === 'production' && !SAFE_METHODS.has(method.toUpperCase()) && confirm !== true) {
+  if (needsConfirmation(environment, method) && confirm !== true) {
     throw new HttpError(
       403,
       'confirmation-required',

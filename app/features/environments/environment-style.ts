@@ -28,13 +28,4 @@ export const ENVIRONMENT_BAR: Record<Environment, string> = {
   production: 'border-env-production/50 bg-env-production-soft/60 dark:bg-env-production/15',
 };
 
-/** A mutating method: anything but GET and HEAD (case-insensitive). */
-export function isMutatingMethod(method: string): boolean {
-  const m = method.toUpperCase();
-  return m !== 'GET' && m !== 'HEAD';
-}
-
-/** Whether sending this method to this environment needs an explicit confirmation first. */
-export function needsConfirmation(environment: Environment, method: string): boolean {
-  return environment === 'production' && isMutatingMethod(method);
-}
+export { needsConfirmation } from '../../../core/guardrails.ts';
