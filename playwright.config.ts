@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,9 @@ if (!process.env.E2E_PORT || !process.env.E2E_MOCK_PORT || !process.env.E2E_UPST
   process.env.E2E_MOCK_PORT = mockPort;
   process.env.E2E_UPSTREAM_PORT = upstreamPort;
 }
+// The launch token the server is pinned to (PLAYGROUND_TOKEN); pages find it in localStorage, as after
+// opening the printed address once (e2e/launch.spec.ts opens it through the fragment, as a person does).
+process.env.E2E_TOKEN ??= randomBytes(32).toString('base64url');
 if (!process.env.E2E_DATA_DIR) {
   const dir = mkdtempSync(path.join(tmpdir(), 'qredo-playground-e2e-'));
   process.env.E2E_DATA_DIR = dir;
@@ -53,6 +57,12 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     video: 'off',
+    storageState: {
+      cookies: [],
+      origins: [
+        { origin: baseURL, localStorage: [{ name: 'qredo-playground.launch-token', value: process.env.E2E_TOKEN }] },
+      ],
+    },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
@@ -72,6 +82,7 @@ export default defineConfig({
     // The built page (npm test runs `npm run build` first) under vite preview, with the backend plugin,
     // the embedded mock on its own free port and history in a throw-away directory.
     command: 'node_modules/.bin/vite preview',
+    // Any answer means it listens (an /api call without the token is a 401).
     url: `${baseURL}/api/session`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -82,6 +93,7 @@ export default defineConfig({
       PORT: String(port),
       MOCK_PORT: String(process.env.E2E_MOCK_PORT),
       PLAYGROUND_DATA_DIR: String(process.env.E2E_DATA_DIR),
+      PLAYGROUND_TOKEN: process.env.E2E_TOKEN,
       // Never a developer's real keys or upstreams. Sandbox points at the local test upstream started by
       // the global setup, without a key (tests that need one save a test key through the API or the
       // form); production keeps its real base URL and has no key, so nothing can reach it.

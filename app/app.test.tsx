@@ -14,7 +14,7 @@ const env = (name: 'mock' | 'sandbox' | 'production') => ({
   source: name === 'mock' ? ('demo' as const) : ('env' as const),
 });
 const session: SessionInfo = {
-  token: 't',
+  warnings: [],
   version: '0.1.0',
   environments: [env('mock'), env('sandbox'), env('production')],
   demoKeys: [],

@@ -1,8 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { LaunchGate } from './features/access/components/launch-gate.tsx';
+import { adoptTokenFromLocation } from './lib/launch-token.ts';
 import { Providers } from './providers.tsx';
 import './styles.css';
+
+// Before anything renders or calls /api: the token leaves the address bar at once.
+adoptTokenFromLocation();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
@@ -10,7 +15,9 @@ if (!root) throw new Error('The page has no #root element.');
 createRoot(root).render(
   <StrictMode>
     <Providers>
-      <App />
+      <LaunchGate>
+        <App />
+      </LaunchGate>
     </Providers>
   </StrictMode>,
 );

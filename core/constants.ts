@@ -7,8 +7,9 @@ export const ENVIRONMENTS = ['mock', 'sandbox', 'production'] as const;
 
 export const DEMO_KEYS = ['full', 'read-only', 'balance-only', 'empty-org', 'personal'] as const;
 
-/** Header name sent by the page with every state-changing call. */
-export const TOKEN_HEADER = 'x-playground-token';
+/** A Qredo key id as the playground accepts it: 1 to 128 visible ASCII characters (it is sent as a header value). */
+export const KEY_ID_PATTERN = /^[\x21-\x7e]{1,128}$/;
+export const KEY_ID_RULE = 'A key id is 1 to 128 visible ASCII characters: no spaces, line breaks or accented letters.';
 
 /** Upper bound on a request body the page may send (the body text plus its JSON envelope). */
 export const MAX_API_BODY_BYTES = 25 * 1024 * 1024;

@@ -3,10 +3,10 @@
  * against these schemas at the edge; the page's api-client is typed by them.
  */
 import { z } from 'zod';
-import { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS } from './constants.ts';
+import { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS, KEY_ID_PATTERN, KEY_ID_RULE } from './constants.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing/signature.ts';
 
-export { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS, MAX_API_BODY_BYTES, TOKEN_HEADER } from './constants.ts';
+export { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS, KEY_ID_PATTERN, MAX_API_BODY_BYTES } from './constants.ts';
 
 export const Environment = z.enum(ENVIRONMENTS);
 export type Environment = z.infer<typeof Environment>;
@@ -42,13 +42,14 @@ export const RequestDraft = z
   .strict();
 export type RequestDraft = z.infer<typeof RequestDraft>;
 
-export const SignRequest = RequestDraft;
-export type SignRequest = RequestDraft;
+/** Set by the page only after the person confirms a mutating request to production (core/guardrails). */
+const Confirm = z.boolean().optional();
 
-export const SendRequest = RequestDraft.extend({
-  /** Set by the page only after the person confirms a mutating send to production. */
-  confirm: z.boolean().optional(),
-}).strict();
+/** A signature for a production mutation is a capability: signing one needs the same confirmation as sending it. */
+export const SignRequest = RequestDraft.extend({ confirm: Confirm }).strict();
+export type SignRequest = z.infer<typeof SignRequest>;
+
+export const SendRequest = RequestDraft.extend({ confirm: Confirm }).strict();
 export type SendRequest = z.infer<typeof SendRequest>;
 
 export const ReplayRequest = z.object({ confirm: z.boolean().optional() }).strict();
@@ -56,7 +57,7 @@ export type ReplayRequest = z.infer<typeof ReplayRequest>;
 
 export const CredentialsRequest = z
   .object({
-    keyId: z.string().trim().min(1, 'The key id is empty.').max(256),
+    keyId: z.string().trim().min(1, 'The key id is empty.').regex(KEY_ID_PATTERN, KEY_ID_RULE),
     secret: z.string().min(1, 'The secret is empty.').max(4096),
   })
   .strict();
@@ -178,7 +179,13 @@ export const HistoryQuery = z.object({
   environment: Environment.optional(),
   method: z.string().max(16).optional(),
   status: StatusClass.optional(),
-  q: z.string().max(500).optional(),
+  q: z
+    .string()
+    .max(500)
+    .refine((q) => ![...q].some((c) => c < ' ' || c === '\u007f'), {
+      message: 'The search may not contain control characters (line breaks, tabs, NUL).',
+    })
+    .optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -213,8 +220,9 @@ export const DemoKeyInfo = z.object({
 export type DemoKeyInfo = z.infer<typeof DemoKeyInfo>;
 
 export const SessionInfo = z.object({
-  token: z.string(),
   version: z.string(),
+  /** Problems the person should fix (a credentials file other users can read), in words. */
+  warnings: z.array(z.string()),
   environments: z.array(EnvironmentInfo),
   demoKeys: z.array(DemoKeyInfo),
 });
@@ -271,6 +279,8 @@ export const DoctorRequest = z
     capture: z.union([CaptureFields, CaptureCurl, CaptureRaw]),
     /** For the mock: which demo key's secret (default: the one whose key id the capture carries, else full). */
     demoKey: DemoKey.optional(),
+    /** The expected signature of a production mutation is a capability: confirmed as a send would be. */
+    confirm: Confirm,
   })
   .strict();
 export type DoctorRequest = z.infer<typeof DoctorRequest>;
@@ -316,8 +326,8 @@ export type DoctorResponse = z.infer<typeof DoctorResponse>;
 // ---- walkthrough (POST /api/walkthrough) -----------------------------------------------------
 
 /** The same draft as POST /api/sign: the walkthrough explains how that request is signed. */
-export const WalkthroughRequest = RequestDraft;
-export type WalkthroughRequest = RequestDraft;
+export const WalkthroughRequest = SignRequest;
+export type WalkthroughRequest = SignRequest;
 
 export const WalkthroughResponse = z.object({
   environment: Environment,

@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { TOKEN_HEADER } from '../core/contract.ts';
-import { useSandboxTestKey } from './fixtures/api.ts';
+import { pageHeaders, useSandboxTestKey } from './fixtures/api.ts';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
 
 // Issue 4, item 9: relay errors, a 401 with the mock's reason, perimeter refusals and an unreachable
@@ -15,14 +14,22 @@ test('a 401 shows the mock\'s reason ("timestamp expired") where the response wo
   await expect(playground.response).toContainText(/Reason: .*timestamp expired/);
 });
 
-test('a perimeter refusal (a stale session token) is shown plainly, and nothing is sent', async ({ page }) => {
+test('a perimeter refusal (a foreign Origin) is shown plainly, and nothing is sent', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const playground = new PlaygroundPage(page);
   await playground.open();
   const marker = uniqueMarker('perim');
-  // As if the playground server had restarted since the page loaded: the page's token is no longer valid.
-  await page.route('**/api/send', (route) =>
-    route.continue({ headers: { ...route.request().headers(), [TOKEN_HEADER]: 'stale-token-from-before' } }),
-  );
+  // The browser will not let a page forge its Origin, so the guard's real answer to one is fetched
+  // first and handed to the page in place of the send.
+  const refusal = await request.post('/api/send', {
+    headers: { ...pageHeaders(baseURL ?? ''), origin: 'http://evil.example' },
+    data: { environment: 'mock', method: 'GET', path: `/balance?probe=${marker}`, body: null },
+  });
+  expect(refusal.status()).toBe(403);
+  await page.route('**/api/send', (route) => route.fulfill({ response: refusal }));
   await playground.compose({ method: 'GET', path: `/balance?probe=${marker}` });
   await playground.send.click();
   const alert = playground.response.getByRole('alert');

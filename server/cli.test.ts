@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import vectors from '../core/fixtures/vectors.json' with { type: 'json' };
 import { runCli } from './cli.ts';
-import { memoryIo } from './test-support.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TOKEN_FILE } from './security/launch-token.ts';
+import { memoryIo, tempDir } from './test-support.ts';
 
 const io = memoryIo;
 
@@ -47,5 +50,23 @@ describe('cli sign', () => {
     expect(await runCli(['sign', '--method', 'GET', '--url', 'u'], value)).toBe(1);
     expect(err.join('\n')).toMatch(/not base64/);
     expect(err.join('\n')).not.toContain('not base64 at all!');
+  });
+});
+
+describe('cli token', () => {
+  it('prints the address with the token kept in the data folder, and --new replaces it', async () => {
+    const dir = tempDir();
+    const first = io({ PLAYGROUND_DATA_DIR: dir, PORT: '5180' });
+    expect(await runCli(['token'], first.value)).toBe(0);
+    const url = first.out[0]!;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:5180\/#token=[A-Za-z0-9_-]{43}$/);
+    expect(readFileSync(join(dir, TOKEN_FILE), 'utf8').trim()).toBe(url.split('#token=')[1]);
+    const again = io({ PLAYGROUND_DATA_DIR: dir, PORT: '5180' });
+    await runCli(['token'], again.value);
+    expect(again.out[0]).toBe(url);
+    const rotated = io({ PLAYGROUND_DATA_DIR: dir, PORT: '5180' });
+    expect(await runCli(['token', '--new'], rotated.value)).toBe(0);
+    expect(rotated.out[0]).not.toBe(url);
+    expect(rotated.err.join()).toMatch(/new launch token/);
   });
 });

@@ -3,6 +3,7 @@
  *   npm run cli -- sign --timestamp T --method M --url U [--body-file F] [--json] [--secret-file F] [--key-id K]
  *   npm run cli -- verify --timestamp T --method M --url U --signature S [--body-file F] [--json]
  *   npm run cli -- send --env mock --method GET --path /balance [--body-file F] [--demo-key ID] [--data-dir D]
+ *   npm run cli -- token [--new] [--data-dir D]
  * The secret comes from QREDO_API_SECRET or --secret-file, never from an argument.
  */
 import { readFileSync } from 'node:fs';
@@ -23,8 +24,10 @@ import { captureFromRequest, diagnose, type Capture } from '../core/doctor/index
 import { ImportError, parseRequestPaste } from '../core/import/index.ts';
 import { loadConfig } from './config/config.ts';
 import { exchange } from './exchange.ts';
-import { requireConfirmation } from './handlers/send.ts';
+import { requireConsent } from './consent.ts';
 import { HttpError } from './http.ts';
+import { prepareDataDir } from './security/data-dir.ts';
+import { launchUrl, loadLaunchToken, rotateLaunchToken } from './security/launch-token.ts';
 import { createServices } from './services.ts';
 import { signDraft } from './signer.ts';
 
@@ -44,7 +47,11 @@ const USAGE = `Usage:
   npm run cli -- send --env mock|sandbox|production --method M --path P [--body-file F] [--demo-key ID]
                       [--timestamp T] [--nanoseconds] [--data-dir D] [--confirm] [--json]
   Signs, sends through the playground's relay and records the exchange in the same history.
-  The mock is started in-process when nothing listens on MOCK_PORT. Exit 0 on a 2xx answer.`;
+  The mock is started in-process when nothing listens on MOCK_PORT. Exit 0 on a 2xx answer.
+
+  npm run cli -- token [--new] [--data-dir D]
+  Prints the address that opens the playground with its launch token (kept in the data folder).
+  --new makes a new token: the old one stops working at once, in every open page.`;
 
 class UsageError extends Error {}
 
@@ -66,6 +73,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'sign') return await signCommand(rest, io);
     if (command === 'verify') return await verifyCommand(rest, io);
     if (command === 'send') return await sendCommand(rest, io);
+    if (command === 'token') return tokenCommand(rest, io);
     throw new UsageError(`Unknown command ${JSON.stringify(command)}.`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -277,7 +285,7 @@ async function sendCommand(args: string[], io: CliIo): Promise<number> {
   const services = createServices(loadConfig(env), { env, log: (line) => io.err(line), clock: io.now });
   let result: RelayResult;
   try {
-    requireConfirmation(draft.environment, draft.method, values.confirm);
+    requireConsent({ ...draft, confirm: values.confirm, nowMs: io.now() });
     const signed = await signDraft(services, draft);
     result = await exchange(services, signed, 'send');
   } catch (e) {
@@ -303,6 +311,30 @@ async function sendCommand(args: string[], io: CliIo): Promise<number> {
   }
   const status = result.response?.status ?? 0;
   return status >= 200 && status < 300 ? 0 : 1;
+}
+
+function tokenCommand(args: string[], io: CliIo): number {
+  const { values } = parseArgs({
+    args,
+    options: { new: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
+    strict: true,
+  });
+  const env: Record<string, string | undefined> = {
+    ...io.env,
+    ...(values['data-dir'] ? { PLAYGROUND_DATA_DIR: values['data-dir'] } : {}),
+  };
+  const config = loadConfig(env);
+  const { realDir } = prepareDataDir(config.dataDir);
+  if (env.PLAYGROUND_TOKEN) {
+    io.err('PLAYGROUND_TOKEN is set: the playground uses that token, not the one kept in the data folder.');
+  }
+  const token = values.new
+    ? rotateLaunchToken(realDir)
+    : loadLaunchToken(realDir, { ...env, PLAYGROUND_TOKEN: '' }).current();
+  const host = config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
+  io.out(launchUrl(`http://${host}:${config.port}`, token));
+  if (values.new) io.err('A new launch token is in force; pages opened with the old one ask for this address.');
+  return 0;
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;

@@ -41,7 +41,7 @@ describe('every /api answer matches the contract', () => {
       await p.call('POST', '/api/send', { body: {}, token: false }),
       await p.call('PUT', '/api/credentials/mock', { body: { keyId: 'k', secret: SECRET } }),
     ];
-    expect(errors.map((e) => e.status)).toEqual([404, 404, 400, 403, 400]);
+    expect(errors.map((e) => e.status)).toEqual([404, 404, 400, 401, 400]);
     for (const e of errors) expect(parse(ApiError, e.json).error.message.length).toBeGreaterThan(10);
   });
 });

@@ -18,6 +18,8 @@ export interface Outgoing {
   bodySha256: string;
 }
 
+const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * Sends signed bytes through the relay and records the exchange in history before answering,
  * failures included. What is recorded and returned passes through the redactor.
@@ -43,7 +45,11 @@ export async function exchange(services: Services, out: Outgoing, kind: RelayRes
     error: outcome.error,
     timings: outcome.timings,
   };
+  // Between the stages of a large exchange, other requests get their turn.
+  await yieldToOthers();
   const clean = services.redactor.scrubValue(entry);
+  await yieldToOthers();
   const recorded = services.history().record(clean);
+  await yieldToOthers();
   return { ...clean, id: recorded.id };
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCountingUpstream, type CountingUpstream } from './counting-upstream.ts';
+import { rotateLaunchToken } from './security/launch-token.ts';
 import { startTestPlayground, type TestPlayground } from './test-support.ts';
 
 const SECRET = Buffer.from('$2a$10$PerimeterTestSecretForThePlaygroundOnly.0123456789abcd').toString('base64');
@@ -11,22 +12,39 @@ afterEach(async () => {
   await upstream?.close();
 });
 
-async function start() {
+async function start(env: Record<string, string> = {}) {
   upstream = await startCountingUpstream();
   p = await startTestPlayground({
-    env: { QREDO_SANDBOX_API_KEY: 'perimeterKey01', QREDO_SANDBOX_API_SECRET: SECRET },
+    env: { QREDO_SANDBOX_API_KEY: 'perimeterKey01', QREDO_SANDBOX_API_SECRET: SECRET, ...env },
     config: (c) => ({ ...c, baseUrls: { ...c.baseUrls, sandbox: upstream.baseUrl, production: upstream.baseUrl } }),
   });
 }
 
 const send = { environment: 'sandbox', method: 'GET', path: '/balance', body: null };
 
+/** Every route of the router, with a body it would accept. */
+const ROUTES: Array<[string, string, unknown?]> = [
+  ['GET', '/api/session'],
+  ['POST', '/api/sign', send],
+  ['POST', '/api/send', send],
+  ['POST', '/api/doctor', { environment: 'sandbox', capture: { curl: 'curl https://x.example' } }],
+  ['POST', '/api/walkthrough', send],
+  ['GET', '/api/history'],
+  ['DELETE', '/api/history'],
+  ['GET', '/api/history/1'],
+  ['DELETE', '/api/history/1'],
+  ['POST', '/api/history/1/resend', {}],
+  ['POST', '/api/history/1/replay', { confirm: true }],
+  ['PUT', '/api/credentials/sandbox', { keyId: 'k', secret: SECRET }],
+  ['DELETE', '/api/credentials/sandbox'],
+];
+
 describe('the perimeter', () => {
-  it('lets the page in: token from /api/session, no CORS headers', async () => {
+  it('lets the page in with the launch token, and sends no CORS headers', async () => {
     await start();
     const session = await p.call('GET', '/api/session', { headers: { origin: p.origin } });
     expect(session.status).toBe(200);
-    expect(session.json.token).toBe(p.services.token);
+    expect(session.text).not.toContain(p.services.launchToken().current());
     const ok = await p.call('POST', '/api/send', {
       body: send,
       headers: { origin: p.origin, 'sec-fetch-site': 'same-origin' },
@@ -37,15 +55,33 @@ describe('the perimeter', () => {
     expect(upstream.received).toHaveLength(1);
   });
 
+  it('answers 401 on every route without the token, or with a wrong one, and changes nothing', async () => {
+    await start();
+    const entries = (await p.call('GET', '/api/history?limit=1')).json.total;
+    for (const [method, path, body] of ROUTES) {
+      for (const authorization of [undefined, 'Bearer ' + 'x'.repeat(43), 'Basic eDp5', 'Bearer']) {
+        const r = await p.call(method, path, { body, token: false, headers: authorization ? { authorization } : {} });
+        expect({ method, path, authorization, status: r.status }).toEqual({ method, path, authorization, status: 401 });
+        expect(r.json.error.code).toMatch(/^(token-required|bad-token)$/);
+        expect(r.json.error.message).toMatch(/#token=/);
+        expect(r.headers['www-authenticate']).toBe('Bearer realm="qredo-api-playground"');
+        expect(r.text).not.toContain(p.services.launchToken().current());
+      }
+    }
+    expect(upstream.received).toHaveLength(0);
+    expect((await p.call('GET', '/api/history?limit=1')).json.total).toBe(entries);
+    expect((await p.call('GET', '/api/session')).json.environments[1].configured).toBe(true);
+  });
+
   it.each([
     ['a foreign Origin', { origin: 'http://evil.example' }, 'bad-origin'],
     ['another localhost port', { origin: 'http://127.0.0.1:1' }, 'bad-origin'],
     ['a cross-site fetch', { 'sec-fetch-site': 'cross-site' }, 'bad-origin'],
+    ['a same-site fetch (another port)', { 'sec-fetch-site': 'same-site' }, 'bad-origin'],
     ['a rebinding Host', { host: 'evil.example' }, 'bad-host'],
     ['a rebinding Host with our port', { host: 'evil.example:PORT' }, 'bad-host'],
-    ['a missing token', { 'x-playground-token': '' }, 'bad-token'],
-    ['a wrong token', { 'x-playground-token': 'x'.repeat(43) }, 'bad-token'],
-  ])('refuses %s with 403 JSON, reaching no upstream', async (_name, headers, code) => {
+    ['a Host with a leading-zero port', { host: '127.0.0.1:0PORT' }, 'bad-host'],
+  ])('refuses %s with 403 JSON even with the token, reaching no upstream', async (_name, headers, code) => {
     await start();
     const h = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v.replace('PORT', String(p.port))]));
     const r = await p.call('POST', '/api/send', { body: send, headers: h });
@@ -62,13 +98,31 @@ describe('the perimeter', () => {
     expect(upstream.received).toHaveLength(0);
   });
 
-  it('refuses a token from before a restart', async () => {
+  it('keeps its token across a restart with the same data folder, and refuses it once rotated', async () => {
     await start();
-    const old = p.services.token;
+    const dir = p.services.dataDir;
+    const first = p.services.launchToken().current();
     await p.close();
-    await start();
-    const r = await p.call('POST', '/api/send', { body: send, headers: { 'x-playground-token': old } });
-    expect(r.status).toBe(403);
+    p = await startTestPlayground({ dataDir: dir });
+    expect(p.services.launchToken().current()).toBe(first);
+    expect((await p.call('GET', '/api/session')).status).toBe(200);
+    const next = rotateLaunchToken(dir);
+    expect(next).not.toBe(first);
+    const stale = await p.call('GET', '/api/session', { token: false, headers: { authorization: `Bearer ${first}` } });
+    expect(stale.status).toBe(401);
+    expect(stale.json.error.code).toBe('bad-token');
+    const fresh = await p.call('GET', '/api/session', { token: false, headers: { authorization: `Bearer ${next}` } });
+    expect(fresh.status).toBe(200);
+  });
+
+  it('uses PLAYGROUND_TOKEN when it is set, and refuses a weak one', async () => {
+    await start({ PLAYGROUND_TOKEN: 'pinned-token-for-scripts-0123456789' });
+    expect(p.services.launchToken().current()).toBe('pinned-token-for-scripts-0123456789');
+    expect(p.services.launchToken().file).toBeNull();
+    await p.close();
+    await upstream.close();
+    await expect(start({ PLAYGROUND_TOKEN: 'short' })).resolves.toBeUndefined();
+    expect(() => p.services.launchToken()).toThrow(/at least 128 bits/);
   });
 
   it.each([

@@ -13,8 +13,10 @@ import { createSessionHandler } from './handlers/session.ts';
 import { createSignHandler } from './handlers/sign.ts';
 import { createWalkthroughHandler } from './handlers/walkthrough.ts';
 import type { Handler } from './handlers/types.ts';
+import { CredentialsError } from './config/credentials.ts';
+import { CorruptEntryError } from './history/store.ts';
 import { HttpError, sendError } from './http.ts';
-import { checkRequest } from './security/guard.ts';
+import { checkApiRequest, type PerimeterOptions } from './security/guard.ts';
 import type { Services } from './services.ts';
 
 interface Route {
@@ -58,6 +60,16 @@ function routes(services: Services): Route[] {
   ];
 }
 
+/** The perimeter's settings for this server: its launch token, the HOST it is bound to, remote access. */
+export function perimeterOptions(services: Services): PerimeterOptions {
+  const token = services.launchToken();
+  return {
+    matchesToken: (candidate) => token.matches(candidate),
+    extraHosts: [services.config.host],
+    allowRemote: services.config.allowRemote,
+  };
+}
+
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 /**
@@ -76,11 +88,15 @@ export function createRouter(services: Services): Middleware {
       const http =
         error instanceof HttpError
           ? error
-          : new HttpError(
-              500,
-              'internal',
-              `The playground server failed: ${(error as Error)?.message ?? String(error)}`,
-            );
+          : error instanceof CorruptEntryError
+            ? new HttpError(409, 'entry-corrupt', error.message)
+            : error instanceof CredentialsError
+              ? new HttpError(400, 'bad-key-id', error.message)
+              : new HttpError(
+                  500,
+                  'internal',
+                  `The playground server failed: ${(error as Error)?.message ?? String(error)}`,
+                );
       if (http.status >= 500)
         services.log(`[playground] ${req.method} ${rawUrl}: ${(error as Error)?.stack ?? String(error)}`);
       if (res.headersSent) {
@@ -95,10 +111,11 @@ export function createRouter(services: Services): Middleware {
 }
 
 async function handle(services: Services, table: Route[], req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const verdict = checkRequest(req, { token: services.token });
+  const verdict = checkApiRequest(req, perimeterOptions(services));
   if (!verdict.ok) {
     req.resume();
-    throw new HttpError(403, verdict.code, verdict.message);
+    if (verdict.status === 401) res.setHeader('www-authenticate', 'Bearer realm="qredo-api-playground"');
+    throw new HttpError(verdict.status, verdict.code, verdict.message);
   }
   const url = new URL(req.url ?? '/', 'http://playground.invalid');
   const matching = table.filter((r) => r.pattern.test(url.pathname));

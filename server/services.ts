@@ -6,20 +6,27 @@ import { openHistoryStore, type HistoryStore } from './history/store.ts';
 import { DEMO_KEYS } from './mock/keys.ts';
 import { startMockServer, type MockServer } from './mock/server.ts';
 import { createRelay } from './relay/relay.ts';
+import { createDoctorRunner, inlineDoctorRunner, type DoctorRunner } from './doctor/run.ts';
+import { prepareDataDir } from './security/data-dir.ts';
+import { loadLaunchToken, type LaunchToken } from './security/launch-token.ts';
 import { Redactor } from './security/redact.ts';
-import { newSessionToken } from './security/guard.ts';
 
 export type Relay = ReturnType<typeof createRelay>;
 
 /** Everything the handlers depend on. Expensive parts (database, embedded mock) start on first use. */
 export interface Services {
   config: PlaygroundConfig;
-  token: string;
+  /** The key to /api, made or read on first use (the CLI's send never needs it). */
+  launchToken(): LaunchToken;
+  /** The data folder's real path (private, owned by the current user). */
+  dataDir: string;
   version: string;
   redactor: Redactor;
   credentials: CredentialStore;
   clock: () => number;
   relay: Relay;
+  /** The signature doctor, off the main thread with its own limits. */
+  doctor: DoctorRunner;
   history(): HistoryStore;
   /** Starts the embedded mock when the mock environment is first used. */
   ensureMock(): Promise<void>;
@@ -43,28 +50,40 @@ export function createServices(
     clock?: () => number;
     log?: (line: string) => void;
     startMock?: boolean;
+    /** Run the doctor on the calling thread (the CLI) instead of in a worker. */
+    inlineDoctor?: boolean;
   } = {},
 ): Services {
+  const env = opts.env ?? process.env;
+  const prepared = prepareDataDir(config.dataDir);
   const redactor = new Redactor();
-  const credentials = new CredentialStore(config.dataDir, opts.env ?? process.env);
+  const credentials = new CredentialStore(prepared.realDir, env);
   for (const key of DEMO_KEYS) redactor.add(key.secret);
   for (const secret of credentials.allSecrets()) redactor.add(secret);
   const relay = createRelay();
+  const doctor = opts.inlineDoctor ? inlineDoctorRunner() : createDoctorRunner();
   const rawLog = opts.log ?? ((line: string) => console.log(line));
+  for (const note of prepared.notes) rawLog(`[playground] ${note}`);
+  let launchToken: LaunchToken | null = null;
   let history: HistoryStore | null = null;
   let mock: Promise<MockServer | null> | null = null;
   let closed = false;
 
   return {
     config,
-    token: newSessionToken(),
+    launchToken() {
+      launchToken ??= loadLaunchToken(prepared.realDir, env);
+      return launchToken;
+    },
+    dataDir: prepared.realDir,
     version: readVersion(),
     redactor,
     credentials,
     clock: opts.clock ?? Date.now,
     relay,
+    doctor,
     history() {
-      history ??= openHistoryStore({ dir: config.dataDir, bodyCapBytes: config.historyBodyCapBytes });
+      history ??= openHistoryStore({ dir: prepared.realDir, bodyCapBytes: config.historyBodyCapBytes });
       return history;
     },
     ensureMock() {
@@ -82,6 +101,7 @@ export function createServices(
       if (closed) return;
       closed = true;
       relay.close();
+      await doctor.close();
       history?.close();
       history = null;
       const m = await mock?.catch(() => null);

@@ -80,7 +80,7 @@ export async function startTestPlayground(
         headers['content-type'] ??= 'application/json';
         headers['content-length'] ??= String(payload.length);
       }
-      if (o.token !== false && method !== 'GET') headers['x-playground-token'] ??= services.token;
+      if (o.token !== false) headers.authorization ??= `Bearer ${services.launchToken().current()}`;
       for (const [k, v] of Object.entries(headers)) if (v === '') delete headers[k];
       const setHost = headers.host !== undefined;
       const req = httpRequest({ host: '127.0.0.1', port, method, path, headers, setHost }, (res) => {

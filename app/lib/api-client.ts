@@ -1,6 +1,6 @@
 /**
  * The only place in the page that calls fetch, typed by the wire contract in core/contract.ts; every
- * state-changing call carries the per-session token.
+ * call carries the launch token (app/lib/launch-token.ts).
  *
  * Answers are not re-validated here with the contract's zod schemas: that would put zod (about a
  * sixth of the page's first-screen JavaScript) on the first screen and parse every answer twice.
@@ -8,7 +8,6 @@
  * route with those schemas. Here an answer must at least be a JSON object, and error answers are
  * read field by field.
  */
-import { TOKEN_HEADER } from '../../core/constants.ts';
 import type {
   ApiOk,
   CredentialsRequest,
@@ -28,6 +27,7 @@ import type {
   WalkthroughRequest,
   WalkthroughResponse,
 } from '../../core/contract.ts';
+import { launchToken, reportTokenRefused } from './launch-token.ts';
 
 /** A failed /api call: the server's error code and message, or a network failure. */
 export class ApiRequestError extends Error {
@@ -43,8 +43,6 @@ export class ApiRequestError extends Error {
 }
 
 let sessionPromise: Promise<SessionInfo> | null = null;
-/** The token once the session has answered, so that a call can go out without waiting a tick for it. */
-let sessionToken: string | null = null;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -67,10 +65,9 @@ async function call<T>(
   options: { signal?: AbortSignal } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET') {
-    headers[TOKEN_HEADER] = sessionToken ?? (await getSession()).token;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-  }
+  const token = launchToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
     res = await fetch(path, {
@@ -98,9 +95,9 @@ async function call<T>(
   if (!res.ok) {
     const error = apiError(json);
     if (error) {
-      if (error.code === 'bad-token') {
+      if (res.status === 401) {
         sessionPromise = null;
-        sessionToken = null;
+        reportTokenRefused();
       }
       throw new ApiRequestError(res.status, error.code, error.message, error.issues);
     }
@@ -117,25 +114,13 @@ async function call<T>(
   return json as T;
 }
 
-/** The session (token, environments, demo keys); fetched once per page load. */
+/** The session (environments, demo keys, warnings); fetched once per page load. */
 export function getSession(): Promise<SessionInfo> {
-  sessionPromise ??= call<SessionInfo>('GET', '/api/session').then(
-    (session) => {
-      sessionToken = session.token;
-      return session;
-    },
-    (e: unknown) => {
-      sessionPromise = null;
-      throw e;
-    },
-  );
+  sessionPromise ??= call<SessionInfo>('GET', '/api/session').catch((e: unknown) => {
+    sessionPromise = null;
+    throw e;
+  });
   return sessionPromise;
-}
-
-export function refreshSession(): Promise<SessionInfo> {
-  sessionPromise = null;
-  sessionToken = null;
-  return getSession();
 }
 
 function historyQueryString(query: Partial<HistoryQuery>): string {

@@ -8,7 +8,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TOKEN_HEADER } from '../../core/contract.ts';
 import {
   HEADER_KEY,
   HEADER_SIGNATURE,
@@ -57,7 +56,7 @@ export async function hostPlayground(): Promise<HostedPlayground> {
   const port = (server.address() as AddressInfo).port;
   return {
     port,
-    token: services.token,
+    token: services.launchToken().current(),
     mock,
     services,
     dataDir,
@@ -115,7 +114,7 @@ export function relaySpec(port: number, token: string): RequestSpec {
     port,
     method: 'POST',
     path: '/api/send',
-    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: Buffer.from(JSON.stringify({ environment: 'mock', method: 'GET', path: '/balance', body: null })),
   };
 }

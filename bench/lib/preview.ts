@@ -4,6 +4,7 @@
  * ports, with history in a temp PLAYGROUND_DATA_DIR. Chromium is Debian's, launched as the e2e tests do.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -59,6 +60,10 @@ export function freePort(): Promise<number> {
 
 export interface Preview {
   origin: string;
+  /** The page's address with its launch token, as the terminal prints it. */
+  url: string;
+  /** The launch token (PLAYGROUND_TOKEN), for direct /api calls. */
+  token: string;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -75,12 +80,14 @@ export async function startPreview(
   const port = await freePort();
   const mockPort = await freePort();
   const dataDir = opts.dataDir ?? tempDir('qredo-bench-preview-');
+  const token = randomBytes(32).toString('base64url');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HOST: '127.0.0.1',
     PORT: String(port),
     MOCK_PORT: String(mockPort),
     PLAYGROUND_DATA_DIR: dataDir,
+    PLAYGROUND_TOKEN: token,
     QREDO_SANDBOX_API_KEY: '',
     QREDO_SANDBOX_API_SECRET: '',
     QREDO_PRODUCTION_API_KEY: '',
@@ -118,7 +125,7 @@ export async function startPreview(
   for (;;) {
     if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}: ${stderr.slice(-2000)}`);
     try {
-      const res = await fetch(`${origin}/api/session`);
+      const res = await fetch(`${origin}/api/session`, { headers: { authorization: `Bearer ${token}` } });
       if (res.ok) break;
     } catch {
       // not listening yet
@@ -129,7 +136,7 @@ export async function startPreview(
     }
     await sleep(100);
   }
-  return { origin, dataDir, close };
+  return { origin, url: `${origin}/#token=${token}`, token, dataDir, close };
 }
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -62,7 +62,7 @@ export const bundle: BenchRow = {
             check();
           });
         });
-        await page.goto(preview.origin);
+        await page.goto(preview.url);
         await page.waitForFunction(
           () => (window as unknown as { __tti: Stamp }).__tti.interactive !== null,
           undefined,

@@ -197,7 +197,7 @@ async function atScale(
     const searchMs = storeSearch(dir);
     const preview = await startPreview(root, { dataDir: dir });
     try {
-      return { ...(await measure(browser, preview.origin, count, loads, timeoutMs)), storeSearch: searchMs };
+      return { ...(await measure(browser, preview.url, count, loads, timeoutMs)), storeSearch: searchMs };
     } finally {
       await preview.close();
     }

@@ -152,7 +152,7 @@ export const largeResponse: BenchRow = {
       for (const bytes of sizes) {
         ctx.log(`  ${label(bytes)}…`);
         await prepare(upstream, bytes);
-        const o = await ours(browser, preview.origin, bytes, ctx.quick);
+        const o = await ours(browser, preview.url, bytes, ctx.quick);
         const r = await reference(browser, upstream, bytes, ctx.quick);
         const paint = o.painted - o.arrival;
         const refPaint = r.painted - r.arrival;

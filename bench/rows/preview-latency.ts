@@ -5,7 +5,6 @@
  * (the string-to-sign is rendered from the same answer in the same commit), then the next frame.
  * Reference: the bare POST /api/sign round trip for the same draft, fetched from the same page.
  */
-import { TOKEN_HEADER } from '../../core/contract.ts';
 import { editableBody } from '../lib/data.ts';
 import { openPlayground, setBody, setMethod, settle, waitForCodeEditor } from '../lib/page.ts';
 import { ensureBuild, launchChromium, startPreview } from '../lib/preview.ts';
@@ -35,7 +34,7 @@ export const previewLatency: BenchRow = {
     const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      const l = await openPlayground(page, preview.origin);
+      const l = await openPlayground(page, preview.url);
       await setMethod(l, 'POST');
       await l.path.fill('/transaction');
       await waitForCodeEditor(page);
@@ -107,8 +106,7 @@ export const previewLatency: BenchRow = {
 
       // Reference: the same draft signed by a bare fetch from the same page, no React in between.
       const refs = await page.evaluate(
-        async ({ body, tokenHeader, count }) => {
-          const session = (await (await fetch('/api/session')).json()) as { token: string };
+        async ({ body, token, count }) => {
           const draft = {
             environment: 'mock',
             method: 'POST',
@@ -122,7 +120,11 @@ export const previewLatency: BenchRow = {
             const t0 = performance.now();
             const res = await fetch('/api/sign', {
               method: 'POST',
-              headers: { 'content-type': 'application/json', accept: 'application/json', [tokenHeader]: session.token },
+              headers: {
+                'content-type': 'application/json',
+                accept: 'application/json',
+                authorization: `Bearer ${token}`,
+              },
               body: JSON.stringify({ ...draft, body: `${body}${i}` }),
             });
             JSON.parse(await res.text());
@@ -130,7 +132,7 @@ export const previewLatency: BenchRow = {
           }
           return out;
         },
-        { body, tokenHeader: TOKEN_HEADER, count: keystrokes },
+        { body, token: preview.token, count: keystrokes },
       );
 
       const p50 = median(latencies);

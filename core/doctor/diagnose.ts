@@ -48,6 +48,8 @@ export interface DiagnoseOptions {
   knownBaseUrls?: readonly string[];
   /** How far either way to look for a timestamp signed at another second (default 120). */
   timestampSearchSeconds?: number;
+  /** At most this many variants are signed (default DEFAULT_MAX_VARIANTS). */
+  maxVariants?: number;
 }
 
 export type ComponentName = SegmentName | 'signature';
@@ -84,6 +86,8 @@ export interface Diagnosis {
 }
 
 export const DEFAULT_WINDOW_SECONDS = 300;
+/** About twice what the largest capture needs today (a JSON body with a query and a 120 s search: about 300). */
+export const DEFAULT_MAX_VARIANTS = 1000;
 
 type EncodingMatch = 'exact' | 'padded' | 'standard' | null;
 
@@ -298,7 +302,9 @@ export async function diagnose(
   const direct = matchEncoding(captured, expectedMac);
 
   const causes: Cause[] = [];
+  const notes: string[] = [];
   const reproducing: Variant[] = [];
+  const maxVariants = opts.maxVariants ?? DEFAULT_MAX_VARIANTS;
   let tried = 0;
   if (direct === 'padded' || direct === 'standard') causes.push(encodingCause(direct, captured));
   if (direct === null) {
@@ -311,12 +317,20 @@ export async function diagnose(
       ...(opts.timestampSearchSeconds !== undefined ? { timestampSearchSeconds: opts.timestampSearchSeconds } : {}),
       ...(capture.headerTimestamp !== undefined ? { signedTimestamp: capture.timestamp } : {}),
     });
+    // Each distinct body gets a number, so that a variant's identity is short whatever the body's size.
+    const bodyIds = new Map<string | null, number>();
     for (const v of variants) {
-      const sts = buildStringToSign(v.input);
-      const identity = `${v.rawKey ? 'raw' : 'key'}\0${sts.text}`;
+      if (tried >= maxVariants) {
+        notes.push(`The doctor stopped after ${maxVariants} variants; the rest were not tried.`);
+        break;
+      }
+      let bodyId = bodyIds.get(v.input.body);
+      if (bodyId === undefined) bodyIds.set(v.input.body, (bodyId = bodyIds.size));
+      const identity = [v.rawKey ? 'raw' : 'key', v.input.timestamp, v.input.method, v.input.url, bodyId].join('\0');
       if (seen.has(identity)) continue;
       seen.add(identity);
       tried++;
+      const sts = buildStringToSign(v.input);
       const mac = await hmac(v.rawKey && rawKey ? rawKey : key, sts.bytes);
       const match = matchEncoding(captured, mac);
       if (!match) continue;
@@ -337,7 +351,6 @@ export async function diagnose(
   }
   const explained = direct !== null || reproducing.length > 0;
   const facts = observedFacts(capture, headerTs, opts);
-  const notes: string[] = [];
   if (explained) {
     for (const f of facts) {
       if (causes.some((c) => c.id === f.id)) continue;

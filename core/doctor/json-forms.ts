@@ -58,27 +58,59 @@ function quote(text: string, asciiOnly: boolean): string {
   return out + '"';
 }
 
-/** Writes a parsed JSON value in the given style. Numbers are written as JavaScript writes them. */
+/**
+ * Writes a parsed JSON value in the given style. Numbers are written as JavaScript writes them.
+ * Iterative, with an explicit stack: a body nested ten thousand levels deep is written, not a stack overflow.
+ */
 export function writeJson(value: unknown, style: JsonStyle): string {
-  const walk = (v: Json, depth: number): string => {
-    if (v === null) return 'null';
-    if (typeof v === 'boolean') return v ? 'true' : 'false';
-    if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
-    if (typeof v === 'string') return quote(v, style.asciiOnly);
-    const open = Array.isArray(v) ? '[' : '{';
-    const close = Array.isArray(v) ? ']' : '}';
-    const items: string[] = Array.isArray(v)
-      ? v.map((item) => walk(item, depth + 1))
-      : (style.sortKeys ? Object.keys(v).sort() : Object.keys(v)).map(
-          (k) => quote(k, style.asciiOnly) + style.keySeparator + walk(v[k]!, depth + 1),
-        );
-    if (items.length === 0) return open + close;
-    if (style.indent === null) return open + items.join(style.itemSeparator) + close;
-    const inner = '\n' + style.indent.repeat(depth + 1);
-    const outer = '\n' + style.indent.repeat(depth);
-    return open + inner + items.join(style.itemSeparator.trimEnd() + inner) + outer + close;
+  type Frame = {
+    items: Json[] | null;
+    keys: string[] | null;
+    obj: Record<string, Json> | null;
+    index: number;
+    depth: number;
   };
-  return walk(value as Json, 0);
+  const out: string[] = [];
+  const stack: Frame[] = [];
+  const separator = style.indent === null ? style.itemSeparator : style.itemSeparator.trimEnd();
+  const newline = (depth: number) => (style.indent === null ? '' : '\n' + style.indent.repeat(depth));
+
+  /** Writes a scalar, or opens a container and pushes its frame. */
+  const begin = (v: Json, depth: number) => {
+    if (v === null) out.push('null');
+    else if (typeof v === 'boolean') out.push(v ? 'true' : 'false');
+    else if (typeof v === 'number') out.push(Number.isFinite(v) ? String(v) : 'null');
+    else if (typeof v === 'string') out.push(quote(v, style.asciiOnly));
+    else if (Array.isArray(v)) {
+      out.push('[');
+      stack.push({ items: v, keys: null, obj: null, index: 0, depth });
+    } else {
+      out.push('{');
+      const keys = style.sortKeys ? Object.keys(v).sort() : Object.keys(v);
+      stack.push({ items: null, keys, obj: v, index: 0, depth });
+    }
+  };
+
+  begin(value as Json, 0);
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const length = frame.items ? frame.items.length : frame.keys!.length;
+    if (frame.index >= length) {
+      stack.pop();
+      if (length > 0) out.push(newline(frame.depth));
+      out.push(frame.items ? ']' : '}');
+      continue;
+    }
+    out.push((frame.index > 0 ? separator : '') + newline(frame.depth + 1));
+    const i = frame.index++;
+    if (frame.items) begin(frame.items[i]!, frame.depth + 1);
+    else {
+      const key = frame.keys![i]!;
+      out.push(quote(key, style.asciiOnly) + style.keySeparator);
+      begin(frame.obj![key]!, frame.depth + 1);
+    }
+  }
+  return out.join('');
 }
 
 const COMPACT: JsonStyle = { indent: null, itemSeparator: ',', keySeparator: ':', sortKeys: false, asciiOnly: false };
@@ -131,4 +163,23 @@ export function jsonForms(body: string | null): JsonForm[] {
     forms.push({ label, text });
   }
   return forms;
+}
+
+/** How deeply brackets nest in a text, strings skipped: measured without parsing, in one pass. */
+export function jsonNestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
 }

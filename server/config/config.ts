@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
-import { join, relative, resolve, isAbsolute } from 'node:path';
+import { join, resolve, isAbsolute } from 'node:path';
 import type { Environment } from '../../core/contract.ts';
+import { isLoopbackName } from '../security/guard.ts';
 
 export interface RelayLimitsConfig {
   connectTimeoutMs: number;
@@ -17,6 +18,8 @@ export interface PlaygroundConfig {
   baseUrls: Record<Environment, string>;
   relay: RelayLimitsConfig;
   historyBodyCapBytes: number;
+  /** PLAYGROUND_ALLOW_REMOTE=1: a non-loopback HOST may be bound, and the launch token is the only key. */
+  allowRemote: boolean;
 }
 
 export const SANDBOX_BASE_URL = 'https://sandbox-api.qredo.network/qapi/v1';
@@ -40,12 +43,6 @@ export function defaultDataDir(env: Env = process.env): string {
   return join(base, 'qredo-api-playground');
 }
 
-/** True when `dir` is the project folder or inside it (where Vite could serve it). */
-export function isInside(dir: string, root: string): boolean {
-  const rel = relative(resolve(root), resolve(dir));
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
 /** Reads the configuration from the environment. Throws with a clear message on bad values. */
 export function loadConfig(env: Env = process.env): PlaygroundConfig {
   const mockPort = intFrom(env, 'MOCK_PORT', 8002, 1, 65535);
@@ -65,9 +62,26 @@ export function loadConfig(env: Env = process.env): PlaygroundConfig {
       maxResponseBytes: intFrom(env, 'PLAYGROUND_MAX_RESPONSE_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     },
     historyBodyCapBytes: intFrom(env, 'PLAYGROUND_HISTORY_BODY_CAP', 2 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    allowRemote: env.PLAYGROUND_ALLOW_REMOTE === '1',
   };
 }
 
+/** A HOST value that binds loopback only (IPv6 written with or without brackets). */
 export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  return isLoopbackName(host === '::1' ? '[::1]' : host);
+}
+
+/**
+ * Refuses to bind anything but loopback unless PLAYGROUND_ALLOW_REMOTE=1 says so: the server signs
+ * with keys that can move funds. Returns the warning to print when remote access is allowed.
+ */
+export function checkBindHost(host: string, allowRemote: boolean): string | null {
+  if (isLoopback(host)) return null;
+  if (!allowRemote) {
+    throw new Error(
+      `HOST=${host} would let other machines reach a server that signs with your Qredo keys, so the playground does not start. Unset HOST to bind 127.0.0.1, or set PLAYGROUND_ALLOW_REMOTE=1 as well if you really mean it (the launch token is then the only key).`,
+    );
+  }
+  const line = '!'.repeat(78);
+  return `${line}\n! The playground is listening on ${host}, not on loopback: other machines can reach a\n! server that signs with your Qredo keys; only the launch token keeps them out.\n${line}`;
 }

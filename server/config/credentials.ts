@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Environment } from '../../core/contract.ts';
+import { KEY_ID_PATTERN, type Environment } from '../../core/contract.ts';
+import { KEY_ID_RULE } from '../../core/constants.ts';
+import { modeWarning, readPrivateFile, writePrivateFile } from '../security/data-dir.ts';
 
 export type RemoteEnvironment = Exclude<Environment, 'mock'>;
 
@@ -25,6 +26,9 @@ export function fingerprint(secret: string): string {
   return createHash('sha256').update('qredo-playground-fingerprint\0').update(secret.trim()).digest('hex').slice(0, 8);
 }
 
+/** A stored or configured key that cannot be used as it is (its message says what to fix). */
+export class CredentialsError extends Error {}
+
 /**
  * Sandbox and production keys: from the page (kept in a 0600 file in the data folder), else from
  * the environment variables. The secret is read here and handed only to the signer.
@@ -40,9 +44,10 @@ export class CredentialStore {
   }
 
   private readFile(): Partial<Record<RemoteEnvironment, { keyId: string; secret: string }>> {
-    if (!existsSync(this.file)) return {};
+    const found = readPrivateFile(this.file);
+    if (!found) return {};
     try {
-      const parsed: unknown = JSON.parse(readFileSync(this.file, 'utf8'));
+      const parsed: unknown = JSON.parse(found.text);
       return parsed && typeof parsed === 'object'
         ? (parsed as Partial<Record<RemoteEnvironment, { keyId: string; secret: string }>>)
         : {};
@@ -53,14 +58,26 @@ export class CredentialStore {
 
   get(environment: RemoteEnvironment): Credentials | null {
     const stored = this.readFile()[environment];
+    let found: Credentials | null = null;
     if (stored && typeof stored.keyId === 'string' && typeof stored.secret === 'string') {
-      return { keyId: stored.keyId, secret: stored.secret, source: 'file' };
+      found = { keyId: stored.keyId, secret: stored.secret, source: 'file' };
+    } else {
+      const names = ENV_NAMES[environment];
+      const keyId = this.env[names.key];
+      const secret = this.env[names.secret];
+      if (keyId && secret) found = { keyId, secret, source: 'env' };
     }
-    const names = ENV_NAMES[environment];
-    const keyId = this.env[names.key];
-    const secret = this.env[names.secret];
-    if (keyId && secret) return { keyId, secret, source: 'env' };
-    return null;
+    if (found && !KEY_ID_PATTERN.test(found.keyId)) {
+      const where = found.source === 'env' ? ENV_NAMES[environment].key : `the key saved for ${environment}`;
+      throw new CredentialsError(`The key id in ${where} cannot be sent as a header. ${KEY_ID_RULE} Replace it.`);
+    }
+    return found;
+  }
+
+  /** A warning when the credentials file is readable or writable by other users, else null. */
+  modeWarning(): string | null {
+    const found = readPrivateFile(this.file);
+    return found ? modeWarning(this.file, found.mode) : null;
   }
 
   /** Every secret this store can see, for the redactor. */
@@ -88,15 +105,7 @@ export class CredentialStore {
   }
 
   private write(all: object): void {
-    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(all, null, 2) + '\n', { mode: 0o600 });
-    chmodSync(tmp, 0o600);
-    renameSync(tmp, this.file);
-  }
-
-  fileMode(): number | null {
-    return existsSync(this.file) ? statSync(this.file).mode & 0o777 : null;
+    writePrivateFile(this.dataDir, CREDENTIALS_FILE, JSON.stringify(all, null, 2) + '\n');
   }
 }
 

@@ -153,12 +153,12 @@ describe('POST /api/doctor', () => {
     expect(a.json.error.message).toMatch(message);
   });
 
-  it('needs the session token', async () => {
+  it('needs the launch token', async () => {
     const a = await pg.call('POST', '/api/doctor', {
       body: { environment: 'mock', capture: { curl: 'curl x' } },
       token: false,
     });
-    expect(a.status).toBe(403);
+    expect(a.status).toBe(401);
   });
 
   it('never returns a secret or key bytes', () => {

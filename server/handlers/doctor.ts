@@ -4,18 +4,25 @@ import {
   CaptureFields,
   CaptureRaw,
   DoctorRequest,
-  MAX_API_BODY_BYTES,
   describeIssues,
   type DoctorResponse,
 } from '../../core/contract.ts';
-import { captureFromRequest, diagnose, type Capture } from '../../core/doctor/index.ts';
+import { captureFromRequest, jsonNestingDepth, type Capture } from '../../core/doctor/index.ts';
+import { pinnedTimestampRefusal } from '../../core/guardrails.ts';
 import { ImportError, parseCurl, parseRawHttp, type ImportedRequest } from '../../core/import/index.ts';
 import { decodeSecret } from '../../core/signing/index.ts';
-import { nodeHmac } from '../crypto.ts';
+import { requireConsent } from '../consent.ts';
 import { HttpError, readJson, sendJson } from '../http.ts';
 import type { Services } from '../services.ts';
 import { credentialsFor, demoKeyFor } from '../signer.ts';
 import type { Handler } from './types.ts';
+
+/** The largest captured body the doctor diagnoses: each mistake is replayed over it a few hundred times. */
+export const MAX_CAPTURE_BODY_BYTES = 1024 * 1024;
+/** Deeper JSON than any API takes: a body nested further is refused rather than re-written in a dozen styles. */
+export const MAX_CAPTURE_JSON_DEPTH = 512;
+/** The whole request: a cURL or raw capture holding such a body, with room for JSON escaping. */
+const MAX_DOCTOR_REQUEST_BYTES = 3 * MAX_CAPTURE_BODY_BYTES;
 
 /** The capture as fields, from whichever form the page sent. */
 export function captureFromInput(input: DoctorRequest['capture']): { capture: Capture; notes: string[] } {
@@ -37,7 +44,7 @@ export function captureFromInput(input: DoctorRequest['capture']): { capture: Ca
 
 /** The envelope first, then the capture against the one form it claims to be, for precise messages. */
 async function readDoctorRequest(req: Parameters<Handler>[0]['req']): Promise<DoctorRequest> {
-  const envelope = await readJson(req, DoctorRequest.extend({ capture: z.unknown() }), MAX_API_BODY_BYTES);
+  const envelope = await readJson(req, DoctorRequest.extend({ capture: z.unknown() }), MAX_DOCTOR_REQUEST_BYTES);
   const raw = envelope.capture;
   if (raw === undefined)
     throw new HttpError(
@@ -64,6 +71,27 @@ export function createDoctorHandler(services: Services): Handler {
   return async ({ req, res }) => {
     const request = await readDoctorRequest(req);
     const { capture, notes } = captureFromInput(request.capture);
+    const bodyBytes = capture.body === null ? 0 : Buffer.byteLength(capture.body, 'utf8');
+    if (bodyBytes > MAX_CAPTURE_BODY_BYTES) {
+      throw new HttpError(
+        413,
+        'capture-too-large',
+        `The captured body is ${bodyBytes} bytes; the doctor diagnoses bodies up to ${MAX_CAPTURE_BODY_BYTES} bytes (1 MiB). Diagnose a smaller request that fails the same way.`,
+      );
+    }
+    if (capture.body !== null && jsonNestingDepth(capture.body) > MAX_CAPTURE_JSON_DEPTH) {
+      throw new HttpError(
+        422,
+        'capture-too-deep',
+        `The captured body nests brackets more than ${MAX_CAPTURE_JSON_DEPTH} levels deep; no Qredo request does. Diagnose the request with the body it really sent.`,
+      );
+    }
+    const nowMs = services.clock();
+    const signedTimestamp = capture.headerTimestamp ?? capture.timestamp;
+    // The expected signature of a production mutation could be sent by anyone who reads it: the same
+    // confirmation as a send, and never for a timestamp far ahead (then the doctor says why, without it).
+    const withheld = pinnedTimestampRefusal(request.environment, capture.method, signedTimestamp, nowMs);
+    requireConsent({ environment: request.environment, method: capture.method, confirm: request.confirm, nowMs });
     const demoKey =
       request.environment === 'mock'
         ? (request.demoKey ?? (capture.keyId ? demoKeyFor(capture.keyId) : undefined))
@@ -76,8 +104,8 @@ export function createDoctorHandler(services: Services): Handler {
         'bad-secret',
         `The secret configured for ${request.environment} cannot be used: ${decoded.error}`,
       );
-    const diagnosis = await diagnose(capture, decoded.key, nodeHmac, {
-      now: Math.floor(services.clock() / 1000),
+    const diagnosis = await services.doctor.run(capture, decoded.key, {
+      now: Math.floor(nowMs / 1000),
       rawSecret: secret,
       knownBaseUrls: Object.values(services.config.baseUrls),
     });
@@ -95,12 +123,17 @@ export function createDoctorHandler(services: Services): Handler {
       capture: capture satisfies CaptureFields,
       valid: diagnosis.valid,
       signatureMatches: diagnosis.signatureMatches,
-      expected: diagnosis.expected,
-      components: diagnosis.components,
+      expected: withheld ? '' : diagnosis.expected,
+      components: withheld ? diagnosis.components.map(({ expected: _withheld, ...c }) => c) : diagnosis.components,
       causes: diagnosis.causes,
       reproduced: diagnosis.reproduced,
       summary: diagnosis.summary,
-      notes: [...notes, ...extraNotes, ...diagnosis.notes],
+      notes: [
+        ...notes,
+        ...extraNotes,
+        ...(withheld ? [`The expected signature is not shown. ${withheld}`] : []),
+        ...diagnosis.notes,
+      ],
       variantsTried: diagnosis.variantsTried,
     };
     sendJson(res, services.redactor, 200, body);

@@ -1,10 +1,10 @@
 import { MAX_API_BODY_BYTES, ReplayRequest } from '../../core/contract.ts';
+import { requireConsent } from '../consent.ts';
 import { exchange } from '../exchange.ts';
 import { HttpError, readJson, sendJson } from '../http.ts';
 import type { Services } from '../services.ts';
 import { demoKeyFor, signDraft } from '../signer.ts';
 import { entryId } from './history-params.ts';
-import { requireConfirmation } from './send.ts';
 import type { Handler } from './types.ts';
 
 /** POST /api/history/:id/resend: the same request signed again with a fresh timestamp. */
@@ -21,7 +21,7 @@ export function createHistoryResendHandler(services: Services): Handler {
         'This entry’s body was cut at the history limit, so it cannot be sent again.',
       );
     }
-    requireConfirmation(entry.environment, entry.request.method, confirm);
+    requireConsent({ environment: entry.environment, method: entry.request.method, confirm, nowMs: services.clock() });
     // Keep the unit the entry was signed with: nanosecond timestamps have 19 digits.
     const nanoseconds = entry.timestamp.length >= 17;
     const signed = await signDraft(services, {

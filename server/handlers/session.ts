@@ -21,12 +21,13 @@ export function environmentInfo(services: Services, name: EnvironmentInfo['name'
   };
 }
 
-/** GET /api/session: the per-session token, the environments (never a secret) and the demo keys. */
+/** GET /api/session: the environments (never a secret), the demo keys, and what the person should fix. */
 export function createSessionHandler(services: Services): Handler {
   return ({ res }) => {
+    const credentialsWarning = services.credentials.modeWarning();
     const body: SessionInfo = {
-      token: services.token,
       version: services.version,
+      warnings: credentialsWarning ? [credentialsWarning] : [],
       environments: (['mock', 'sandbox', 'production'] as const).map((name) => environmentInfo(services, name)),
       demoKeys: DEMO_KEYS.map(({ id, keyId, label, description, permissions }) => ({
         id,

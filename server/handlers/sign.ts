@@ -1,4 +1,6 @@
 import { MAX_API_BODY_BYTES, SignRequest, type SignResponse } from '../../core/contract.ts';
+import { signedHeaders } from '../../core/signing/index.ts';
+import { requireConsent } from '../consent.ts';
 import { readJson, sendJson } from '../http.ts';
 import type { Services } from '../services.ts';
 import { segmentsView, signDraft } from '../signer.ts';
@@ -7,9 +9,9 @@ import type { Handler } from './types.ts';
 /** POST /api/sign: the string-to-sign, signature and headers for a draft, without sending it. */
 export function createSignHandler(services: Services): Handler {
   return async ({ req, res }) => {
-    const draft = await readJson(req, SignRequest, MAX_API_BODY_BYTES);
+    const { confirm, ...draft } = await readJson(req, SignRequest, MAX_API_BODY_BYTES);
+    requireConsent({ ...draft, confirm, nowMs: services.clock() });
     const signed = await signDraft(services, draft);
-    const [key, ts, sig] = signed.headers;
     const body: SignResponse = {
       environment: signed.environment,
       keyId: signed.keyId,
@@ -19,7 +21,7 @@ export function createSignHandler(services: Services): Handler {
       timestampAtSendTime: signed.timestampAtSendTime,
       stringToSign: segmentsView(signed.stringToSign),
       signature: signed.signature,
-      headers: { [key![0]]: key![1], [ts![0]]: ts![1], [sig![0]]: sig![1] } as SignResponse['headers'],
+      headers: signedHeaders(signed.keyId, signed.timestamp, signed.signature),
       bodySha256: signed.bodySha256,
     };
     sendJson(res, services.redactor, 200, body);

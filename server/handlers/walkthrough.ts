@@ -1,13 +1,7 @@
 import { MAX_API_BODY_BYTES, WalkthroughRequest, type WalkthroughResponse } from '../../core/contract.ts';
-import {
-  HEADER_KEY,
-  HEADER_SIGNATURE,
-  HEADER_TIMESTAMP,
-  base64standard,
-  decodeSecret,
-  toHex,
-} from '../../core/signing/index.ts';
+import { base64standard, decodeSecret, signedHeaders, toHex } from '../../core/signing/index.ts';
 import { nodeHmac } from '../crypto.ts';
+import { requireConsent } from '../consent.ts';
 import { readJson, sendJson } from '../http.ts';
 import type { Services } from '../services.ts';
 import { credentialsFor, segmentsView, signDraft } from '../signer.ts';
@@ -20,7 +14,8 @@ import type { Handler } from './types.ts';
  */
 export function createWalkthroughHandler(services: Services): Handler {
   return async ({ req, res }) => {
-    const draft = await readJson(req, WalkthroughRequest, MAX_API_BODY_BYTES);
+    const { confirm, ...draft } = await readJson(req, WalkthroughRequest, MAX_API_BODY_BYTES);
+    requireConsent({ ...draft, confirm, nowMs: services.clock() });
     const signed = await signDraft(services, draft);
     const demoKey = draft.environment === 'mock' ? (draft.demoKey ?? 'full') : null;
     const { secret } = credentialsFor(services, draft.environment, demoKey ?? undefined);
@@ -48,11 +43,7 @@ export function createWalkthroughHandler(services: Services): Handler {
       stringToSign: segmentsView(signed.stringToSign),
       hmacHex: toHex(mac),
       signature: signed.signature,
-      headers: {
-        [HEADER_KEY]: signed.keyId,
-        [HEADER_TIMESTAMP]: signed.timestamp,
-        [HEADER_SIGNATURE]: signed.signature,
-      } as WalkthroughResponse['headers'],
+      headers: signedHeaders(signed.keyId, signed.timestamp, signed.signature),
       contrasts: {
         secretNotDecoded: base64standard(rawKeyMac).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
         standardBase64: base64standard(mac).replace(/=+$/, ''),

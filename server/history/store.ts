@@ -16,6 +16,39 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { HistoryEntry, HistoryList, HistoryQuery, HistorySummary, StatusClass } from '../../core/contract.ts';
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The fields every reader of an entry relies on, with their types. */
+function looksLikeEntry(v: unknown): v is Omit<HistoryEntry, 'id'> {
+  if (!isRecord(v) || !isRecord(v.request) || !isRecord(v.stringToSign) || !isRecord(v.timings)) return false;
+  const r = v.request;
+  return (
+    typeof v.kind === 'string' &&
+    typeof v.environment === 'string' &&
+    typeof v.keyId === 'string' &&
+    typeof v.timestamp === 'string' &&
+    typeof v.signature === 'string' &&
+    typeof v.createdAt === 'number' &&
+    typeof r.method === 'string' &&
+    typeof r.url === 'string' &&
+    typeof r.path === 'string' &&
+    isRecord(r.headers) &&
+    (r.body === null || typeof r.body === 'string') &&
+    Array.isArray(v.stringToSign.segments) &&
+    (v.response === null || isRecord(v.response)) &&
+    (v.error === null || isRecord(v.error))
+  );
+}
+
+/** A stored entry that no longer reads as one (the database was edited or damaged). */
+export class CorruptEntryError extends Error {
+  constructor(readonly id: number) {
+    super(
+      `History entry ${id} is damaged and can no longer be read; delete it, or restore the database from a backup.`,
+    );
+  }
+}
+
 export interface HistoryStore {
   /** Synchronous; the entry is committed when it returns. Returns the entry as stored (bodies capped). */
   record(entry: Omit<HistoryEntry, 'id'>): HistoryEntry;
@@ -359,7 +392,16 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
       ensureOpen();
       const json = selectData.get(id) as string | undefined;
       if (json === undefined) return null;
-      return { ...(JSON.parse(json) as Omit<HistoryEntry, 'id'>), id };
+      let value: unknown;
+      try {
+        value = JSON.parse(json);
+      } catch {
+        throw new CorruptEntryError(id);
+      }
+      // A shape check, not a schema parse: a schema would rebuild the object and lose header names
+      // such as "__proto__" that an upstream really sent.
+      if (!looksLikeEntry(value)) throw new CorruptEntryError(id);
+      return { ...value, id };
     },
 
     list(query) {

@@ -49,8 +49,7 @@ interface Ack {
 
 /** 32 clients sending back to back until the server dies under them. */
 async function loadUntilKilled(server: StandaloneServer, extraDelayMs: number) {
-  const client = createClient(server.port, { maxSockets: CLIENTS });
-  await client.refreshToken();
+  const client = createClient(server.port, { maxSockets: CLIENTS, token: server.token });
   const acks: Ack[] = [];
   let refused = 0;
   let broken = 0;
@@ -98,7 +97,7 @@ describe('crash safety', () => {
       const restartStarted = performance.now();
       server = await start();
       const restartMs = performance.now() - restartStarted;
-      const client = createClient(server.port, { maxSockets: CLIENTS });
+      const client = createClient(server.port, { maxSockets: CLIENTS, token: server.token });
       let found = 0;
       const missing: number[] = [];
       for (let i = 0; i < acks.length; i += CLIENTS) {
@@ -139,7 +138,7 @@ describe('crash safety', () => {
     }
 
     // One last look over all rounds, then a clean stop.
-    const client = createClient(server.port, { maxSockets: CLIENTS });
+    const client = createClient(server.port, { maxSockets: CLIENTS, token: server.token });
     const list = await client.call('GET', '/api/history?limit=1');
     expect(list.status).toBe(200);
     expect(list.json.total).toBeGreaterThanOrEqual(everAcked.length);

@@ -22,6 +22,7 @@ import {
   SignRequest,
   SignResponse,
 } from '../../core/contract.ts';
+import { needsConfirmation, pinnedTimestampRefusal } from '../../core/guardrails.ts';
 import { base64standard, base64url, checkPath, decodeSecret, joinUrl } from '../../core/signing/index.ts';
 import { CREDENTIALS_FILE } from '../config/credentials.ts';
 import { startCountingUpstream, type CountingUpstream } from '../counting-upstream.ts';
@@ -385,7 +386,7 @@ beforeAll(async () => {
       relay: { ...c.relay, connectTimeoutMs: 2000, totalTimeoutMs: 5000 },
     }),
   });
-  client = createClient(p.port, { maxSockets: 4, token: p.services.token });
+  client = createClient(p.port, { maxSockets: 4, token: p.services.launchToken().current() });
 });
 
 afterAll(async () => {
@@ -417,7 +418,18 @@ function baseFor(environment: string): string {
   return p.services.config.baseUrls[environment as 'mock' | 'sandbox' | 'production'];
 }
 
-const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** 403 when the production guardrails refuse the draft (core/guardrails.ts), else undefined. */
+function consentRefusal(value: {
+  environment: string;
+  method: string;
+  timestamp?: string;
+  confirm?: boolean;
+}): number | undefined {
+  const environment = value.environment as 'mock' | 'sandbox' | 'production';
+  if (pinnedTimestampRefusal(environment, value.method, value.timestamp, Date.now())) return 403;
+  if (needsConfirmation(environment, value.method) && value.confirm !== true) return 403;
+  return undefined;
+}
 
 describe('hostile input to /api routes', () => {
   it(
@@ -426,7 +438,8 @@ describe('hostile input to /api routes', () => {
       await property('POST /api/sign', fc.tuple(contentTypeArb, draftBody(false)), async ([ct, raw]) => {
         const r = await client.call('POST', '/api/sign', { raw, headers: { 'content-type': ct } });
         const read = readLikeServer(ct, raw, SignRequest);
-        const expected = read.status !== 0 ? read.status : checkPath(read.value.path).ok ? 200 : 400;
+        const expected =
+          read.status !== 0 ? read.status : (consentRefusal(read.value) ?? (checkPath(read.value.path).ok ? 200 : 400));
         checkAnswer('POST /api/sign', r, expected);
         if (r.status === 200 && read.status === 0) {
           const signed = SignResponse.parse(r.json);
@@ -449,13 +462,7 @@ describe('hostile input to /api routes', () => {
         const read = readLikeServer(ct, raw, SendRequest);
         let expected: number;
         if (read.status !== 0) expected = read.status;
-        else if (
-          read.value.environment === 'production' &&
-          !SAFE.has(read.value.method.toUpperCase()) &&
-          read.value.confirm !== true
-        )
-          expected = 403;
-        else expected = checkPath(read.value.path).ok ? 200 : 400;
+        else expected = consentRefusal(read.value) ?? (checkPath(read.value.path).ok ? 200 : 400);
         checkAnswer('POST /api/send', r, expected);
         if (r.status === 200 && read.status === 0) {
           const result = RelayResult.parse(r.json);
@@ -493,7 +500,7 @@ describe('hostile input to /api routes', () => {
         { environment: 'sandbox', method: 'POST', path: '/transfer?x=1', body: '{\r\n  "a": "é"\r\n}' },
         { environment: 'production', method: 'DELETE', path: '/k', body: '' },
       ]) {
-        const r = await client.call('POST', '/api/sign', { body: d });
+        const r = await client.call('POST', '/api/sign', { body: { ...d, confirm: true } });
         expect(r.status).toBe(200);
         signed.push({
           environment: d.environment,
@@ -595,7 +602,8 @@ describe('hostile input to /api routes', () => {
       );
       await property('POST /api/doctor', fc.tuple(contentTypeArb, doctorBody), async ([ct, raw]) => {
         const r = await client.call('POST', '/api/doctor', { raw, headers: { 'content-type': ct } });
-        checkAnswer('POST /api/doctor', r, [200, 400, 413, 415]);
+        // 403: a production mutation diagnosed without the confirmation; 422: a body nested absurdly deep.
+        checkAnswer('POST /api/doctor', r, [200, 400, 403, 413, 415, 422]);
         if (r.status === 200) {
           expect(typeof r.json.valid).toBe('boolean');
           expect(r.text).not.toContain(SECRET);
@@ -669,7 +677,7 @@ describe('hostile input to /api routes', () => {
           baseUrls: { ...c.baseUrls, sandbox: upstream.baseUrl, production: `http://127.0.0.1:${refusedPort}/qapi/v1` },
         }),
       });
-      const lc = createClient(lp.port, { maxSockets: 4, token: lp.services.token });
+      const lc = createClient(lp.port, { maxSockets: 4, token: lp.services.launchToken().current() });
       try {
         const seeds: Array<Record<string, unknown>> = [];
         for (const environment of ['mock', 'sandbox', 'production']) {
@@ -891,12 +899,7 @@ describe('hostile input to /api routes', () => {
             else if (n === null) expected = 400;
             else if (!entry) expected = 404;
             else if (entry.truncated) expected = 409;
-            else if (
-              entry.environment === 'production' &&
-              !SAFE.has(entry.method.toUpperCase()) &&
-              read.value.confirm !== true
-            )
-              expected = 403;
+            else if (consentRefusal({ ...entry, confirm: read.value.confirm }) !== undefined) expected = 403;
             else expected = 200;
             checkAnswer('POST /api/history/:id/resend', r, expected);
             if (r.status === 200) {

@@ -40,8 +40,7 @@ describe('load', () => {
         QREDO_PRODUCTION_API_SECRET: undefined,
       });
       const s = server;
-      const client = createClient(s.port, { maxSockets: CLIENTS });
-      await client.refreshToken();
+      const client = createClient(s.port, { maxSockets: CLIENTS, token: s.token });
       const send = { environment: 'mock', method: 'GET', path: '/balance', body: null };
       // One send first, so the database and the mock are open before "start" is measured.
       const warm = await client.call('POST', '/api/send', { body: send });

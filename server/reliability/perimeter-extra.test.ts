@@ -444,7 +444,7 @@ describe('Host and Origin in every disguise', () => {
         const r = await p.call(method, path, { body, headers: { host } });
         expect([400, 403]).toContain(r.status);
         if (r.status === 403) expect(r.json.error.code).toBe('bad-host');
-        expect(r.text).not.toContain(p.services.token);
+        expect(r.text).not.toContain(p.services.launchToken().current());
       }
     }
     expect(upstream.received.length).toBe(before);
@@ -488,14 +488,14 @@ describe('Host and Origin in every disguise', () => {
             ? await raw(`${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin:\r\nContent-Length: 0\r\n\r\n`)
             : await p.call(method, path, { body, headers: { origin } });
         expect({ origin, method, status: r.status }).toEqual({ origin, method, status: 403 });
-        expect(r.text).not.toContain(p.services.token);
+        expect(r.text).not.toContain(p.services.launchToken().current());
       }
     }
     for (const site of ['cross-site', 'same-site']) {
       count('Sec-Fetch-Site', 1);
       const r = await p.call('GET', '/api/session', { headers: { 'sec-fetch-site': site } });
       expect(r.status).toBe(403);
-      expect(r.text).not.toContain(p.services.token);
+      expect(r.text).not.toContain(p.services.launchToken().current());
     }
     expect(upstream.received.length).toBe(before);
   });
@@ -508,7 +508,7 @@ describe('Host and Origin in every disguise', () => {
           headers: {
             origin,
             'access-control-request-method': 'POST',
-            'access-control-request-headers': 'content-type, x-playground-token',
+            'access-control-request-headers': 'content-type, authorization',
           },
           token: false,
         });
@@ -536,16 +536,16 @@ describe('Host and Origin in every disguise', () => {
     expect(upstream.received.length).toBe(before + 1);
 
     const body = JSON.stringify(send);
-    const token = p.services.token;
+    const token = p.services.launchToken().current();
     const requests = [
       // Absolute-form target naming the attacker, with our Host.
-      `POST http://127.0.0.1:${A}/api/send HTTP/1.1\r\nHost: 127.0.0.1:${p.port}\r\nContent-Type: application/json\r\nX-Playground-Token: ${token}\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+      `POST http://127.0.0.1:${A}/api/send HTTP/1.1\r\nHost: 127.0.0.1:${p.port}\r\nContent-Type: application/json\r\nAuthorization: Bearer ${token}\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
       // Absolute-form target naming us, with the attacker's Host.
-      `POST http://127.0.0.1:${p.port}/api/send HTTP/1.1\r\nHost: 127.0.0.1:${A}\r\nContent-Type: application/json\r\nX-Playground-Token: ${token}\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+      `POST http://127.0.0.1:${p.port}/api/send HTTP/1.1\r\nHost: 127.0.0.1:${A}\r\nContent-Type: application/json\r\nAuthorization: Bearer ${token}\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
       // Two Host headers.
-      `POST /api/send HTTP/1.1\r\nHost: 127.0.0.1:${A}\r\nHost: 127.0.0.1:${p.port}\r\nContent-Type: application/json\r\nX-Playground-Token: ${token}\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+      `POST /api/send HTTP/1.1\r\nHost: 127.0.0.1:${A}\r\nHost: 127.0.0.1:${p.port}\r\nContent-Type: application/json\r\nAuthorization: Bearer ${token}\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
       // HTTP/1.0 with no Host at all.
-      `POST /api/send HTTP/1.0\r\nContent-Type: application/json\r\nX-Playground-Token: ${token}\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+      `POST /api/send HTTP/1.0\r\nContent-Type: application/json\r\nAuthorization: Bearer ${token}\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
     ];
     for (const text of requests) {
       count('raw request line / Host', 1);

@@ -22,6 +22,8 @@ if (process.env.PLAYGROUND_STANDALONE_MOCK === 'ephemeral') {
   config.baseUrls = { ...config.baseUrls, mock: mock.baseUrl };
 }
 const services = createServices(config, { startMock: mock === null });
+// As the plugin does: the launch token exists (in the data folder, unless pinned) before the first request.
+services.launchToken();
 const router = createRouter(services);
 const server = createServer((req, res) => {
   router(req, res, () => {

@@ -3,6 +3,7 @@
  * standalone server as a child process, the history database checks, and figure tables.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ export interface CallOptions {
   body?: unknown;
   raw?: Buffer | string;
   headers?: Record<string, string | undefined>;
-  /** Adds the session token to non-GET calls (default true). */
+  /** Adds the launch token to every call (default true). */
   token?: boolean;
   timeoutMs?: number;
 }
@@ -33,8 +34,6 @@ export interface Client {
   token: string;
   agent: Agent;
   call(method: string, path: string, opts?: CallOptions): Promise<Reply>;
-  /** Fetches a fresh token from GET /api/session. */
-  refreshToken(): Promise<void>;
   close(): void;
 }
 
@@ -57,7 +56,7 @@ export function createClient(port: number, opts: { maxSockets?: number; token?: 
           headers['content-type'] ??= 'application/json';
           headers['content-length'] = String(payload.length);
         }
-        if (o.token !== false && method !== 'GET' && client.token) headers['x-playground-token'] ??= client.token;
+        if (o.token !== false && client.token) headers.authorization ??= `Bearer ${client.token}`;
         for (const [k, v] of Object.entries(headers)) if (v === '') delete headers[k];
         const req = request({ host: '127.0.0.1', port, method, path, headers, agent, setHost: false }, (res) => {
           const chunks: Buffer[] = [];
@@ -85,12 +84,6 @@ export function createClient(port: number, opts: { maxSockets?: number; token?: 
         });
         req.end(payload);
       });
-    },
-    async refreshToken() {
-      const s = await client.call('GET', '/api/session');
-      if (s.status !== 200 || typeof s.json?.token !== 'string')
-        throw new Error(`GET /api/session answered ${s.status}`);
-      client.token = s.json.token as string;
     },
     close() {
       agent.destroy();
@@ -131,6 +124,8 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export interface StandaloneServer {
   child: ChildProcess;
   pid: number;
+  /** Its launch token (PLAYGROUND_TOKEN). */
+  token: string;
   port: number;
   mockBaseUrl: string | null;
   /** Everything the server printed (stdout and stderr), for leak scans. */
@@ -143,6 +138,7 @@ export interface StandaloneServer {
 
 /** Starts `node --import tsx server/reliability/standalone.ts` and waits for the line with its port. */
 export async function startStandalone(env: Record<string, string | undefined>): Promise<StandaloneServer> {
+  const token = randomBytes(32).toString('base64url');
   const child = spawn(process.execPath, ['--import', 'tsx', STANDALONE], {
     cwd: PROJECT_ROOT, // where `--import tsx` resolves
     env: {
@@ -152,6 +148,7 @@ export async function startStandalone(env: Record<string, string | undefined>): 
       // A child under test never talks to the real Qredo: loopback port 9, where nothing listens.
       PLAYGROUND_SANDBOX_BASE_URL: 'http://127.0.0.1:9/qapi/v1',
       PLAYGROUND_PRODUCTION_BASE_URL: 'http://127.0.0.1:9/qapi/v1',
+      PLAYGROUND_TOKEN: token,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -182,6 +179,7 @@ export async function startStandalone(env: Record<string, string | undefined>): 
   return {
     child,
     pid,
+    token,
     port: ready.port,
     mockBaseUrl: ready.mockBaseUrl,
     output: () => out,

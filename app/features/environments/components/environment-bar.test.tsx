@@ -20,7 +20,7 @@ const setCredentials = vi.fn(async () => saved);
 vi.mock('../../../lib/api-client.ts', () => ({
   api: {
     session: vi.fn(async (): Promise<SessionInfo> => ({
-      token: 't',
+      warnings: [],
       version: '1',
       environments: [empty],
       demoKeys: [],

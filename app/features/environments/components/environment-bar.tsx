@@ -1,7 +1,7 @@
 import type { DemoKey, DemoKeyInfo, EnvironmentInfo } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
-import { useDeleteCredentials } from '../api/session.ts';
+import { useDeleteCredentials, useSession } from '../api/session.ts';
 import { ENVIRONMENT_BAR, ENVIRONMENT_DOT, ENVIRONMENT_LABEL } from '../environment-style.ts';
 import { CredentialsForm } from './credentials-form.tsx';
 import { DemoKeyPicker } from './demo-key-picker.tsx';
@@ -21,11 +21,25 @@ const ENV_VARS = {
 /** The selected environment at a glance: base URL, which key signs, and how to add or remove one. */
 export function EnvironmentBar({ info, demoKeys, demoKey, onDemoKeyChange }: EnvironmentBarProps) {
   const name = info.name;
+  const warnings = useSession().data?.warnings ?? [];
   return (
     <section
       aria-label={`${ENVIRONMENT_LABEL[name]} environment`}
       className={`rounded-lg border px-3 py-2 text-xs ${ENVIRONMENT_BAR[name]}`}
     >
+      {warnings.length > 0 && (
+        <ul
+          role="alert"
+          aria-label="Security warnings"
+          className="mb-2 space-y-1 font-medium text-env-production-ink dark:text-env-production-night"
+        >
+          {warnings.map((w) => (
+            <li key={w} className="font-mono break-all">
+              ⚠ {w}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1.5">
         <span className="flex items-center gap-1.5 font-semibold">
           <span aria-hidden="true" className={`size-2 rounded-full ${ENVIRONMENT_DOT[name]}`} />

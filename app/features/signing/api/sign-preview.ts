@@ -2,6 +2,7 @@
 import { keepPreviousData, queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { RequestDraft } from '../../../../core/contract.ts';
+import { needsConfirmation } from '../../../../core/guardrails.ts';
 import { api } from '../../../lib/api-client.ts';
 import { signQueryKeyHash } from '../../../lib/sign-query-hash.ts';
 
@@ -30,10 +31,18 @@ export const signPreviewQueryOptions = (draft: RequestDraft) =>
     gcTime: 5_000,
   });
 
+/**
+ * A production mutation is never signed ahead: its signature could be used to move funds. Its
+ * string-to-sign is still laid out in the page; Send signs it, after the person confirms.
+ */
+export function signedOnlyOnSend(draft: RequestDraft): boolean {
+  return needsConfirmation(draft.environment, draft.method);
+}
+
 export function useSignPreview(draft: RequestDraft | null, options: { enabled?: boolean } = {}) {
   return useQuery({
     ...signPreviewQueryOptions(draft ?? ({} as RequestDraft)),
-    enabled: draft !== null && (options.enabled ?? true),
+    enabled: draft !== null && !signedOnlyOnSend(draft) && (options.enabled ?? true),
   });
 }
 
@@ -58,6 +67,7 @@ function sameDraft(a: unknown, b: RequestDraft): boolean {
  * dropped, so that fast typing in a large body does not pile them up.
  */
 export function prefetchSignPreview(client: QueryClient, draft: RequestDraft): void {
+  if (signedOnlyOnSend(draft)) return;
   const cache = client.getQueryCache();
   for (const query of cache.findAll({ queryKey: [SIGN_KEY] })) {
     if (query.getObserversCount() > 0 || sameDraft(query.queryKey[1], draft)) continue;
@@ -104,7 +114,7 @@ export function useShownDraft(draft: RequestDraft, live: boolean): RequestDraft 
       )
         show();
     });
-    if (answered(client, draft)) queueMicrotask(show);
+    if (answered(client, draft) || signedOnlyOnSend(draft)) queueMicrotask(show);
     // Asked already when the draft came from typing; not when it changed otherwise (environment, key).
     else prefetchSignPreview(client, draft);
     return () => {

@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import type { RelayResult, RequestDraft, StringToSignView as StringToSign } from '../../../../core/contract.ts';
 import { ApiRequestError } from '../../../lib/api-client.ts';
-import { useSignPreview } from '../api/sign-preview.ts';
+import { signedOnlyOnSend, useSignPreview } from '../api/sign-preview.ts';
 import { provisionalStringToSign } from '../provisional.ts';
 import { viewFromEntry, viewFromPreview, type SignedView } from '../signed-view.ts';
 import { SignatureView } from './signature-view.tsx';
@@ -45,6 +45,7 @@ export const SigningPanel = memo(function SigningPanel({
 }: SigningPanelProps) {
   const live = view === 'live';
   const preview = useSignPreview(live ? draft : null);
+  const onSendOnly = live && signedOnlyOnSend(draft);
   const showingSent = view === 'sent' && entry !== null;
   const { method, path, body, timestamp, timestampUnit } = draft;
   // The server's answer for exactly this draft, when it has come (otherwise an earlier one, or none).
@@ -71,7 +72,8 @@ export const SigningPanel = memo(function SigningPanel({
     stringToSign = signed.stringToSign;
   } else if (!preview.isError) {
     if (preview.data) signed = viewFromPreview(preview.data);
-    stale = answer === null && signed !== null;
+    stale = answer === null && signed !== null && !onSendOnly;
+    if (onSendOnly) signed = null;
     if (answer && signed) stringToSign = signed.stringToSign;
     else if (provisional) {
       stringToSign = provisional;
@@ -132,6 +134,12 @@ export const SigningPanel = memo(function SigningPanel({
             </p>
             <SignatureView view={signed} />
           </div>
+        ) : !showingSent && onSendOnly ? (
+          <p className="text-xs text-slate-600 dark:text-slate-300">
+            A {draft.method.toUpperCase()} to production is signed only when you send it, after you confirm: a signature
+            made ahead of time could be used to move funds. The string to sign above is exactly what will be signed,
+            with the time of sending.
+          </p>
         ) : !showingSent && preview.isError ? (
           <p className="text-xs text-slate-500 dark:text-slate-400">No signature until the request can be signed.</p>
         ) : (

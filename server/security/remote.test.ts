@@ -1,0 +1,81 @@
+/**
+ * Loopback for real: a client on another address of this machine (not loopback) that forges
+ * `Host: 127.0.0.1:PORT` and even carries the launch token is refused, and nothing reaches an
+ * upstream; with PLAYGROUND_ALLOW_REMOTE=1 the token becomes the only key.
+ */
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config/config.ts';
+import { startCountingUpstream, type CountingUpstream } from '../counting-upstream.ts';
+import { createRouter } from '../router.ts';
+import { createServices, type Services } from '../services.ts';
+import { tempDir } from '../test-support.ts';
+
+const outside = Object.values(networkInterfaces())
+  .flat()
+  .find((i) => i && !i.internal && i.family === 'IPv4')?.address;
+if (!outside) console.warn('[remote test] skipped: this machine has no non-loopback IPv4 address to connect from');
+
+const TOKEN = 'remote-test-token-0123456789abcdef';
+let server: Server | undefined;
+let services: Services | undefined;
+let upstream: CountingUpstream | undefined;
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await services?.close();
+  await upstream?.close();
+});
+
+/** The router on all interfaces, as HOST=0.0.0.0 would put it. */
+async function listenEverywhere(env: Record<string, string>): Promise<number> {
+  upstream = await startCountingUpstream();
+  const e = { PLAYGROUND_DATA_DIR: tempDir(), PLAYGROUND_TOKEN: TOKEN, ...env };
+  const base = loadConfig(e);
+  const config = { ...base, baseUrls: { ...base.baseUrls, sandbox: upstream.baseUrl } };
+  services = createServices(config, {
+    env: { ...e, QREDO_SANDBOX_API_KEY: 'k1', QREDO_SANDBOX_API_SECRET: 'JDJhJDEwJA' },
+    startMock: false,
+    log: () => undefined,
+  });
+  const router = createRouter(services);
+  server = createServer((req, res) => router(req, res, () => res.end()));
+  await new Promise<void>((resolve) => server!.listen(0, '0.0.0.0', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+function call(address: string, port: number, path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = request({ host: address, port, method: 'GET', path, headers, setHost: false }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe.skipIf(!outside)('a client that is not on loopback', () => {
+  it('is refused even with a forged loopback Host and the right token', async () => {
+    const port = await listenEverywhere({});
+    const forged = { host: `127.0.0.1:${port}`, authorization: `Bearer ${TOKEN}` };
+    for (const path of ['/api/session', '/api/history']) {
+      const r = await call(outside!, port, path, forged);
+      expect(r.status).toBe(403);
+      expect(JSON.parse(r.text).error.code).toBe('not-loopback');
+    }
+    // The same request from loopback is the page's own.
+    expect((await call('127.0.0.1', port, '/api/session', forged)).status).toBe(200);
+    expect(upstream!.received).toHaveLength(0);
+  });
+
+  it('with PLAYGROUND_ALLOW_REMOTE=1, gets in with the token only', async () => {
+    const port = await listenEverywhere({ PLAYGROUND_ALLOW_REMOTE: '1' });
+    const host = `${outside}:${port}`;
+    expect((await call(outside!, port, '/api/session', { host })).status).toBe(401);
+    expect((await call(outside!, port, '/api/session', { host, authorization: `Bearer ${TOKEN}` })).status).toBe(200);
+  });
+});
