@@ -127,6 +127,34 @@ export const RelayResponse = z.object({
 });
 export type RelayResponse = z.infer<typeof RelayResponse>;
 
+/**
+ * Where one exchange's time went, from the socket's own events: each a time in ms since the relay
+ * started the exchange, or null when the phase did not happen (a reused connection has no lookup,
+ * connect or TLS; an IP address needs no lookup; plain HTTP has no TLS).
+ */
+export const RelayPhases = z.object({
+  /** A socket was assigned: new, or taken from the keep-alive pool. */
+  socket: z.number().nullable(),
+  /** The host name was resolved. */
+  dns: z.number().nullable(),
+  /** The TCP connection was established. */
+  connect: z.number().nullable(),
+  /** The TLS handshake was done. */
+  tls: z.number().nullable(),
+  /** The whole request was handed to the operating system. */
+  requestSent: z.number().nullable(),
+  /** The response's status line and headers arrived. */
+  firstByte: z.number().nullable(),
+  /** The response was complete (or cut at the cap). */
+  complete: z.number().nullable(),
+  /** The connection came from the keep-alive pool. */
+  reused: z.boolean(),
+  /** Bytes written to and read from the socket for this exchange, headers included. */
+  bytesWritten: z.number().int(),
+  bytesRead: z.number().int(),
+});
+export type RelayPhases = z.infer<typeof RelayPhases>;
+
 export const RelayResult = z.object({
   /** The history entry id. */
   id: z.number().int(),
@@ -151,7 +179,8 @@ export const RelayResult = z.object({
   hashes: z.object({ signedBodySha256: z.string(), sentBodySha256: z.string() }),
   response: RelayResponse.nullable(),
   error: z.object({ code: RelayErrorCode, message: z.string() }).nullable(),
-  timings: z.object({ ttfbMs: z.number().nullable(), totalMs: z.number() }),
+  /** `phases` is absent on entries recorded before phases were. */
+  timings: z.object({ ttfbMs: z.number().nullable(), totalMs: z.number(), phases: RelayPhases.optional() }),
 });
 export type RelayResult = z.infer<typeof RelayResult>;
 export const HistoryEntry = RelayResult;

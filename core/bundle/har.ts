@@ -1,5 +1,6 @@
 /** HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) from bundle entries, for other tools. */
 import type { HistoryEntry } from '../contract.ts';
+import { harTimings } from '../timings.ts';
 import { toBundle, type Bundle, type BundleEntry, type BundleOptions } from './bundle.ts';
 
 export interface HarHeader {
@@ -34,7 +35,7 @@ export interface HarEntry {
     _error?: string;
   };
   cache: Record<string, never>;
-  timings: { send: number; wait: number; receive: number };
+  timings: ReturnType<typeof harTimings>;
   comment?: string;
   _environment: string;
   _qredo: { timestamp: string; signature: string; stringToSign: string };
@@ -80,7 +81,6 @@ function headerList(headers: Record<string, string>): HarHeader[] {
 function harEntry(e: BundleEntry): HarEntry {
   const contentType =
     Object.entries(e.request.headers).find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? 'application/json';
-  const ttfb = e.timings.ttfbMs ?? e.timings.totalMs;
   const r = e.response;
   const responseType = r
     ? (Object.entries(r.headers).find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '')
@@ -128,7 +128,7 @@ function harEntry(e: BundleEntry): HarEntry {
           _error: e.error ? `${e.error.code}: ${e.error.message}` : 'no response',
         },
     cache: {},
-    timings: { send: 0, wait: Math.max(0, ttfb), receive: Math.max(0, e.timings.totalMs - ttfb) },
+    timings: harTimings(e.timings),
     _environment: e.environment,
     _qredo: {
       timestamp: e.timestamp,

@@ -16,7 +16,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { RelayErrorCode, RelayResponse } from '../../core/contract.ts';
+import type { RelayErrorCode, RelayPhases, RelayResponse } from '../../core/contract.ts';
 
 export interface RelayRequest {
   /** The full URL exactly as signed, e.g. http://127.0.0.1:8002/qapi/v1/funds?archived=true */
@@ -42,7 +42,7 @@ export interface RelayOutcome {
   requestHeaders: Record<string, string>;
   response: RelayResponse | null;
   error: { code: RelayErrorCode; message: string } | null;
-  timings: { ttfbMs: number | null; totalMs: number };
+  timings: { ttfbMs: number | null; totalMs: number; phases: RelayPhases };
   /** Hex SHA-256 of the bytes actually written as the body (of nothing when there is no body). */
   sentBodySha256: string;
 }
@@ -246,6 +246,21 @@ export function createRelay(opts: { agentOptions?: RelayAgentOptions } = {}): Re
       let capped = false;
       let connectTimer: NodeJS.Timeout | null = null;
       let socketRef: Socket | null = null;
+      // Where the time went, from the socket's own events; offsets in ms from `started`.
+      const at = (): number => performance.now() - started;
+      const phases: RelayPhases = {
+        socket: null,
+        dns: null,
+        connect: null,
+        tls: null,
+        requestSent: null,
+        firstByte: null,
+        complete: null,
+        reused: false,
+        bytesWritten: 0,
+        bytesRead: 0,
+      };
+      let bytesAtStart = { written: 0, read: 0 };
       let redirectError: { code: RelayErrorCode; message: string } | null = null;
 
       const buildResponse = (incomplete: boolean): RelayResponse | null => {
@@ -267,13 +282,22 @@ export function createRelay(opts: { agentOptions?: RelayAgentOptions } = {}): Re
         settled = true;
         clearTimeout(totalTimer);
         if (connectTimer) clearTimeout(connectTimer);
-        if (socketRef) socketRef.removeListener('connect', onConnect);
+        if (socketRef) {
+          socketRef.removeListener('connect', onConnect);
+          socketRef.removeListener('lookup', onLookup);
+          socketRef.removeListener('connect', onTcp);
+          socketRef.removeListener('secureConnect', onTls);
+          phases.bytesWritten = socketRef.bytesWritten - bytesAtStart.written;
+          phases.bytesRead = socketRef.bytesRead - bytesAtStart.read;
+        }
         req.signal?.removeEventListener('abort', onAbort);
+        const totalMs = at();
+        if (!error || res) phases.complete = totalMs;
         resolve({
           requestHeaders,
           response: buildResponse(incomplete),
           error,
-          timings: { ttfbMs, totalMs: performance.now() - started },
+          timings: { ttfbMs, totalMs, phases },
           sentBodySha256,
         });
       };
@@ -290,6 +314,9 @@ export function createRelay(opts: { agentOptions?: RelayAgentOptions } = {}): Re
         if (connectTimer) clearTimeout(connectTimer);
         connectTimer = null;
       };
+      const onLookup = (): void => void (phases.dns = at());
+      const onTcp = (): void => void (phases.connect = at());
+      const onTls = (): void => void (phases.tls = at());
       const onAbort = (): void => {
         abandon(
           { code: 'aborted', message: 'The exchange was cancelled before the upstream finished answering.' },
@@ -332,8 +359,14 @@ export function createRelay(opts: { agentOptions?: RelayAgentOptions } = {}): Re
 
       request.on('socket', (socket: Socket) => {
         socketRef = socket;
+        phases.socket = at();
+        phases.reused = !socket.connecting;
+        bytesAtStart = { written: socket.bytesWritten, read: socket.bytesRead };
         if (settled) return;
         if (socket.connecting) {
+          socket.once('lookup', onLookup);
+          socket.once('connect', onTcp);
+          if (target.protocol === 'https:') socket.once('secureConnect', onTls);
           connectTimer = setTimeout(() => {
             abandon(
               {
@@ -347,9 +380,13 @@ export function createRelay(opts: { agentOptions?: RelayAgentOptions } = {}): Re
         }
       });
 
+      // Every byte of the request handed to the operating system.
+      request.on('finish', () => void (phases.requestSent = at()));
+
       request.on('response', (incoming: http.IncomingMessage) => {
         res = incoming;
-        ttfbMs = performance.now() - started;
+        ttfbMs = at();
+        phases.firstByte = ttfbMs;
         onConnect();
         const status = incoming.statusCode ?? 0;
         const location = incoming.headers.location;
