@@ -25,6 +25,7 @@ describe('bench rows (quick)', () => {
   it('lists every row of the issue once', () => {
     expect(ROWS.map((r) => r.id)).toEqual([
       'relay-latency',
+      'relay-phases',
       'relay-throughput',
       'sign-throughput',
       'preview-latency',

@@ -4,12 +4,14 @@ import { historyScale } from './history-scale.ts';
 import { largeResponse } from './large-response.ts';
 import { previewLatency } from './preview-latency.ts';
 import { relayLatency } from './relay-latency.ts';
+import { relayPhases } from './relay-phases.ts';
 import { relayThroughput } from './relay-throughput.ts';
 import { signThroughput } from './sign-throughput.ts';
 
 /** Every row, in the order of the table. */
 export const ROWS: readonly BenchRow[] = [
   relayLatency,
+  relayPhases,
   relayThroughput,
   signThroughput,
   previewLatency,

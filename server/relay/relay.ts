@@ -190,7 +190,14 @@ function decodeBody(bytes: Buffer): { body: string; bodyEncoding: 'utf8' | 'base
   }
 }
 
-export function createRelay(opts: { agentOptions?: RelayAgentOptions } = {}): Relay {
+export function createRelay(
+  opts: {
+    agentOptions?: RelayAgentOptions;
+    /** Off only to measure what recording the phases costs (bench row relay-phases). */
+    recordPhases?: boolean;
+  } = {},
+): Relay {
+  const recordPhases = opts.recordPhases ?? true;
   const agentOptions: https.AgentOptions = {
     keepAlive: true,
     maxFreeSockets: 256,
@@ -282,8 +289,8 @@ export function createRelay(opts: { agentOptions?: RelayAgentOptions } = {}): Re
         settled = true;
         clearTimeout(totalTimer);
         if (connectTimer) clearTimeout(connectTimer);
-        if (socketRef) {
-          socketRef.removeListener('connect', onConnect);
+        if (socketRef) socketRef.removeListener('connect', onConnect);
+        if (socketRef && recordPhases) {
           socketRef.removeListener('lookup', onLookup);
           socketRef.removeListener('connect', onTcp);
           socketRef.removeListener('secureConnect', onTls);
@@ -292,7 +299,7 @@ export function createRelay(opts: { agentOptions?: RelayAgentOptions } = {}): Re
         }
         req.signal?.removeEventListener('abort', onAbort);
         const totalMs = at();
-        if (!error || res) phases.complete = totalMs;
+        if (recordPhases && (!error || res)) phases.complete = totalMs;
         resolve({
           requestHeaders,
           response: buildResponse(incomplete),
@@ -359,14 +366,18 @@ export function createRelay(opts: { agentOptions?: RelayAgentOptions } = {}): Re
 
       request.on('socket', (socket: Socket) => {
         socketRef = socket;
-        phases.socket = at();
-        phases.reused = !socket.connecting;
-        bytesAtStart = { written: socket.bytesWritten, read: socket.bytesRead };
+        if (recordPhases) {
+          phases.socket = at();
+          phases.reused = !socket.connecting;
+          bytesAtStart = { written: socket.bytesWritten, read: socket.bytesRead };
+        }
         if (settled) return;
         if (socket.connecting) {
-          socket.once('lookup', onLookup);
-          socket.once('connect', onTcp);
-          if (target.protocol === 'https:') socket.once('secureConnect', onTls);
+          if (recordPhases) {
+            socket.once('lookup', onLookup);
+            socket.once('connect', onTcp);
+            if (target.protocol === 'https:') socket.once('secureConnect', onTls);
+          }
           connectTimer = setTimeout(() => {
             abandon(
               {
@@ -381,12 +392,12 @@ export function createRelay(opts: { agentOptions?: RelayAgentOptions } = {}): Re
       });
 
       // Every byte of the request handed to the operating system.
-      request.on('finish', () => void (phases.requestSent = at()));
+      if (recordPhases) request.on('finish', () => void (phases.requestSent = at()));
 
       request.on('response', (incoming: http.IncomingMessage) => {
         res = incoming;
         ttfbMs = at();
-        phases.firstByte = ttfbMs;
+        if (recordPhases) phases.firstByte = ttfbMs;
         onConnect();
         const status = incoming.statusCode ?? 0;
         const location = incoming.headers.location;
