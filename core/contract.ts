@@ -49,7 +49,10 @@ const Confirm = z.boolean().optional();
 export const SignRequest = RequestDraft.extend({ confirm: Confirm }).strict();
 export type SignRequest = z.infer<typeof SignRequest>;
 
-export const SendRequest = RequestDraft.extend({ confirm: Confirm }).strict();
+/** A name the page gives a send, so that it can ask how far it has got and cancel it. */
+export const SendId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'A send id is 8 to 64 letters, digits, "-" or "_".');
+
+export const SendRequest = RequestDraft.extend({ confirm: Confirm, sendId: SendId.optional() }).strict();
 export type SendRequest = z.infer<typeof SendRequest>;
 
 export const ReplayRequest = z.object({ confirm: z.boolean().optional() }).strict();
@@ -108,6 +111,7 @@ export const RelayErrorCode = z.enum([
   'connection-reset',
   'redirect-refused',
   'aborted',
+  'cancelled',
   'no-credentials',
   'bad-secret',
 ]);
@@ -183,6 +187,20 @@ export const RelayResult = z.object({
   timings: z.object({ ttfbMs: z.number().nullable(), totalMs: z.number(), phases: RelayPhases.optional() }),
 });
 export type RelayResult = z.infer<typeof RelayResult>;
+/** GET /api/sends/:id: how far a send still in flight has got. */
+export const SendProgress = z.object({
+  sendId: SendId,
+  stage: z.enum(['connecting', 'sending', 'waiting', 'receiving', 'done']),
+  /** Request bytes written to the upstream (headers included), and the body's size. */
+  sent: z.number().int(),
+  bodyBytes: z.number().int(),
+  /** Response body bytes read so far, and the size the upstream announced, when it did. */
+  received: z.number().int(),
+  expected: z.number().int().nullable(),
+  elapsedMs: z.number(),
+});
+export type SendProgress = z.infer<typeof SendProgress>;
+
 export const HistoryEntry = RelayResult;
 export type HistoryEntry = RelayResult;
 

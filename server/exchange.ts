@@ -24,13 +24,30 @@ const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate
  * Sends signed bytes through the relay and records the exchange in history before answering,
  * failures included. What is recorded and returned passes through the redactor.
  */
-export async function exchange(services: Services, out: Outgoing, kind: RelayResult['kind']): Promise<RelayResult> {
+export async function exchange(
+  services: Services,
+  out: Outgoing,
+  kind: RelayResult['kind'],
+  opts: { sendId?: string } = {},
+): Promise<RelayResult> {
   if (out.environment === 'mock') await services.ensureMock();
   const createdAt = services.clock();
-  const outcome = await services.relay.send(
-    { url: out.url, method: out.method, headers: out.headers, body: out.bodyBytes },
-    services.config.relay,
-  );
+  const flight = opts.sendId === undefined ? null : services.inflight.start(opts.sendId);
+  let outcome;
+  try {
+    outcome = await services.relay.send(
+      {
+        url: out.url,
+        method: out.method,
+        headers: out.headers,
+        body: out.bodyBytes,
+        ...(flight ? { signal: flight.signal, progress: flight.attach } : {}),
+      },
+      services.config.relay,
+    );
+  } finally {
+    flight?.end();
+  }
   const entry: Omit<RelayResult, 'id'> = {
     kind,
     createdAt,

@@ -8,6 +8,8 @@ import { createHistoryGetHandler } from './handlers/history-get.ts';
 import { createHistoryListHandler } from './handlers/history-list.ts';
 import { createHistoryReplayHandler } from './handlers/history-replay.ts';
 import { createHistoryResendHandler } from './handlers/history-resend.ts';
+import { createSendCancelHandler } from './handlers/send-cancel.ts';
+import { createSendProgressHandler } from './handlers/send-progress.ts';
 import { createSendHandler } from './handlers/send.ts';
 import { createSessionHandler } from './handlers/session.ts';
 import { createSignHandler } from './handlers/sign.ts';
@@ -31,6 +33,8 @@ function routes(services: Services): Route[] {
     { method: 'GET', pattern: /^\/api\/session$/, handler: createSessionHandler(services) },
     { method: 'POST', pattern: /^\/api\/sign$/, handler: createSignHandler(services) },
     { method: 'POST', pattern: /^\/api\/send$/, handler: createSendHandler(services) },
+    { method: 'GET', pattern: /^\/api\/sends\/(?<id>[^/]+)$/, handler: createSendProgressHandler(services) },
+    { method: 'POST', pattern: /^\/api\/sends\/(?<id>[^/]+)\/cancel$/, handler: createSendCancelHandler(services) },
     { method: 'POST', pattern: /^\/api\/doctor$/, handler: createDoctorHandler(services) },
     { method: 'POST', pattern: /^\/api\/walkthrough$/, handler: createWalkthroughHandler(services) },
     { method: 'GET', pattern: /^\/api\/history$/, handler: createHistoryListHandler(services) },

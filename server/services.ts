@@ -5,6 +5,7 @@ import { CredentialStore } from './config/credentials.ts';
 import { openHistoryStore, type HistoryStore } from './history/store.ts';
 import { DEMO_KEYS } from './mock/keys.ts';
 import { startMockServer, type MockServer } from './mock/server.ts';
+import { createInflightSends, type InflightSends } from './relay/inflight.ts';
 import { createRelay } from './relay/relay.ts';
 import { createDoctorRunner, inlineDoctorRunner, type DoctorRunner } from './doctor/run.ts';
 import { prepareDataDir } from './security/data-dir.ts';
@@ -25,6 +26,8 @@ export interface Services {
   credentials: CredentialStore;
   clock: () => number;
   relay: Relay;
+  /** Sends in flight, by the page's send id: progress and cancel. */
+  inflight: InflightSends;
   /** The signature doctor, off the main thread with its own limits. */
   doctor: DoctorRunner;
   history(): HistoryStore;
@@ -61,6 +64,7 @@ export function createServices(
   for (const key of DEMO_KEYS) redactor.add(key.secret);
   for (const secret of credentials.allSecrets()) redactor.add(secret);
   const relay = createRelay();
+  const inflight = createInflightSends();
   const doctor = opts.inlineDoctor ? inlineDoctorRunner() : createDoctorRunner();
   const rawLog = opts.log ?? ((line: string) => console.log(line));
   for (const note of prepared.notes) rawLog(`[playground] ${note}`);
@@ -81,6 +85,7 @@ export function createServices(
     credentials,
     clock: opts.clock ?? Date.now,
     relay,
+    inflight,
     doctor,
     history() {
       history ??= openHistoryStore({ dir: prepared.realDir, bodyCapBytes: config.historyBodyCapBytes });
@@ -100,6 +105,7 @@ export function createServices(
     async close() {
       if (closed) return;
       closed = true;
+      inflight.abortAll();
       relay.close();
       await doctor.close();
       history?.close();

@@ -11,9 +11,9 @@ export function createSendHandler(services: Services): Handler {
   return async ({ req, res }) => {
     const request = await readJson(req, SendRequest, MAX_API_BODY_BYTES);
     requireConsent({ ...request, nowMs: services.clock() });
-    const { confirm: _confirm, ...draft } = request;
+    const { confirm: _confirm, sendId, ...draft } = request;
     const signed = await signDraft(services, draft);
-    const result = await exchange(services, signed, 'send');
+    const result = await exchange(services, signed, 'send', sendId === undefined ? {} : { sendId });
     sendJson(res, services.redactor, 200, result);
   };
 }

@@ -27,8 +27,27 @@ export interface RelayRequest {
   headers: Array<[string, string]>;
   /** The exact body bytes, or null for no body. */
   body: Uint8Array | null;
-  /** Optional: aborting it ends the exchange with the error code `aborted`. */
+  /**
+   * Optional: aborting it ends the exchange with the error code `aborted`, or `cancelled` when the
+   * reason is CANCELLED_BY_USER (the person pressed Cancel).
+   */
   signal?: AbortSignal;
+  /** Optional: receives, at the start, a function that tells how far the exchange has got. */
+  progress?: (read: () => RelayProgress) => void;
+}
+
+/** The abort reason of a send the person cancelled. */
+export const CANCELLED_BY_USER = 'cancelled-by-user';
+
+/** How far an exchange has got: bytes of the request written, of the response read. */
+export interface RelayProgress {
+  stage: 'connecting' | 'sending' | 'waiting' | 'receiving' | 'done';
+  /** Request bytes handed to the socket (headers included) and the body size they carry. */
+  sent: number;
+  bodyBytes: number;
+  /** Response body bytes read, and the size the upstream announced (content-length), when it did. */
+  received: number;
+  expected: number | null;
 }
 
 export interface RelayLimits {
@@ -325,8 +344,15 @@ export function createRelay(
       const onTcp = (): void => void (phases.connect = at());
       const onTls = (): void => void (phases.tls = at());
       const onAbort = (): void => {
+        const byUser = req.signal?.reason === CANCELLED_BY_USER;
+        const expected = Number(res?.headers['content-length']);
+        const sofar = res
+          ? ` after ${kept} of ${Number.isFinite(expected) ? expected : 'an unknown number of'} response bytes had arrived`
+          : ' before the upstream answered';
         abandon(
-          { code: 'aborted', message: 'The exchange was cancelled before the upstream finished answering.' },
+          byUser
+            ? { code: 'cancelled', message: `Cancelled by you${sofar}.` }
+            : { code: 'aborted', message: `The exchange was stopped${sofar}.` },
           true,
         );
       };
@@ -366,10 +392,10 @@ export function createRelay(
 
       request.on('socket', (socket: Socket) => {
         socketRef = socket;
+        bytesAtStart = { written: socket.bytesWritten, read: socket.bytesRead };
         if (recordPhases) {
           phases.socket = at();
           phases.reused = !socket.connecting;
-          bytesAtStart = { written: socket.bytesWritten, read: socket.bytesRead };
         }
         if (settled) return;
         if (socket.connecting) {
@@ -455,6 +481,26 @@ export function createRelay(
           },
           false,
         );
+      });
+
+      req.progress?.(() => {
+        const written = socketRef ? Math.max(0, socketRef.bytesWritten - bytesAtStart.written) : 0;
+        const length = Number(res?.headers['content-length']);
+        return {
+          stage: settled
+            ? 'done'
+            : res
+              ? 'receiving'
+              : phases.requestSent !== null
+                ? 'waiting'
+                : socketRef && !socketRef.connecting
+                  ? 'sending'
+                  : 'connecting',
+          sent: written,
+          bodyBytes: bodyBuf?.byteLength ?? 0,
+          received: kept,
+          expected: Number.isFinite(length) ? length : null,
+        };
       });
 
       if (req.signal) {

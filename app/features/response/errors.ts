@@ -9,6 +9,7 @@ const RELAY_TITLES: Record<RelayErrorCode, string> = {
   'connection-reset': 'The upstream closed the connection',
   'redirect-refused': 'The upstream answered with a redirect, which is never followed',
   aborted: 'The request was aborted',
+  cancelled: 'You cancelled the request',
   'no-credentials': 'This environment has no credentials',
   'bad-secret': 'The stored secret could not be used',
 };
