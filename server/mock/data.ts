@@ -40,7 +40,8 @@ export interface TxHistoryItem {
   netAmount: number;
   counterpartyID: string;
   counterpartyName: string;
-  counterpartyEntity: Entity | null;
+  /** Only on transfers, which have a counterparty (the OpenAPI file does not make it nullable). */
+  counterpartyEntity?: Entity;
   address: string;
   reference: string;
   benefitOf: string;
@@ -288,7 +289,7 @@ function makeWallet(ctx: WalletContext, spec: WalletSpec, startSeconds: number):
       netAmount,
       counterpartyID: counterparty?.id ?? '',
       counterpartyName: counterparty?.name ?? '',
-      counterpartyEntity: counterparty,
+      ...(counterparty ? { counterpartyEntity: counterparty } : {}),
       address: m.direction === 'in' ? address : counterparty?.address || depositAddress(rng, spec.asset),
       reference:
         m.type === 6
@@ -520,8 +521,8 @@ function buildEmptyOrganization(): AccountData {
     domain: 'blank-slate.example',
     address: '5 Market Lane, Singapore 048940',
     members: [{ id: owner.id, username: owner.user?.userName ?? '', email: owner.user?.email ?? '', name: owner.name }],
-    connectClients: null,
-    rpcNetworks: null,
+    connectClients: [],
+    rpcNetworks: [],
     partnerAPI: false,
     userAPIKeys: {
       number_of_keys: apiKeyList('empty-organization').length,
@@ -677,7 +678,6 @@ export function fundsView(account: AccountData, includeArchived: boolean): { tot
       fundID: f.fundID,
       name: f.name,
       theme: f.theme,
-      archived: f.archived,
       holdings: sumBalances(f.wallets),
       wallets: f.wallets.map((w) => w.info),
     })),
@@ -709,18 +709,30 @@ export function fundInfoView(fund: FundRecord): { fundInfo: Record<string, unkno
   };
 }
 
-/** GET /funds/{fund_id}/ledger: every wallet's entries, newest first. */
-export function ledgerView(fund: FundRecord): { list: TxHistoryItem[]; total: number; wallets: unknown[] } {
+export interface TxHistoryWalletInfo {
+  walletID: string;
+  fundName: string;
+  walletName: string;
+  type: number;
+}
+
+/**
+ * GET /funds/{fund_id}/ledger: every wallet's entries, newest first. `wallets` is one
+ * TxHistoryWalletInfo object, as the OpenAPI file declares despite the plural name: the fund's
+ * first wallet. Each entry names its own walletID.
+ */
+export function ledgerView(fund: FundRecord): { list: TxHistoryItem[]; total: number; wallets: TxHistoryWalletInfo } {
   const list = fund.wallets.flatMap((w) => w.ledger).sort(newestFirst);
+  const first = fund.wallets[0];
   return {
     list,
     total: list.length,
-    wallets: fund.wallets.map((w) => ({
-      walletID: w.info.wallet_id,
+    wallets: {
+      walletID: first?.info.wallet_id ?? '',
       fundName: fund.name,
-      walletName: w.info.name,
-      type: w.info.type,
-    })),
+      walletName: first?.info.name ?? '',
+      type: first?.info.type ?? 0,
+    },
   };
 }
 

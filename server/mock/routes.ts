@@ -137,10 +137,11 @@ export const ROUTES: readonly Route[] = [
     permissions: ['web3'],
     accounts: WEB3_ACCOUNTS,
     accountReason: WEB3_REFUSAL,
+    // The feed itself is the WebSocket upgrade of this request (server.ts); a plain GET is a bad request.
     handle: () =>
       errorResult(
-        501,
-        'the transaction feed is a WebSocket and the embedded mock does not serve it; poll GET /transactions/{tx_id}/status instead',
+        400,
+        'GET /transactions/feed is a WebSocket: send the handshake (Connection: Upgrade, Upgrade: websocket) with the three signed headers',
       ),
   },
   {

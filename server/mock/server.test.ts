@@ -81,7 +81,7 @@ describe('read endpoints with the full key', () => {
     ]);
     const all = await call('full', 'GET', '/funds?archived=true');
     expect(all.json.total).toBe(4);
-    expect(all.json.funds.find((f: { archived: boolean }) => f.archived).name).toBe('2022 Vesting Pool');
+    expect(all.json.funds.map((f: { name: string }) => f.name)).toContain('2022 Vesting Pool');
     expect((await call('full', 'GET', '/funds?archived=false')).json.total).toBe(3);
     expectError(await call('full', 'GET', '/funds?archived=maybe'), 400, /"archived" must be true or false/);
     for (const f of plain.json.funds) expect(f.fundID).toMatch(/^[0-9A-Za-z]{27}$/);
@@ -146,8 +146,8 @@ describe('read endpoints with the full key', () => {
     expectError(await call('full', 'GET', '/transaction'), 405, /use POST/);
   });
 
-  it('the WebSocket feed is not served (501)', async () => {
-    expectError(await call('full', 'GET', '/transactions/feed'), 501, /WebSocket.*not serve/);
+  it('a plain GET of the feed is a bad request; the WebSocket is not served yet (501)', async () => {
+    expectError(await call('full', 'GET', '/transactions/feed'), 400, /is a WebSocket: send the handshake/);
     const upgrade = await rawRequest({
       port,
       method: 'GET',
@@ -212,7 +212,7 @@ describe('transactions', () => {
     expect(ids.approved).toMatch(/^[0-9A-Za-z]{27}$/);
     const done = await call('full', 'GET', `/transactions/${ids.approved}/status`);
     expect(done.status).toBe(200);
-    expect(done.json).toMatchObject({ txID: ids.approved, status: 'approved', nonce: 41, network: 'Goerli Testnet' });
+    expect(done.json).toMatchObject({ txID: ids.approved, status: 'approved', nonce: '41', network: 'Goerli Testnet' });
     expect(done.json.signedTx).not.toBe('0x');
     const waiting = await call('full', 'GET', `/transactions/${ids.waiting}/status`);
     expect(waiting.json).toMatchObject({ status: 'pending', signedTx: '0x', txHash: '' });

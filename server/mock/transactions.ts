@@ -288,7 +288,8 @@ export function txInfoAt(tx: TxRecord, nowMs: number) {
       status: s.status,
       message: s.message,
     })),
-    nonce: tx.nonce,
+    // A string here, as txInfoResponse declares it (the feed's txFeedStatus declares an integer).
+    nonce: String(tx.nonce),
     gasPrice: tx.input.gasPrice ?? '',
     gasLimit: tx.input.gasLimit,
     from: tx.input.from,
@@ -316,7 +317,7 @@ export function approvalsAt(tx: TxRecord, nowMs: number) {
       actionID: a.actionID,
       external: false,
       signature: done ? a.signature : '',
-      signatures: null,
+      signatures: {},
       firstName: a.approver.user?.firstName ?? '',
       lastName: a.approver.user?.lastName ?? '',
       email: a.approver.user?.email ?? '',
