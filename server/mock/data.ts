@@ -1,7 +1,8 @@
 /**
  * The mock's seeded data: three invented accounts (an organization, an empty organization and a
- * personal account) with funds, wallets, balances, ledgers and trusted parties. Built from a fixed
- * seed and a fixed anchor date, so it is identical on every start and independent of the clock.
+ * personal account) with funds, wallets, balances, ledgers and trusted parties. Built from a seed
+ * (DEFAULT_SEED unless asked otherwise) and a fixed anchor date, so the same seed gives the same
+ * data on every start, independent of the clock. Nothing here is ever changed after it is built.
  *
  * Amounts are kept as integers in base units while generating, and every balance follows from the
  * wallet's own history: available = settled in − settled out; pendingIn / pendingOut from pending
@@ -12,6 +13,16 @@ import { DEMO_KEYS } from './keys.ts';
 import { ASSETS, type AssetCode, depositAddress, layerOneTxId } from './assets.ts';
 import { type Entity, type Person, type Policy, companyEntity, policy, userEntity } from './entities.ts';
 import { SeededRandom, base58Id, hex, ksuid } from './random.ts';
+
+/** The seed used unless another is given (`--seed N`). */
+export const DEFAULT_SEED = 0;
+/** Seeds are 32-bit unsigned integers. */
+export const MAX_SEED = 0xffff_ffff;
+
+/** The label a part of the data is generated from: the default seed keeps the original labels. */
+function seedLabel(seed: number, part: string): string {
+  return seed === DEFAULT_SEED ? `qredo-mock:${part}` : `qredo-mock:seed-${seed}:${part}`;
+}
 
 /** 2023-11-01T00:00:00Z: the seeded history ends shortly before this instant. */
 export const SEED_ANCHOR_SECONDS = 1_698_796_800;
@@ -433,8 +444,8 @@ function apiKeyList(kind: MockAccountKind): Array<{ keyID: string; name: string 
   return DEMO_KEYS.filter((k) => k.account === kind).map((k) => ({ keyID: k.keyId, name: k.label }));
 }
 
-function buildOrganization(): AccountData {
-  const rng = new SeededRandom('qredo-mock:organization');
+function buildOrganization(seed: number): AccountData {
+  const rng = new SeededRandom(seedLabel(seed, 'organization'));
   const accountID = base58Id(rng.bytes(32));
   const people = ORG_PEOPLE.map((p) => userEntity(rng, p, accountID));
   const counterparties = [
@@ -506,8 +517,8 @@ function buildOrganization(): AccountData {
   };
 }
 
-function buildEmptyOrganization(): AccountData {
-  const rng = new SeededRandom('qredo-mock:empty-organization');
+function buildEmptyOrganization(seed: number): AccountData {
+  const rng = new SeededRandom(seedLabel(seed, 'empty-organization'));
   const accountID = base58Id(rng.bytes(32));
   const owner = userEntity(
     rng,
@@ -541,8 +552,8 @@ function buildEmptyOrganization(): AccountData {
   };
 }
 
-function buildPersonal(): AccountData {
-  const rng = new SeededRandom('qredo-mock:personal');
+function buildPersonal(seed: number): AccountData {
+  const rng = new SeededRandom(seedLabel(seed, 'personal'));
   const accountID = base58Id(rng.bytes(32));
   const me = userEntity(
     rng,
@@ -625,20 +636,22 @@ function buildPersonal(): AccountData {
   };
 }
 
-/** Builds the seeded data set from scratch: the same result on every call. */
-export function buildDataset(): Dataset {
+/** Builds the seeded data set from scratch: the same seed gives the same result on every call. */
+export function buildDataset(seed: number = DEFAULT_SEED): Dataset {
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED)
+    throw new Error(`seed must be an integer from 0 to ${MAX_SEED}; got ${seed}`);
   return {
     accounts: {
-      organization: buildOrganization(),
-      'empty-organization': buildEmptyOrganization(),
-      personal: buildPersonal(),
+      organization: buildOrganization(seed),
+      'empty-organization': buildEmptyOrganization(seed),
+      personal: buildPersonal(seed),
     },
   };
 }
 
 let cached: Dataset | undefined;
 
-/** The seeded data set (built once per process; it never changes). */
+/** The data set of the default seed (built once per process; it never changes). */
 export function dataset(): Dataset {
   cached ??= buildDataset();
   return cached;

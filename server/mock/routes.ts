@@ -4,18 +4,10 @@
  * account type before answering.
  */
 import type { AccountData } from './data.ts';
-import {
-  balanceView,
-  dataset,
-  findFund,
-  findWallet,
-  fundInfoView,
-  fundsView,
-  ledgerView,
-  walletHistoryView,
-} from './data.ts';
+import { balanceView, findFund, findWallet, fundInfoView, fundsView, ledgerView, walletHistoryView } from './data.ts';
 import { type ApiResult, errorResult } from './errors.ts';
 import type { MockKey, MockPermission } from './keys.ts';
+import type { MockState } from './state.ts';
 import { type TransactionStore, approvalsAt, parseTransactionBody, txInfoAt } from './transactions.ts';
 
 export interface RouteContext {
@@ -209,7 +201,7 @@ export interface ApiRequest {
   body: Uint8Array;
   key: MockKey;
   nowMs: number;
-  store: TransactionStore;
+  state: MockState;
 }
 
 /** Routes an authenticated request: 404 unknown path, 405 wrong method, 403 wrong account type or missing permission. */
@@ -223,7 +215,7 @@ export function route(req: ApiRequest): ApiResult {
   }
   const { r } = match;
   // The account type first (a personal key is refused by the Web3 API whatever its permissions), then the key's permissions.
-  const account = dataset().accounts[req.key.account];
+  const account = req.state.data.accounts[req.key.account];
   if (r.accounts && !r.accounts.includes(account.kind))
     return errorResult(403, r.accountReason ?? 'this account type cannot use this operation');
   if (!r.permissions.some((p) => req.key.permissions.includes(p))) {
@@ -240,6 +232,6 @@ export function route(req: ApiRequest): ApiResult {
     query: req.query,
     body: req.body,
     nowMs: req.nowMs,
-    store: req.store,
+    store: req.state.store,
   });
 }

@@ -2,18 +2,19 @@
  * The embedded Qredo API v1: a node:http server on loopback under /qapi/v1 that authenticates every
  * request exactly as the real service does, then answers from seeded data.
  *
- * Order of work for each request: path prefix (else 404) → body read as raw bytes with a size cap
+ * Order of work for each request: the mock's own /__mock control endpoint (admin.ts), path prefix (else 404) → body read as raw bytes with a size cap
  * (else 413) → authentication (else 401) → routing (404 / 405) → permissions (403) → the answer.
  * It logs nothing unless a `log` callback is given, and never logs headers, bodies or secrets.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { ADMIN_PREFIX, handleAdmin } from './admin.ts';
 import { DEFAULT_WINDOW_SECONDS, authenticate } from './auth.ts';
-import { dataset } from './data.ts';
+import { DEFAULT_SEED } from './data.ts';
 import { type ApiResult, errorResult, writeResult } from './errors.ts';
 import { route } from './routes.ts';
-import { TransactionStore } from './transactions.ts';
+import { MockState } from './state.ts';
 
 export const BASE_PATH = '/qapi/v1';
 export const DEFAULT_MOCK_PORT = 8002;
@@ -25,6 +26,10 @@ export interface MockServer {
   port: number;
   /** http://HOST:PORT/qapi/v1 */
   baseUrl: string;
+  /** The seed the data was built from. */
+  seed: number;
+  /** Back to the seeded state: created transactions forgotten, counters from zero. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -39,6 +44,8 @@ export interface MockServerOptions {
   now?: () => number;
   /** Optional one line per request: method, path without query, status. Never headers or bodies. */
   log?: (line: string) => void;
+  /** The data seed: the same seed gives the same data. Default DEFAULT_SEED (0). */
+  seed?: number;
 }
 
 type BodyRead = { ok: true; body: Uint8Array } | { ok: false; result: ApiResult };
@@ -81,13 +88,17 @@ function splitTarget(target: string): { path: string; query: string } {
   return q >= 0 ? { path: target.slice(0, q), query: target.slice(q + 1) } : { path: target, query: '' };
 }
 
-export function createMockRequestHandler(options: { windowSeconds: number; now: () => number }) {
-  const store = new TransactionStore(Object.values(dataset().accounts));
+export function createMockRequestHandler(options: { windowSeconds: number; now: () => number; state: MockState }) {
+  const { state } = options;
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<ApiResult> {
     const target = req.url ?? '/';
     const method = req.method ?? 'GET';
     const { path, query } = splitTarget(target);
+    if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`)) {
+      req.resume();
+      return handleAdmin(req, path, state);
+    }
     if (!(path === BASE_PATH || path.startsWith(`${BASE_PATH}/`))) {
       req.resume();
       return errorResult(404, `not found: the Qredo API v1 mock answers only under ${BASE_PATH}`);
@@ -118,7 +129,7 @@ export function createMockRequestHandler(options: { windowSeconds: number; now: 
       body: read.body,
       key: auth.key,
       nowMs,
-      store,
+      state,
     });
   };
 }
@@ -141,7 +152,8 @@ function refuseUpgrade(req: IncomingMessage, socket: Duplex): void {
 export function startMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
   const host = opts.host ?? '127.0.0.1';
   const now = opts.now ?? Date.now;
-  const handle = createMockRequestHandler({ windowSeconds: opts.windowSeconds ?? DEFAULT_WINDOW_SECONDS, now });
+  const state = new MockState(opts.seed ?? DEFAULT_SEED);
+  const handle = createMockRequestHandler({ windowSeconds: opts.windowSeconds ?? DEFAULT_WINDOW_SECONDS, now, state });
   const log = opts.log;
 
   const server: Server = createServer((req, res) => {
@@ -168,6 +180,8 @@ export function startMockServer(opts: MockServerOptions = {}): Promise<MockServe
       resolve({
         port,
         baseUrl: `http://${shownHost}:${port}${BASE_PATH}`,
+        seed: state.seed,
+        reset: () => state.reset(),
         close: () =>
           new Promise<void>((done, fail) => {
             server.close((err) => (err ? fail(err) : done()));
