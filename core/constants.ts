@@ -5,7 +5,15 @@
 
 export const ENVIRONMENTS = ['mock', 'sandbox', 'production'] as const;
 
-export const DEMO_KEYS = ['full', 'read-only', 'balance-only', 'empty-org', 'personal'] as const;
+export const DEMO_KEYS = [
+  'full',
+  'read-only',
+  'balance-only',
+  'empty-org',
+  'personal',
+  'rate-limited',
+  'unavailable',
+] as const;
 
 /** Header name sent by the page with every state-changing call. */
 export const TOKEN_HEADER = 'x-playground-token';

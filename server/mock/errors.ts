@@ -14,8 +14,10 @@ const MESSAGES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   413: 'Payload Too Large',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   501: 'Not Implemented',
+  503: 'Service Unavailable',
 };
 
 export function errorResult(status: number, reason: string, headers?: Record<string, string>): ApiResult {

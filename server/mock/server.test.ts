@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoKey } from '../../core/contract.ts';
 import { decodeSecret, formatTimestamp } from '../../core/signing/index.ts';
+import { DEMO_KEYS as DEMO_KEY_IDS } from '../../core/constants.ts';
 import { DEMO_KEYS, findDemoKey } from './keys.ts';
 import { type MockServer, startMockServer } from './server.ts';
 import { type RawResponse, rawRequest, signedRequest } from './test-client.ts';
@@ -31,8 +32,10 @@ const EXAMPLE_TX =
 
 describe('demo keys', () => {
   it('has one key per DemoKey, with 14-character URL-safe IDs and bcrypt-shaped secrets', () => {
-    expect(DEMO_KEYS.map((k) => k.id)).toEqual(['full', 'read-only', 'balance-only', 'empty-org', 'personal']);
-    expect(new Set(DEMO_KEYS.map((k) => k.secret)).size).toBe(5);
+    expect(DEMO_KEYS.map((k) => k.id)).toEqual([...DEMO_KEY_IDS]);
+    expect(DEMO_KEY_IDS).toEqual(expect.arrayContaining(['full', 'read-only', 'rate-limited', 'unavailable']));
+    expect(new Set(DEMO_KEYS.map((k) => k.secret)).size).toBe(DEMO_KEYS.length);
+    expect(new Set(DEMO_KEYS.map((k) => k.keyId)).size).toBe(DEMO_KEYS.length);
     for (const k of DEMO_KEYS) {
       expect(k.keyId).toMatch(/^[A-Za-z0-9_-]{14}$/);
       const decoded = decodeSecret(k.secret);

@@ -2,8 +2,9 @@
  * The embedded Qredo API v1: a node:http server on loopback under /qapi/v1 that authenticates every
  * request exactly as the real service does, then answers from seeded data.
  *
- * Order of work for each request: the mock's own /__mock control endpoint (admin.ts), path prefix (else 404) → body read as raw bytes with a size cap
- * (else 413) → authentication (else 401) → routing (404 / 405) → permissions (403) → the answer.
+ * Order of work for each request: the mock's own control endpoint under /__mock (admin.ts) → path
+ * prefix (else 404) → body read as raw bytes with a size cap (else 413) → authentication (else 401)
+ * → the fault keys' 429 / 503 (faults.ts) → routing (404 / 405) → permissions (403) → the answer.
  * It logs nothing unless a `log` callback is given, and never logs headers, bodies or secrets.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
@@ -121,6 +122,8 @@ export function createMockRequestHandler(options: { windowSeconds: number; now: 
       windowSeconds: options.windowSeconds,
     });
     if (!auth.ok) return errorResult(auth.status, auth.reason);
+    const fault = state.faults.check(auth.key);
+    if (fault) return fault;
 
     return route({
       method,

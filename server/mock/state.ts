@@ -4,11 +4,14 @@
  * seeded state, so a server, a test or the page can start again without a restart.
  */
 import { type Dataset, DEFAULT_SEED, buildDataset } from './data.ts';
+import { FaultCounter } from './faults.ts';
 import { TransactionStore } from './transactions.ts';
 
 export class MockState {
   readonly seed: number;
   readonly data: Dataset;
+  /** Requests counted for the fault keys. */
+  readonly faults = new FaultCounter();
   private current: TransactionStore;
   private readonly resetListeners: Array<() => void> = [];
 
@@ -26,6 +29,7 @@ export class MockState {
   /** Back to the seeded state: the seeded transactions only, and every counter from zero. */
   reset(): void {
     this.current = new TransactionStore(Object.values(this.data.accounts));
+    this.faults.reset();
     for (const listener of this.resetListeners) listener();
   }
 

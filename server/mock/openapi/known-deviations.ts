@@ -90,6 +90,20 @@ export const KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
     evidence:
       'The operation’s own description in the file: “The response includes the Wallets associated with the Fund; this includes each Wallet’s asset type, deposit address (where applicable), balance, policies, and approvers” (REFERENCE §3.1 R3).',
   },
+  {
+    id: 'fault-statuses',
+    operations: '*',
+    statuses: [429, 503],
+    keys: ['rate-limited', 'unavailable'],
+    keyword: 'status',
+    pointers: [''],
+    instead: { ref: '#/components/schemas/Error' },
+    declared: 'no 429 or 5xx answer for any operation',
+    answered:
+      '429 (`rate-limited` key) and 503 (`unavailable` key) with `Retry-After`, in the `Error` shape (checked as one)',
+    evidence:
+      'REFERENCE §3.0 and §3.3: 429 and 5xx are not in the v1 file, yet the Partner API docs describe 429 “Too Many Requests” and 50x answers generically, and clients should surface 429s; these keys exist to practise exactly that.',
+  },
 ];
 
 /** True when `pointer` matches `pattern`, where `*` in the pattern stands for any one segment. */
