@@ -12,6 +12,7 @@ import type { MockAccountKind } from './keys.ts';
 import { DEMO_KEYS } from './keys.ts';
 import { ASSETS, type AssetCode, depositAddress, layerOneTxId } from './assets.ts';
 import { type Entity, type Person, type Policy, companyEntity, policy, userEntity } from './entities.ts';
+import { EVM_NETWORKS } from './networks.ts';
 import { SeededRandom, base58Id, hex, ksuid } from './random.ts';
 
 /** The seed used unless another is given (`--seed N`). */
@@ -350,7 +351,7 @@ function makeWallet(ctx: WalletContext, spec: WalletSpec, startSeconds: number):
   return { fundID: ctx.fundID, info, balance, history, ledger };
 }
 
-function newestFirst(a: { timestamp: number; txID: string }, b: { timestamp: number; txID: string }): number {
+export function newestFirst(a: { timestamp: number; txID: string }, b: { timestamp: number; txID: string }): number {
   return b.timestamp - a.timestamp || (a.txID < b.txID ? 1 : -1);
 }
 
@@ -432,13 +433,7 @@ const ORG_PEOPLE: Person[] = [
 /** The Web3 API wallet address from the documentation's example transaction (REFERENCE §3.2). */
 export const WEB3_WALLET_ADDRESS = '0x84CE2138E54b1852689132FD73dDC4D3973a44B8';
 
-const ORG_NETWORKS: Array<[string, string]> = [
-  ['1', 'Ethereum Mainnet'],
-  ['5', 'Goerli Testnet'],
-  ['11155111', 'Sepolia Testnet'],
-  ['137', 'Polygon Mainnet'],
-  ['80001', 'Polygon Mumbai Testnet'],
-];
+const ORG_NETWORKS: Array<[string, string]> = EVM_NETWORKS.map((n) => [n.chainID, n.name]);
 
 function apiKeyList(kind: MockAccountKind): Array<{ keyID: string; name: string }> {
   return DEMO_KEYS.filter((k) => k.account === kind).map((k) => ({ keyID: k.keyId, name: k.label }));
@@ -703,6 +698,11 @@ export function findFund(account: AccountData, fundID: string): FundRecord | und
 
 export function findWallet(account: AccountData, walletID: string): WalletRecord | undefined {
   return account.funds.flatMap((f) => f.wallets).find((w) => w.info.wallet_id === walletID);
+}
+
+/** The account's Web3 API wallets (WalletType 4): the only wallets POST /transaction may send from. */
+export function web3Wallets(account: AccountData): WalletRecord[] {
+  return account.funds.flatMap((f) => f.wallets).filter((w) => w.info.type === 4);
 }
 
 /** GET /funds/{fund_id}. */

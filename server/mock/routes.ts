@@ -4,9 +4,19 @@
  * account type before answering.
  */
 import type { AccountData } from './data.ts';
-import { balanceView, findFund, findWallet, fundInfoView, fundsView, ledgerView, walletHistoryView } from './data.ts';
+import {
+  balanceView,
+  findFund,
+  findWallet,
+  fundInfoView,
+  fundsView,
+  ledgerView,
+  walletHistoryView,
+  web3Wallets,
+} from './data.ts';
 import { type ApiResult, errorResult } from './errors.ts';
 import type { MockKey, MockPermission } from './keys.ts';
+import { accountAt, debitOf, walletFor } from './movements.ts';
 import type { MockState } from './state.ts';
 import { type TransactionStore, approvalsAt, parseTransactionBody, txInfoAt } from './transactions.ts';
 
@@ -118,8 +128,18 @@ export const ROUTES: readonly Route[] = [
     accounts: WEB3_ACCOUNTS,
     accountReason: WEB3_REFUSAL,
     handle: ({ account, body, nowMs, store }) => {
-      const check = parseTransactionBody(body, account.networks);
+      const web3Addresses = web3Wallets(account).map((w) => w.info.address);
+      const check = parseTransactionBody(body, { networks: account.networks, web3Addresses });
       if (!check.ok) return errorResult(400, check.reason);
+      const wallet = walletFor(account, check.input.from)!;
+      const { available, pendingOut, scale } = wallet.balance;
+      const debit = debitOf(check.input, scale);
+      if (debit.total > available - pendingOut) {
+        return errorResult(
+          400,
+          `insufficient funds: the Web3 API wallet ${wallet.info.address} can spend ${available - pendingOut} base units of ${wallet.info.asset} (available ${available} − pendingOut ${pendingOut}; ${scale} base units = 1 ${wallet.info.asset}), and this transaction needs up to ${debit.total} (value ${debit.value} + gasLimit × gas price ${debit.fee})`,
+        );
+      }
       return ok(txInfoAt(store.create(account, check.input, nowMs), nowMs));
     },
   },
@@ -215,7 +235,9 @@ export function route(req: ApiRequest): ApiResult {
   }
   const { r } = match;
   // The account type first (a personal key is refused by the Web3 API whatever its permissions), then the key's permissions.
-  const account = req.state.data.accounts[req.key.account];
+  // The account as it stands now: its transactions' debits laid over the seeded balances and histories.
+  const seeded = req.state.data.accounts[req.key.account];
+  const account = accountAt(seeded, req.state.store.forAccount(seeded.accountID), req.nowMs);
   if (r.accounts && !r.accounts.includes(account.kind))
     return errorResult(403, r.accountReason ?? 'this account type cannot use this operation');
   if (!r.permissions.some((p) => req.key.permissions.includes(p))) {
