@@ -30,7 +30,7 @@ export interface RouteContext {
   store: TransactionStore;
 }
 
-interface Route {
+export interface Route {
   method: 'GET' | 'POST';
   /** Path below /qapi/v1, with `{name}` segments. */
   path: string;
@@ -224,33 +224,54 @@ export interface ApiRequest {
   state: MockState;
 }
 
-/** Routes an authenticated request: 404 unknown path, 405 wrong method, 403 wrong account type or missing permission. */
-export function route(req: ApiRequest): ApiResult {
+export type Authorization =
+  { ok: true; route: Route; params: Record<string, string>; account: AccountData } | { ok: false; result: ApiResult };
+
+/**
+ * Finds the operation an authenticated request names and checks that its key may use it: 404 for an
+ * unknown path, 405 for a wrong method, 403 for a wrong account type or a missing permission. The
+ * feed's WebSocket handshake goes through here too (feed.ts).
+ */
+export function authorize(req: Pick<ApiRequest, 'method' | 'path' | 'key' | 'state'>): Authorization {
   const matches = ROUTES.map((r) => ({ r, params: matchPath(r.path, req.path) })).filter((m) => m.params !== null);
-  if (matches.length === 0) return errorResult(404, `no Qredo API v1 operation at ${JSON.stringify(req.path)}`);
+  if (matches.length === 0)
+    return { ok: false, result: errorResult(404, `no Qredo API v1 operation at ${JSON.stringify(req.path)}`) };
   const match = matches.find((m) => m.r.method === req.method);
   if (!match) {
     const allowed = [...new Set(matches.map((m) => m.r.method))].join(', ');
-    return errorResult(405, `${req.method} is not allowed on ${req.path}; use ${allowed}`, { allow: allowed });
+    return {
+      ok: false,
+      result: errorResult(405, `${req.method} is not allowed on ${req.path}; use ${allowed}`, { allow: allowed }),
+    };
   }
   const { r } = match;
+  const account = req.state.data.accounts[req.key.account];
   // The account type first (a personal key is refused by the Web3 API whatever its permissions), then the key's permissions.
-  // The account as it stands now: its transactions' debits laid over the seeded balances and histories.
-  const seeded = req.state.data.accounts[req.key.account];
-  const account = accountAt(seeded, req.state.store.forAccount(seeded.accountID), req.nowMs);
   if (r.accounts && !r.accounts.includes(account.kind))
-    return errorResult(403, r.accountReason ?? 'this account type cannot use this operation');
+    return { ok: false, result: errorResult(403, r.accountReason ?? 'this account type cannot use this operation') };
   if (!r.permissions.some((p) => req.key.permissions.includes(p))) {
     const need = r.permissions.map((p) => PERMISSION_NAMES[p]).join(' or ');
-    return errorResult(
-      403,
-      `insufficient privileges: this API key lacks the ${need} permission needed for ${r.method} ${r.path}`,
-    );
+    return {
+      ok: false,
+      result: errorResult(
+        403,
+        `insufficient privileges: this API key lacks the ${need} permission needed for ${r.method} ${r.path}`,
+      ),
+    };
   }
-  return r.handle({
+  return { ok: true, route: r, params: match.params!, account };
+}
+
+/** Answers an authenticated request: authorize(), then the operation's handler. */
+export function route(req: ApiRequest): ApiResult {
+  const found = authorize(req);
+  if (!found.ok) return found.result;
+  // The account as it stands now: its transactions' debits laid over the seeded balances and histories.
+  const account = accountAt(found.account, req.state.store.forAccount(found.account.accountID), req.nowMs);
+  return found.route.handle({
     key: req.key,
     account,
-    params: match.params!,
+    params: found.params,
     query: req.query,
     body: req.body,
     nowMs: req.nowMs,

@@ -5,15 +5,17 @@
  * Order of work for each request: the mock's own control endpoint under /__mock (admin.ts) → path
  * prefix (else 404) → body read as raw bytes with a size cap (else 413) → authentication (else 401)
  * → the fault keys' 429 / 503 (faults.ts) → routing (404 / 405) → permissions (403) → the answer.
+ * A WebSocket handshake goes through the same checks, and only GET /transactions/feed is upgraded
+ * (feed.ts).
  * It logs nothing unless a `log` callback is given, and never logs headers, bodies or secrets.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import { ADMIN_PREFIX, handleAdmin } from './admin.ts';
 import { DEFAULT_WINDOW_SECONDS, authenticate } from './auth.ts';
 import { DEFAULT_SEED } from './data.ts';
 import { type ApiResult, errorResult, writeResult } from './errors.ts';
+import { FeedHub, createFeedUpgradeHandler } from './feed.ts';
 import { route } from './routes.ts';
 import { MockState } from './state.ts';
 
@@ -31,6 +33,12 @@ export interface MockServer {
   seed: number;
   /** Back to the seeded state: created transactions forgotten, counters from zero. */
   reset(): void;
+  /**
+   * Sends the feed messages due at the clock's current time. The server does it by itself after
+   * every request and every 250 ms while a feed client is connected; a test with an injected clock
+   * moves the clock and calls this.
+   */
+  flushFeed(): void;
   close(): Promise<void>;
 }
 
@@ -137,26 +145,13 @@ export function createMockRequestHandler(options: { windowSeconds: number; now: 
   };
 }
 
-function refuseUpgrade(req: IncomingMessage, socket: Duplex): void {
-  const inside = (req.url ?? '').startsWith(`${BASE_PATH}/`);
-  const result = inside
-    ? errorResult(
-        501,
-        'WebSocket connections are not served by the embedded mock (this includes /transactions/feed); poll GET /transactions/{tx_id}/status instead',
-      )
-    : errorResult(404, `not found: the Qredo API v1 mock answers only under ${BASE_PATH}`);
-  const text = JSON.stringify(result.body);
-  const reason = inside ? 'Not Implemented' : 'Not Found';
-  socket.end(
-    `HTTP/1.1 ${result.status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
-  );
-}
-
 export function startMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
   const host = opts.host ?? '127.0.0.1';
   const now = opts.now ?? Date.now;
   const state = new MockState(opts.seed ?? DEFAULT_SEED);
-  const handle = createMockRequestHandler({ windowSeconds: opts.windowSeconds ?? DEFAULT_WINDOW_SECONDS, now, state });
+  const windowSeconds = opts.windowSeconds ?? DEFAULT_WINDOW_SECONDS;
+  const handle = createMockRequestHandler({ windowSeconds, now, state });
+  const hub = new FeedHub(state, now);
   const log = opts.log;
 
   const server: Server = createServer((req, res) => {
@@ -166,9 +161,14 @@ export function startMockServer(opts: MockServerOptions = {}): Promise<MockServe
         if (res.headersSent) return;
         writeResult(res, result);
         log?.(`${req.method ?? '?'} ${splitTarget(req.url ?? '').path} ${result.status}`);
+        // A request may have moved a transaction on (POST /transaction creates one): tell the feed.
+        hub.flush();
       });
   });
-  server.on('upgrade', refuseUpgrade);
+  server.on(
+    'upgrade',
+    createFeedUpgradeHandler({ basePath: BASE_PATH, state, hub, now, windowSeconds, ...(log ? { log } : {}) }),
+  );
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
     else socket.destroy();
@@ -185,8 +185,11 @@ export function startMockServer(opts: MockServerOptions = {}): Promise<MockServe
         baseUrl: `http://${shownHost}:${port}${BASE_PATH}`,
         seed: state.seed,
         reset: () => state.reset(),
+        flushFeed: () => hub.flush(),
         close: () =>
           new Promise<void>((done, fail) => {
+            // Upgraded sockets no longer belong to the HTTP server: the feed closes its own.
+            hub.close();
             server.close((err) => (err ? fail(err) : done()));
             server.closeAllConnections();
           }),

@@ -324,6 +324,39 @@ export function txInfoAt(tx: TxRecord, nowMs: number) {
   };
 }
 
+/** How many stages of its timeline the transaction has reached at `nowMs` (at least 1: created). */
+export function stagesReached(tx: TxRecord, nowMs: number): number {
+  return tx.stages.filter((s, i) => i === 0 || s.atMs <= nowMs).length;
+}
+
+/**
+ * The feed's txFeedStatus message for the transaction as it stood at `atMs` (a stage's own time):
+ * the txInfoResponse fields the feed schema declares, so no signedTx, and `nonce` an integer as the
+ * feed schema declares it.
+ */
+export function feedStatusAt(tx: TxRecord, atMs: number) {
+  const info = txInfoAt(tx, atMs);
+  return {
+    txID: info.txID,
+    txHash: info.txHash,
+    status: info.status,
+    timestamps: info.timestamps,
+    events: info.events,
+    nonce: tx.nonce,
+    gasPrice: info.gasPrice,
+    gasLimit: info.gasLimit,
+    from: info.from,
+    to: info.to,
+    value: info.value,
+    data: info.data,
+    rawTX: info.rawTX,
+    createdBy: info.createdBy,
+    accountID: info.accountID,
+    network: info.network,
+    chainID: info.chainID,
+  };
+}
+
 /** The approvals list at `nowMs`: nothing before the transaction is pending, then one entry per approver. */
 export function approvalsAt(tx: TxRecord, nowMs: number) {
   const pendingStage = tx.stages.find((s) => s.status === 'pending');

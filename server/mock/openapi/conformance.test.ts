@@ -12,7 +12,7 @@ import { HEADER_SIGNATURE, formatTimestamp } from '../../../core/signing/index.t
 import { dataset } from '../data.ts';
 import { DEMO_KEYS } from '../keys.ts';
 import { type MockServer, startMockServer } from '../server.ts';
-import { type RawResponse, rawRequest, signHeaders, signedRequest } from '../test-client.ts';
+import { type RawResponse, rawRequest, signHeaders, signedRequest, tryFeed } from '../test-client.ts';
 import { TIMELINE, seededTransactionIds } from '../transactions.ts';
 import { KNOWN_DEVIATIONS, type KnownDeviation, pointerMatches } from './known-deviations.ts';
 import { type Deviation, listOperations, loadOpenApi, validateAgainst, validateResponse } from './validate.ts';
@@ -70,6 +70,38 @@ async function observe(
     body: res.json,
   });
   return res;
+}
+
+/**
+ * The feed: its handshake answer when refused, else every message of a transaction created after it
+ * opened, from created to approved (each message is the operation's declared 200 answer).
+ */
+async function observeFeed(key: DemoKey): Promise<void> {
+  const operation = 'GET /transactions/feed';
+  const result = await tryFeed(server.port, key, { timestamp: formatTimestamp(clock) });
+  if ('refusal' in result) {
+    const { status, json } = result.refusal;
+    observations.push({ label: `feed handshake as ${key}`, key, operation, status, body: json });
+    return;
+  }
+  const { client } = result;
+  const created = await signedRequest(server.port, key, 'POST', '/transaction', {
+    timestamp: formatTimestamp(clock),
+    body: txBody(),
+  });
+  if (created.status === 200) {
+    const start = clock;
+    for (const offset of [TIMELINE.pending, TIMELINE.authorized, TIMELINE.approved]) {
+      clock = start + offset;
+      server.flushFeed();
+    }
+    for (let i = 0; i < 4; i++) {
+      const message = await client.next();
+      observations.push({ label: `feed message ${i + 1} as ${key}`, key, operation, status: 200, body: message });
+    }
+    clock = start;
+  }
+  await client.close();
 }
 
 /** The same call with its signature spoilt: the 401 every operation declares. */
@@ -178,6 +210,7 @@ async function exerciseEveryOperation(): Promise<void> {
     }
     await observe(k.id, 'POST', '/transaction', '/transaction', '{"from":"0x84CE"}');
     await observe(k.id, 'GET', '/transactions/feed', '/transactions/feed');
+    await observeFeed(k.id);
     const created = await observe(k.id, 'POST', '/transaction', '/transaction', txBody());
     if (created.status === 200) {
       const txID = String(created.json.txID);
@@ -220,7 +253,7 @@ describe('the mock against the OpenAPI file', () => {
       'GET /trustedparties': [200, 401, 403],
       'GET /wallet/{wallet_id}/history': [200, 401, 403, 404],
       'POST /transaction': [200, 400, 401, 403],
-      'GET /transactions/feed': [400, 401, 403],
+      'GET /transactions/feed': [200, 400, 401, 403],
       'GET /transactions/{tx_id}/approvals': [200, 401, 403, 404],
       'GET /transactions/{tx_id}/status': [200, 401, 403, 404],
     };

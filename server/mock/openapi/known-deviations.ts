@@ -91,6 +91,19 @@ export const KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
       'The operation’s own description in the file: “The response includes the Wallets associated with the Fund; this includes each Wallet’s asset type, deposit address (where applicable), balance, policies, and approvers” (REFERENCE §3.1 R3).',
   },
   {
+    id: 'feed-timestamps-all-stages',
+    operations: ['GET /transactions/feed'],
+    statuses: [200],
+    keyword: 'additionalProperties',
+    pointers: ['/timestamps/pending', '/timestamps/approved'],
+    instead: { ref: '#/components/schemas/txInfoResponse/properties/timestamps/properties/{property}' },
+    declared: '`txFeedStatus.timestamps` lists `created` and `authorized` only',
+    answered:
+      'a timestamp for every stage reached, `pending` and `approved` too (checked as `txInfoResponse.timestamps` declares them)',
+    evidence:
+      'The same file’s `txInfoResponse.timestamps`, for the same transaction, declares `created`, `pending`, `authorized`, `approved`, `rejected` and `failed`; REFERENCE §3.2 W4 gives the feed’s as `{created, authorized, …}`, an open list.',
+  },
+  {
     id: 'fault-statuses',
     operations: '*',
     statuses: [429, 503],
