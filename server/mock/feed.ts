@@ -68,11 +68,14 @@ export class FeedHub {
     const nowMs = this.now();
     for (const s of this.subscribers) {
       const due: Array<{ tx: TxRecord; atMs: number; index: number }> = [];
+      // Rebuilt each time, so transactions the store has let go of are forgotten here too.
+      const sent = new Map<string, number>();
       for (const tx of this.state.store.forAccount(s.accountID)) {
         const reached = stagesReached(tx, nowMs);
         for (let i = s.sent.get(tx.txID) ?? 0; i < reached; i++) due.push({ tx, atMs: tx.stages[i]!.atMs, index: i });
-        s.sent.set(tx.txID, reached);
+        sent.set(tx.txID, reached);
       }
+      s.sent = sent;
       due.sort((a, b) => a.atMs - b.atMs || a.tx.createdAtMs - b.tx.createdAtMs || a.index - b.index);
       for (const d of due) s.ws.send(JSON.stringify(feedStatusAt(d.tx, d.atMs)));
     }
