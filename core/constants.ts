@@ -5,7 +5,15 @@
 
 export const ENVIRONMENTS = ['mock', 'sandbox', 'production'] as const;
 
-export const DEMO_KEYS = ['full', 'read-only', 'balance-only', 'empty-org', 'personal'] as const;
+export const DEMO_KEYS = [
+  'full',
+  'read-only',
+  'balance-only',
+  'empty-org',
+  'personal',
+  'rate-limited',
+  'unavailable',
+] as const;
 
 /** A Qredo key id as the playground accepts it: 1 to 128 visible ASCII characters (it is sent as a header value). */
 export const KEY_ID_PATTERN = /^[\x21-\x7e]{1,128}$/;

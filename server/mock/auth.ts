@@ -3,8 +3,9 @@
  * a fresh timestamp, and an HMAC-SHA256 signature over timestamp + METHOD + full URL + raw body.
  *
  * The signature is recomputed from what was received, byte for byte: the method and URL exactly as
- * they arrived (`http://` + Host header + request target, nothing normalised) and the body as the raw
- * bytes read off the socket (never parsed and re-serialised). The comparison is constant-time.
+ * they arrived (`http://` + Host header + request target, nothing normalised; `ws://` for the feed's
+ * WebSocket handshake) and the body as the raw bytes read off the socket (never parsed and
+ * re-serialised). The comparison is constant-time.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -24,6 +25,8 @@ import { type MockKey, findKeyByKeyId } from './keys.ts';
 export const DEFAULT_WINDOW_SECONDS = 300;
 
 export interface AuthInput {
+  /** The scheme of the signed URL: `http` for requests (the default), `ws` for the feed's handshake. */
+  scheme?: 'http' | 'https' | 'ws' | 'wss';
   method: string;
   /** The Host header exactly as received. */
   host: string | undefined;
@@ -124,13 +127,13 @@ export async function authenticate(input: AuthInput): Promise<AuthResult> {
     return { ok: false, status: 401, reason: describeSkew(ts, tsSeconds, nowSeconds, input.windowSeconds) };
   }
 
-  // 4. The signature over what was received: timestamp + method + http://host + target, then the raw body bytes.
+  // 4. The signature over what was received: timestamp + method + scheme://host + target, then the raw body bytes.
   if (input.host === undefined || input.host === '')
     return { ok: false, status: 400, reason: 'missing Host header; the signed URL cannot be rebuilt' };
   const head = buildStringToSign({
     timestamp: ts,
     method: input.method,
-    url: `http://${input.host}${input.target}`,
+    url: `${input.scheme ?? 'http'}://${input.host}${input.target}`,
     body: null,
   });
   const stringToSign: StringToSign = { ...head, bytes: concatBytes(head.bytes, input.body) };

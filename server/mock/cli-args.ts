@@ -1,13 +1,26 @@
 /** Command-line arguments of `npm run mock` (server/mock/main.ts), kept apart so tests can import them. */
+import { DEFAULT_SEED, MAX_SEED } from './data.ts';
 import { DEMO_KEYS } from './keys.ts';
 import { DEFAULT_MOCK_PORT } from './server.ts';
 
-export type CliCommand = { kind: 'serve'; port: number; host: string } | { kind: 'list-keys' } | { kind: 'help' };
+export type CliCommand =
+  | { kind: 'serve'; port: number; host: string; seed: number }
+  | { kind: 'reset'; port: number; host: string }
+  | { kind: 'list-keys' }
+  | { kind: 'help' };
 
-export const USAGE = `Usage: npm run mock -- [--port N] [--host ADDRESS] [--list-keys] [--help]
+export const USAGE = `Usage: npm run mock -- [--port N] [--host ADDRESS] [--seed N] [--reset] [--list-keys] [--help]
   --port N       port to listen on (default: MOCK_PORT or ${DEFAULT_MOCK_PORT}; 0 picks a free port)
   --host ADDRESS address to bind (default 127.0.0.1)
+  --seed N       build the data from seed N, 0 to ${MAX_SEED} (default ${DEFAULT_SEED}); the same seed gives the same data
+  --reset        reset the mock already running at --host and --port to its seeded state, then exit
   --list-keys    print the demo API keys (key IDs and secrets) as JSON and exit`;
+
+function parseSeed(text: string): number {
+  if (!/^\d{1,10}$/.test(text) || Number(text) > MAX_SEED)
+    throw new Error(`--seed must be an integer from 0 to ${MAX_SEED}; got ${JSON.stringify(text)}`);
+  return Number(text);
+}
 
 function parsePort(text: string | undefined, source: string): number {
   if (text === undefined || !/^\d{1,5}$/.test(text) || Number(text) > 65535) {
@@ -23,6 +36,8 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
   let port: number | undefined;
   let host = '127.0.0.1';
   let listKeys = false;
+  let reset = false;
+  let seed: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [name, inline] =
@@ -50,6 +65,13 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
         if (inline !== undefined) throw new Error('--list-keys takes no value');
         listKeys = true;
         break;
+      case '--reset':
+        if (inline !== undefined) throw new Error('--reset takes no value');
+        reset = true;
+        break;
+      case '--seed':
+        seed = parseSeed(value());
+        break;
       case '--help':
       case '-h':
         return { kind: 'help' };
@@ -59,11 +81,14 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
   }
   if (listKeys) return { kind: 'list-keys' };
   const fromEnv = env.MOCK_PORT;
-  return {
-    kind: 'serve',
-    port: port ?? (fromEnv !== undefined && fromEnv !== '' ? parsePort(fromEnv, 'MOCK_PORT') : DEFAULT_MOCK_PORT),
-    host,
-  };
+  const resolvedPort =
+    port ?? (fromEnv !== undefined && fromEnv !== '' ? parsePort(fromEnv, 'MOCK_PORT') : DEFAULT_MOCK_PORT);
+  if (reset) {
+    if (seed !== undefined) throw new Error('--seed applies when starting the mock; --reset restores its own seed');
+    if (resolvedPort === 0) throw new Error('--reset needs the port of the running mock, not 0');
+    return { kind: 'reset', port: resolvedPort, host };
+  }
+  return { kind: 'serve', port: resolvedPort, host, seed: seed ?? DEFAULT_SEED };
 }
 
 /** The demo keys as printed by --list-keys. */

@@ -1,7 +1,8 @@
 /**
  * The mock's seeded data: three invented accounts (an organization, an empty organization and a
- * personal account) with funds, wallets, balances, ledgers and trusted parties. Built from a fixed
- * seed and a fixed anchor date, so it is identical on every start and independent of the clock.
+ * personal account) with funds, wallets, balances, ledgers and trusted parties. Built from a seed
+ * (DEFAULT_SEED unless asked otherwise) and a fixed anchor date, so the same seed gives the same
+ * data on every start, independent of the clock. Nothing here is ever changed after it is built.
  *
  * Amounts are kept as integers in base units while generating, and every balance follows from the
  * wallet's own history: available = settled in − settled out; pendingIn / pendingOut from pending
@@ -11,7 +12,18 @@ import type { MockAccountKind } from './keys.ts';
 import { DEMO_KEYS } from './keys.ts';
 import { ASSETS, type AssetCode, depositAddress, layerOneTxId } from './assets.ts';
 import { type Entity, type Person, type Policy, companyEntity, policy, userEntity } from './entities.ts';
+import { EVM_NETWORKS } from './networks.ts';
 import { SeededRandom, base58Id, hex, ksuid } from './random.ts';
+
+/** The seed used unless another is given (`--seed N`). */
+export const DEFAULT_SEED = 0;
+/** Seeds are 32-bit unsigned integers. */
+export const MAX_SEED = 0xffff_ffff;
+
+/** The label a part of the data is generated from: the default seed keeps the original labels. */
+function seedLabel(seed: number, part: string): string {
+  return seed === DEFAULT_SEED ? `qredo-mock:${part}` : `qredo-mock:seed-${seed}:${part}`;
+}
 
 /** 2023-11-01T00:00:00Z: the seeded history ends shortly before this instant. */
 export const SEED_ANCHOR_SECONDS = 1_698_796_800;
@@ -40,7 +52,8 @@ export interface TxHistoryItem {
   netAmount: number;
   counterpartyID: string;
   counterpartyName: string;
-  counterpartyEntity: Entity | null;
+  /** Only on transfers, which have a counterparty (the OpenAPI file does not make it nullable). */
+  counterpartyEntity?: Entity;
   address: string;
   reference: string;
   benefitOf: string;
@@ -288,7 +301,7 @@ function makeWallet(ctx: WalletContext, spec: WalletSpec, startSeconds: number):
       netAmount,
       counterpartyID: counterparty?.id ?? '',
       counterpartyName: counterparty?.name ?? '',
-      counterpartyEntity: counterparty,
+      ...(counterparty ? { counterpartyEntity: counterparty } : {}),
       address: m.direction === 'in' ? address : counterparty?.address || depositAddress(rng, spec.asset),
       reference:
         m.type === 6
@@ -338,7 +351,7 @@ function makeWallet(ctx: WalletContext, spec: WalletSpec, startSeconds: number):
   return { fundID: ctx.fundID, info, balance, history, ledger };
 }
 
-function newestFirst(a: { timestamp: number; txID: string }, b: { timestamp: number; txID: string }): number {
+export function newestFirst(a: { timestamp: number; txID: string }, b: { timestamp: number; txID: string }): number {
   return b.timestamp - a.timestamp || (a.txID < b.txID ? 1 : -1);
 }
 
@@ -420,20 +433,14 @@ const ORG_PEOPLE: Person[] = [
 /** The Web3 API wallet address from the documentation's example transaction (REFERENCE §3.2). */
 export const WEB3_WALLET_ADDRESS = '0x84CE2138E54b1852689132FD73dDC4D3973a44B8';
 
-const ORG_NETWORKS: Array<[string, string]> = [
-  ['1', 'Ethereum Mainnet'],
-  ['5', 'Goerli Testnet'],
-  ['11155111', 'Sepolia Testnet'],
-  ['137', 'Polygon Mainnet'],
-  ['80001', 'Polygon Mumbai Testnet'],
-];
+const ORG_NETWORKS: Array<[string, string]> = EVM_NETWORKS.map((n) => [n.chainID, n.name]);
 
 function apiKeyList(kind: MockAccountKind): Array<{ keyID: string; name: string }> {
   return DEMO_KEYS.filter((k) => k.account === kind).map((k) => ({ keyID: k.keyId, name: k.label }));
 }
 
-function buildOrganization(): AccountData {
-  const rng = new SeededRandom('qredo-mock:organization');
+function buildOrganization(seed: number): AccountData {
+  const rng = new SeededRandom(seedLabel(seed, 'organization'));
   const accountID = base58Id(rng.bytes(32));
   const people = ORG_PEOPLE.map((p) => userEntity(rng, p, accountID));
   const counterparties = [
@@ -505,8 +512,8 @@ function buildOrganization(): AccountData {
   };
 }
 
-function buildEmptyOrganization(): AccountData {
-  const rng = new SeededRandom('qredo-mock:empty-organization');
+function buildEmptyOrganization(seed: number): AccountData {
+  const rng = new SeededRandom(seedLabel(seed, 'empty-organization'));
   const accountID = base58Id(rng.bytes(32));
   const owner = userEntity(
     rng,
@@ -520,8 +527,8 @@ function buildEmptyOrganization(): AccountData {
     domain: 'blank-slate.example',
     address: '5 Market Lane, Singapore 048940',
     members: [{ id: owner.id, username: owner.user?.userName ?? '', email: owner.user?.email ?? '', name: owner.name }],
-    connectClients: null,
-    rpcNetworks: null,
+    connectClients: [],
+    rpcNetworks: [],
     partnerAPI: false,
     userAPIKeys: {
       number_of_keys: apiKeyList('empty-organization').length,
@@ -540,8 +547,8 @@ function buildEmptyOrganization(): AccountData {
   };
 }
 
-function buildPersonal(): AccountData {
-  const rng = new SeededRandom('qredo-mock:personal');
+function buildPersonal(seed: number): AccountData {
+  const rng = new SeededRandom(seedLabel(seed, 'personal'));
   const accountID = base58Id(rng.bytes(32));
   const me = userEntity(
     rng,
@@ -624,20 +631,22 @@ function buildPersonal(): AccountData {
   };
 }
 
-/** Builds the seeded data set from scratch: the same result on every call. */
-export function buildDataset(): Dataset {
+/** Builds the seeded data set from scratch: the same seed gives the same result on every call. */
+export function buildDataset(seed: number = DEFAULT_SEED): Dataset {
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED)
+    throw new Error(`seed must be an integer from 0 to ${MAX_SEED}; got ${seed}`);
   return {
     accounts: {
-      organization: buildOrganization(),
-      'empty-organization': buildEmptyOrganization(),
-      personal: buildPersonal(),
+      organization: buildOrganization(seed),
+      'empty-organization': buildEmptyOrganization(seed),
+      personal: buildPersonal(seed),
     },
   };
 }
 
 let cached: Dataset | undefined;
 
-/** The seeded data set (built once per process; it never changes). */
+/** The data set of the default seed (built once per process; it never changes). */
 export function dataset(): Dataset {
   cached ??= buildDataset();
   return cached;
@@ -677,7 +686,6 @@ export function fundsView(account: AccountData, includeArchived: boolean): { tot
       fundID: f.fundID,
       name: f.name,
       theme: f.theme,
-      archived: f.archived,
       holdings: sumBalances(f.wallets),
       wallets: f.wallets.map((w) => w.info),
     })),
@@ -690,6 +698,11 @@ export function findFund(account: AccountData, fundID: string): FundRecord | und
 
 export function findWallet(account: AccountData, walletID: string): WalletRecord | undefined {
   return account.funds.flatMap((f) => f.wallets).find((w) => w.info.wallet_id === walletID);
+}
+
+/** The account's Web3 API wallets (WalletType 4): the only wallets POST /transaction may send from. */
+export function web3Wallets(account: AccountData): WalletRecord[] {
+  return account.funds.flatMap((f) => f.wallets).filter((w) => w.info.type === 4);
 }
 
 /** GET /funds/{fund_id}. */
@@ -709,18 +722,30 @@ export function fundInfoView(fund: FundRecord): { fundInfo: Record<string, unkno
   };
 }
 
-/** GET /funds/{fund_id}/ledger: every wallet's entries, newest first. */
-export function ledgerView(fund: FundRecord): { list: TxHistoryItem[]; total: number; wallets: unknown[] } {
+export interface TxHistoryWalletInfo {
+  walletID: string;
+  fundName: string;
+  walletName: string;
+  type: number;
+}
+
+/**
+ * GET /funds/{fund_id}/ledger: every wallet's entries, newest first. `wallets` is one
+ * TxHistoryWalletInfo object, as the OpenAPI file declares despite the plural name: the fund's
+ * first wallet. Each entry names its own walletID.
+ */
+export function ledgerView(fund: FundRecord): { list: TxHistoryItem[]; total: number; wallets: TxHistoryWalletInfo } {
   const list = fund.wallets.flatMap((w) => w.ledger).sort(newestFirst);
+  const first = fund.wallets[0];
   return {
     list,
     total: list.length,
-    wallets: fund.wallets.map((w) => ({
-      walletID: w.info.wallet_id,
+    wallets: {
+      walletID: first?.info.wallet_id ?? '',
       fundName: fund.name,
-      walletName: w.info.name,
-      type: w.info.type,
-    })),
+      walletName: first?.info.name ?? '',
+      type: first?.info.type ?? 0,
+    },
   };
 }
 

@@ -89,7 +89,8 @@ export function policy(
   walletCount: number,
 ): Policy {
   return {
-    dedicatedWalletCount: 0,
+    // The OpenAPI file describes it as the number of wallets the policy applies to (minimum 1).
+    dedicatedWalletCount: walletCount,
     entityID,
     funds: [fundID],
     fundsCount: 1,

@@ -1,12 +1,17 @@
 /**
  * The demo API keys the embedded mock accepts. They are public on purpose: they only open the mock,
- * whose data is invented. Each secret has the shape of a real Qredo secret (REFERENCE §1.4): base64
+ * whose data is invented. Two of them answer faults on purpose (`rate-limited`, `unavailable`). Each secret has the shape of a real Qredo secret (REFERENCE §1.4): base64
  * of a 60-character bcrypt-format string, so decodeSecret takes it without warnings.
  */
 import type { DemoKey } from '../../core/contract.ts';
 
 export type MockPermission = 'balance' | 'read-only' | 'web3';
 export type MockAccountKind = 'organization' | 'personal' | 'empty-organization';
+
+/** A fault a key answers with on purpose, after authentication (faults.ts). */
+export type MockFault =
+  | { kind: 'rate-limited'; every: number; retryAfterSeconds: number }
+  | { kind: 'unavailable'; retryAfterSeconds: number };
 
 export interface MockKey {
   id: DemoKey;
@@ -16,6 +21,7 @@ export interface MockKey {
   description: string;
   permissions: Array<MockPermission>;
   account: MockAccountKind;
+  fault?: MockFault;
 }
 
 export const DEMO_KEYS: readonly MockKey[] = [
@@ -68,6 +74,28 @@ export const DEMO_KEYS: readonly MockKey[] = [
       'Personal-account key (Balance and Read-only): /trustedparties answers 200 only for this key; the Web3 endpoints refuse personal accounts with 403.',
     permissions: ['balance', 'read-only'],
     account: 'personal',
+  },
+  {
+    id: 'rate-limited',
+    keyId: 'ramla0pC5Z2wyD',
+    secret: 'JDJhJDEwJEc3S201QXUxZ0dRVFlvYXkydUhuTy41V2ZhcmJjTTEzdlNZVGouUW15UC5oT1dxWUVKUGRQ',
+    label: 'Rate limited (429 every 3rd request)',
+    description:
+      'Organization key with every permission that answers 429 Too Many Requests, with Retry-After: 2, to every 3rd correctly signed request; the others answer as `full` does.',
+    permissions: ['balance', 'read-only', 'web3'],
+    account: 'organization',
+    fault: { kind: 'rate-limited', every: 3, retryAfterSeconds: 2 },
+  },
+  {
+    id: 'unavailable',
+    keyId: '7BQeGOncIuwzeI',
+    secret: 'JDJhJDEwJHdIdFkucFRndXVMeWhUbXF3a2t2bk1jcjEzVW8zdTdLR3YxVjFpMXhYNjkyZGRRcUtuTGxY',
+    label: 'Service unavailable (503)',
+    description:
+      'Organization key that answers 503 Service Unavailable, with Retry-After: 30, to every correctly signed request, as a service under maintenance does.',
+    permissions: ['balance', 'read-only', 'web3'],
+    account: 'organization',
+    fault: { kind: 'unavailable', retryAfterSeconds: 30 },
   },
 ];
 

@@ -6,16 +6,18 @@
 import type { AccountData } from './data.ts';
 import {
   balanceView,
-  dataset,
   findFund,
   findWallet,
   fundInfoView,
   fundsView,
   ledgerView,
   walletHistoryView,
+  web3Wallets,
 } from './data.ts';
 import { type ApiResult, errorResult } from './errors.ts';
 import type { MockKey, MockPermission } from './keys.ts';
+import { accountAt, debitOf, walletFor } from './movements.ts';
+import type { MockState } from './state.ts';
 import { type TransactionStore, approvalsAt, parseTransactionBody, txInfoAt } from './transactions.ts';
 
 export interface RouteContext {
@@ -28,7 +30,7 @@ export interface RouteContext {
   store: TransactionStore;
 }
 
-interface Route {
+export interface Route {
   method: 'GET' | 'POST';
   /** Path below /qapi/v1, with `{name}` segments. */
   path: string;
@@ -126,8 +128,18 @@ export const ROUTES: readonly Route[] = [
     accounts: WEB3_ACCOUNTS,
     accountReason: WEB3_REFUSAL,
     handle: ({ account, body, nowMs, store }) => {
-      const check = parseTransactionBody(body, account.networks);
+      const web3Addresses = web3Wallets(account).map((w) => w.info.address);
+      const check = parseTransactionBody(body, { networks: account.networks, web3Addresses });
       if (!check.ok) return errorResult(400, check.reason);
+      const wallet = walletFor(account, check.input.from)!;
+      const { available, pendingOut, scale } = wallet.balance;
+      const debit = debitOf(check.input, scale);
+      if (debit.total > available - pendingOut) {
+        return errorResult(
+          400,
+          `insufficient funds: the Web3 API wallet ${wallet.info.address} can spend ${available - pendingOut} base units of ${wallet.info.asset} (available ${available} − pendingOut ${pendingOut}; ${scale} base units = 1 ${wallet.info.asset}), and this transaction needs up to ${debit.total} (value ${debit.value} + gasLimit × gas price ${debit.fee})`,
+        );
+      }
       return ok(txInfoAt(store.create(account, check.input, nowMs), nowMs));
     },
   },
@@ -137,10 +149,11 @@ export const ROUTES: readonly Route[] = [
     permissions: ['web3'],
     accounts: WEB3_ACCOUNTS,
     accountReason: WEB3_REFUSAL,
+    // The feed itself is the WebSocket upgrade of this request (server.ts); a plain GET is a bad request.
     handle: () =>
       errorResult(
-        501,
-        'the transaction feed is a WebSocket and the embedded mock does not serve it; poll GET /transactions/{tx_id}/status instead',
+        400,
+        'GET /transactions/feed is a WebSocket: send the handshake (Connection: Upgrade, Upgrade: websocket) with the three signed headers',
       ),
   },
   {
@@ -208,37 +221,60 @@ export interface ApiRequest {
   body: Uint8Array;
   key: MockKey;
   nowMs: number;
-  store: TransactionStore;
+  state: MockState;
 }
 
-/** Routes an authenticated request: 404 unknown path, 405 wrong method, 403 wrong account type or missing permission. */
-export function route(req: ApiRequest): ApiResult {
+export type Authorization =
+  { ok: true; route: Route; params: Record<string, string>; account: AccountData } | { ok: false; result: ApiResult };
+
+/**
+ * Finds the operation an authenticated request names and checks that its key may use it: 404 for an
+ * unknown path, 405 for a wrong method, 403 for a wrong account type or a missing permission. The
+ * feed's WebSocket handshake goes through here too (feed.ts).
+ */
+export function authorize(req: Pick<ApiRequest, 'method' | 'path' | 'key' | 'state'>): Authorization {
   const matches = ROUTES.map((r) => ({ r, params: matchPath(r.path, req.path) })).filter((m) => m.params !== null);
-  if (matches.length === 0) return errorResult(404, `no Qredo API v1 operation at ${JSON.stringify(req.path)}`);
+  if (matches.length === 0)
+    return { ok: false, result: errorResult(404, `no Qredo API v1 operation at ${JSON.stringify(req.path)}`) };
   const match = matches.find((m) => m.r.method === req.method);
   if (!match) {
     const allowed = [...new Set(matches.map((m) => m.r.method))].join(', ');
-    return errorResult(405, `${req.method} is not allowed on ${req.path}; use ${allowed}`, { allow: allowed });
+    return {
+      ok: false,
+      result: errorResult(405, `${req.method} is not allowed on ${req.path}; use ${allowed}`, { allow: allowed }),
+    };
   }
   const { r } = match;
+  const account = req.state.data.accounts[req.key.account];
   // The account type first (a personal key is refused by the Web3 API whatever its permissions), then the key's permissions.
-  const account = dataset().accounts[req.key.account];
   if (r.accounts && !r.accounts.includes(account.kind))
-    return errorResult(403, r.accountReason ?? 'this account type cannot use this operation');
+    return { ok: false, result: errorResult(403, r.accountReason ?? 'this account type cannot use this operation') };
   if (!r.permissions.some((p) => req.key.permissions.includes(p))) {
     const need = r.permissions.map((p) => PERMISSION_NAMES[p]).join(' or ');
-    return errorResult(
-      403,
-      `insufficient privileges: this API key lacks the ${need} permission needed for ${r.method} ${r.path}`,
-    );
+    return {
+      ok: false,
+      result: errorResult(
+        403,
+        `insufficient privileges: this API key lacks the ${need} permission needed for ${r.method} ${r.path}`,
+      ),
+    };
   }
-  return r.handle({
+  return { ok: true, route: r, params: match.params!, account };
+}
+
+/** Answers an authenticated request: authorize(), then the operation's handler. */
+export function route(req: ApiRequest): ApiResult {
+  const found = authorize(req);
+  if (!found.ok) return found.result;
+  // The account as it stands now: its transactions' debits laid over the seeded balances and histories.
+  const account = accountAt(found.account, req.state.store.forAccount(found.account.accountID), req.nowMs);
+  return found.route.handle({
     key: req.key,
     account,
-    params: match.params!,
+    params: found.params,
     query: req.query,
     body: req.body,
     nowMs: req.nowMs,
-    store: req.store,
+    store: req.state.store,
   });
 }

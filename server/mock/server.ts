@@ -2,18 +2,22 @@
  * The embedded Qredo API v1: a node:http server on loopback under /qapi/v1 that authenticates every
  * request exactly as the real service does, then answers from seeded data.
  *
- * Order of work for each request: path prefix (else 404) → body read as raw bytes with a size cap
- * (else 413) → authentication (else 401) → routing (404 / 405) → permissions (403) → the answer.
+ * Order of work for each request: the mock's own control endpoint under /__mock (admin.ts) → path
+ * prefix (else 404) → body read as raw bytes with a size cap (else 413) → authentication (else 401)
+ * → the fault keys' 429 / 503 (faults.ts) → routing (404 / 405) → permissions (403) → the answer.
+ * A WebSocket handshake goes through the same checks, and only GET /transactions/feed is upgraded
+ * (feed.ts).
  * It logs nothing unless a `log` callback is given, and never logs headers, bodies or secrets.
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
+import { ADMIN_PREFIX, handleAdmin } from './admin.ts';
 import { DEFAULT_WINDOW_SECONDS, authenticate } from './auth.ts';
-import { dataset } from './data.ts';
+import { DEFAULT_SEED } from './data.ts';
 import { type ApiResult, errorResult, writeResult } from './errors.ts';
+import { FeedHub, createFeedUpgradeHandler } from './feed.ts';
 import { route } from './routes.ts';
-import { TransactionStore } from './transactions.ts';
+import { MockState } from './state.ts';
 
 export const BASE_PATH = '/qapi/v1';
 export const DEFAULT_MOCK_PORT = 8002;
@@ -25,6 +29,16 @@ export interface MockServer {
   port: number;
   /** http://HOST:PORT/qapi/v1 */
   baseUrl: string;
+  /** The seed the data was built from. */
+  seed: number;
+  /** Back to the seeded state: created transactions forgotten, counters from zero. */
+  reset(): void;
+  /**
+   * Sends the feed messages due at the clock's current time. The server does it by itself after
+   * every request and every 250 ms while a feed client is connected; a test with an injected clock
+   * moves the clock and calls this.
+   */
+  flushFeed(): void;
   close(): Promise<void>;
 }
 
@@ -39,6 +53,8 @@ export interface MockServerOptions {
   now?: () => number;
   /** Optional one line per request: method, path without query, status. Never headers or bodies. */
   log?: (line: string) => void;
+  /** The data seed: the same seed gives the same data. Default DEFAULT_SEED (0). */
+  seed?: number;
 }
 
 type BodyRead = { ok: true; body: Uint8Array } | { ok: false; result: ApiResult };
@@ -81,13 +97,17 @@ function splitTarget(target: string): { path: string; query: string } {
   return q >= 0 ? { path: target.slice(0, q), query: target.slice(q + 1) } : { path: target, query: '' };
 }
 
-export function createMockRequestHandler(options: { windowSeconds: number; now: () => number }) {
-  const store = new TransactionStore(Object.values(dataset().accounts));
+export function createMockRequestHandler(options: { windowSeconds: number; now: () => number; state: MockState }) {
+  const { state } = options;
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<ApiResult> {
     const target = req.url ?? '/';
     const method = req.method ?? 'GET';
     const { path, query } = splitTarget(target);
+    if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`)) {
+      req.resume();
+      return handleAdmin(req, path, state);
+    }
     if (!(path === BASE_PATH || path.startsWith(`${BASE_PATH}/`))) {
       req.resume();
       return errorResult(404, `not found: the Qredo API v1 mock answers only under ${BASE_PATH}`);
@@ -110,6 +130,8 @@ export function createMockRequestHandler(options: { windowSeconds: number; now: 
       windowSeconds: options.windowSeconds,
     });
     if (!auth.ok) return errorResult(auth.status, auth.reason);
+    const fault = state.faults.check(auth.key);
+    if (fault) return fault;
 
     return route({
       method,
@@ -118,30 +140,18 @@ export function createMockRequestHandler(options: { windowSeconds: number; now: 
       body: read.body,
       key: auth.key,
       nowMs,
-      store,
+      state,
     });
   };
-}
-
-function refuseUpgrade(req: IncomingMessage, socket: Duplex): void {
-  const inside = (req.url ?? '').startsWith(`${BASE_PATH}/`);
-  const result = inside
-    ? errorResult(
-        501,
-        'WebSocket connections are not served by the embedded mock (this includes /transactions/feed); poll GET /transactions/{tx_id}/status instead',
-      )
-    : errorResult(404, `not found: the Qredo API v1 mock answers only under ${BASE_PATH}`);
-  const text = JSON.stringify(result.body);
-  const reason = inside ? 'Not Implemented' : 'Not Found';
-  socket.end(
-    `HTTP/1.1 ${result.status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
-  );
 }
 
 export function startMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
   const host = opts.host ?? '127.0.0.1';
   const now = opts.now ?? Date.now;
-  const handle = createMockRequestHandler({ windowSeconds: opts.windowSeconds ?? DEFAULT_WINDOW_SECONDS, now });
+  const state = new MockState(opts.seed ?? DEFAULT_SEED);
+  const windowSeconds = opts.windowSeconds ?? DEFAULT_WINDOW_SECONDS;
+  const handle = createMockRequestHandler({ windowSeconds, now, state });
+  const hub = new FeedHub(state, now);
   const log = opts.log;
 
   const server: Server = createServer((req, res) => {
@@ -151,9 +161,14 @@ export function startMockServer(opts: MockServerOptions = {}): Promise<MockServe
         if (res.headersSent) return;
         writeResult(res, result);
         log?.(`${req.method ?? '?'} ${splitTarget(req.url ?? '').path} ${result.status}`);
+        // A request may have moved a transaction on (POST /transaction creates one): tell the feed.
+        hub.flush();
       });
   });
-  server.on('upgrade', refuseUpgrade);
+  server.on(
+    'upgrade',
+    createFeedUpgradeHandler({ basePath: BASE_PATH, state, hub, now, windowSeconds, ...(log ? { log } : {}) }),
+  );
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
     else socket.destroy();
@@ -168,8 +183,13 @@ export function startMockServer(opts: MockServerOptions = {}): Promise<MockServe
       resolve({
         port,
         baseUrl: `http://${shownHost}:${port}${BASE_PATH}`,
+        seed: state.seed,
+        reset: () => state.reset(),
+        flushFeed: () => hub.flush(),
         close: () =>
           new Promise<void>((done, fail) => {
+            // Upgraded sockets no longer belong to the HTTP server: the feed closes its own.
+            hub.close();
             server.close((err) => (err ? fail(err) : done()));
             server.closeAllConnections();
           }),

@@ -68,8 +68,18 @@ function parseQuantity(text: string): bigint | null {
   return n <= MAX_UINT256 ? n : null;
 }
 
-/** Checks a POST /transaction body (raw bytes as received) against the Web3 API rules (REFERENCE §3.2). */
-export function parseTransactionBody(raw: Uint8Array, networks: ReadonlyMap<string, string>): BodyCheck {
+/** What a body is checked against in the account: its RPC networks and its Web3 API wallets' addresses. */
+export interface TransactionContext {
+  networks: ReadonlyMap<string, string>;
+  web3Addresses: readonly string[];
+}
+
+/**
+ * Checks a POST /transaction body (raw bytes as received) against the Web3 API rules (REFERENCE §3.2)
+ * and the account: `from` one of its Web3 API wallets, `chainID` one of its RPC networks.
+ */
+export function parseTransactionBody(raw: Uint8Array, context: TransactionContext): BodyCheck {
+  const { networks, web3Addresses } = context;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
@@ -111,6 +121,15 @@ export function parseTransactionBody(raw: Uint8Array, networks: ReadonlyMap<stri
         reason: `"${field}" must be a hex address: 0x followed by 40 hex digits; got ${JSON.stringify(input[field].slice(0, 80))}`,
       };
     }
+  }
+  // EVM addresses are case-insensitive (the mixed case is only a checksum).
+  if (!web3Addresses.some((a) => a.toLowerCase() === input.from.toLowerCase())) {
+    return {
+      ok: false,
+      reason: web3Addresses.length
+        ? `"from" ${input.from} is not one of this account's Web3 API wallets (${web3Addresses.join(', ')}); a transaction is sent from a Web3 API wallet`
+        : `"from" must be one of this account's Web3 API wallets, and this account has none`,
+    };
   }
   for (const field of QUANTITIES) {
     const v = input[field];
@@ -288,7 +307,8 @@ export function txInfoAt(tx: TxRecord, nowMs: number) {
       status: s.status,
       message: s.message,
     })),
-    nonce: tx.nonce,
+    // A string here, as txInfoResponse declares it (the feed's txFeedStatus declares an integer).
+    nonce: String(tx.nonce),
     gasPrice: tx.input.gasPrice ?? '',
     gasLimit: tx.input.gasLimit,
     from: tx.input.from,
@@ -304,6 +324,39 @@ export function txInfoAt(tx: TxRecord, nowMs: number) {
   };
 }
 
+/** How many stages of its timeline the transaction has reached at `nowMs` (at least 1: created). */
+export function stagesReached(tx: TxRecord, nowMs: number): number {
+  return tx.stages.filter((s, i) => i === 0 || s.atMs <= nowMs).length;
+}
+
+/**
+ * The feed's txFeedStatus message for the transaction as it stood at `atMs` (a stage's own time):
+ * the txInfoResponse fields the feed schema declares, so no signedTx, and `nonce` an integer as the
+ * feed schema declares it.
+ */
+export function feedStatusAt(tx: TxRecord, atMs: number) {
+  const info = txInfoAt(tx, atMs);
+  return {
+    txID: info.txID,
+    txHash: info.txHash,
+    status: info.status,
+    timestamps: info.timestamps,
+    events: info.events,
+    nonce: tx.nonce,
+    gasPrice: info.gasPrice,
+    gasLimit: info.gasLimit,
+    from: info.from,
+    to: info.to,
+    value: info.value,
+    data: info.data,
+    rawTX: info.rawTX,
+    createdBy: info.createdBy,
+    accountID: info.accountID,
+    network: info.network,
+    chainID: info.chainID,
+  };
+}
+
 /** The approvals list at `nowMs`: nothing before the transaction is pending, then one entry per approver. */
 export function approvalsAt(tx: TxRecord, nowMs: number) {
   const pendingStage = tx.stages.find((s) => s.status === 'pending');
@@ -316,7 +369,7 @@ export function approvalsAt(tx: TxRecord, nowMs: number) {
       actionID: a.actionID,
       external: false,
       signature: done ? a.signature : '',
-      signatures: null,
+      signatures: {},
       firstName: a.approver.user?.firstName ?? '',
       lastName: a.approver.user?.lastName ?? '',
       email: a.approver.user?.email ?? '',
@@ -420,6 +473,11 @@ export class TransactionStore {
     // Bounded memory: forget the oldest created transactions past the cap (seeded ones stay).
     while (this.created.length > MAX_CREATED) this.byId.delete(this.created.shift()!);
     return record;
+  }
+
+  /** Every transaction of this account, seeded ones first, then in creation order. */
+  forAccount(accountID: string): TxRecord[] {
+    return [...this.byId.values()].filter((t) => t.accountID === accountID);
   }
 
   /** A transaction of this account, or undefined (another account's transaction is not found either). */

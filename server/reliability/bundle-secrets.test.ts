@@ -78,7 +78,7 @@ describe('scripts/check-bundle-secrets.ts', () => {
     expect(out).toContain('$QREDO_SANDBOX_API_SECRET');
     expect(out).toContain('$QREDO_EXTRA_SETTING');
     expect(out).toContain('credentials.json');
-    expect(out).toContain('5 demo secrets');
+    expect(out).toContain(`${DEMO_KEYS.length} demo secrets`);
     expect(out).toMatch(/skipped .*\$QREDO_SHORT/);
     expect(out).toContain('clean');
     expectNoValues(out);

@@ -1,0 +1,127 @@
+/**
+ * Where the mock knowingly answers otherwise than Qredo's OpenAPI file, because the file is wrong
+ * there: the one list of exceptions the conformance test allows, each with its evidence. The mock's
+ * README shows the same rows as a table (the test checks that both name the same ids, in order).
+ * Any other deviation from the file fails the test.
+ */
+import type { DemoKey } from '../../../core/contract.ts';
+
+export interface KnownDeviation {
+  id: string;
+  /** Operations (`METHOD /path` as the file writes it), or every operation. */
+  operations: '*' | readonly string[];
+  /** Answer statuses, or `'errors'` for every 4xx and 5xx. */
+  statuses: 'errors' | readonly number[];
+  /** Demo keys, when only some keys' answers have it. */
+  keys?: readonly DemoKey[];
+  /** The deviation's keyword, as validate.ts reports it. */
+  keyword: string;
+  /** JSON pointers into the body; `*` stands for any one segment. */
+  pointers: readonly string[];
+  /**
+   * What the answer is checked against instead, at the deviation's pointer: a schema of the file
+   * (`{property}` is the pointer's last segment), applied to each element when `each` is set.
+   */
+  instead?: { ref: string; each?: boolean };
+  /** What the file declares. */
+  declared: string;
+  /** What the mock answers. */
+  answered: string;
+  /** Why the file is wrong there. */
+  evidence: string;
+}
+
+export const KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
+  {
+    id: 'error-code-number',
+    operations: '*',
+    statuses: 'errors',
+    keyword: 'type',
+    pointers: ['/code'],
+    declared: '`Error.code` is a string',
+    answered: 'the HTTP status as a number: `{"code":401,"msg":"Unauthorized","detail":{"reason":"…"}}`',
+    evidence:
+      'REFERENCE §3.0 and §2.3: the documented error payloads, `{"code":401,"msg":"Unauthorized","detail":{"reason":"empty token"}}` and the Partner API’s `{"code":401,"msg":"errPartnerAuth",…}`, carry a number; the same file’s `OkResponse.code` is an integer.',
+  },
+  {
+    id: 'balance-keyed-by-asset',
+    operations: ['GET /balance'],
+    statuses: [200],
+    keyword: 'additionalProperties',
+    pointers: ['/assets/*'],
+    instead: { ref: '#/components/schemas/asset' },
+    declared: '`assets` is one `asset` entry (its example, an array of single-key objects)',
+    answered: 'an object keyed by asset code, each value an `asset` entry (checked as one)',
+    evidence:
+      'REFERENCE §3.1 R2: the output printed in Qredo’s apitool README is `{"assets":{"BTC-TESTNET":{"total":0,…,"scale":100000000},"QCOIN-1":{…}}}`.',
+  },
+  {
+    id: 'empty-organization-nulls',
+    operations: ['GET /balance', 'GET /funds'],
+    statuses: [200],
+    keys: ['empty-org'],
+    keyword: 'type',
+    pointers: ['/assets', '/funds'],
+    declared: '`assets` is an object; `funds` is an array',
+    answered: '`null` for an organization with no funds or wallets: `{"assets":null}`, `{"total":0,"funds":null}`',
+    evidence:
+      'REFERENCE §2.1 and §5 item 10: “A key for an Organization with no Funds or Wallets returns `null` data” (the Qredo developer guide on API keys).',
+  },
+  {
+    id: 'wallet-history-fractional',
+    operations: ['GET /wallet/{wallet_id}/history'],
+    statuses: [200],
+    keyword: 'type',
+    pointers: ['/history/*/amount', '/history/*/fees', '/history/*/netAmount'],
+    declared: '`WalletHistoryItem` `amount`, `fees` and `netAmount` are `type: integer`',
+    answered: 'fractional amounts in whole coins, e.g. `0.17683935`',
+    evidence:
+      'The same three fields say `format: double` and their examples are fractional (`0.001123`, `0.000003`, `0.001126`); `TxHistoryItem` declares them `type: number, format: double` (REFERENCE §3.1).',
+  },
+  {
+    id: 'funds-carry-wallets',
+    operations: ['GET /funds'],
+    statuses: [200],
+    keyword: 'additionalProperties',
+    pointers: ['/funds/*/wallets'],
+    instead: { ref: '#/components/schemas/WalletInfo', each: true },
+    declared: '`Fund` has `fundID`, `name`, `theme` and `holdings` only',
+    answered: 'each fund also carries `wallets`, a list of `WalletInfo` (checked as such)',
+    evidence:
+      'The operation’s own description in the file: “The response includes the Wallets associated with the Fund; this includes each Wallet’s asset type, deposit address (where applicable), balance, policies, and approvers” (REFERENCE §3.1 R3).',
+  },
+  {
+    id: 'feed-timestamps-all-stages',
+    operations: ['GET /transactions/feed'],
+    statuses: [200],
+    keyword: 'additionalProperties',
+    pointers: ['/timestamps/pending', '/timestamps/approved'],
+    instead: { ref: '#/components/schemas/txInfoResponse/properties/timestamps/properties/{property}' },
+    declared: '`txFeedStatus.timestamps` lists `created` and `authorized` only',
+    answered:
+      'a timestamp for every stage reached, `pending` and `approved` too (checked as `txInfoResponse.timestamps` declares them)',
+    evidence:
+      'The same file’s `txInfoResponse.timestamps`, for the same transaction, declares `created`, `pending`, `authorized`, `approved`, `rejected` and `failed`; REFERENCE §3.2 W4 gives the feed’s as `{created, authorized, …}`, an open list.',
+  },
+  {
+    id: 'fault-statuses',
+    operations: '*',
+    statuses: [429, 503],
+    keys: ['rate-limited', 'unavailable'],
+    keyword: 'status',
+    pointers: [''],
+    instead: { ref: '#/components/schemas/Error' },
+    declared: 'no 429 or 5xx answer for any operation',
+    answered:
+      '429 (`rate-limited` key) and 503 (`unavailable` key) with `Retry-After`, in the `Error` shape (checked as one)',
+    evidence:
+      'REFERENCE §3.0 and §3.3: 429 and 5xx are not in the v1 file, yet the Partner API docs describe 429 “Too Many Requests” and 50x answers generically, and clients should surface 429s; these keys exist to practise exactly that.',
+  },
+];
+
+/** True when `pointer` matches `pattern`, where `*` in the pattern stands for any one segment. */
+export function pointerMatches(pattern: string, pointer: string): boolean {
+  const a = pattern.split('/');
+  const b = pointer.split('/');
+  return a.length === b.length && a.every((segment, i) => segment === '*' || segment === b[i]);
+}
