@@ -12,6 +12,7 @@ import type { Duplex } from 'node:stream';
 import { DEFAULT_WINDOW_SECONDS, authenticate } from './auth.ts';
 import { dataset } from './data.ts';
 import { type ApiResult, errorResult, writeResult } from './errors.ts';
+import { createPartnerApi } from './partner/api.ts';
 import { route } from './routes.ts';
 import { TransactionStore } from './transactions.ts';
 
@@ -143,8 +144,11 @@ export function startMockServer(opts: MockServerOptions = {}): Promise<MockServe
   const now = opts.now ?? Date.now;
   const handle = createMockRequestHandler({ windowSeconds: opts.windowSeconds ?? DEFAULT_WINDOW_SECONDS, now });
   const log = opts.log;
+  // The Partner API (under /api/v1/p) shares the port: see partner/README.md.
+  const partner = createPartnerApi({ now, windowSeconds: opts.windowSeconds ?? DEFAULT_WINDOW_SECONDS, log });
 
   const server: Server = createServer((req, res) => {
+    if (partner.claims(req)) return partner.serve(req, res);
     handle(req, res)
       .catch((): ApiResult => errorResult(500, 'internal error in the mock'))
       .then((result) => {
@@ -153,7 +157,9 @@ export function startMockServer(opts: MockServerOptions = {}): Promise<MockServe
         log?.(`${req.method ?? '?'} ${splitTarget(req.url ?? '').path} ${result.status}`);
       });
   });
-  server.on('upgrade', refuseUpgrade);
+  server.on('upgrade', (req, socket) =>
+    partner.claims(req) ? partner.upgrade(req, socket) : refuseUpgrade(req, socket),
+  );
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
     else socket.destroy();
