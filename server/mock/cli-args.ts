@@ -1,5 +1,6 @@
 /** Command-line arguments of `npm run mock` (server/mock/main.ts), kept apart so tests can import them. */
 import { DEMO_KEYS } from './keys.ts';
+import { partnerKeysForListing } from './partner/keys.ts';
 import { DEFAULT_MOCK_PORT } from './server.ts';
 
 export type CliCommand = { kind: 'serve'; port: number; host: string } | { kind: 'list-keys' } | { kind: 'help' };
@@ -7,7 +8,7 @@ export type CliCommand = { kind: 'serve'; port: number; host: string } | { kind:
 export const USAGE = `Usage: npm run mock -- [--port N] [--host ADDRESS] [--list-keys] [--help]
   --port N       port to listen on (default: MOCK_PORT or ${DEFAULT_MOCK_PORT}; 0 picks a free port)
   --host ADDRESS address to bind (default 127.0.0.1)
-  --list-keys    print the demo API keys (key IDs and secrets) as JSON and exit`;
+  --list-keys    print the demo keys as JSON and exit: v1 key IDs and secrets, Partner API keys and private keys`;
 
 function parsePort(text: string | undefined, source: string): number {
   if (text === undefined || !/^\d{1,5}$/.test(text) || Number(text) > 65535) {
@@ -66,18 +67,22 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
   };
 }
 
-/** The demo keys as printed by --list-keys. */
+/** The demo keys as printed by --list-keys: the v1 ones, then the Partner API ones. */
 export function listKeysJson(): string {
   return JSON.stringify(
-    DEMO_KEYS.map((k) => ({
-      id: k.id,
-      label: k.label,
-      account: k.account,
-      keyId: k.keyId,
-      secret: k.secret,
-      permissions: k.permissions,
-      description: k.description,
-    })),
+    [
+      ...DEMO_KEYS.map((k) => ({
+        id: k.id,
+        scheme: 'v1',
+        label: k.label,
+        account: k.account,
+        keyId: k.keyId,
+        secret: k.secret,
+        permissions: k.permissions,
+        description: k.description,
+      })),
+      ...partnerKeysForListing(),
+    ],
     null,
     2,
   );

@@ -27,11 +27,15 @@ describe('mock command-line arguments', () => {
     expect(() => parseArgs([], { MOCK_PORT: 'x' })).toThrow(/MOCK_PORT must be a port number/);
   });
 
-  it('lists the keys as a JSON array', () => {
+  it('lists the keys as a JSON array: the v1 ones, then the Partner API ones', () => {
     const keys = JSON.parse(listKeysJson()) as Array<Record<string, unknown>>;
-    expect(keys).toHaveLength(5);
-    for (const k of keys)
+    expect(keys.map((k) => k.scheme)).toEqual(['v1', 'v1', 'v1', 'v1', 'v1', 'partner', 'partner', 'partner']);
+    for (const k of keys.filter((k) => k.scheme === 'v1'))
       expect(Object.keys(k)).toEqual(expect.arrayContaining(['keyId', 'secret', 'permissions', 'description']));
+    for (const k of keys.filter((k) => k.scheme === 'partner')) {
+      expect(Object.keys(k)).toEqual(expect.arrayContaining(['id', 'apiKey', 'privateKeyPem', 'publicKeyPem']));
+      expect(k.privateKeyPem).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
+    }
   });
 });
 
@@ -54,7 +58,7 @@ describe('mock main', () => {
   it('prints the keys, exits 2 on bad arguments, and serves until SIGTERM', async () => {
     const list = await run(['--list-keys']);
     expect(list.code).toBe(0);
-    expect(JSON.parse(list.stdout)).toHaveLength(5);
+    expect(JSON.parse(list.stdout)).toHaveLength(8);
 
     const bad = await run(['--port', 'abc']);
     expect(bad.code).toBe(2);
