@@ -15,7 +15,7 @@ import { NonceLog, verifyPartnerRequest } from './auth.ts';
 import type { PartnerContext } from './context.ts';
 import { HttpError } from './fields.ts';
 import type { PartnerWorldName } from './keys.ts';
-import { matchRoute, notImplemented } from './routes.ts';
+import { type PartnerRoute, matchRoute, notImplemented } from './routes.ts';
 import { createWorld } from './seed.ts';
 import type { PartnerWorld } from './world.ts';
 
@@ -53,19 +53,31 @@ function splitTarget(target: string): { path: string; query: string } {
 
 const under = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
 
+/**
+ * What to fix, in a response header of the mock's own: the body keeps the exact shape the Partner API
+ * documents (`detail.reason` is the short reason), so the answers stay within the OpenAPI file.
+ * Printable ASCII only, as a header value must be.
+ */
+export const MOCK_HINT_HEADER = 'x-mock-hint';
+
 function withHint(result: ApiResult, hint: string): ApiResult {
-  const body = result.body as { detail: Record<string, string> };
-  return { ...result, body: { ...body, detail: { ...body.detail, hint } } };
+  return { ...result, headers: { ...result.headers, [MOCK_HINT_HEADER]: hint.replace(/[^\x20-\x7e]/g, '?') } };
 }
 
 function authError(reason: string, hint: string): ApiResult {
-  return { status: 401, body: { code: 401, msg: PARTNER_AUTH_ERROR, detail: { reason, hint } } };
+  return withHint({ status: 401, body: { code: 401, msg: PARTNER_AUTH_ERROR, detail: { reason } } }, hint);
 }
 
 const typoAnswer = () =>
   withHint(
     errorResult(404, 'no such route'),
     `the Partner API base is ${PARTNER_BASE_PATH}, not ${TYPO_BASE_PATH} (a typo in Qredo's docs)`,
+  );
+
+const zkpAnswer = (route: PartnerRoute) =>
+  withHint(
+    notImplemented(route),
+    'this Signing Agent operation authenticates with an x-api-zkp token, which the mock does not serve',
   );
 
 type BodyRead = { ok: true; body: Uint8Array } | { ok: false };
@@ -143,12 +155,7 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
     }
     const below = path.slice(PARTNER_BASE_PATH.length);
     const match = matchRoute(method, below);
-    if (match.kind === 'found' && match.route.zkp) {
-      return withHint(
-        notImplemented(match.route),
-        'this Signing Agent operation authenticates with an x-api-zkp token, which the mock does not serve',
-      );
-    }
+    if (match.kind === 'found' && match.route.zkp) return zkpAnswer(match.route);
 
     const nowMs = options.now();
     const auth = authenticate(req, scheme, read.body, nowMs);
@@ -190,7 +197,11 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
         .catch((): ApiResult => errorResult(500, 'internal error in the Partner API mock'))
         .then((result) => {
           if (res.headersSent) return;
-          writeResult(res, result);
+          if (result.body === undefined) {
+            // An operation whose answer the OpenAPI file declares without a body.
+            res.writeHead(result.status, { 'content-length': '0', 'cache-control': 'no-store', ...result.headers });
+            res.end();
+          } else writeResult(res, result);
           options.log?.(`${req.method ?? '?'} ${splitTarget(req.url ?? '').path} ${result.status}`);
         });
     },
@@ -199,7 +210,9 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
     upgrade(req, socket) {
       const { path } = splitTarget(req.url ?? '/');
       let result: ApiResult;
+      const match = matchRoute('GET', path.slice(PARTNER_BASE_PATH.length));
       if (under(path, TYPO_BASE_PATH)) result = typoAnswer();
+      else if (match.kind === 'found' && match.route.zkp) result = zkpAnswer(match.route);
       else {
         const auth = authenticate(req, wsScheme, new Uint8Array(0), options.now());
         result = auth.ok
@@ -210,8 +223,11 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
           : auth.result;
       }
       const text = JSON.stringify(result.body);
+      const extra = Object.entries(result.headers ?? {})
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('');
       socket.end(
-        `HTTP/1.1 ${result.status} ${STATUS_CODES[result.status] ?? 'Error'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`,
+        `HTTP/1.1 ${result.status} ${STATUS_CODES[result.status] ?? 'Error'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\n${extra}connection: close\r\n\r\n${text}`,
       );
       options.log?.(`UPGRADE ${path} ${result.status}`);
     },

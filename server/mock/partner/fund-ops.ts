@@ -304,7 +304,8 @@ export function updateWalletPolicy(ctx: PartnerContext): ApiResult {
     name: `${wallet.name} ${type === 'policy-tx' ? 'transfer' : 'withdraw'} policy`,
     ...group,
   };
-  return okMessage(200);
+  // The OpenAPI file declares this 200 without a body.
+  return { status: 200, body: undefined };
 }
 
 /** A static list: the mock connects to no exchange. */

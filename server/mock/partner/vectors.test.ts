@@ -129,7 +129,7 @@ describe('the vectors over HTTP', () => {
         expect(res.json?.msg).not.toBe('errPartnerAuth');
       } else {
         expect(res.status).toBe(v.serverAnswer!.status);
-        expect(res.json).toMatchObject(v.serverAnswer!.body);
+        expect(res.json).toEqual(v.serverAnswer!.body);
       }
     });
   }
