@@ -165,7 +165,7 @@ describe('Partner authentication: each tampered element is refused with errPartn
   });
 
   it('a stale or future timestamp, and a timestamp in milliseconds', async () => {
-    expectAuthError(await send({ value: '1699999699' }), 'timestamp', /301 s behind/);
+    expectAuthError(await send({ value: '1699999699' }), 'timestamp', /301 s behind .* within \+\/-300 s/);
     expectAuthError(await send({ value: '1700000301' }), 'timestamp', /301 s ahead/);
     expectAuthError(await send({ value: '1700000000000' }), 'timestamp', /milliseconds/);
     expectAuthError(await send({ value: '17e8' }), 'timestamp', /decimal digits/);

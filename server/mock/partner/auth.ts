@@ -65,13 +65,13 @@ const refuse = (reason: PartnerAuthReason, hint: string): PartnerAuthResult => (
 function timestampHint(value: string, nowSeconds: number, windowSeconds: number): string | null {
   const check = checkPartnerTimestamp(value, nowSeconds, windowSeconds);
   if (check.ok) return null;
-  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
   if (check.problem === 'not-decimal')
     return `${PARTNER_HEADER_TIMESTAMP} must be Unix seconds in decimal digits; got ${shown}`;
   const skew = check.skewSeconds;
   const when = skew < 0 ? `${-skew} s behind` : `${skew} s ahead of`;
   const unit = value.length === 13 ? '; it has 13 digits, which looks like milliseconds: send seconds (10 digits)' : '';
-  return `${PARTNER_HEADER_TIMESTAMP} ${value} is ${when} the server clock (${nowSeconds}); it must be within ±${windowSeconds} s${unit}. Sign at send time.`;
+  return `${PARTNER_HEADER_TIMESTAMP} ${value} is ${when} the server clock (${nowSeconds}); it must be within +/-${windowSeconds} s${unit}. Sign at send time.`;
 }
 
 export function verifyPartnerRequest(input: PartnerAuthInput): PartnerAuthResult {
