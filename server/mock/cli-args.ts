@@ -1,6 +1,7 @@
 /** Command-line arguments of `npm run mock` (server/mock/main.ts), kept apart so tests can import them. */
 import { DEFAULT_SEED, MAX_SEED } from './data.ts';
 import { DEMO_KEYS } from './keys.ts';
+import { partnerKeysForListing } from './partner/keys.ts';
 import { DEFAULT_MOCK_PORT } from './server.ts';
 
 export type CliCommand =
@@ -14,7 +15,7 @@ export const USAGE = `Usage: npm run mock -- [--port N] [--host ADDRESS] [--seed
   --host ADDRESS address to bind (default 127.0.0.1)
   --seed N       build the data from seed N, 0 to ${MAX_SEED} (default ${DEFAULT_SEED}); the same seed gives the same data
   --reset        reset the mock already running at --host and --port to its seeded state, then exit
-  --list-keys    print the demo API keys (key IDs and secrets) as JSON and exit`;
+  --list-keys    print the demo keys as JSON and exit: v1 key IDs and secrets, Partner API keys and private keys`;
 
 function parseSeed(text: string): number {
   if (!/^\d{1,10}$/.test(text) || Number(text) > MAX_SEED)
@@ -91,18 +92,22 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
   return { kind: 'serve', port: resolvedPort, host, seed: seed ?? DEFAULT_SEED };
 }
 
-/** The demo keys as printed by --list-keys. */
+/** The demo keys as printed by --list-keys: the v1 ones, then the Partner API ones. */
 export function listKeysJson(): string {
   return JSON.stringify(
-    DEMO_KEYS.map((k) => ({
-      id: k.id,
-      label: k.label,
-      account: k.account,
-      keyId: k.keyId,
-      secret: k.secret,
-      permissions: k.permissions,
-      description: k.description,
-    })),
+    [
+      ...DEMO_KEYS.map((k) => ({
+        id: k.id,
+        scheme: 'v1',
+        label: k.label,
+        account: k.account,
+        keyId: k.keyId,
+        secret: k.secret,
+        permissions: k.permissions,
+        description: k.description,
+      })),
+      ...partnerKeysForListing(),
+    ],
     null,
     2,
   );

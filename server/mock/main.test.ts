@@ -48,11 +48,15 @@ describe('mock command-line arguments', () => {
     expect(() => parseArgs([], { MOCK_PORT: 'x' })).toThrow(/MOCK_PORT must be a port number/);
   });
 
-  it('lists the keys as a JSON array', () => {
+  it('lists the keys as a JSON array: the v1 ones, then the Partner API ones', () => {
     const keys = JSON.parse(listKeysJson()) as Array<Record<string, unknown>>;
-    expect(keys).toHaveLength(DEMO_KEYS.length);
-    for (const k of keys)
+    expect(keys.map((k) => k.scheme)).toEqual([...DEMO_KEYS.map(() => 'v1'), 'partner', 'partner', 'partner']);
+    for (const k of keys.filter((k) => k.scheme === 'v1'))
       expect(Object.keys(k)).toEqual(expect.arrayContaining(['keyId', 'secret', 'permissions', 'description']));
+    for (const k of keys.filter((k) => k.scheme === 'partner')) {
+      expect(Object.keys(k)).toEqual(expect.arrayContaining(['id', 'apiKey', 'privateKeyPem', 'publicKeyPem']));
+      expect(k.privateKeyPem).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
+    }
   });
 });
 
@@ -83,7 +87,7 @@ describe('mock main', () => {
   it('prints the keys, exits 2 on bad arguments, and serves until SIGTERM', async () => {
     const list = await run(['--list-keys']);
     expect(list.code).toBe(0);
-    expect(JSON.parse(list.stdout)).toHaveLength(DEMO_KEYS.length);
+    expect(JSON.parse(list.stdout)).toHaveLength(DEMO_KEYS.length + 3);
 
     const bad = await run(['--port', 'abc']);
     expect(bad.code).toBe(2);

@@ -16,6 +16,7 @@ import { DEFAULT_WINDOW_SECONDS, authenticate } from './auth.ts';
 import { DEFAULT_SEED } from './data.ts';
 import { type ApiResult, errorResult, writeResult } from './errors.ts';
 import { FeedHub, createFeedUpgradeHandler } from './feed.ts';
+import { createPartnerApi } from './partner/api.ts';
 import { route } from './routes.ts';
 import { MockState } from './state.ts';
 
@@ -153,8 +154,12 @@ export function startMockServer(opts: MockServerOptions = {}): Promise<MockServe
   const handle = createMockRequestHandler({ windowSeconds, now, state });
   const hub = new FeedHub(state, now);
   const log = opts.log;
+  // The Partner API (under /api/v1/p) shares the port: see partner/README.md.
+  const partner = createPartnerApi({ now, windowSeconds, ...(log ? { log } : {}) });
+  state.onReset(() => partner.reset());
 
   const server: Server = createServer((req, res) => {
+    if (partner.claims(req)) return partner.serve(req, res);
     handle(req, res)
       .catch((): ApiResult => errorResult(500, 'internal error in the mock'))
       .then((result) => {
@@ -165,9 +170,16 @@ export function startMockServer(opts: MockServerOptions = {}): Promise<MockServe
         hub.flush();
       });
   });
-  server.on(
-    'upgrade',
-    createFeedUpgradeHandler({ basePath: BASE_PATH, state, hub, now, windowSeconds, ...(log ? { log } : {}) }),
+  const feedUpgrade = createFeedUpgradeHandler({
+    basePath: BASE_PATH,
+    state,
+    hub,
+    now,
+    windowSeconds,
+    ...(log ? { log } : {}),
+  });
+  server.on('upgrade', (req, socket, head: Buffer) =>
+    partner.claims(req) ? partner.upgrade(req, socket) : feedUpgrade(req, socket, head),
   );
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');

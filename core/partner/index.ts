@@ -1,0 +1,5 @@
+export * from './auth-error.ts';
+export * from './freshness.ts';
+export * from './headers.ts';
+export * from './payload.ts';
+export * from './signature.ts';
