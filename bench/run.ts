@@ -58,7 +58,7 @@ for (const row of ROWS.filter((r) => wanted.includes(r.id))) {
     failed = true;
     measurements.push({ id: row.id, unit: '', value: null, reference: null, ratio: null, goal: '—', met: null });
     notes.push(
-      `${row.id}: FAILED: no chromium at ${CHROMIUM_PATH} (run scripts/ensure-chromium.sh, or set CHROMIUM_PATH).`,
+      `${row.id}: FAILED: no chromium at ${CHROMIUM_PATH} (run scripts/ensure-tools.sh, or set CHROMIUM_PATH).`,
     );
     continue;
   }

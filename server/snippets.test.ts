@@ -23,6 +23,9 @@ const has = (cmd: string) =>
   spawnSync(cmd, ['--version'], { encoding: 'utf8' }).status === 0 ||
   spawnSync(cmd, ['version'], { encoding: 'utf8' }).status === 0;
 const hasGo = has('go');
+// The test command installs Debian's golang-go (scripts/ensure-tools.sh): under CI the Go snippet must run.
+const goRequired = process.env.CI !== undefined;
+if (!hasGo && !goRequired) console.warn('[snippets] Go is not installed: the Go snippet is not run (npm test installs it).');
 
 async function input(path: string, method: string, body: string | null): Promise<SnippetInput> {
   const decoded = decodeSecret(key.secret);
@@ -94,7 +97,7 @@ describe.each([
     expect(r.stderr).toContain(`qredo-api-sig: ${i.signature}`);
   });
 
-  it.skipIf(!hasGo)(
+  it.skipIf(!hasGo && !goRequired)(
     'Go (net/http)',
     async () => {
       const i = await input(path, method, body);
