@@ -65,6 +65,9 @@ export async function startTestPlayground(
       res.end('not the api');
     });
   });
+  // Longer than any pause between a test's calls: a pooled client socket is never closed under a request
+  // by the server's idle timeout (the keep-alive race that shows as a random ECONNRESET under load).
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
