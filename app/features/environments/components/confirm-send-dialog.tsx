@@ -2,6 +2,7 @@ import { groupDigits } from '../../../lib/format.ts';
 import { useId } from 'react';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
+import { describeUnexpectedBody, unexpectedBody } from '../../../../core/request-body.ts';
 
 export interface ConfirmSendDialogProps {
   open: boolean;
@@ -16,6 +17,7 @@ export interface ConfirmSendDialogProps {
 /** Asked before a mutating request goes to production; Send happens only after "Send to production". */
 export function ConfirmSendDialog({ open, method, url, body, onConfirm, onCancel }: ConfirmSendDialogProps) {
   const descId = useId();
+  const unexpected = unexpectedBody(method, body);
   return (
     <Dialog
       open={open}
@@ -33,11 +35,17 @@ export function ConfirmSendDialog({ open, method, url, body, onConfirm, onCancel
         <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs break-all dark:border-slate-700 dark:bg-slate-950">
           <span className="font-semibold text-env-production">{method.toUpperCase()}</span> {url}
         </p>
-        {body !== null && (
-          <p className="text-xs text-slate-500 dark:text-slate-400">
-            With a body of {groupDigits(new TextEncoder().encode(body).length)} bytes, sent exactly as shown in the
-            string to sign.
+        {unexpected ? (
+          <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs font-medium text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200">
+            {describeUnexpectedBody(unexpected)}, although a {method.toUpperCase()} takes no body.
           </p>
+        ) : (
+          body !== null && (
+            <p className="text-xs text-slate-500 dark:text-slate-400">
+              With a body of {groupDigits(new TextEncoder().encode(body).length)} bytes, sent exactly as shown in the
+              string to sign.
+            </p>
+          )
         )}
       </div>
       <div className="mt-5 flex justify-end gap-2">
