@@ -275,7 +275,7 @@ async function sendCommand(args: string[], io: CliIo): Promise<number> {
   const services = createServices(loadConfig(env), { env, log: (line) => io.err(line), clock: io.now });
   let result: RelayResult;
   try {
-    requireConfirmation(draft.environment, draft.method, values.confirm);
+    requireConfirmation(draft.environment, draft.method, values.confirm, 'Add --confirm to send it.');
     const signed = await signDraft(services, draft);
     result = await exchange(services, signed, 'send');
   } catch (e) {

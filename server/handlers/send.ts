@@ -6,13 +6,22 @@ import type { Services } from '../services.ts';
 import { signDraft } from '../signer.ts';
 import type { Handler } from './types.ts';
 
-/** A POST, PUT, PATCH or DELETE (any non-safe method) to production needs an explicit confirmation. */
-export function requireConfirmation(environment: Environment, method: string, confirm: boolean | undefined): void {
+/**
+ * A POST, PUT, PATCH or DELETE (any non-safe method) to production needs an explicit confirmation.
+ * The message speaks to the person, of what to do (`how`: in the page, or the CLI's flag), never of
+ * the wire field that carries the answer.
+ */
+export function requireConfirmation(
+  environment: Environment,
+  method: string,
+  confirm: boolean | undefined,
+  how = 'Confirm it in the page first.',
+): void {
   if (needsConfirmation(environment, method) && confirm !== true) {
     throw new HttpError(
       403,
       'confirmation-required',
-      `A ${method} to production can move funds: confirm it in the page (the request must carry "confirm": true).`,
+      `A ${method} to production can move funds, so it is sent only after you confirm it. ${how}`,
     );
   }
 }

@@ -37,6 +37,7 @@ function summary(id: number, over: Partial<HistorySummary> = {}): HistorySummary
     errorCode: null,
     totalMs: 10,
     size: 100,
+    keyId: 'key-1',
     ...over,
   };
 }

@@ -96,10 +96,14 @@ describe('ResponsePanel', () => {
   });
 
   it('shows a page error where the response would be', () => {
-    const error = new ApiRequestError(403, 'confirmation-required', 'A POST to production needs confirm: true.');
+    const error = new ApiRequestError(
+      403,
+      'confirmation-required',
+      'A POST to production can move funds, so it is sent only after you confirm it.',
+    );
     render(<ResponsePanel result={null} pending={false} error={error} />);
     expect(screen.getByRole('alert')).toHaveTextContent(/confirmation-required/);
-    expect(screen.getByRole('alert')).toHaveTextContent(/needs confirm/);
+    expect(screen.getByRole('alert')).toHaveTextContent(/sent only after you confirm it/);
   });
 
   it('shows HTML as text, never as markup', () => {
