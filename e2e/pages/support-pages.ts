@@ -94,11 +94,25 @@ export class CurlImportDialogPage {
   readonly open: Locator;
   readonly dialog: Locator;
   readonly command: Locator;
+  /** "Import", or "Import into Mock" once the summary knows where the request goes. */
   readonly importButton: Locator;
+  /** What the import keeps and drops, and which environment the host is. */
+  readonly summary: Locator;
+  readonly importInto: Locator;
+  readonly kept: Locator;
+  readonly dropped: Locator;
   constructor(readonly page: Page) {
     this.open = page.getByRole('button', { name: 'Import cURL', exact: true });
     this.dialog = page.getByRole('dialog', { name: 'Import cURL' });
     this.command = this.dialog.getByRole('textbox', { name: 'cURL command', exact: true });
-    this.importButton = this.dialog.getByRole('button', { name: 'Import', exact: true });
+    this.importButton = this.dialog.getByRole('button', { name: /^Import( into (Mock|Sandbox|Production))?$/ });
+    this.summary = this.dialog.getByRole('region', { name: 'Import summary', exact: true });
+    this.importInto = this.summary.getByRole('radiogroup', { name: 'Import into', exact: true });
+    this.kept = this.summary.getByRole('list', { name: 'Kept', exact: true });
+    this.dropped = this.summary.getByRole('list', { name: 'Dropped', exact: true });
+  }
+  /** Chooses where the imported request goes. */
+  async chooseEnvironment(name: 'Mock' | 'Sandbox' | 'Production'): Promise<void> {
+    await this.importInto.getByRole('radio', { name, exact: true }).check();
   }
 }

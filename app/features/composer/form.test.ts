@@ -13,6 +13,7 @@ import {
   pathProblem,
   restoreBodyAside,
   setBodyAside,
+  timingFromEntry,
   validatePathParam,
   valuesFromEntry,
   type ComposerValues,
@@ -222,19 +223,36 @@ describe('matchOperation and valuesFromEntry', () => {
     expect(matchOperation('DELETE', '/balance')).toBeNull();
   });
 
-  it('loads an entry as it was sent, keeping the timestamp settings', () => {
+  it('loads an entry as it was sent, with the timestamp settings it was sent with', () => {
     const entry = {
       environment: 'mock',
+      timestamp: '1700000000',
+      timestampAtSendTime: true,
       request: { method: 'PROPFIND', url: 'http://x/y', path: '/y', headers: {}, body: null },
     } as unknown as RelayResult;
-    const current = values({ timing: { mode: 'pinned', pinned: '5', unit: 'seconds' } });
+    const current = values({ timing: { mode: 'pinned', pinned: '5', unit: 'nanoseconds' } });
     expect(valuesFromEntry(entry, current)).toMatchObject({
       method: OTHER_METHOD,
       customMethod: 'PROPFIND',
       path: '/y',
       body: '',
       operationId: '',
-      timing: current.timing,
+      timing: { mode: 'send-time', pinned: '5', unit: 'seconds' },
+    });
+  });
+
+  it('pins the timestamp of an entry that was pinned, in its unit', () => {
+    const current = atSendTime;
+    expect(timingFromEntry({ timestamp: '1700000000000000000', timestampAtSendTime: false }, current)).toEqual({
+      mode: 'pinned',
+      pinned: '1700000000000000000',
+      unit: 'nanoseconds',
+    });
+    // Recorded before history kept it: at send time, in the entry's unit.
+    expect(timingFromEntry({ timestamp: '1700000000' }, { ...current, unit: 'nanoseconds' })).toEqual({
+      mode: 'send-time',
+      pinned: '',
+      unit: 'seconds',
     });
   });
 });

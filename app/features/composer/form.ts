@@ -209,7 +209,22 @@ export function operationAfterEdit(
   return { operationId: match?.operation.id ?? '', params: match?.params ?? {} };
 }
 
-/** Values for "load into composer": the request as it was sent; timestamp settings are kept. */
+/**
+ * The timestamp settings an entry was sent with: its unit (19 digits are nanoseconds), and pinned to
+ * its very timestamp when it was pinned (or replayed); at send time otherwise, and for entries
+ * recorded before history kept that.
+ */
+export function timingFromEntry(
+  entry: Pick<HistoryEntry, 'timestamp' | 'timestampAtSendTime'>,
+  current: TimestampSettings,
+): TimestampSettings {
+  const unit: TimestampUnit = entry.timestamp.length >= 17 ? 'nanoseconds' : 'seconds';
+  return entry.timestampAtSendTime === false
+    ? { mode: 'pinned', pinned: entry.timestamp, unit }
+    : { mode: 'send-time', pinned: current.pinned, unit };
+}
+
+/** Values for "load into composer": the request as it was sent, with its timestamp settings. */
 export function valuesFromEntry(entry: HistoryEntry, current: ComposerValues): ComposerValues {
   const match = matchOperation(entry.request.method, entry.request.path);
   return {
@@ -219,6 +234,7 @@ export function valuesFromEntry(entry: HistoryEntry, current: ComposerValues): C
     params: match?.params ?? {},
     path: entry.request.path,
     body: entry.request.body ?? '',
+    timing: timingFromEntry(entry, current.timing),
   };
 }
 

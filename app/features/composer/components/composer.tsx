@@ -87,7 +87,7 @@ export function Composer({ form, onSend, sending, danger = false }: ComposerProp
   const pathError = formState.errors.path;
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Request composer" className="space-y-3">
+    <form id="request-composer" onSubmit={submit} noValidate aria-label="Request composer" className="space-y-3">
       <Controller
         control={control}
         name="operationId"

@@ -10,12 +10,22 @@ export interface ConfirmSendDialogProps {
   /** The full URL the request will go to (or the path when the base URL is unknown). */
   url: string;
   body: string | null;
+  /** What is sending it ("Re-send of history #12, signed again now"); null for the composer's Send. */
+  action?: string | null;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** Asked before a mutating request goes to production; Send happens only after "Send to production". */
-export function ConfirmSendDialog({ open, method, url, body, onConfirm, onCancel }: ConfirmSendDialogProps) {
+export function ConfirmSendDialog({
+  open,
+  method,
+  url,
+  body,
+  action = null,
+  onConfirm,
+  onCancel,
+}: ConfirmSendDialogProps) {
   const descId = useId();
   const unexpected = unexpectedBody(method, body);
   return (
@@ -28,6 +38,7 @@ export function ConfirmSendDialog({ open, method, url, body, onConfirm, onCancel
       title={`Send ${method.toUpperCase()} to production?`}
     >
       <div id={descId} className="space-y-3 text-sm">
+        {action && <p className="font-medium">{action}.</p>}
         <p>
           This request goes to the <strong className="text-env-production">live Qredo API</strong>, signed with your
           production key. A {method.toUpperCase()} there can create real transactions.

@@ -116,12 +116,14 @@ describe('HistorySidebar', () => {
     );
     const { onSelect } = renderSidebar();
     const history = screen.getByRole('region', { name: 'History' });
-    const row = await within(history).findByRole('button', { name: 'GET /balance 200 mock 2 minutes ago' });
+    const row = await within(history).findByRole('button', {
+      name: 'GET /balance 200 mock key key-1 10 ms 2 minutes ago',
+    });
     expect(
-      within(history).getByRole('button', { name: 'POST /transaction 200 mock 2 minutes ago' }),
+      within(history).getByRole('button', { name: 'POST /transaction 200 mock key key-1 10 ms 2 minutes ago' }),
     ).toBeInTheDocument();
     expect(
-      within(history).getByRole('button', { name: 'GET /funds/1 timeout production 2 minutes ago' }),
+      within(history).getByRole('button', { name: 'GET /funds/1 timeout production key key-1 10 ms 2 minutes ago' }),
     ).toBeInTheDocument();
     await userEvent.click(row);
     expect(onSelect).toHaveBeenCalledWith(2);
