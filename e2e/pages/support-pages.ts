@@ -79,6 +79,7 @@ export class ImportedBundlePage {
   readonly verify: Locator;
   readonly verification: Locator;
   readonly rerun: Locator;
+  readonly rerunOn: Locator;
   readonly rerunResult: Locator;
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Imported bundle', exact: true });
@@ -86,6 +87,7 @@ export class ImportedBundlePage {
     this.verify = this.entry.getByRole('button', { name: 'Verify with my secret', exact: true });
     this.verification = this.entry.getByRole('status', { name: 'Verification' });
     this.rerun = this.entry.getByRole('button', { name: 'Re-run', exact: true });
+    this.rerunOn = this.entry.getByRole('combobox', { name: 'Re-run on', exact: true });
     this.rerunResult = this.entry.getByRole('status', { name: 'Re-run result' });
   }
 }
