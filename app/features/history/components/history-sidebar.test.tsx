@@ -163,6 +163,32 @@ describe('HistorySidebar', () => {
     await waitFor(() => expect(onResult).toHaveBeenCalledWith(sent));
   });
 
+  it('hands a re-send to the page’s production question, and sends it confirmed only after the answer', async () => {
+    mocked.history.mockImplementation(listOf(1));
+    const prod = { ...entry(1, 'production'), request: { ...entry(1).request, method: 'POST', path: '/transaction' } };
+    mocked.historyEntry.mockResolvedValue(prod);
+    mocked.resend.mockResolvedValue({ ...prod, id: 2, kind: 'resend' });
+    const asked: Array<{ request: unknown; proceed: (confirmed: boolean) => void }> = [];
+    const confirmSend = vi.fn((request: unknown, proceed: (confirmed: boolean) => void) =>
+      asked.push({ request, proceed }),
+    );
+    const { onResult } = renderSidebar({ selectedId: 1, confirmSend });
+    const resend = await screen.findByRole('button', { name: 'Re-send' });
+    await waitFor(() => expect(resend).toBeEnabled());
+    await userEvent.click(resend);
+    expect(asked[0]?.request).toEqual({
+      environment: 'production',
+      method: 'POST',
+      path: '/transaction',
+      body: null,
+      action: 'Re-send of history #1, signed again now',
+    });
+    expect(mocked.resend).not.toHaveBeenCalled();
+    asked[0]!.proceed(true);
+    await waitFor(() => expect(mocked.resend).toHaveBeenCalledWith(1, { confirm: true }));
+    await waitFor(() => expect(onResult).toHaveBeenCalled());
+  });
+
   it('asks before replaying, and refuses replay for production', async () => {
     mocked.history.mockImplementation(listOf(1));
     mocked.historyEntry.mockResolvedValue(entry(1));

@@ -161,3 +161,29 @@ describe('ResponsePanel', () => {
     expect(within(table).getByRole('rowheader', { name: 'x-request-id' })).toBeInTheDocument();
   });
 });
+
+describe('ResponsePanel: which request it shows', () => {
+  it('names history number, method and path, environment and key', () => {
+    render(
+      <ResponsePanel
+        result={result({})}
+        pending={false}
+        error={null}
+        keyName={{ name: 'full', title: 'Demo key full', demoKey: 'full' }}
+      />,
+    );
+    const region = screen.getByRole('region', { name: 'Response' });
+    expect(region).toHaveAccessibleDescription(/^#7 · GET \/balance · Mock · key full · /);
+    expect(region).not.toHaveTextContent('not the current request');
+  });
+
+  it('says when it is not the current request, and why', () => {
+    render(
+      <ResponsePanel result={result({})} pending={false} error={null} notCurrent="The composer is on Production." />,
+    );
+    const region = screen.getByRole('region', { name: 'Response' });
+    expect(region).toHaveTextContent('#7 · Mock — not the current request');
+    expect(region).toHaveTextContent('The composer is on Production.');
+    expect(region).toHaveAccessibleDescription(/key demo-full · .* Not the current request\.$/);
+  });
+});
