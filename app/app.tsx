@@ -274,6 +274,7 @@ export function App() {
         params: match?.params ?? {},
         path: fields.path,
         body: fields.body ?? '',
+        bodyAside: '',
       },
       { keepDefaultValues: true },
     );
@@ -306,7 +307,7 @@ export function App() {
             e.preventDefault();
             focusComposer();
           }}
-          className="sr-only rounded-md bg-sky-700 px-3 py-1.5 text-sm font-semibold text-white focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500"
+          className="sr-only rounded-md bg-sky-700 text-sm font-semibold text-white shadow-lg focus:not-sr-only focus:absolute focus:top-1.5 focus:left-2 focus:z-50 focus:px-3 focus:py-1.5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500"
         >
           Skip to composer
         </a>

@@ -34,6 +34,6 @@ export const SHORTCUTS: ShortcutInfo[] = [
   { keys: ['Esc'], description: 'Close a dialog' },
   {
     keys: ['Esc', 'Tab'],
-    description: 'Leave the body editor: Tab indents there, so press Esc first, then Tab (or Shift+Tab) moves on',
+    description: 'Leave the body editor, where Tab indents: press Esc first, then Tab or Shift+Tab',
   },
 ];

@@ -230,12 +230,13 @@ describe('matchOperation and valuesFromEntry', () => {
       timestampAtSendTime: true,
       request: { method: 'PROPFIND', url: 'http://x/y', path: '/y', headers: {}, body: null },
     } as unknown as RelayResult;
-    const current = values({ timing: { mode: 'pinned', pinned: '5', unit: 'nanoseconds' } });
+    const current = values({ timing: { mode: 'pinned', pinned: '5', unit: 'nanoseconds' }, bodyAside: '{"old":1}' });
     expect(valuesFromEntry(entry, current)).toMatchObject({
       method: OTHER_METHOD,
       customMethod: 'PROPFIND',
       path: '/y',
       body: '',
+      bodyAside: '',
       operationId: '',
       timing: { mode: 'send-time', pinned: '5', unit: 'seconds' },
     });

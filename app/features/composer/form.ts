@@ -234,6 +234,8 @@ export function valuesFromEntry(entry: HistoryEntry, current: ComposerValues): C
     params: match?.params ?? {},
     path: entry.request.path,
     body: entry.request.body ?? '',
+    // The loaded request replaces the composed one whole, a body set aside for it included.
+    bodyAside: '',
     timing: timingFromEntry(entry, current.timing),
   };
 }

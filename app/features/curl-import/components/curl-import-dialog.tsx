@@ -38,6 +38,13 @@ function outcomeSentence(r: CurlSummary, environment: Environment): string {
 
 const item = 'min-w-0 break-words';
 
+/** Dropped items sharing a reason, said once: [reason, what][] in the order they first appear. */
+function groupByReason(dropped: CurlSummary['dropped']): Array<[string, string[]]> {
+  const groups = new Map<string, string[]>();
+  for (const d of dropped) groups.set(d.why, [...(groups.get(d.why) ?? []), d.what]);
+  return [...groups];
+}
+
 /**
  * "Import cURL": paste a command; its method, path and exact body go into the composer. Before
  * anything is imported, a summary says what is kept, what is dropped and why, and which environment
@@ -214,9 +221,15 @@ function ImportSummary({
           <p>Nothing.</p>
         ) : (
           <ul aria-labelledby={droppedHeading} className="list-disc space-y-0.5 pl-4">
-            {summary.dropped.map((d, i) => (
-              <li key={`${d.what}-${i}`} className={item}>
-                <span className="font-mono break-all">{d.what}</span>: {d.why}.
+            {groupByReason(summary.dropped).map(([why, whats]) => (
+              <li key={why} className={item}>
+                {whats.map((what, i) => (
+                  <span key={`${what}-${i}`}>
+                    {i > 0 && ', '}
+                    <span className="font-mono break-all">{what}</span>
+                  </span>
+                ))}
+                : {why}.
               </li>
             ))}
             {summary.notes.map((note) => (

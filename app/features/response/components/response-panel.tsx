@@ -84,10 +84,10 @@ function ShownRequest(props: { id: string; result: RelayResult; keyName: KeyName
   const kind = result.kind === 'resend' ? ' · re-send' : result.kind === 'replay' ? ' · replay' : '';
   return (
     <div className="-mt-1 flex flex-col gap-1.5">
-      <p id={props.id} className="min-w-0 truncate text-xs text-slate-600 dark:text-slate-400">
+      <p id={props.id} className="min-w-0 text-xs break-words text-slate-600 dark:text-slate-400">
         <span className="font-mono font-semibold text-slate-800 dark:text-slate-200">#{result.id}</span>
         {' · '}
-        <span className="font-mono" title={`${result.request.method} ${result.request.url}`}>
+        <span className="font-mono break-all" title={`${result.request.method} ${result.request.url}`}>
           <span className="font-semibold">{result.request.method}</span> {result.request.path}
         </span>
         {' · '}
@@ -101,7 +101,8 @@ function ShownRequest(props: { id: string; result: RelayResult; keyName: KeyName
         <time dateTime={new Date(result.createdAt).toISOString()} title={new Date(result.createdAt).toString()}>
           {time}
         </time>
-        {notCurrent ? '. Not the current request.' : ''}
+        {/* Said by the marker below on screen; here for the region's description. */}
+        {notCurrent && <span className="sr-only">. Not the current request.</span>}
       </p>
       {notCurrent && (
         <p className="flex flex-wrap items-baseline gap-x-2 rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
