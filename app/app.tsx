@@ -5,7 +5,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch, type Control } from 'react-hook-form';
-import type { DemoKey, Environment, RelayResult, RequestDraft, SendRequest } from '../core/contract.ts';
+import type { DemoKey, DemoKeyInfo, Environment, RelayResult, RequestDraft, SendRequest } from '../core/contract.ts';
 import { joinUrl } from '../core/signing/url.ts';
 import { Kbd } from './components/button.tsx';
 import { LiveRegion } from './components/live-region.tsx';
@@ -16,6 +16,7 @@ import { Composer } from './features/composer/components/composer.tsx';
 import {
   defaultComposerValues,
   draftFromForm,
+  effectiveMethod,
   matchOperation,
   OTHER_METHOD,
   STANDARD_METHODS,
@@ -31,9 +32,10 @@ import { ENVIRONMENT_LABEL, needsConfirmation } from './features/environments/en
 import { historyEntryQueryOptions, useHistoryEntry } from './features/history/api/history-api.ts';
 import { HistorySidebar } from './features/history/components/history-sidebar.tsx';
 import { ResponsePanel } from './features/response/components/response-panel.tsx';
+import { notCurrentReason } from './features/response/shown-request.ts';
 import { BundleDrop } from './features/bundles/components/bundle-drop.tsx';
 import { BundleTools } from './features/bundles/components/bundle-tools.tsx';
-import type { ImportedFields } from './features/curl-import/components/curl-import-dialog.tsx';
+import type { ImportOutcome } from './features/curl-import/components/curl-import-dialog.tsx';
 import { ViewSwitch } from './features/navigation/components/view-switch.tsx';
 import { useView } from './features/navigation/use-view.ts';
 import { SnippetsPanel } from './features/snippets/components/snippets-panel.tsx';
@@ -41,6 +43,8 @@ import { prefetchSignPreview, useShownDraft } from './features/signing/api/sign-
 import { SigningPanel, type SigningPanelView } from './features/signing/components/signing-panel.tsx';
 import { announce } from './lib/announce.ts';
 import { ApiRequestError } from './lib/api-client.ts';
+import type { ConfirmSend, RequestToConfirm } from './lib/confirm-send.ts';
+import { keyName } from './lib/key-label.ts';
 import { isSendChord, isTypingTarget } from './lib/keyboard.ts';
 
 // Views and dialogs off the first screen load when first shown, so their code (and the zod schemas
@@ -69,6 +73,12 @@ function ViewLoading() {
 /** What the response panel shows: the latest send, or an entry picked in the history. */
 type Shown = { id: number; origin: 'send' | 'history' } | null;
 
+/** A request waiting for the production question to be answered, and what to do on "Send to production". */
+type Confirming = { request: RequestToConfirm; proceed: () => void } | null;
+
+const NO_DEMO_KEYS: DemoKeyInfo[] = [];
+const NO_ENVIRONMENTS: { name: Environment; baseUrl: string }[] = [];
+
 function describeResult(r: RelayResult): string {
   const what = `${r.request.method} ${r.request.path}`;
   const ms = `${Math.round(r.timings.totalMs)} ms`;
@@ -85,6 +95,11 @@ function revealResponse(scroller: HTMLElement | null, region: HTMLElement | null
     if (top > frame.bottom - 120)
       scroller.scrollTo?.({ top: scroller.scrollTop + top - frame.top - 16, behavior: 'smooth' });
   });
+}
+
+/** "Skip to composer": the composer's first field (Endpoint) takes the focus. */
+function focusComposer(): void {
+  document.getElementById('request-composer')?.querySelector<HTMLElement>('select, input, textarea, button')?.focus();
 }
 
 function focusHistorySearch(): boolean {
@@ -104,7 +119,7 @@ export function App() {
   const send = useSendMutation();
   const [shown, setShown] = useState<Shown>(null);
   const [signingView, setSigningView] = useState<SigningPanelView>('live');
-  const [confirming, setConfirming] = useState<SendRequest | null>(null);
+  const [confirming, setConfirming] = useState<Confirming>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [curlOpen, setCurlOpen] = useState(false);
   // Mounted from the first time it opens (its code loads then), and kept so a closed dialog keeps its text.
@@ -117,6 +132,14 @@ export function App() {
 
   const envInfo = session.data?.environments.find((e) => e.name === environment);
   const production = environment === 'production';
+  const demoKeys = session.data?.demoKeys ?? NO_DEMO_KEYS;
+  const nameKey = useCallback((keyId: string) => keyName(keyId, demoKeys), [demoKeys]);
+
+  // Every way of sending (Send, Re-send, a bundle re-run, an imported request) asks here, with one dialog.
+  const confirmSend: ConfirmSend = useCallback((request, proceed) => {
+    if (!needsConfirmation(request.environment, request.method)) proceed(false);
+    else setConfirming({ request, proceed: () => proceed(true) });
+  }, []);
 
   const showResult = useCallback(
     (result: RelayResult, origin: 'send' | 'history') => {
@@ -149,12 +172,11 @@ export function App() {
     void form.handleSubmit(
       (values) => {
         const draft = draftFromForm(values, environment, demoKey, values.timing);
-        if (needsConfirmation(environment, draft.method)) setConfirming({ ...draft, confirm: true });
-        else doSend(draft);
+        confirmSend({ ...draft, action: null }, (confirmed) => doSend(confirmed ? { ...draft, confirm: true } : draft));
       },
       () => announce('Some fields need attention before sending.'),
     )();
-  }, [send.isPending, form, environment, demoKey, doSend]);
+  }, [send.isPending, form, environment, demoKey, doSend, confirmSend]);
 
   // The live preview asks the server to sign from the form's change event itself, before React renders
   // the change; the signing panel's query for the same draft then finds the request on its way.
@@ -207,12 +229,27 @@ export function App() {
     setSigningView('sent');
   };
 
+  // Load into composer: the request with the environment, key and timestamp settings it was sent with.
   const onLoadHistory = (loaded: RelayResult) => {
-    form.reset(valuesFromEntry(loaded, form.getValues()), { keepDefaultValues: true });
+    const values = valuesFromEntry(loaded, form.getValues());
+    form.reset(values, { keepDefaultValues: true });
     setEnvironment(loaded.environment);
+    const key = nameKey(loaded.keyId);
+    if (loaded.environment === 'mock' && key.demoKey) setDemoKey(key.demoKey);
     setSigningView('live');
+    const loadedInfo = session.data?.environments.find((e) => e.name === loaded.environment);
+    const keyNote =
+      loaded.environment === 'mock'
+        ? key.demoKey
+          ? `demo key ${key.name}`
+          : `the full demo key (key ${loaded.keyId} is not a demo key)`
+        : loadedInfo?.keyId && loadedInfo.keyId !== loaded.keyId
+          ? `sent with key ${loaded.keyId}; ${ENVIRONMENT_LABEL[loaded.environment]} now signs with key ${loadedInfo.keyId}`
+          : `key ${loaded.keyId}`;
+    const timing =
+      values.timing.mode === 'pinned' ? `timestamp pinned to ${values.timing.pinned}` : 'timestamp at send time';
     announce(
-      `Loaded ${loaded.request.method} ${loaded.request.path} into the composer (${ENVIRONMENT_LABEL[loaded.environment]}).`,
+      `Loaded ${loaded.request.method} ${loaded.request.path} into the composer (${ENVIRONMENT_LABEL[loaded.environment]}, ${keyNote}, ${timing}).`,
     );
   };
 
@@ -223,8 +260,9 @@ export function App() {
     announce(`${result.kind === 'replay' ? 'Replayed' : 'Re-sent'} ${describeResult(result)}`);
   };
 
-  // cURL import: method, path and exact body into the form, the Endpoint picker following them.
-  const onCurlImport = (fields: ImportedFields, notes: string[]) => {
+  // cURL import: method, path and exact body into the form, the Endpoint picker following them, in the
+  // environment the URL's host is (or the one the person chose).
+  const onCurlImport = ({ fields, environment: target, summary }: ImportOutcome) => {
     const match = matchOperation(fields.method, fields.path);
     const standard = (STANDARD_METHODS as readonly string[]).includes(fields.method);
     form.reset(
@@ -236,12 +274,14 @@ export function App() {
         params: match?.params ?? {},
         path: fields.path,
         body: fields.body ?? '',
+        bodyAside: '',
       },
       { keepDefaultValues: true },
     );
+    setEnvironment(target);
     setCurlOpen(false);
     setSigningView('live');
-    announce(`Imported ${fields.method} ${fields.path} into the composer.${notes.length ? ` ${notes.join(' ')}` : ''}`);
+    announce(summary);
   };
 
   const sendError = useMemo(
@@ -260,6 +300,18 @@ export function App() {
     <div
       className={`relative flex h-screen flex-col overflow-hidden ${production ? 'bg-env-production-soft/30 dark:bg-env-production/5' : ''}`}
     >
+      {view === 'playground' && (
+        <a
+          href="#request-composer"
+          onClick={(e) => {
+            e.preventDefault();
+            focusComposer();
+          }}
+          className="sr-only rounded-md bg-sky-700 text-sm font-semibold text-white shadow-lg focus:not-sr-only focus:absolute focus:top-1.5 focus:left-2 focus:z-50 focus:px-3 focus:py-1.5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500"
+        >
+          Skip to composer
+        </a>
+      )}
       {production && <ProductionBanner />}
       <header
         className={
@@ -314,20 +366,11 @@ export function App() {
       {view === 'bundle' && (
         <main className="min-h-0 flex-1 overflow-y-auto">
           <Suspense fallback={<ViewLoading />}>
-            <ImportedBundleView />
+            <ImportedBundleView confirmSend={confirmSend} />
           </Suspense>
         </main>
       )}
       <div className={`relative min-h-0 flex-1 ${view === 'playground' ? 'flex' : 'hidden'}`}>
-        <div className="relative flex w-72 shrink-0 flex-col border-r border-slate-200 bg-white xl:w-80 dark:border-slate-800 dark:bg-slate-900">
-          <HistorySidebar
-            selectedId={shown?.id ?? null}
-            onSelect={onSelectHistory}
-            onLoad={onLoadHistory}
-            onResult={onHistoryResult}
-          />
-        </div>
-
         <main ref={mainRef} className="relative min-w-0 flex-1 overflow-y-auto">
           <div className="mx-auto max-w-[1600px] space-y-4 p-4">
             {session.isError ? (
@@ -371,7 +414,14 @@ export function App() {
                 />
               </div>
               <div className="min-w-0 xl:sticky xl:top-4" ref={responseSlot}>
-                <ResponsePanel result={shownResult} pending={responsePending} error={sendError} />
+                <ShownResponse
+                  control={form.control}
+                  environment={environment}
+                  result={shownResult}
+                  pending={responsePending}
+                  error={sendError}
+                  demoKeys={demoKeys}
+                />
                 <div className="mt-4">
                   <BundleTools entry={shownResult} />
                 </div>
@@ -379,21 +429,33 @@ export function App() {
             </div>
           </div>
         </main>
+        {/* After the main content in the document (and so in tab order), first on screen. */}
+        <div className="relative order-first flex w-72 shrink-0 flex-col border-r border-slate-200 bg-white xl:w-80 dark:border-slate-800 dark:bg-slate-900">
+          <HistorySidebar
+            selectedId={shown?.id ?? null}
+            onSelect={onSelectHistory}
+            onLoad={onLoadHistory}
+            onResult={onHistoryResult}
+            keyName={nameKey}
+            confirmSend={confirmSend}
+          />
+        </div>
       </div>
 
       <ConfirmSendDialog
         open={confirming !== null}
-        method={confirming?.method ?? ''}
-        url={confirming ? (envInfo ? joinUrl(envInfo.baseUrl, confirming.path) : confirming.path) : ''}
-        body={confirming?.body ?? null}
+        method={confirming?.request.method ?? ''}
+        url={confirming ? targetUrl(session.data?.environments, confirming.request) : ''}
+        body={confirming?.request.body ?? null}
+        action={confirming?.request.action ?? null}
         onCancel={() => {
           setConfirming(null);
           announce('Send to production cancelled.');
         }}
         onConfirm={() => {
-          const request = confirming;
+          const pending = confirming;
           setConfirming(null);
-          if (request) doSend(request);
+          pending?.proceed();
         }}
       />
       <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
@@ -402,7 +464,7 @@ export function App() {
           <CurlImportDialog
             open={curlOpen}
             onClose={() => setCurlOpen(false)}
-            bases={session.data?.environments.map((e) => e.baseUrl) ?? []}
+            environments={session.data?.environments ?? NO_ENVIRONMENTS}
             onImport={onCurlImport}
           />
         </Suspense>
@@ -411,6 +473,55 @@ export function App() {
       <LiveRegion />
     </div>
   );
+}
+
+/** The full URL a request to confirm goes to, from the session's base URLs (the path alone until they are known). */
+function targetUrl(
+  environments: { name: Environment; baseUrl: string }[] | undefined,
+  request: Pick<RequestToConfirm, 'environment' | 'path'>,
+): string {
+  const info = environments?.find((e) => e.name === request.environment);
+  return info ? joinUrl(info.baseUrl, request.path) : request.path;
+}
+
+/**
+ * The Response panel, told which request it shows and whether that is still the composer's: it
+ * watches only what decides that (operation, method, path), so typing in the body does not redraw it.
+ */
+function ShownResponse({
+  control,
+  environment,
+  result,
+  pending,
+  error,
+  demoKeys,
+}: {
+  control: Control<ComposerValues>;
+  environment: Environment;
+  result: RelayResult | null;
+  pending: boolean;
+  error: ApiRequestError | null;
+  demoKeys: readonly DemoKeyInfo[];
+}) {
+  const [operationId, method, customMethod, path] = useWatch({
+    control,
+    name: ['operationId', 'method', 'customMethod', 'path'],
+  });
+  const notCurrent = useMemo(() => {
+    if (!result) return null;
+    const { method: sentMethod, path: sentPath } = result.request;
+    return notCurrentReason(
+      {
+        environment: result.environment,
+        operationId: matchOperation(sentMethod, sentPath)?.operation.id ?? '',
+        method: sentMethod,
+        path: sentPath,
+      },
+      { environment, operationId, method: effectiveMethod({ method, customMethod }), path },
+    );
+  }, [result, environment, operationId, method, customMethod, path]);
+  const key = useMemo(() => (result ? keyName(result.keyId, demoKeys) : null), [result, demoKeys]);
+  return <ResponsePanel result={result} pending={pending} error={error} keyName={key} notCurrent={notCurrent} />;
 }
 
 /**

@@ -175,3 +175,8 @@ export function fillPath(operation: Operation, values: Record<string, string>): 
   if (query.length) path += `?${query.join('&')}`;
   return path;
 }
+
+/** Whether an operation sends a body (only POST /transaction does); the others take none. */
+export function operationTakesBody(operation: Pick<Operation, 'exampleBody'>): boolean {
+  return operation.exampleBody !== undefined;
+}

@@ -178,6 +178,11 @@ export const RelayResult = z.object({
     bodyTruncated: z.boolean().optional(),
   }),
   timestamp: z.string(),
+  /**
+   * True when the timestamp was taken at send time, false when it was pinned (or replayed). Absent in
+   * entries recorded before it was kept.
+   */
+  timestampAtSendTime: z.boolean().optional(),
   signature: z.string(),
   stringToSign: StringToSignView,
   hashes: z.object({ signedBodySha256: z.string(), sentBodySha256: z.string() }),
@@ -215,6 +220,8 @@ export const HistorySummary = z.object({
   errorCode: z.string().nullable(),
   totalMs: z.number(),
   size: z.number().int().nullable(),
+  /** The key id that signed it (a demo key's for the mock); a key id is not a secret. */
+  keyId: z.string(),
 });
 export type HistorySummary = z.infer<typeof HistorySummary>;
 

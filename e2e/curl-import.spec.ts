@@ -16,8 +16,14 @@ test('a Chrome "copy as cURL" for /balance fills the composer and sends with 200
   -H 'sec-fetch-mode: cors' \\
   -H 'user-agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36' \\
   --compressed`);
+  // The URL is production's: the summary says so and selects it; this test sends it to the mock instead.
+  await expect(dialog.summary).toContainText('api.qredo.network is');
+  await expect(dialog.importInto.getByRole('radio', { name: 'Production', exact: true })).toBeChecked();
+  await dialog.chooseEnvironment('Mock');
+  await expect(dialog.importButton).toHaveText('Import into Mock');
   await dialog.importButton.click();
   await expect(dialog.dialog).toBeHidden();
+  await expect(playground.environmentOption('Mock')).toBeChecked();
   await expect(playground.method).toHaveValue('GET');
   await expect(playground.path).toHaveValue('/balance?curl=1');
   await expect(playground.stringToSign).toContainText('curl=1');

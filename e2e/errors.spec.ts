@@ -58,11 +58,17 @@ test('an upstream that closes the connection is shown where the response would b
   await expect(playground.historyEntry(marker)).toContainText(/connection-reset|upstream-unreachable/);
 });
 
-test('a request the server cannot sign (bad path) is explained in the signing panel and on Send', async ({ page }) => {
+test('a request the server cannot sign (bad path) is explained in the signing panel and at the Path field', async ({
+  page,
+}) => {
   const playground = new PlaygroundPage(page);
   await playground.open();
   await playground.setPath('balance without a slash');
   await expect(playground.stringToSign.getByRole('alert')).toContainText('This request cannot be signed as it is.');
+  // The same rule, at the field itself: Send is held until the path is fixed, so nothing goes out.
+  await expect(playground.path).toHaveAttribute('aria-invalid', 'true');
+  await expect(playground.path).toHaveAccessibleDescription(/The path must start with "\/"/);
   await playground.send.click();
-  await expect(playground.response.getByRole('alert')).toContainText('The request is not valid');
+  await expect(playground.announcer).toHaveText('Some fields need attention before sending.');
+  await expect(playground.response).toContainText('Send a request, or pick one from the history');
 });

@@ -24,7 +24,7 @@ test('new user: balance, a transaction, its status, reload, all three in history
   await expect(raw).toContainText('"txID"');
   const txId = /"txID":\s*"([^"]+)"/.exec(await raw.innerText())?.[1];
   expect(txId).toBeTruthy();
-  const transactionId = await shownEntryId(playground);
+  const transactionId = await shownEntryId(playground, balanceId);
 
   await playground.pickOperation('GET /transactions/{tx_id}/status');
   await page.getByRole('textbox', { name: 'tx_id', exact: true }).fill(txId!);
@@ -32,7 +32,7 @@ test('new user: balance, a transaction, its status, reload, all three in history
   await playground.send.click();
   await expect(playground.responseStatus(200)).toBeVisible();
   await expect(playground.response).toContainText('"status"');
-  const statusId = await shownEntryId(playground);
+  const statusId = await shownEntryId(playground, transactionId);
 
   await page.reload();
   await expect(playground.send).toBeVisible();
@@ -57,10 +57,20 @@ test('new user: balance, a transaction, its status, reload, all three in history
   expect(EXAMPLE_TRANSACTION_BODY).toContain('"note": "playground test"');
 });
 
-/** The id of the entry the Response region shows, from the "As sent (#id)" button. */
-async function shownEntryId(playground: PlaygroundPage): Promise<number> {
-  const name = await playground.stringToSign.getByRole('button', { name: /^As sent \(#\d+\)$/ }).textContent();
-  return Number(/#(\d+)/.exec(name ?? '')?.[1]);
+/**
+ * The id of the entry the Response region shows, from the "As sent (#id)" button, once it is newer
+ * than `after` (the previous send's): a 200 already on screen must not be read as the new one's.
+ */
+async function shownEntryId(playground: PlaygroundPage, after = 0): Promise<number> {
+  const button = playground.stringToSign.getByRole('button', { name: /^As sent \(#\d+\)$/ });
+  let id = 0;
+  await expect
+    .poll(async () => {
+      id = Number(/#(\d+)/.exec((await button.textContent()) ?? '')?.[1] ?? 0);
+      return id > after;
+    })
+    .toBe(true);
+  return id;
 }
 
 function escape(text: string): string {

@@ -1,9 +1,11 @@
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import vectors from '../core/fixtures/vectors.json' with { type: 'json' };
 import { runCli } from './cli.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOKEN_FILE } from './security/launch-token.ts';
+import { startMockServer } from './mock/server.ts';
 import { memoryIo, tempDir } from './test-support.ts';
 
 const io = memoryIo;
@@ -68,5 +70,92 @@ describe('cli token', () => {
     expect(await runCli(['token', '--new'], rotated.value)).toBe(0);
     expect(rotated.out[0]).not.toBe(url);
     expect(rotated.err.join()).toMatch(/new launch token/);
+  });
+});
+
+describe('cli body files: the exact bytes are signed', () => {
+  const v = vectors[0]!;
+  const secretBytes = Buffer.from(v.secret, 'base64');
+  /** The signature over timestamp + method + url and then the raw file bytes, computed apart from the CLI. */
+  const expected = (file: Buffer) =>
+    createHmac('sha256', secretBytes)
+      .update(Buffer.concat([Buffer.from(`${v.timestamp}POST${v.url}`, 'utf8'), file]))
+      .digest('base64url');
+  const signArgs = [
+    'sign',
+    '--timestamp',
+    v.timestamp,
+    '--method',
+    'POST',
+    '--url',
+    v.url,
+    '--body-file',
+    '/b',
+    '--json',
+  ];
+
+  it('keeps a UTF-8 byte order mark at the start of the body', async () => {
+    const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"a":1}')]);
+    const { value, out, err } = io({ QREDO_API_SECRET: v.secret }, { '/b': file });
+    expect(await runCli(signArgs, value)).toBe(0);
+    expect(err).toEqual([]);
+    const json = JSON.parse(out.join('\n'));
+    expect(json.stringToSign).toBe(`${v.timestamp}POST${v.url}\uFEFF{"a":1}`);
+    expect(json.signature).toBe(expected(file));
+  });
+
+  it('keeps CRLF line endings', async () => {
+    const file = Buffer.from('{\r\n  "a": 1\r\n}\r\n');
+    const { value, out } = io({ QREDO_API_SECRET: v.secret }, { '/b': file });
+    expect(await runCli(signArgs, value)).toBe(0);
+    const json = JSON.parse(out.join('\n'));
+    expect(json.stringToSign.endsWith('{\r\n  "a": 1\r\n}\r\n')).toBe(true);
+    expect(json.signature).toBe(expected(file));
+  });
+
+  it('refuses a file that is not UTF-8, naming the byte offset, and signs nothing', async () => {
+    // "café" saved as Latin-1: é is the single byte 0xE9 at offset 12.
+    const file = Buffer.from([...Buffer.from('{"note":"caf'), 0xe9, ...Buffer.from('"}')]);
+    const { value, out, err } = io({ QREDO_API_SECRET: v.secret }, { '/b': file });
+    expect(await runCli(signArgs, value)).toBe(1);
+    expect(out).toEqual([]);
+    expect(err.join('\n')).toMatch(/The body file \/b is not valid UTF-8 at byte offset 12 \(counting from 0\)/);
+    expect(err.join('\n')).toContain('0xE9');
+  });
+
+  it('verify and send read body files the same way', async () => {
+    const file = Buffer.from([0x7b, 0x80, 0x7d]);
+    const verify = io({ QREDO_API_SECRET: v.secret }, { '/b': file });
+    const args = ['verify', '--timestamp', v.timestamp, '--method', 'POST', '--url', v.url, '--signature', 'x'];
+    expect(await runCli([...args, '--body-file', '/b'], verify.value)).toBe(1);
+    expect(verify.err.join('\n')).toMatch(/not valid UTF-8 at byte offset 1/);
+    const send = io({}, { '/b': file });
+    expect(
+      await runCli(
+        ['send', '--env', 'mock', '--method', 'POST', '--path', '/transaction', '--body-file', '/b'],
+        send.value,
+      ),
+    ).toBe(1);
+    expect(send.err.join('\n')).toMatch(/not valid UTF-8 at byte offset 1/);
+  });
+});
+
+describe('cli send with a byte order mark', () => {
+  it('relays the very bytes it signed, and the mock accepts the signature', async () => {
+    const mock = await startMockServer({ port: 0 });
+    try {
+      const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"value":"1"}\r\n')]);
+      const { value, out } = io({ MOCK_PORT: String(mock.port) }, { '/b': file }, Date.now);
+      const args = ['send', '--env', 'mock', '--method', 'POST', '--path', '/transaction', '--body-file', '/b'];
+      await runCli([...args, '--data-dir', tempDir(), '--json'], value);
+      const entry = JSON.parse(out.join('\n'));
+      const sha = createHash('sha256').update(file).digest('hex');
+      expect(entry.hashes).toEqual({ signedBodySha256: sha, sentBodySha256: sha });
+      expect(entry.request.body).toBe('\uFEFF{"value":"1"}\r\n');
+      // Whatever the mock thinks of the JSON, it did not refuse the signature.
+      expect(entry.response.status).not.toBe(401);
+    } finally {
+      await mock.close();
+    }
   });
 });

@@ -14,6 +14,7 @@ import {
   HEADER_TIMESTAMP,
   buildStringToSign,
   decodeSecret,
+  decodeUtf8Exactly,
   formatTimestamp,
   isTimestamp,
   sign,
@@ -36,7 +37,8 @@ const USAGE = `Usage:
 
   The secret is read from the QREDO_API_SECRET environment variable or from --secret-file.
   The key id (only printed in the headers) comes from --key-id or QREDO_API_KEY.
-  The body file is read as raw bytes; nothing is added or removed.
+  The body file is read as raw bytes and signed exactly (a byte order mark and CRLF included);
+  a file that is not UTF-8 is refused with the offset of the first byte that is not.
 
   npm run cli -- verify --timestamp T --method M --url U --signature S [--body-file F] [--key-id K]
                         [--header-timestamp T] [--header-name N ...] [--ignore-window] [--secret-file F] [--json]
@@ -119,13 +121,7 @@ async function signCommand(args: string[], io: CliIo): Promise<number> {
   if (!decoded.ok) throw new Error(decoded.error);
   for (const w of decoded.warnings) io.err(`warning: ${w}`);
 
-  let body: string | null = null;
-  if (values['body-file']) {
-    const bytes = io.readFile(values['body-file']);
-    body = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-    if (!Buffer.from(body, 'utf8').equals(bytes))
-      throw new Error('The body file is not valid UTF-8; the Qredo API signs UTF-8 text.');
-  }
+  const body = values['body-file'] ? readBodyFile(io, values['body-file']) : null;
   const timestamp = values.timestamp ?? formatTimestamp(io.now(), values.nanoseconds ? 'nanoseconds' : 'seconds');
   const stringToSign = buildStringToSign({ timestamp, method: values.method, url: values.url, body });
   const signature = await sign(nodeHmac, decoded.key, stringToSign);
@@ -142,13 +138,15 @@ async function signCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** Reads a body file as raw bytes; refuses anything that is not UTF-8 text, as the API signs UTF-8. */
+/**
+ * Reads a body file as raw bytes and gives the text that encodes back to exactly those bytes: a
+ * byte order mark and CRLF line endings are kept, so what is signed is what the relay sends.
+ * Bytes that are not UTF-8 are refused with the offset of the first one, as the API signs UTF-8.
+ */
 function readBodyFile(io: CliIo, path: string): string {
-  const bytes = io.readFile(path);
-  const body = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (!Buffer.from(body, 'utf8').equals(bytes))
-    throw new Error('The body file is not valid UTF-8; the Qredo API signs UTF-8 text.');
-  return body;
+  const decoded = decodeUtf8Exactly(io.readFile(path), `The body file ${path}`);
+  if (!decoded.ok) throw new Error(decoded.error);
+  return decoded.text;
 }
 
 function readSecret(io: CliIo, secretFile: string | undefined): string {
@@ -285,7 +283,7 @@ async function sendCommand(args: string[], io: CliIo): Promise<number> {
   const services = createServices(loadConfig(env), { env, log: (line) => io.err(line), clock: io.now });
   let result: RelayResult;
   try {
-    requireConsent({ ...draft, confirm: values.confirm, nowMs: io.now() });
+    requireConsent({ ...draft, confirm: values.confirm, nowMs: io.now(), how: 'Add --confirm to send it.' });
     const signed = await signDraft(services, draft);
     result = await exchange(services, signed, 'send');
   } catch (e) {

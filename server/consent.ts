@@ -13,6 +13,8 @@ export function requireConsent(request: {
   timestamp?: string | undefined;
   confirm?: boolean | undefined;
   nowMs: number;
+  /** What the person does to confirm, where they are (the page by default; the CLI names its flag). */
+  how?: string;
 }): void {
   const refusal = pinnedTimestampRefusal(request.environment, request.method, request.timestamp, request.nowMs);
   if (refusal) throw new HttpError(403, 'timestamp-too-far', refusal);
@@ -20,7 +22,7 @@ export function requireConsent(request: {
     throw new HttpError(
       403,
       'confirmation-required',
-      `A ${request.method.toUpperCase()} to production can move funds: it is signed only after you confirm it.`,
+      `A ${request.method.toUpperCase()} to production can move funds, so it is signed and sent only after you confirm it. ${request.how ?? 'Confirm it in the page first.'}`,
     );
   }
 }

@@ -10,6 +10,8 @@ export interface Outgoing {
   path: string;
   url: string;
   timestamp: string;
+  /** Taken at send time (false: pinned by the person, or replayed). */
+  timestampAtSendTime: boolean;
   signature: string;
   stringToSign: StringToSign | RelayResult['stringToSign'];
   headers: Array<[string, string]>;
@@ -55,6 +57,7 @@ export async function exchange(
     keyId: out.keyId,
     request: { method: out.method, url: out.url, path: out.path, headers: outcome.requestHeaders, body: out.body },
     timestamp: out.timestamp,
+    timestampAtSendTime: out.timestampAtSendTime,
     signature: out.signature,
     stringToSign: 'bytes' in out.stringToSign ? segmentsView(out.stringToSign) : out.stringToSign,
     hashes: { signedBodySha256: out.bodySha256, sentBodySha256: outcome.sentBodySha256 },

@@ -238,6 +238,50 @@ describe('production guard, re-send and replay', () => {
   });
 });
 
+describe('what the person is told, and what history keeps', () => {
+  it('refuses an unconfirmed production mutation in words, never naming a wire field', async () => {
+    const { p, upstream } = await sandboxUpstream();
+    p.services.credentials.set('production', 'prodKeyId00001', SANDBOX_SECRET);
+    const body = { environment: 'production', method: 'POST', path: '/transaction', body: '{}' };
+    const refused = await p.call('POST', '/api/send', { body });
+    expect(refused.json.error.message).toBe(
+      'A POST to production can move funds, so it is signed and sent only after you confirm it. Confirm it in the page first.',
+    );
+    const sent = await p.call('POST', '/api/send', { body: { ...body, confirm: true } });
+    const resend = await p.call('POST', `/api/history/${sent.json.id}/resend`, { body: {} });
+    expect(resend.status).toBe(403);
+    expect(resend.json.error.code).toBe('confirmation-required');
+    const sandbox = await p.call('POST', '/api/send', { body: { ...body, environment: 'sandbox' } });
+    const replay = await p.call('POST', `/api/history/${sandbox.json.id}/replay`, { body: {} });
+    for (const message of [refused.json.error.message, resend.json.error.message, replay.json.error.message]) {
+      expect(message).not.toMatch(/"confirm"|confirm: ?true|must carry/);
+    }
+    expect((await p.call('POST', `/api/history/${sent.json.id}/resend`, { body: { confirm: true } })).status).toBe(200);
+    expect(upstream.received).toHaveLength(3);
+  });
+
+  it('records whether the timestamp was taken at send time, and the key id in every list row', async () => {
+    const p = await playground();
+    const atSendTime = await p.call('POST', '/api/send', {
+      body: { environment: 'mock', method: 'GET', path: '/balance', body: null, demoKey: 'read-only' },
+    });
+    const pinned = await p.call('POST', '/api/send', {
+      body: { environment: 'mock', method: 'GET', path: '/balance', body: null, timestamp: '1700000000' },
+    });
+    expect(atSendTime.json.timestampAtSendTime).toBe(true);
+    expect(pinned.json.timestampAtSendTime).toBe(false);
+    const replayed = await p.call('POST', `/api/history/${atSendTime.json.id}/replay`, { body: { confirm: true } });
+    expect(replayed.json.timestampAtSendTime).toBe(false);
+    const list = await p.call('GET', '/api/history');
+    expect(list.json.entries.map((e: { keyId: string }) => e.keyId)).toEqual([
+      atSendTime.json.keyId,
+      pinned.json.keyId,
+      atSendTime.json.keyId,
+    ]);
+    expect(atSendTime.json.keyId).not.toBe(pinned.json.keyId);
+  });
+});
+
 describe('history API', () => {
   it('lists, filters, gets, deletes and clears', async () => {
     const p = await playground();

@@ -25,7 +25,8 @@ const has = (cmd: string) =>
 const hasGo = has('go');
 // The test command installs Debian's golang-go (scripts/ensure-tools.sh): under CI the Go snippet must run.
 const goRequired = process.env.CI !== undefined;
-if (!hasGo && !goRequired) console.warn('[snippets] Go is not installed: the Go snippet is not run (npm test installs it).');
+if (!hasGo && !goRequired)
+  console.warn('[snippets] Go is not installed: the Go snippet is not run (npm test installs it).');
 
 async function input(path: string, method: string, body: string | null): Promise<SnippetInput> {
   const decoded = decodeSecret(key.secret);

@@ -138,7 +138,7 @@ export const api = {
   historyEntry: (id: number) => call<HistoryEntry>('GET', `/api/history/${id}`),
   deleteHistoryEntry: (id: number) => call<ApiOk>('DELETE', `/api/history/${id}`),
   clearHistory: () => call<ApiOk>('DELETE', '/api/history'),
-  resend: (id: number) => call<RelayResult>('POST', `/api/history/${id}/resend`, {}),
+  resend: (id: number, request: ReplayRequest = {}) => call<RelayResult>('POST', `/api/history/${id}/resend`, request),
   replay: (id: number, request: ReplayRequest) => call<RelayResult>('POST', `/api/history/${id}/replay`, request),
   setCredentials: (environment: Environment, credentials: CredentialsRequest) =>
     call<EnvironmentInfo>('PUT', `/api/credentials/${environment}`, credentials),

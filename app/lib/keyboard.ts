@@ -32,4 +32,8 @@ export const SHORTCUTS: ShortcutInfo[] = [
   { keys: ['/'], description: 'Search the history' },
   { keys: ['?'], description: 'Show this list of shortcuts' },
   { keys: ['Esc'], description: 'Close a dialog' },
+  {
+    keys: ['Esc', 'Tab'],
+    description: 'Leave the body editor, where Tab indents: press Esc first, then Tab or Shift+Tab',
+  },
 ];

@@ -6,8 +6,13 @@ import { checkPath } from '../../core/signing/url.ts';
 
 export const QREDO_V1_PREFIX = '/qapi/v1';
 
-/** Public Qredo v1 bases (REFERENCE §2.1). */
-export const KNOWN_QREDO_BASES = ['https://api.qredo.network/qapi/v1', 'https://sandbox-api.qredo.network/qapi/v1'];
+/** Public Qredo v1 bases (REFERENCE §2.1), by the environment they are. */
+export const PUBLIC_QREDO_BASES = {
+  production: 'https://api.qredo.network/qapi/v1',
+  sandbox: 'https://sandbox-api.qredo.network/qapi/v1',
+} as const;
+
+export const KNOWN_QREDO_BASES: readonly string[] = Object.values(PUBLIC_QREDO_BASES);
 
 export type PathFromUrl =
   | {

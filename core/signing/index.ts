@@ -4,3 +4,4 @@ export * from './string-to-sign.ts';
 export * from './signature.ts';
 export * from './timestamp.ts';
 export * from './url.ts';
+export * from './utf8.ts';

@@ -27,6 +27,9 @@ export class PlaygroundPage {
   readonly timestampMode: Locator;
   readonly timestampUnit: Locator;
   readonly pinnedTimestamp: Locator;
+  readonly restoreBody: Locator;
+  readonly setBodyAside: Locator;
+  readonly skipToComposer: Locator;
 
   constructor(readonly page: Page) {
     this.environment = page.getByRole('radiogroup', { name: 'Environment', exact: true });
@@ -54,6 +57,14 @@ export class PlaygroundPage {
     this.timestampMode = page.getByRole('radiogroup', { name: 'Timestamp mode', exact: true });
     this.timestampUnit = page.getByRole('radiogroup', { name: 'Timestamp unit', exact: true });
     this.pinnedTimestamp = page.getByRole('textbox', { name: 'Timestamp', exact: true });
+    this.restoreBody = page.getByRole('button', { name: 'Restore body', exact: true });
+    this.setBodyAside = page.getByRole('button', { name: 'Set body aside', exact: true });
+    this.skipToComposer = page.getByRole('link', { name: 'Skip to composer', exact: true });
+  }
+
+  /** A path parameter field of the picked operation ("tx_id", "fund_id", ...). */
+  param(name: string): Locator {
+    return this.page.getByRole('textbox', { name, exact: true });
   }
 
   /** The bar under the header describing the selected environment ("Sandbox environment", ...). */

@@ -79,6 +79,7 @@ export class ImportedBundlePage {
   readonly verify: Locator;
   readonly verification: Locator;
   readonly rerun: Locator;
+  readonly rerunOn: Locator;
   readonly rerunResult: Locator;
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Imported bundle', exact: true });
@@ -86,6 +87,7 @@ export class ImportedBundlePage {
     this.verify = this.entry.getByRole('button', { name: 'Verify with my secret', exact: true });
     this.verification = this.entry.getByRole('status', { name: 'Verification' });
     this.rerun = this.entry.getByRole('button', { name: 'Re-run', exact: true });
+    this.rerunOn = this.entry.getByRole('combobox', { name: 'Re-run on', exact: true });
     this.rerunResult = this.entry.getByRole('status', { name: 'Re-run result' });
   }
 }
@@ -94,11 +96,25 @@ export class CurlImportDialogPage {
   readonly open: Locator;
   readonly dialog: Locator;
   readonly command: Locator;
+  /** "Import", or "Import into Mock" once the summary knows where the request goes. */
   readonly importButton: Locator;
+  /** What the import keeps and drops, and which environment the host is. */
+  readonly summary: Locator;
+  readonly importInto: Locator;
+  readonly kept: Locator;
+  readonly dropped: Locator;
   constructor(readonly page: Page) {
     this.open = page.getByRole('button', { name: 'Import cURL', exact: true });
     this.dialog = page.getByRole('dialog', { name: 'Import cURL' });
     this.command = this.dialog.getByRole('textbox', { name: 'cURL command', exact: true });
-    this.importButton = this.dialog.getByRole('button', { name: 'Import', exact: true });
+    this.importButton = this.dialog.getByRole('button', { name: /^Import( into (Mock|Sandbox|Production))?$/ });
+    this.summary = this.dialog.getByRole('region', { name: 'Import summary', exact: true });
+    this.importInto = this.summary.getByRole('radiogroup', { name: 'Import into', exact: true });
+    this.kept = this.summary.getByRole('list', { name: 'Kept', exact: true });
+    this.dropped = this.summary.getByRole('list', { name: 'Dropped', exact: true });
+  }
+  /** Chooses where the imported request goes. */
+  async chooseEnvironment(name: 'Mock' | 'Sandbox' | 'Production'): Promise<void> {
+    await this.importInto.getByRole('radio', { name, exact: true }).check();
   }
 }

@@ -30,7 +30,7 @@ export function createHistoryReplayHandler(services: Services): Handler {
       throw new HttpError(
         403,
         'confirmation-required',
-        'Replay sends the same timestamp and signature again; confirm it (the request must carry "confirm": true).',
+        'Replay sends the same timestamp and signature again, so it happens only after you confirm it. Confirm it in the page first.',
       );
     }
     if (entry.request.bodyTruncated) {
@@ -59,6 +59,7 @@ export function createHistoryReplayHandler(services: Services): Handler {
         path: entry.request.path,
         url: entry.request.url,
         timestamp: entry.timestamp,
+        timestampAtSendTime: false,
         signature: entry.signature,
         stringToSign: entry.stringToSign,
         headers,

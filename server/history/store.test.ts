@@ -131,6 +131,7 @@ describe('history store', () => {
       errorCode: null,
       totalMs: 4.5,
       size: 11,
+      keyId: 'key-1',
     });
   });
 
@@ -334,6 +335,8 @@ describe('history store', () => {
     expect(s.get(id)).toEqual({ ...e, id });
     expect(s.list({ ...all, q: 'legacy' }).entries.map((x) => x.id)).toEqual([id]);
     expect(s.list({ ...all, q: 'old-1' }).total).toBe(1);
+    // Version 3 filled in the key id of every row from its stored entry.
+    expect(s.list({ ...all, q: 'old-1' }).entries[0]?.keyId).toBe(e.keyId);
     expect(s.list({ ...all, q: '/filler/1199' }).total).toBe(1);
     expect(s.list({ limit: 10, offset: 0, q: '/filler/' }).total).toBe(1200);
     const next = s.record(entry()).id;

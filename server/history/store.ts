@@ -1,8 +1,9 @@
 /**
  * Durable history of every exchange, in SQLite (better-sqlite3, WAL).
  *
- * Layout (schema version 2):
- *   entries       one compact row per exchange: the columns the list and its filters need
+ * Layout (schema version 3):
+ *   entries       one compact row per exchange: the columns the list and its filters need (the key
+ *                 id too, so that every row can say which key signed it)
  *   entry_data    the full entry as JSON, kept apart so scans over `entries` stay small
  *   entry_search  a lower-cased, length-capped search text per entry, kept apart for the same reason
  *   entry_search_index  an FTS5 trigram index over entry_search (external content), so a substring
@@ -135,6 +136,13 @@ const MIGRATIONS: Array<(db: Db) => void> = [
       UPDATE search_state SET indexed_upto = (SELECT coalesce(max(id), 0) FROM entry_search);
     `);
   },
+  // 3: the key id in the summary row, filled in from the stored entries.
+  (db) => {
+    db.exec(`
+      ALTER TABLE entries ADD COLUMN key_id TEXT;
+      UPDATE entries SET key_id = (SELECT json_extract(d.json, '$.keyId') FROM entry_data d WHERE d.id = entries.id);
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -228,10 +236,11 @@ interface SummaryRow {
   error_code: string | null;
   total_ms: number;
   size: number | null;
+  key_id: string | null;
 }
 
 const SUMMARY_COLUMNS =
-  'e.id, e.created_at, e.kind, e.environment, e.method, e.path, e.status, e.error_code, e.total_ms, e.size';
+  'e.id, e.created_at, e.kind, e.environment, e.method, e.path, e.status, e.error_code, e.total_ms, e.size, e.key_id';
 
 function toSummary(r: SummaryRow): HistorySummary {
   return {
@@ -245,6 +254,7 @@ function toSummary(r: SummaryRow): HistorySummary {
     errorCode: r.error_code,
     totalMs: r.total_ms,
     size: r.size,
+    keyId: r.key_id ?? '',
   };
 }
 
@@ -270,8 +280,8 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
   }
 
   const insertEntry = db.prepare(
-    `INSERT INTO entries (created_at, kind, environment, method, path, status, error_code, total_ms, size)
-     VALUES (@createdAt, @kind, @environment, @method, @path, @status, @errorCode, @totalMs, @size)`,
+    `INSERT INTO entries (created_at, kind, environment, method, path, status, error_code, total_ms, size, key_id)
+     VALUES (@createdAt, @kind, @environment, @method, @path, @status, @errorCode, @totalMs, @size, @keyId)`,
   );
   const insertData = db.prepare('INSERT INTO entry_data (id, json) VALUES (?, ?)');
   const insertSearch = db.prepare('INSERT INTO entry_search (id, text) VALUES (?, ?)');
@@ -324,6 +334,7 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
       errorCode: entry.error?.code ?? null,
       totalMs: entry.timings.totalMs,
       size: entry.response?.size ?? null,
+      keyId: entry.keyId,
     });
     const id = Number(info.lastInsertRowid);
     insertData.run(id, JSON.stringify(entry));

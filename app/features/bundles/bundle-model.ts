@@ -3,7 +3,8 @@ import type { BundleEntry } from '../../../core/bundle/index.ts';
 import type { DemoKey, DemoKeyInfo, Environment, SendRequest } from '../../../core/contract.ts';
 import { pathFromUrl } from '../../lib/qredo-url.ts';
 
-export type RerunEnvironment = Extract<Environment, 'mock' | 'sandbox'>;
+/** Where a bundle entry can be re-run: anywhere, production only after the page's confirmation. */
+export type RerunEnvironment = Environment;
 
 export type RerunDraft = { ok: true; request: SendRequest; note: string | null } | { ok: false; error: string };
 

@@ -3,12 +3,17 @@ import { EXAMPLE_TRANSACTION_BODY, OPERATIONS } from '../../../core/catalogue.ts
 import type { RelayResult } from '../../../core/contract.ts';
 import {
   applyOperation,
+  composerUnexpectedBody,
   defaultComposerValues,
   draftFromForm,
   findOperation,
   matchOperation,
   operationAfterEdit,
   OTHER_METHOD,
+  pathProblem,
+  restoreBodyAside,
+  setBodyAside,
+  timingFromEntry,
   validatePathParam,
   valuesFromEntry,
   type ComposerValues,
@@ -88,6 +93,111 @@ describe('applyOperation', () => {
     expect(applyOperation(values(), op).body).toBe(EXAMPLE_TRANSACTION_BODY);
     expect(applyOperation(values({ body: '{"mine":true}' }), op).body).toBe('{"mine":true}');
   });
+
+  it('sets the body aside when the operation takes none, whitespace included', () => {
+    const status = findOperation('get-transaction-status')!;
+    const fromPost = applyOperation(applyOperation(values(), findOperation('create-transaction')!), status);
+    expect(fromPost).toMatchObject({ method: 'GET', body: '', bodyAside: EXAMPLE_TRANSACTION_BODY });
+    expect(applyOperation(values({ body: '    ' }), status)).toMatchObject({ body: '', bodyAside: '    ' });
+    // Nothing to set aside: an earlier body set aside stays.
+    expect(applyOperation(values({ bodyAside: '{"kept":1}' }), status)).toMatchObject({
+      body: '',
+      bodyAside: '{"kept":1}',
+    });
+  });
+
+  it('brings the body set aside back, before the example, for an operation that takes a body', () => {
+    const post = findOperation('create-transaction')!;
+    expect(applyOperation(values({ bodyAside: '{"mine":1}' }), post)).toMatchObject({
+      body: '{"mine":1}',
+      bodyAside: '',
+    });
+  });
+});
+
+describe('body set aside', () => {
+  it('restores with one call, and what was in the editor takes its place', () => {
+    expect(restoreBodyAside({ body: '', bodyAside: '{"a":1}' })).toEqual({ body: '{"a":1}', bodyAside: '' });
+    expect(restoreBodyAside({ body: '{"b":2}', bodyAside: '{"a":1}' })).toEqual({
+      body: '{"a":1}',
+      bodyAside: '{"b":2}',
+    });
+  });
+
+  it('sets the editor text aside, and keeps an earlier one when the editor is empty', () => {
+    expect(setBodyAside({ body: '{"a":1}', bodyAside: '' })).toEqual({ body: '', bodyAside: '{"a":1}' });
+    expect(setBodyAside({ body: '', bodyAside: '{"a":1}' })).toEqual({ body: '', bodyAside: '{"a":1}' });
+  });
+});
+
+describe('composerUnexpectedBody', () => {
+  it('flags a body with a GET or with an operation that takes none, counting bytes', () => {
+    expect(composerUnexpectedBody(values({ body: '{"é":1}' }))).toEqual({
+      method: 'GET',
+      bytes: 8,
+      whitespaceOnly: false,
+    });
+    expect(composerUnexpectedBody(values({ body: '    ' }))?.whitespaceOnly).toBe(true);
+    expect(
+      composerUnexpectedBody(values({ method: 'POST', operationId: 'create-transaction', body: '{}' })),
+    ).toBeNull();
+    expect(composerUnexpectedBody(values({ method: 'GET', body: '' }))).toBeNull();
+  });
+
+  it('reads the free-text method', () => {
+    expect(
+      composerUnexpectedBody(values({ method: OTHER_METHOD, customMethod: 'delete', operationId: '', body: '{}' }))
+        ?.method,
+    ).toBe('delete');
+  });
+});
+
+describe('pathProblem', () => {
+  const at = (path: string, over: Partial<ComposerValues> = {}) => pathProblem(values({ path, ...over }));
+
+  it('has nothing to say about a good path', () => {
+    expect(at('/balance?probe=1')).toBeNull();
+    expect(at('/funds/f1', { operationId: 'get-fund', params: { fund_id: 'f1' } })).toBeNull();
+  });
+
+  it('offers to percent-encode a space or a non-ASCII character', () => {
+    expect(at('/funds/my fund')).toEqual({
+      message: expect.stringMatching(/a space at position 10/),
+      fix: { kind: 'path', label: 'Percent-encode it', path: '/funds/my%20fund' },
+    });
+    expect(at('/funds/café')?.fix).toEqual({ kind: 'path', label: 'Percent-encode it', path: '/funds/caf%C3%A9' });
+    expect(at('/funds/\ud800')?.fix).toBeNull();
+  });
+
+  it('offers the leading slash, and no fix for a full URL', () => {
+    expect(at('balance')?.fix).toEqual({ kind: 'path', label: 'Add the leading "/"', path: '/balance' });
+    expect(at('https://api.qredo.network/qapi/v1/balance')?.fix).toBeNull();
+    expect(at('')?.message).toMatch(/empty/);
+  });
+
+  it('finds a placeholder left in the path and fills it from its parameter field', () => {
+    const ledger = { operationId: 'get-fund-ledger' };
+    expect(at('/funds/{fund_id}/ledger', { ...ledger, params: { fund_id: '' } })).toEqual({
+      message: 'The path still has the placeholder {fund_id}: fill in fund_id below.',
+      fix: { kind: 'param', label: 'Fill in fund_id', param: 'fund_id' },
+    });
+    expect(at('/funds/{fund_id}/ledger', { ...ledger, params: { fund_id: 'f 1' } })?.fix).toEqual({
+      kind: 'path',
+      label: 'Use fund_id = f 1',
+      path: '/funds/f%201/ledger',
+    });
+    expect(at('/custom/{thing}', { operationId: '' })).toEqual({
+      message: expect.stringMatching(/placeholder \{thing\}.*sent with its braces/),
+      fix: null,
+    });
+  });
+
+  it('reads a placeholder typed by hand as an empty parameter', () => {
+    expect(matchOperation('GET', '/funds/{fund_id}')).toEqual({
+      operation: findOperation('get-fund'),
+      params: { fund_id: '' },
+    });
+  });
 });
 
 describe('validatePathParam', () => {
@@ -113,19 +223,37 @@ describe('matchOperation and valuesFromEntry', () => {
     expect(matchOperation('DELETE', '/balance')).toBeNull();
   });
 
-  it('loads an entry as it was sent, keeping the timestamp settings', () => {
+  it('loads an entry as it was sent, with the timestamp settings it was sent with', () => {
     const entry = {
       environment: 'mock',
+      timestamp: '1700000000',
+      timestampAtSendTime: true,
       request: { method: 'PROPFIND', url: 'http://x/y', path: '/y', headers: {}, body: null },
     } as unknown as RelayResult;
-    const current = values({ timing: { mode: 'pinned', pinned: '5', unit: 'seconds' } });
+    const current = values({ timing: { mode: 'pinned', pinned: '5', unit: 'nanoseconds' }, bodyAside: '{"old":1}' });
     expect(valuesFromEntry(entry, current)).toMatchObject({
       method: OTHER_METHOD,
       customMethod: 'PROPFIND',
       path: '/y',
       body: '',
+      bodyAside: '',
       operationId: '',
-      timing: current.timing,
+      timing: { mode: 'send-time', pinned: '5', unit: 'seconds' },
+    });
+  });
+
+  it('pins the timestamp of an entry that was pinned, in its unit', () => {
+    const current = atSendTime;
+    expect(timingFromEntry({ timestamp: '1700000000000000000', timestampAtSendTime: false }, current)).toEqual({
+      mode: 'pinned',
+      pinned: '1700000000000000000',
+      unit: 'nanoseconds',
+    });
+    // Recorded before history kept it: at send time, in the entry's unit.
+    expect(timingFromEntry({ timestamp: '1700000000' }, { ...current, unit: 'nanoseconds' })).toEqual({
+      mode: 'send-time',
+      pinned: '',
+      unit: 'seconds',
     });
   });
 });

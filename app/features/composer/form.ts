@@ -2,9 +2,11 @@
  * What the person types in the composer (react-hook-form values) and the pure mapping from those
  * values to the RequestDraft the server signs and sends. No React here.
  */
-import { fillPath, OPERATIONS, type Operation } from '../../../core/catalogue.ts';
+import { fillPath, OPERATIONS, operationTakesBody, type Operation } from '../../../core/catalogue.ts';
 import type { DemoKey, Environment, HistoryEntry, RequestDraft } from '../../../core/contract.ts';
+import { unexpectedBody, type UnexpectedBody } from '../../../core/request-body.ts';
 import { formatTimestamp } from '../../../core/signing/timestamp.ts';
+import { checkPath } from '../../../core/signing/url.ts';
 
 export const STANDARD_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 /** The Method select's value that reveals the free-text method field. */
@@ -31,6 +33,11 @@ export interface ComposerValues {
   params: Record<string, string>;
   /** The exact body text; '' means no body. */
   body: string;
+  /**
+   * A body set aside when an operation that takes none was picked ('' = none): kept, never sent,
+   * and brought back with one click (or by picking an operation that takes a body).
+   */
+  bodyAside: string;
   timing: TimestampSettings;
 }
 
@@ -44,6 +51,7 @@ export function defaultComposerValues(): ComposerValues {
     path: '/balance',
     params: {},
     body: '',
+    bodyAside: '',
     timing: { mode: 'send-time', pinned: '', unit: 'seconds' },
   };
 }
@@ -84,10 +92,21 @@ export function draftFromForm(
   return draft;
 }
 
-/** Values after picking an operation: method and path from the catalogue, known parameters kept. */
+/**
+ * Values after picking an operation: method and path from the catalogue, known parameters kept.
+ * An operation that takes no body sets the current body aside (never silently sent with a GET);
+ * one that takes a body brings back the body set aside, or else its example, when the editor is blank.
+ */
 export function applyOperation(values: ComposerValues, operation: Operation): ComposerValues {
   const params: Record<string, string> = {};
   for (const p of operation.params) params[p.name] = values.params[p.name] ?? '';
+  let { body, bodyAside } = values;
+  if (!operationTakesBody(operation)) {
+    if (body !== '') [body, bodyAside] = ['', body];
+  } else if (body.trim() === '') {
+    if (bodyAside !== '') [body, bodyAside] = [bodyAside, ''];
+    else if (operation.exampleBody) body = operation.exampleBody;
+  }
   return {
     ...values,
     operationId: operation.id,
@@ -95,8 +114,34 @@ export function applyOperation(values: ComposerValues, operation: Operation): Co
     customMethod: '',
     params,
     path: fillPath(operation, params),
-    body: operation.exampleBody && values.body.trim() === '' ? operation.exampleBody : values.body,
+    body,
+    bodyAside,
   };
+}
+
+/** "Restore body": the body set aside comes back; a body in the editor takes its place aside. */
+export function restoreBodyAside(
+  values: Pick<ComposerValues, 'body' | 'bodyAside'>,
+): Pick<ComposerValues, 'body' | 'bodyAside'> {
+  return { body: values.bodyAside, bodyAside: values.body };
+}
+
+/** "Set body aside": the editor is emptied and its text kept aside, to be restored with one click. */
+export function setBodyAside(
+  values: Pick<ComposerValues, 'body' | 'bodyAside'>,
+): Pick<ComposerValues, 'body' | 'bodyAside'> {
+  return values.body === '' ? values : { body: '', bodyAside: values.body };
+}
+
+/** The body of the composed request when neither its method nor its operation takes one, else null. */
+export function composerUnexpectedBody(
+  values: Pick<ComposerValues, 'method' | 'customMethod' | 'operationId' | 'body'>,
+): UnexpectedBody | null {
+  if (values.body === '') return null;
+  const operation = findOperation(values.operationId);
+  return unexpectedBody(effectiveMethod(values), values.body, {
+    operationTakesNoBody: operation !== undefined && !operationTakesBody(operation),
+  });
 }
 
 /** Problems with a path parameter value, or true when it is fine. */
@@ -132,6 +177,11 @@ export function matchOperation(
     const params: Record<string, string> = {};
     names.forEach((name, i) => {
       const raw = m[i + 1] ?? '';
+      // The placeholder itself, typed or left by hand, is no value.
+      if (raw === `{${name}}`) {
+        params[name] = '';
+        return;
+      }
       try {
         params[name] = decodeURIComponent(raw);
       } catch {
@@ -159,7 +209,22 @@ export function operationAfterEdit(
   return { operationId: match?.operation.id ?? '', params: match?.params ?? {} };
 }
 
-/** Values for "load into composer": the request as it was sent; timestamp settings are kept. */
+/**
+ * The timestamp settings an entry was sent with: its unit (19 digits are nanoseconds), and pinned to
+ * its very timestamp when it was pinned (or replayed); at send time otherwise, and for entries
+ * recorded before history kept that.
+ */
+export function timingFromEntry(
+  entry: Pick<HistoryEntry, 'timestamp' | 'timestampAtSendTime'>,
+  current: TimestampSettings,
+): TimestampSettings {
+  const unit: TimestampUnit = entry.timestamp.length >= 17 ? 'nanoseconds' : 'seconds';
+  return entry.timestampAtSendTime === false
+    ? { mode: 'pinned', pinned: entry.timestamp, unit }
+    : { mode: 'send-time', pinned: current.pinned, unit };
+}
+
+/** Values for "load into composer": the request as it was sent, with its timestamp settings. */
 export function valuesFromEntry(entry: HistoryEntry, current: ComposerValues): ComposerValues {
   const match = matchOperation(entry.request.method, entry.request.path);
   return {
@@ -169,5 +234,77 @@ export function valuesFromEntry(entry: HistoryEntry, current: ComposerValues): C
     params: match?.params ?? {},
     path: entry.request.path,
     body: entry.request.body ?? '',
+    // The loaded request replaces the composed one whole, a body set aside for it included.
+    bodyAside: '',
+    timing: timingFromEntry(entry, current.timing),
   };
+}
+
+/** A one-click fix for a path problem: a corrected path, or the parameter field to fill in. */
+export type PathFix = { kind: 'path'; label: string; path: string } | { kind: 'param'; label: string; param: string };
+
+export interface PathProblem {
+  message: string;
+  fix: PathFix | null;
+}
+
+/**
+ * The path with the characters the relay cannot send as typed (controls, space, non-ASCII)
+ * percent-encoded as UTF-8, or null when one cannot be (a lone surrogate has no UTF-8 form).
+ */
+function encodeUnsendable(path: string): string | null {
+  try {
+    return path.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What is wrong with the path, said at the Path field, and how to fix it in one click when that can
+ * be done: the server's own path rules (core checkPath) first, then a `{placeholder}` left unfilled,
+ * which would otherwise be signed and sent with its braces.
+ */
+export function pathProblem(values: Pick<ComposerValues, 'path' | 'params' | 'operationId'>): PathProblem | null {
+  const { path } = values;
+  const checked = checkPath(path);
+  if (!checked.ok) {
+    // The fix for the rule that failed, taken in checkPath's order.
+    let fix: PathFix | null = null;
+    if (path !== '' && !path.startsWith('/')) {
+      if (!/^[a-z][a-z0-9+.-]*:/i.test(path)) fix = { kind: 'path', label: 'Add the leading "/"', path: `/${path}` };
+    } else if (!path.startsWith('//') && path.length <= 2048 && /[^\x21-\x7e]/u.test(path)) {
+      const encoded = encodeUnsendable(path);
+      if (encoded !== null) fix = { kind: 'path', label: 'Percent-encode it', path: encoded };
+    }
+    return { message: checked.error, fix };
+  }
+  const placeholder = /\{(\w+)\}/.exec(path.split('?', 1)[0] ?? '');
+  if (placeholder) {
+    const name = placeholder[1]!;
+    const operation = findOperation(values.operationId);
+    const param = operation?.params.find((p) => p.name === name && p.in === 'path');
+    if (!param) {
+      return {
+        message: `The path still has the placeholder {${name}}: replace it with a value, or it is sent with its braces.`,
+        fix: null,
+      };
+    }
+    const value = values.params[name] ?? '';
+    if (value === '' || value.includes('/')) {
+      return {
+        message: `The path still has the placeholder {${name}}: fill in ${name} below.`,
+        fix: { kind: 'param', label: `Fill in ${name}`, param: name },
+      };
+    }
+    return {
+      message: `The path still has the placeholder {${name}}, although ${name} is filled in.`,
+      fix: {
+        kind: 'path',
+        label: `Use ${name} = ${value}`,
+        path: path.replace(`{${name}}`, encodeURIComponent(value)),
+      },
+    };
+  }
+  return null;
 }

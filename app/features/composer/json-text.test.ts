@@ -12,10 +12,12 @@ describe('checkJson', () => {
     expect(checkJson(text)).toEqual({ state: 'valid' });
   });
 
-  it('calls whitespace-only text empty', () => {
+  it('calls only the empty text "No body": whitespace is counted, byte for byte', () => {
     expect(checkJson('')).toEqual({ state: 'empty' });
-    expect(jsonStatusText(checkJson(' \n'))).toBe('No body');
-    expect(jsonStatusText(checkJson('{}'))).toBe('Valid JSON');
+    expect(jsonStatusText(checkJson(''), 0)).toBe('No body');
+    expect(checkJson(' \r\n\t')).toEqual({ state: 'whitespace' });
+    expect(jsonStatusText(checkJson('    '), 4)).toBe('Whitespace-only body (4 B)');
+    expect(jsonStatusText(checkJson('{}'), 2)).toBe('Valid JSON');
   });
 
   it.each([
@@ -35,7 +37,7 @@ describe('checkJson', () => {
     if (r.state !== 'invalid') return;
     expect({ line: r.line, column: r.column }).toEqual({ line, column });
     expect(r.message).toMatch(message);
-    expect(jsonStatusText(r)).toBe(`Line ${line}, column ${column}: ${r.message}`);
+    expect(jsonStatusText(r, text.length)).toBe(`Line ${line}, column ${column}: ${r.message}`);
   });
 
   it('survives deep nesting without throwing', () => {

@@ -6,6 +6,8 @@
 
 export type JsonCheck =
   | { state: 'empty' }
+  /** Spaces, tabs or line breaks only: not JSON, but bytes that are signed and sent all the same. */
+  | { state: 'whitespace' }
   | { state: 'valid' }
   | { state: 'invalid'; message: string; offset: number; line: number; column: number };
 
@@ -171,9 +173,10 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
-/** Checks the text as JSON without changing it. Whitespace-only text counts as empty. */
+/** Checks the text as JSON without changing it. Only '' is empty: whitespace is a body of its own. */
 export function checkJson(text: string): JsonCheck {
-  if (text.trim() === '') return { state: 'empty' };
+  if (text === '') return { state: 'empty' };
+  if (text.trim() === '') return { state: 'whitespace' };
   try {
     scan(text);
     return { state: 'valid' };
@@ -184,9 +187,10 @@ export function checkJson(text: string): JsonCheck {
   }
 }
 
-/** The message shown under the editor. */
-export function jsonStatusText(check: JsonCheck): string {
+/** The message shown under the editor; `bytes` is the body's UTF-8 length, so that no byte goes unmentioned. */
+export function jsonStatusText(check: JsonCheck, bytes: number): string {
   if (check.state === 'empty') return 'No body';
+  if (check.state === 'whitespace') return `Whitespace-only body (${bytes} B)`;
   if (check.state === 'valid') return 'Valid JSON';
   return `Line ${check.line}, column ${check.column}: ${check.message}`;
 }

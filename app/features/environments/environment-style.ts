@@ -1,11 +1,7 @@
 /** How each environment looks: label and Tailwind classes built from the env-* tokens. */
 import type { Environment } from '../../../core/contract.ts';
 
-export const ENVIRONMENT_LABEL: Record<Environment, string> = {
-  mock: 'Mock',
-  sandbox: 'Sandbox',
-  production: 'Production',
-};
+export { ENVIRONMENT_LABEL } from '../../lib/environment-label.ts';
 
 /** Classes for the selected segment of the switcher. */
 export const ENVIRONMENT_SELECTED: Record<Environment, string> = {

@@ -19,7 +19,7 @@ describe('formatRelativeTime', () => {
 });
 
 describe('historyRowName', () => {
-  it('names a row by method, path, status, environment and age', () => {
+  it('names a row by method, path, status, environment, key, duration and age', () => {
     const entry = {
       method: 'GET',
       path: '/balance',
@@ -27,10 +27,11 @@ describe('historyRowName', () => {
       errorCode: null,
       environment: 'mock',
       createdAt: now - 120_000,
+      totalMs: 12.4,
     };
-    expect(historyRowName(entry, now)).toBe('GET /balance 200 mock 2 minutes ago');
-    expect(historyRowName({ ...entry, status: null, errorCode: 'timeout' }, now)).toBe(
-      'GET /balance timeout mock 2 minutes ago',
+    expect(historyRowName(entry, now, 'read-only')).toBe('GET /balance 200 mock key read-only 12 ms 2 minutes ago');
+    expect(historyRowName({ ...entry, status: null, errorCode: 'timeout', totalMs: 30_000 }, now, 'k1')).toBe(
+      'GET /balance timeout mock key k1 30.00 s 2 minutes ago',
     );
   });
 });

@@ -1,3 +1,5 @@
+import { formatDuration } from '../../lib/format.ts';
+
 /** "just now", "1 minute ago", "3 hours ago", "yesterday", "5 days ago", then a date. Pure. */
 export function formatRelativeTime(thenMs: number, nowMs: number): string {
   const seconds = Math.round((nowMs - thenMs) / 1000);
@@ -12,7 +14,7 @@ export function formatRelativeTime(thenMs: number, nowMs: number): string {
   return new Date(thenMs).toISOString().slice(0, 10);
 }
 
-/** The accessible name of a history row: "GET /balance 200 mock 2 minutes ago". */
+/** The accessible name of a history row: "GET /balance 200 mock key full 12 ms 2 minutes ago". */
 export function historyRowName(
   entry: {
     method: string;
@@ -21,11 +23,13 @@ export function historyRowName(
     errorCode: string | null;
     environment: string;
     createdAt: number;
+    totalMs: number;
   },
   nowMs: number,
+  key: string,
 ): string {
   const outcome = entry.status !== null ? String(entry.status) : (entry.errorCode ?? 'no response');
-  return `${entry.method} ${entry.path} ${outcome} ${entry.environment} ${formatRelativeTime(entry.createdAt, nowMs)}`;
+  return `${entry.method} ${entry.path} ${outcome} ${entry.environment} key ${key} ${formatDuration(entry.totalMs)} ${formatRelativeTime(entry.createdAt, nowMs)}`;
 }
 
 /** Which pages of `pageSize` rows hold the rows from `first` to `last`. */

@@ -16,14 +16,7 @@ export function formatBytes(bytes: number): string {
   return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${unit}`;
 }
 
-/** 0.4 → "0.4 ms", 35.2 → "35 ms", 1530 → "1.53 s". */
-export function formatDuration(ms: number | null): string {
-  if (ms === null || !Number.isFinite(ms)) return '–';
-  if (ms < 1) return `${ms.toFixed(1)} ms`;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
-  return `${(ms / 60_000).toFixed(1)} min`;
-}
+export { formatDuration } from '../../lib/format.ts';
 
 /** A UTC stamp safe in a file name: 20261129-092336. */
 export function fileStamp(epochMs: number): string {

@@ -10,6 +10,7 @@ import type { DemoKey, DoctorResponse, Environment, RelayResult } from '../../..
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
 import { api } from '../../../lib/api-client.ts';
+import type { ConfirmSend } from '../../../lib/confirm-send.ts';
 import { clip, draftFromBundleEntry, type RerunEnvironment } from '../bundle-model.ts';
 import { useImported } from '../bundle-store.ts';
 
@@ -29,8 +30,11 @@ function useHash(): string {
   );
 }
 
-/** An imported bundle, read-only and as text, exactly as the sender saw it. */
-export function ImportedBundleView() {
+/**
+ * An imported bundle, read-only and as text, exactly as the sender saw it. `confirmSend` is the
+ * page's production question, asked before a re-run there.
+ */
+export function ImportedBundleView({ confirmSend }: { confirmSend?: ConfirmSend } = {}) {
   const hash = useHash();
   const stored = useImported();
   const fromLink = useMemo(() => (hash.includes('bundle=') ? bundleFromFragment(hash) : null), [hash]);
@@ -79,7 +83,7 @@ export function ImportedBundleView() {
             {bundle.redactions.length > 0 ? `Removed: ${bundle.redactions.join('; ')}.` : ''}
           </p>
           {bundle.entries.map((e, i) => (
-            <EntryCard key={i} entry={e} index={i} />
+            <EntryCard key={i} entry={e} index={i} confirmSend={confirmSend} />
           ))}
         </>
       )}
@@ -87,7 +91,7 @@ export function ImportedBundleView() {
   );
 }
 
-function EntryCard({ entry, index }: { entry: BundleEntry; index: number }) {
+function EntryCard({ entry, index, confirmSend }: { entry: BundleEntry; index: number; confirmSend?: ConfirmSend }) {
   const response = entry.response;
   const requestBody = entry.request.body === null ? null : clip(entry.request.body);
   const responseBody = response ? clip(response.body) : null;
@@ -168,7 +172,7 @@ function EntryCard({ entry, index }: { entry: BundleEntry; index: number }) {
       </div>
       <div className="grid gap-3 border-t border-slate-100 pt-3 md:grid-cols-2 dark:border-slate-800">
         <VerifyPanel entry={entry} />
-        <RerunPanel entry={entry} />
+        <RerunPanel entry={entry} index={index} confirmSend={confirmSend} />
       </div>
     </article>
   );
@@ -243,7 +247,7 @@ function VerifyResult({ d }: { d: DoctorResponse }) {
   );
 }
 
-function RerunPanel({ entry }: { entry: BundleEntry }) {
+function RerunPanel({ entry, index, confirmSend }: { entry: BundleEntry; index: number; confirmSend?: ConfirmSend }) {
   const envId = useId();
   const [environment, setEnvironment] = useState<RerunEnvironment>('mock');
   const session = useQuery({ queryKey: ['session'], queryFn: () => api.session(), staleTime: Infinity });
@@ -251,9 +255,10 @@ function RerunPanel({ entry }: { entry: BundleEntry }) {
   const draft = draftFromBundleEntry(entry, environment, bases, session.data?.demoKeys ?? []);
   const queryClient = useQueryClient();
   const rerun = useMutation({
-    mutationFn: () => {
+    /** `confirm`: the person confirmed sending it to production. */
+    mutationFn: (confirm: boolean) => {
       if (!draft.ok) throw new Error(draft.error);
-      return api.send(draft.request);
+      return api.send(confirm ? { ...draft.request, confirm } : draft.request);
     },
     retry: false,
     onSuccess: (r: RelayResult) => {
@@ -279,8 +284,29 @@ function RerunPanel({ entry }: { entry: BundleEntry }) {
         >
           <option value="mock">Mock</option>
           <option value="sandbox">Sandbox</option>
+          <option value="production">Production</option>
         </select>
-        <Button size="sm" onClick={() => rerun.mutate()} disabled={rerun.isPending || !draft.ok}>
+        <Button
+          size="sm"
+          variant={environment === 'production' ? 'danger' : 'secondary'}
+          onClick={() => {
+            if (!draft.ok) return;
+            const { environment: target, method, path, body } = draft.request;
+            if (!confirmSend) rerun.mutate(false);
+            else
+              confirmSend(
+                {
+                  environment: target,
+                  method,
+                  path,
+                  body,
+                  action: `Re-run of bundle entry ${index + 1}, signed again now`,
+                },
+                (confirmed) => rerun.mutate(confirmed),
+              );
+          }}
+          disabled={rerun.isPending || !draft.ok}
+        >
           Re-run
         </Button>
       </div>
@@ -291,7 +317,7 @@ function RerunPanel({ entry }: { entry: BundleEntry }) {
       ) : (
         <p className="text-xs text-slate-500 dark:text-slate-400">
           {draft.request.method} {draft.request.path}, signed again now with{' '}
-          {environment === 'mock' ? 'a demo key' : 'your sandbox key'}.{draft.note ? ` ${draft.note}` : ''}
+          {environment === 'mock' ? 'a demo key' : `your ${environment} key`}.{draft.note ? ` ${draft.note}` : ''}
         </p>
       )}
       {rerun.isError && (

@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ComponentType } from 'react';
 import { Button } from '../../../components/button.tsx';
-import { formatBytes } from '../../../lib/format.ts';
+import { formatBytes, groupDigits } from '../../../lib/format.ts';
 import { utf8ByteLength } from '../../../lib/utf8.ts';
 import { checkJson, formatJson, jsonStatusText, minifyJson } from '../json-text.ts';
 import type { CodeEditorProps } from './code-editor.tsx';
@@ -11,6 +11,11 @@ export interface BodyEditorProps {
   value: string;
   onChange: (value: string) => void;
   onBlur?: () => void;
+  /** Said in the footer when the request should carry no body but this one does. */
+  warning?: string | null;
+  /** Bytes of a body set aside (kept, not sent), or null when none is. */
+  asideBytes?: number | null;
+  onRestoreAside?: () => void;
 }
 
 type Handover = NonNullable<CodeEditorProps['handover']>;
@@ -51,7 +56,14 @@ function useCheckedText(value: string): string {
  * it does once the page is idle after the first screen (or at once when the textarea is focused);
  * the caret and focus carry over.
  */
-export function BodyEditor({ value, onChange, onBlur }: BodyEditorProps) {
+export function BodyEditor({
+  value,
+  onChange,
+  onBlur,
+  warning = null,
+  asideBytes = null,
+  onRestoreAside,
+}: BodyEditorProps) {
   const statusId = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [editor, setEditor] = useState<{ Editor: ComponentType<CodeEditorProps>; handover?: Handover } | null>(null);
@@ -112,6 +124,17 @@ export function BodyEditor({ value, onChange, onBlur }: BodyEditorProps) {
           </Button>
         </span>
       </div>
+      {asideBytes !== null && (
+        <div className="flex items-center gap-2 border-b border-slate-200 bg-slate-50 px-2.5 py-1 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-300">
+          <span className="min-w-0 flex-1">
+            Body set aside ({groupDigits(asideBytes)} B): kept here, not sent
+            {value === '' ? ', since this request takes no body.' : '.'}
+          </span>
+          <Button size="sm" variant="ghost" onClick={onRestoreAside}>
+            Restore body
+          </Button>
+        </div>
+      )}
       {editor ? (
         <editor.Editor
           value={value}
@@ -133,24 +156,44 @@ export function BodyEditor({ value, onChange, onBlur }: BodyEditorProps) {
           className="block min-h-24 w-full resize-y rounded-b-md bg-transparent p-2 font-mono text-[13px] leading-[1.55] outline-none"
         />
       )}
-      <div
-        id={statusId}
-        className={
-          'flex min-h-7 items-center gap-2 border-t border-slate-200 px-2.5 py-1 text-xs dark:border-slate-800 ' +
-          (check.state === 'invalid'
-            ? 'text-env-production dark:text-env-production-night'
-            : 'text-slate-500 dark:text-slate-400')
-        }
-      >
-        <span
-          aria-hidden="true"
-          className={`size-1.5 shrink-0 rounded-full ${check.state === 'valid' ? 'bg-emerald-500' : check.state === 'invalid' ? 'bg-env-production' : 'bg-slate-300 dark:bg-slate-600'}`}
-        />
-        <span className="min-w-0 truncate" title={jsonStatusText(check)}>
-          {jsonStatusText(check)}
-        </span>
-        <span className="ml-auto shrink-0 font-mono tabular-nums">{formatBytes(bytes)}</span>
+      {/* One description for the editor (CodeMirror's is fixed when it mounts): the JSON status and any warning. */}
+      <div id={statusId}>
+        <div
+          className={
+            'flex min-h-7 items-center gap-2 border-t border-slate-200 px-2.5 py-1 text-xs dark:border-slate-800 ' +
+            (warning ? '' : 'rounded-b-md ') +
+            (check.state === 'invalid'
+              ? 'text-env-production dark:text-env-production-night'
+              : 'text-slate-500 dark:text-slate-400')
+          }
+        >
+          <span
+            aria-hidden="true"
+            className={`size-1.5 shrink-0 rounded-full ${check.state === 'valid' ? 'bg-emerald-500' : check.state === 'invalid' ? 'bg-env-production' : 'bg-slate-300 dark:bg-slate-600'}`}
+          />
+          <span className="min-w-0 truncate" title={jsonStatusText(check, bytes)}>
+            {jsonStatusText(check, bytes)}
+          </span>
+          <span className="ml-auto shrink-0 font-mono tabular-nums" title={`${groupDigits(bytes)} bytes`}>
+            {formatBytes(bytes)}
+          </span>
+        </div>
+        {warning && (
+          <p className="flex items-center gap-1.5 rounded-b-md border-t border-amber-300 bg-amber-50 px-2.5 py-1 text-xs font-medium text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200">
+            <WarningIcon />
+            {warning}
+          </p>
+        )}
       </div>
     </div>
+  );
+}
+
+/** The small warning triangle used beside "it is signed and sent". */
+export function WarningIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 shrink-0" fill="currentColor">
+      <path d="M8 1.5 15 14H1L8 1.5zm-.75 4.5v4h1.5V6h-1.5zm0 5v1.5h1.5V11h-1.5z" />
+    </svg>
   );
 }

@@ -17,6 +17,7 @@ import {
   EditorState,
   EditorView,
   getDefaultExtensions,
+  highlightTrailingWhitespace,
   oneDark,
   type Text,
 } from '@uiw/react-codemirror';
@@ -160,6 +161,8 @@ export default function CodeEditor({ value, onChange, label, describedBy, onBlur
           json(),
           // Only LF breaks a line, so a CR the person typed or pasted stays in the text (and is signed and sent).
           EditorState.lineSeparator.of('\n'),
+          // Spaces at a line's end are signed and sent like any byte: shown, so a whitespace-only body is seen.
+          highlightTrailingWhitespace(),
           wrap.current.of(wrapping(held.current)),
           EditorView.contentAttributes.of({
             'aria-label': label,

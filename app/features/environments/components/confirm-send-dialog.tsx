@@ -2,6 +2,7 @@ import { groupDigits } from '../../../lib/format.ts';
 import { useId } from 'react';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
+import { describeUnexpectedBody, unexpectedBody } from '../../../../core/request-body.ts';
 
 export interface ConfirmSendDialogProps {
   open: boolean;
@@ -9,13 +10,24 @@ export interface ConfirmSendDialogProps {
   /** The full URL the request will go to (or the path when the base URL is unknown). */
   url: string;
   body: string | null;
+  /** What is sending it ("Re-send of history #12, signed again now"); null for the composer's Send. */
+  action?: string | null;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** Asked before a mutating request goes to production; Send happens only after "Send to production". */
-export function ConfirmSendDialog({ open, method, url, body, onConfirm, onCancel }: ConfirmSendDialogProps) {
+export function ConfirmSendDialog({
+  open,
+  method,
+  url,
+  body,
+  action = null,
+  onConfirm,
+  onCancel,
+}: ConfirmSendDialogProps) {
   const descId = useId();
+  const unexpected = unexpectedBody(method, body);
   return (
     <Dialog
       open={open}
@@ -26,6 +38,7 @@ export function ConfirmSendDialog({ open, method, url, body, onConfirm, onCancel
       title={`Send ${method.toUpperCase()} to production?`}
     >
       <div id={descId} className="space-y-3 text-sm">
+        {action && <p className="font-medium">{action}.</p>}
         <p>
           This request goes to the <strong className="text-env-production">live Qredo API</strong>, signed with your
           production key. A {method.toUpperCase()} there can create real transactions.
@@ -33,11 +46,17 @@ export function ConfirmSendDialog({ open, method, url, body, onConfirm, onCancel
         <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs break-all dark:border-slate-700 dark:bg-slate-950">
           <span className="font-semibold text-env-production">{method.toUpperCase()}</span> {url}
         </p>
-        {body !== null && (
-          <p className="text-xs text-slate-500 dark:text-slate-400">
-            With a body of {groupDigits(new TextEncoder().encode(body).length)} bytes, sent exactly as shown in the
-            string to sign.
+        {unexpected ? (
+          <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs font-medium text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200">
+            {describeUnexpectedBody(unexpected)}, although a {method.toUpperCase()} takes no body.
           </p>
+        ) : (
+          body !== null && (
+            <p className="text-xs text-slate-500 dark:text-slate-400">
+              With a body of {groupDigits(new TextEncoder().encode(body).length)} bytes, sent exactly as shown in the
+              string to sign.
+            </p>
+          )
         )}
       </div>
       <div className="mt-5 flex justify-end gap-2">

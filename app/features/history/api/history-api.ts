@@ -65,7 +65,8 @@ export function useHistoryEntry(id: number | null) {
 export function useResend() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.resend(id),
+    /** `confirm`: the person confirmed sending it to production. */
+    mutationFn: ({ id, confirm }: { id: number; confirm: boolean }) => api.resend(id, confirm ? { confirm } : {}),
     retry: false,
     onSettled: () => client.invalidateQueries({ queryKey: HISTORY_KEY }),
   });

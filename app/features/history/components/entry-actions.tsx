@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { HistoryEntry, RelayResult } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
+import type { ConfirmSend } from '../../../lib/confirm-send.ts';
 import { useDeleteEntry, useHistoryEntry, useReplay, useResend } from '../api/history-api.ts';
 
 /** What can be done with the selected entry: load, re-send, replay (confirmed), delete. */
@@ -11,6 +12,8 @@ export function EntryActions(props: {
   onResult: (result: RelayResult) => void;
   /** Called after the entry is deleted, to move the selection. */
   onDeleted: (id: number) => void;
+  /** Asks the page's production question before a re-send; without it, nothing asks. */
+  confirmSend?: ConfirmSend;
 }) {
   const entry = useHistoryEntry(props.id);
   const resend = useResend();
@@ -45,7 +48,23 @@ export function EntryActions(props: {
         <Button
           size="sm"
           disabled={!data || busy}
-          onClick={() => resend.mutate(props.id, { onSuccess: (result) => props.onResult(result) })}
+          onClick={() => {
+            if (!data) return;
+            const go = (confirm: boolean) =>
+              resend.mutate({ id: props.id, confirm }, { onSuccess: (result) => props.onResult(result) });
+            if (!props.confirmSend) go(false);
+            else
+              props.confirmSend(
+                {
+                  environment: data.environment,
+                  method: data.request.method,
+                  path: data.request.path,
+                  body: data.request.body,
+                  action: `Re-send of history #${data.id}, signed again now`,
+                },
+                go,
+              );
+          }}
         >
           {resend.isPending ? 'Re-sending…' : 'Re-send'}
         </Button>

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import type { HistorySummary } from '../../../../core/contract.ts';
+import type { KeyName } from '../../../lib/key-label.ts';
 import { HISTORY_PAGE_SIZE, useHistoryPages, type HistoryFilter } from '../api/history-api.ts';
 import { pagesForRange } from '../relative-time.ts';
 import { HistoryRow, PlaceholderRow, ROW_HEIGHT } from './history-row.tsx';
@@ -50,6 +51,7 @@ export function HistoryList(props: {
   now: number;
   selectedId: number | null;
   onSelect: (id: number) => void;
+  keyName: (keyId: string) => KeyName;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const view = useViewport(scrollRef);
@@ -132,6 +134,7 @@ export function HistoryList(props: {
               now={props.now}
               selected={entry.id === props.selectedId}
               onSelect={props.onSelect}
+              keyName={props.keyName}
               style={style}
             />
           ) : (

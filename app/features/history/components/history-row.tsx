@@ -1,5 +1,7 @@
 import type { CSSProperties } from 'react';
 import type { HistorySummary } from '../../../../core/contract.ts';
+import { formatDuration } from '../../../lib/format.ts';
+import type { KeyName } from '../../../lib/key-label.ts';
 import { ENV_BADGE, statusClasses } from '../history-style.ts';
 import { formatRelativeTime, historyRowName } from '../relative-time.ts';
 
@@ -14,8 +16,11 @@ export function HistoryRow(props: {
   onSelect: (id: number) => void;
   style: CSSProperties;
   id: string;
+  /** How the page names the key that signed it. */
+  keyName: (keyId: string) => KeyName;
 }) {
   const { entry, now, selected } = props;
+  const key = props.keyName(entry.keyId);
   return (
     <div
       role="listitem"
@@ -27,7 +32,7 @@ export function HistoryRow(props: {
       <button
         id={props.id}
         type="button"
-        aria-label={historyRowName(entry, now)}
+        aria-label={historyRowName(entry, now, key.name)}
         aria-current={selected ? 'true' : undefined}
         onClick={() => props.onSelect(entry.id)}
         className={
@@ -47,9 +52,17 @@ export function HistoryRow(props: {
           </span>
         </span>
         <span className="flex w-full items-center gap-2 text-[11px] text-slate-500 dark:text-slate-400">
-          <span className={`rounded px-1.5 leading-4 ${ENV_BADGE[entry.environment]}`}>{entry.environment}</span>
-          {entry.kind !== 'send' && <span className="italic">{entry.kind === 'replay' ? 'replay' : 're-send'}</span>}
-          <span className="ml-auto tabular-nums">{formatRelativeTime(entry.createdAt, now)}</span>
+          <span className={`shrink-0 rounded px-1.5 leading-4 ${ENV_BADGE[entry.environment]}`}>
+            {entry.environment}
+          </span>
+          {entry.kind !== 'send' && (
+            <span className="shrink-0 italic">{entry.kind === 'replay' ? 'replay' : 're-send'}</span>
+          )}
+          <span className="min-w-0 truncate font-mono" title={key.title}>
+            {key.name}
+          </span>
+          <span className="shrink-0 tabular-nums">{formatDuration(entry.totalMs)}</span>
+          <span className="ml-auto shrink-0 tabular-nums">{formatRelativeTime(entry.createdAt, now)}</span>
         </span>
       </button>
     </div>

@@ -37,6 +37,7 @@ function summary(id: number, over: Partial<HistorySummary> = {}): HistorySummary
     errorCode: null,
     totalMs: 10,
     size: 100,
+    keyId: 'key-1',
     ...over,
   };
 }
@@ -115,12 +116,14 @@ describe('HistorySidebar', () => {
     );
     const { onSelect } = renderSidebar();
     const history = screen.getByRole('region', { name: 'History' });
-    const row = await within(history).findByRole('button', { name: 'GET /balance 200 mock 2 minutes ago' });
+    const row = await within(history).findByRole('button', {
+      name: 'GET /balance 200 mock key key-1 10 ms 2 minutes ago',
+    });
     expect(
-      within(history).getByRole('button', { name: 'POST /transaction 200 mock 2 minutes ago' }),
+      within(history).getByRole('button', { name: 'POST /transaction 200 mock key key-1 10 ms 2 minutes ago' }),
     ).toBeInTheDocument();
     expect(
-      within(history).getByRole('button', { name: 'GET /funds/1 timeout production 2 minutes ago' }),
+      within(history).getByRole('button', { name: 'GET /funds/1 timeout production key key-1 10 ms 2 minutes ago' }),
     ).toBeInTheDocument();
     await userEvent.click(row);
     expect(onSelect).toHaveBeenCalledWith(2);
@@ -158,6 +161,32 @@ describe('HistorySidebar', () => {
     expect(onLoad).toHaveBeenCalledWith(entry(1));
     await userEvent.click(screen.getByRole('button', { name: 'Re-send' }));
     await waitFor(() => expect(onResult).toHaveBeenCalledWith(sent));
+  });
+
+  it('hands a re-send to the page’s production question, and sends it confirmed only after the answer', async () => {
+    mocked.history.mockImplementation(listOf(1));
+    const prod = { ...entry(1, 'production'), request: { ...entry(1).request, method: 'POST', path: '/transaction' } };
+    mocked.historyEntry.mockResolvedValue(prod);
+    mocked.resend.mockResolvedValue({ ...prod, id: 2, kind: 'resend' });
+    const asked: Array<{ request: unknown; proceed: (confirmed: boolean) => void }> = [];
+    const confirmSend = vi.fn((request: unknown, proceed: (confirmed: boolean) => void) =>
+      asked.push({ request, proceed }),
+    );
+    const { onResult } = renderSidebar({ selectedId: 1, confirmSend });
+    const resend = await screen.findByRole('button', { name: 'Re-send' });
+    await waitFor(() => expect(resend).toBeEnabled());
+    await userEvent.click(resend);
+    expect(asked[0]?.request).toEqual({
+      environment: 'production',
+      method: 'POST',
+      path: '/transaction',
+      body: null,
+      action: 'Re-send of history #1, signed again now',
+    });
+    expect(mocked.resend).not.toHaveBeenCalled();
+    asked[0]!.proceed(true);
+    await waitFor(() => expect(mocked.resend).toHaveBeenCalledWith(1, { confirm: true }));
+    await waitFor(() => expect(onResult).toHaveBeenCalled());
   });
 
   it('asks before replaying, and refuses replay for production', async () => {

@@ -4,6 +4,8 @@ import type { HistoryEntry, RelayResult } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
 import { isTypingTarget } from '../../../lib/keyboard.ts';
+import type { ConfirmSend } from '../../../lib/confirm-send.ts';
+import type { KeyName } from '../../../lib/key-label.ts';
 import { useClearHistory, useHistoryFirstPage, type HistoryFilter } from '../api/history-api.ts';
 import { useDebounced, useNow } from '../use-now.ts';
 import { EntryActions } from './entry-actions.tsx';
@@ -15,7 +17,13 @@ export interface HistorySidebarProps {
   onSelect: (id: number) => void;
   onLoad: (entry: HistoryEntry) => void;
   onResult: (result: RelayResult) => void;
+  /** How the page names a key (a demo key by its name); by default, its key id. */
+  keyName?: (keyId: string) => KeyName;
+  /** The page's production question, asked before a re-send. */
+  confirmSend?: ConfirmSend;
 }
+
+const byKeyId = (keyId: string): KeyName => ({ name: keyId, title: `Key id ${keyId}`, demoKey: null });
 
 function toFilter(v: FilterValues): HistoryFilter {
   const f: HistoryFilter = {};
@@ -28,7 +36,14 @@ function toFilter(v: FilterValues): HistoryFilter {
 }
 
 /** Every request sent from this playground, newest first, searchable, with its actions. */
-export function HistorySidebar({ selectedId, onSelect, onLoad, onResult }: HistorySidebarProps) {
+export function HistorySidebar({
+  selectedId,
+  onSelect,
+  onLoad,
+  onResult,
+  keyName = byKeyId,
+  confirmSend,
+}: HistorySidebarProps) {
   const [values, setValues] = useState<FilterValues>(EMPTY_FILTERS);
   const settled = useDebounced(values, 250);
   const filter = toFilter(settled);
@@ -103,7 +118,14 @@ export function HistorySidebar({ selectedId, onSelect, onLoad, onResult }: Histo
           )}
         </div>
       ) : (
-        <HistoryList filter={filter} total={total} now={now} selectedId={selectedId} onSelect={onSelect} />
+        <HistoryList
+          filter={filter}
+          total={total}
+          now={now}
+          selectedId={selectedId}
+          onSelect={onSelect}
+          keyName={keyName}
+        />
       )}
 
       {clear.error && (
@@ -112,7 +134,14 @@ export function HistorySidebar({ selectedId, onSelect, onLoad, onResult }: Histo
         </p>
       )}
       {selectedId !== null && (
-        <EntryActions key={selectedId} id={selectedId} onLoad={onLoad} onResult={onResult} onDeleted={onDeleted} />
+        <EntryActions
+          key={selectedId}
+          id={selectedId}
+          onLoad={onLoad}
+          onResult={onResult}
+          onDeleted={onDeleted}
+          confirmSend={confirmSend}
+        />
       )}
 
       <Dialog open={confirmClear} title="Clear the whole history?" tone="danger" onClose={() => setConfirmClear(false)}>

@@ -96,10 +96,14 @@ describe('ResponsePanel', () => {
   });
 
   it('shows a page error where the response would be', () => {
-    const error = new ApiRequestError(403, 'confirmation-required', 'A POST to production needs confirm: true.');
+    const error = new ApiRequestError(
+      403,
+      'confirmation-required',
+      'A POST to production can move funds, so it is sent only after you confirm it.',
+    );
     render(<ResponsePanel result={null} pending={false} error={error} />);
     expect(screen.getByRole('alert')).toHaveTextContent(/confirmation-required/);
-    expect(screen.getByRole('alert')).toHaveTextContent(/needs confirm/);
+    expect(screen.getByRole('alert')).toHaveTextContent(/sent only after you confirm it/);
   });
 
   it('shows HTML as text, never as markup', () => {
@@ -155,5 +159,31 @@ describe('ResponsePanel', () => {
     await userEvent.click(screen.getByRole('tab', { name: 'Headers' }));
     const table = screen.getByRole('table', { name: 'Response headers' });
     expect(within(table).getByRole('rowheader', { name: 'x-request-id' })).toBeInTheDocument();
+  });
+});
+
+describe('ResponsePanel: which request it shows', () => {
+  it('names history number, method and path, environment and key', () => {
+    render(
+      <ResponsePanel
+        result={result({})}
+        pending={false}
+        error={null}
+        keyName={{ name: 'full', title: 'Demo key full', demoKey: 'full' }}
+      />,
+    );
+    const region = screen.getByRole('region', { name: 'Response' });
+    expect(region).toHaveAccessibleDescription(/^#7 · GET \/balance · Mock · key full · /);
+    expect(region).not.toHaveTextContent('not the current request');
+  });
+
+  it('says when it is not the current request, and why', () => {
+    render(
+      <ResponsePanel result={result({})} pending={false} error={null} notCurrent="The composer is on Production." />,
+    );
+    const region = screen.getByRole('region', { name: 'Response' });
+    expect(region).toHaveTextContent('#7 · Mock — not the current request');
+    expect(region).toHaveTextContent('The composer is on Production.');
+    expect(region).toHaveAccessibleDescription(/key demo-full · .* Not the current request\.$/);
   });
 });

@@ -1,10 +1,13 @@
 import { groupDigits } from '../../../lib/format.ts';
-import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { RelayResponse, RelayResult } from '../../../../core/contract.ts';
 import type { ApiRequestError } from '../../../lib/api-client.ts';
+import { ENVIRONMENT_LABEL } from '../../../lib/environment-label.ts';
+import type { KeyName } from '../../../lib/key-label.ts';
 import { decodeBase64, extensionFor } from '../binary.ts';
 import { pageErrorTitle, relayErrorTitle } from '../errors.ts';
 import { fileStamp, formatBytes, formatDuration } from '../format.ts';
+import { notCurrentLabel, shownTime } from '../shown-request.ts';
 import { readQredoError, reasonHint, statusLine, statusTone, type StatusTone } from '../status.ts';
 import { BodyView, Notice, RawView } from './body-view.tsx';
 import { HeadersTable } from './headers-table.tsx';
@@ -15,24 +18,37 @@ export interface ResponsePanelProps {
   result: RelayResult | null;
   pending: boolean;
   error: ApiRequestError | null;
+  /** How the page names the key that signed the shown request. */
+  keyName?: KeyName | null;
+  /** Why the shown request is no longer the composer's, or null while it is. */
+  notCurrent?: string | null;
 }
 
 type TabId = 'body' | 'headers' | 'raw' | 'request';
 const TAB_LABELS: Record<TabId, string> = { body: 'Body', headers: 'Headers', raw: 'Raw', request: 'Request' };
 
 /** Where the response appears: status, timings, size, the body and the request as sent. */
-export function ResponsePanel({ result, pending, error }: ResponsePanelProps) {
+export function ResponsePanel({ result, pending, error, keyName = null, notCurrent = null }: ResponsePanelProps) {
   const response = result?.response ?? null;
+  const identityId = useId();
+  const shown = result && !error ? result : null;
+  const dim = shown && notCurrent ? 'opacity-55 transition-opacity' : 'transition-opacity';
   return (
     <section
       aria-label="Response"
+      aria-describedby={shown ? identityId : undefined}
       className="flex min-h-0 min-w-0 flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3 text-slate-900 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
     >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <h2 className="text-sm font-semibold">Response</h2>
-        {result && !error && <Summary result={result} />}
-        {response && result && !error && <ResponseActions response={response} createdAt={result.createdAt} />}
+        {shown && (
+          <div className={dim}>
+            <Summary result={shown} />
+          </div>
+        )}
+        {response && shown && <ResponseActions response={response} createdAt={shown.createdAt} />}
       </div>
+      {shown && <ShownRequest id={identityId} result={shown} keyName={keyName} notCurrent={notCurrent} />}
       {pending && (
         <p className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
           <span aria-hidden="true" className="h-2 w-2 animate-pulse rounded-full bg-sky-500" />
@@ -42,7 +58,9 @@ export function ResponsePanel({ result, pending, error }: ResponsePanelProps) {
       {error ? (
         <PageError error={error} />
       ) : result ? (
-        <ResultView key={`${result.id}-${result.createdAt}`} result={result} />
+        <div className={`flex min-h-0 flex-1 flex-col ${dim}`}>
+          <ResultView key={`${result.id}-${result.createdAt}`} result={result} />
+        </div>
       ) : (
         !pending && (
           <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -51,6 +69,48 @@ export function ResponsePanel({ result, pending, error }: ResponsePanelProps) {
         )
       )}
     </section>
+  );
+}
+
+/**
+ * Which request this is: history number, method and path, environment, key and time. When the
+ * composer has moved on (another environment or operation), it says so, and the rest is dimmed.
+ */
+function ShownRequest(props: { id: string; result: RelayResult; keyName: KeyName | null; notCurrent: string | null }) {
+  const { result, keyName, notCurrent } = props;
+  // The time of day it was sent, with the date when that was not today: read once per entry.
+  // eslint-disable-next-line react-hooks/purity
+  const time = useMemo(() => shownTime(result.createdAt, Date.now()), [result.createdAt]);
+  const kind = result.kind === 'resend' ? ' · re-send' : result.kind === 'replay' ? ' · replay' : '';
+  return (
+    <div className="-mt-1 flex flex-col gap-1.5">
+      <p id={props.id} className="min-w-0 text-xs break-words text-slate-600 dark:text-slate-400">
+        <span className="font-mono font-semibold text-slate-800 dark:text-slate-200">#{result.id}</span>
+        {' · '}
+        <span className="font-mono break-all" title={`${result.request.method} ${result.request.url}`}>
+          <span className="font-semibold">{result.request.method}</span> {result.request.path}
+        </span>
+        {' · '}
+        {ENVIRONMENT_LABEL[result.environment]}
+        {' · key '}
+        <span className="font-mono" title={keyName?.title ?? `Key id ${result.keyId}`}>
+          {keyName?.name ?? result.keyId}
+        </span>
+        {kind}
+        {' · '}
+        <time dateTime={new Date(result.createdAt).toISOString()} title={new Date(result.createdAt).toString()}>
+          {time}
+        </time>
+        {/* Said by the marker below on screen; here for the region's description. */}
+        {notCurrent && <span className="sr-only">. Not the current request.</span>}
+      </p>
+      {notCurrent && (
+        <p className="flex flex-wrap items-baseline gap-x-2 rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100">
+          <span className="font-semibold">{notCurrentLabel(result)}</span>
+          <span>{notCurrent}</span>
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 import { memo, useId, useMemo, useState } from 'react';
 import type { StringToSignView as StringToSign } from '../../../../core/contract.ts';
+import { describeUnexpectedBody, methodTakesNoBody } from '../../../../core/request-body.ts';
 import { formatBytes, groupDigits } from '../../../lib/format.ts';
 import { SEGMENT_LABEL, SEGMENT_SWATCH, SEGMENT_TEXT } from '../segment-style.ts';
 import { chunkText, hexDump, VISIBLE_GLYPH } from '../visible-text.ts';
@@ -56,6 +57,12 @@ export function StringToSignView({ value, dimmed = false }: { value: StringToSig
   );
   const bodySegment = value.segments.find((s) => s.name === 'body');
   const body = bodySegment ? { text: bodySegment.text, length: bodySegment.length } : null;
+  // A body signed (and so sent) with a method that takes none: said where the body segment is.
+  const method = value.segments.find((s) => s.name === 'method')?.text ?? '';
+  const unexpected =
+    body && body.length > 0 && methodTakesNoBody(method)
+      ? describeUnexpectedBody({ method, bytes: body.length, whitespaceOnly: body.text.trim() === '' })
+      : null;
   const bodyCut = body !== null && body.text.length > TEXT_CAP;
   const bodyText = body ? (bodyCut ? body.text.slice(0, TEXT_CAP) : body.text) : '';
   // Content-defined pieces: a keystroke changes one, and only that one is rendered and laid out again
@@ -74,6 +81,9 @@ export function StringToSignView({ value, dimmed = false }: { value: StringToSig
               <span className="font-mono text-slate-500 tabular-nums dark:text-slate-400">
                 {groupDigits(s.length)} B @ {groupDigits(s.offset)}
               </span>
+              {s.name === 'body' && unexpected && (
+                <span className="font-medium text-amber-800 dark:text-amber-300">(not expected with {method})</span>
+              )}
             </li>
           ))}
         </ul>
@@ -92,6 +102,14 @@ export function StringToSignView({ value, dimmed = false }: { value: StringToSig
           </button>
         </span>
       </div>
+      {unexpected && (
+        <p className="mb-2 flex items-center gap-1.5 rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-xs font-medium text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200">
+          <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 shrink-0" fill="currentColor">
+            <path d="M8 1.5 15 14H1L8 1.5zm-.75 4.5v4h1.5V6h-1.5zm0 5v1.5h1.5V11h-1.5z" />
+          </svg>
+          Body segment: {unexpected}.
+        </p>
+      )}
       <div
         id={contentId}
         className={
