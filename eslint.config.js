@@ -31,10 +31,16 @@ function ownerOf(relativePath) {
   return { layer: top, feature: null };
 }
 
+const PRODUCTION_LAYERS = new Set(['app', 'core', 'server', 'scripts']);
+const isTestFile = (relativePath) => /\.test\.tsx?$/.test(relativePath);
+
 /** Why an import from `from` to `to` (both repository-relative) crosses a boundary, or null. */
 function boundaryViolation(from, to) {
   const a = ownerOf(from);
   const b = ownerOf(to);
+  if (b.layer === 'test-support' && PRODUCTION_LAYERS.has(a.layer) && !isTestFile(from)) {
+    return `Production code never imports test support (${to}); only tests, bench/ and e2e/ do.`;
+  }
   if (a.layer === 'core' && (b.layer === 'app' || b.layer === 'server')) {
     return `core/ is shared by the page and the server and imports neither: ${to} is in ${b.layer}/.`;
   }
@@ -50,7 +56,10 @@ function boundaryViolation(from, to) {
 const boundariesRule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Keeps core/, app/, server/ and the feature folders apart (ARCHITECTURE.md).' },
+    docs: {
+      description:
+        'Keeps core/, app/, server/ and the feature folders apart, and test-support/ out of production code (ARCHITECTURE.md).',
+    },
     schema: [],
     messages: { crossed: '{{reason}}' },
   },

@@ -9,7 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CHROMIUM_PATH, hasChromium } from './lib/preview.ts';
+import { CHROMIUM_PATH, hasChromium } from '../test-support/chromium.ts';
 import { formatTable } from './lib/table.ts';
 import type { BenchContext, Measurement } from './lib/types.ts';
 import { ROWS } from './rows/index.ts';

@@ -6,7 +6,8 @@ import { runCli } from './cli.ts';
 import { openHistoryStore } from './history/store.ts';
 import { findDemoKey } from './mock/keys.ts';
 import { startMockServer } from './mock/server.ts';
-import { memoryIo, tempDir } from './test-support.ts';
+import { memoryIo } from '../test-support/cli-io.ts';
+import { tempDir } from '../test-support/playground.ts';
 
 const io = memoryIo;
 

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOKEN_FILE } from './security/launch-token.ts';
 import { startMockServer } from './mock/server.ts';
-import { memoryIo, tempDir } from './test-support.ts';
+import { memoryIo } from '../test-support/cli-io.ts';
+import { tempDir } from '../test-support/playground.ts';
 
 const io = memoryIo;
 

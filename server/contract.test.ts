@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, ApiOk, EnvironmentInfo, HistoryEntry, HistoryList, SessionInfo } from '../core/contract.ts';
-import { startTestPlayground, type TestPlayground } from './test-support.ts';
+import { startTestPlayground, type TestPlayground } from '../test-support/playground.ts';
 
 // The page reads answers as the contract's types without validating them at run time, so the
 // server's answers are checked against the contract here, route by route.

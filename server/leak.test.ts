@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCountingUpstream, type CountingUpstream } from './counting-upstream.ts';
-import { startTestPlayground, tempDir, type TestPlayground } from './test-support.ts';
+import { startTestPlayground, tempDir, type TestPlayground } from '../test-support/playground.ts';
+import { startUpstream, type Upstream } from '../test-support/upstream.ts';
 
 const KEY_TEXT = '$2a$10$LeakTestSecretThatMustNeverLeaveTheServer.0123456789ab';
 const SECRET = Buffer.from(KEY_TEXT).toString('base64');
@@ -20,7 +20,7 @@ const NEEDLES = [
 ];
 
 let p: TestPlayground;
-let upstream: CountingUpstream;
+let upstream: Upstream;
 afterEach(async () => {
   await p?.close();
   await upstream?.close();
@@ -34,10 +34,12 @@ describe('secrets never leave', () => {
   it('appear in no /api answer, no history row, no log line, even when the upstream echoes them', async () => {
     const dataDir = tempDir();
     // A hostile upstream that echoes both secrets back in its headers and body.
-    upstream = await startCountingUpstream((_r, res) => {
-      res.setHeader('x-echo', SECRET);
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ leaked: [SECRET, KEY_TEXT, PAGE_SECRET, PAGE_TEXT] }));
+    upstream = await startUpstream({
+      answer: (_r, res) => {
+        res.setHeader('x-echo', SECRET);
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ leaked: [SECRET, KEY_TEXT, PAGE_SECRET, PAGE_TEXT] }));
+      },
     });
     p = await startTestPlayground({
       dataDir,

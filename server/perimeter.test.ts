@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCountingUpstream, type CountingUpstream } from './counting-upstream.ts';
+import { startTestPlayground, type TestPlayground } from '../test-support/playground.ts';
+import { startUpstream, type Upstream } from '../test-support/upstream.ts';
 import { rotateLaunchToken } from './security/launch-token.ts';
-import { startTestPlayground, type TestPlayground } from './test-support.ts';
 
 const SECRET = Buffer.from('$2a$10$PerimeterTestSecretForThePlaygroundOnly.0123456789abcd').toString('base64');
 let p: TestPlayground;
-let upstream: CountingUpstream;
+let upstream: Upstream;
 
 afterEach(async () => {
   await p?.close();
@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 async function start(env: Record<string, string> = {}) {
-  upstream = await startCountingUpstream();
+  upstream = await startUpstream();
   p = await startTestPlayground({
     env: { QREDO_SANDBOX_API_KEY: 'perimeterKey01', QREDO_SANDBOX_API_SECRET: SECRET, ...env },
     config: (c) => ({ ...c, baseUrls: { ...c.baseUrls, sandbox: upstream.baseUrl, production: upstream.baseUrl } }),

@@ -4,13 +4,13 @@
  * server (Vite's own `/__open-in-editor`, `/@fs/`, the HMR WebSocket), not only /api.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createServer, preview, type InlineConfig, type PreviewServer, type ViteDevServer } from 'vite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { playground } from './plugin.ts';
-import { tempDir } from './test-support.ts';
+import { rawExchange } from '../test-support/http-client.ts';
+import { tempDir } from '../test-support/playground.ts';
 
 const TOKEN = 'plugin-test-token-0123456789abcdef';
 const saved = { ...process.env };
@@ -97,21 +97,6 @@ describe.each(Object.keys(MODES) as Array<keyof typeof MODES>)('vite %s refuses 
   });
 });
 
-/** One raw HTTP exchange, so that headers are sent exactly as written. */
-function raw(port: number, text: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(text));
-    let out = '';
-    socket.on('data', (d) => {
-      out += d.toString('utf8');
-      if (/^HTTP\/1\.1 101/.test(out)) socket.destroy();
-    });
-    socket.on('close', () => resolve(out));
-    socket.on('error', reject);
-    socket.setTimeout(5000, () => socket.destroy());
-  });
-}
-
 describe('the dev server refuses other sites on every path', () => {
   it('never opens the editor for another site, nor for a request that is not the page itself', async () => {
     const marker = join(tempDir(), 'editor-was-opened');
@@ -162,11 +147,13 @@ describe('the dev server refuses other sites on every path', () => {
   it('refuses the HMR WebSocket upgrade from another origin, and lets the page have it', async () => {
     process.env.PLAYGROUND_DATA_DIR = tempDir();
     const { port } = await dev(project());
-    const upgrade = (extra: string) =>
-      raw(
-        port,
-        `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: vite-hmr\r\n${extra}\r\n`,
-      );
+    const upgrade = async (extra: string) =>
+      (
+        await rawExchange(
+          port,
+          `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: vite-hmr\r\n${extra}\r\n`,
+        )
+      ).all;
     expect(await upgrade('Origin: http://evil.example\r\n')).toMatch(/^HTTP\/1\.1 403/);
     expect(await upgrade('Sec-Fetch-Site: cross-site\r\n')).toMatch(/^HTTP\/1\.1 403/);
     expect(await upgrade('')).toMatch(/^HTTP\/1\.1 101/);

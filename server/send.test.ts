@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXAMPLE_TRANSACTION_BODY } from '../core/catalogue.ts';
-import { startCountingUpstream } from './counting-upstream.ts';
-import { startTestPlayground, tempDir, type TestPlayground } from './test-support.ts';
+import { startTestPlayground, tempDir, type TestPlayground } from '../test-support/playground.ts';
+import { startUpstream, type Answer } from '../test-support/upstream.ts';
 
 const SANDBOX_SECRET = Buffer.from('$2a$10$SandboxSecretForPlaygroundTestsOnly.abcdefghijklmnopqrstu').toString(
   'base64',
@@ -21,8 +21,8 @@ async function playground(opts: Parameters<typeof startTestPlayground>[0] = {}):
   return p;
 }
 
-async function sandboxUpstream(answer?: Parameters<typeof startCountingUpstream>[0]) {
-  const upstream = await startCountingUpstream(answer);
+async function sandboxUpstream(answer?: Answer) {
+  const upstream = await startUpstream(answer ? { answer } : {});
   open.push(upstream);
   const p = await playground({
     env: { QREDO_SANDBOX_API_KEY: 'sandboxKeyId01', QREDO_SANDBOX_API_SECRET: SANDBOX_SECRET },

@@ -1,13 +1,11 @@
 /**
- * The /api router hosted in this process on a plain http.Server (as server/test-support.ts does; the
- * Vite plugin mounts the same router), with the embedded mock as its upstream and history in a temp
- * PLAYGROUND_DATA_DIR. Plus a keep-alive client for it and for the mock.
+ * The /api router hosted in this process (test-support/playground.ts, as the tests host it; the Vite
+ * plugin mounts the same router), with the embedded mock as its upstream and history in a temp
+ * PLAYGROUND_DATA_DIR. Plus a lean keep-alive client for it and for the mock: it only counts and
+ * keeps bytes, so that the figures measure the server rather than the client.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   HEADER_KEY,
   HEADER_SIGNATURE,
@@ -17,12 +15,11 @@ import {
   formatTimestamp,
   sign,
 } from '../../core/signing/index.ts';
-import { loadConfig } from '../../server/config/config.ts';
 import { nodeHmac } from '../../server/crypto.ts';
 import { findDemoKey } from '../../server/mock/keys.ts';
-import { startMockServer, type MockServer } from '../../server/mock/server.ts';
-import { createRouter } from '../../server/router.ts';
-import { createServices, type Services } from '../../server/services.ts';
+import type { MockServer } from '../../server/mock/server.ts';
+import type { Services } from '../../server/services.ts';
+import { startTestPlayground, tempDir } from '../../test-support/playground.ts';
 
 export interface HostedPlayground {
   port: number;
@@ -33,38 +30,17 @@ export interface HostedPlayground {
   close(): Promise<void>;
 }
 
-export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
-
 export async function hostPlayground(): Promise<HostedPlayground> {
   const dataDir = tempDir('qredo-bench-data-');
-  const env = { PLAYGROUND_DATA_DIR: dataDir };
-  const mock = await startMockServer({ port: 0 });
-  const base = loadConfig(env);
-  const config = { ...base, baseUrls: { ...base.baseUrls, mock: mock.baseUrl } };
-  const services = createServices(config, { env, startMock: false, log: () => undefined });
-  const router = createRouter(services);
-  const server = http.createServer((req, res) =>
-    router(req, res, () => {
-      res.statusCode = 404;
-      res.end();
-    }),
-  );
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const p = await startTestPlayground({ dataDir });
   return {
-    port,
-    token: services.launchToken().current(),
-    mock,
-    services,
+    port: p.port,
+    token: p.services.launchToken().current(),
+    mock: p.mock,
+    services: p.services,
     dataDir,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await services.close();
-      await mock.close();
+      await p.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { shimNames } from '../lib/page.ts';
-import { DIST, ensureBuild, launchChromium, startPreview } from '../lib/preview.ts';
+import { launchChromium } from '../../test-support/chromium.ts';
+import { DIST, ensureBuild, startPreview } from '../lib/preview.ts';
 import { median, round } from '../lib/stats.ts';
 import { measurement, type BenchRow } from '../lib/types.ts';
 

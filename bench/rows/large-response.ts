@@ -12,10 +12,18 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { openPlayground, setMethod, shimNames } from '../lib/page.ts';
-import { ensureBuild, launchChromium, startPreview } from '../lib/preview.ts';
+import { launchChromium } from '../../test-support/chromium.ts';
+import { ensureBuild, startPreview } from '../lib/preview.ts';
 import { round } from '../lib/stats.ts';
 import { measurement, type BenchRow, type Measurement } from '../lib/types.ts';
-import { prepare, startUpstream, type Upstream } from '../lib/upstream.ts';
+import { startContentUpstream } from '../../test-support/content-upstream.ts';
+import type { Upstream } from '../../test-support/upstream.ts';
+
+/** Warms the upstream's cache so the first request is not slowed by building the body. */
+async function prepare(upstream: Upstream, bytes: number): Promise<void> {
+  const res = await fetch(`${upstream.origin}/raw/${bytes}`);
+  await res.arrayBuffer();
+}
 
 interface Timing {
   arrival: number;
@@ -133,7 +141,7 @@ export const largeResponse: BenchRow = {
   async run(ctx) {
     const sizes = ctx.quick ? [1_000_000] : [1_000_000, 10_000_000, 50_000_000];
     await ensureBuild(ctx.root, ctx.log);
-    const upstream = await startUpstream();
+    const upstream = await startContentUpstream();
     const secret = Buffer.from('$2a$10$BenchSandboxSecretForLargeResponses.abcdefghijklmnopqrs').toString('base64');
     const preview = await startPreview(ctx.root, {
       env: {

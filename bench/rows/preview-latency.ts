@@ -5,9 +5,10 @@
  * (the string-to-sign is rendered from the same answer in the same commit), then the next frame.
  * Reference: the bare POST /api/sign round trip for the same draft, fetched from the same page.
  */
-import { editableBody } from '../lib/data.ts';
+import { editableBody } from '../../test-support/bodies.ts';
 import { openPlayground, setBody, setMethod, settle, waitForCodeEditor } from '../lib/page.ts';
-import { ensureBuild, launchChromium, startPreview } from '../lib/preview.ts';
+import { launchChromium } from '../../test-support/chromium.ts';
+import { ensureBuild, startPreview } from '../lib/preview.ts';
 import { median, percentile, round } from '../lib/stats.ts';
 import { measurement, type BenchRow } from '../lib/types.ts';
 

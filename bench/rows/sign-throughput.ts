@@ -11,8 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { buildStringToSign, decodeSecret, sign } from '../../core/signing/index.ts';
 import { nodeHmac } from '../../server/crypto.ts';
 import { findDemoKey } from '../../server/mock/keys.ts';
-import { jsonBody } from '../lib/data.ts';
-import { tempDir } from '../lib/playground.ts';
+import { jsonBody } from '../../test-support/bodies.ts';
+import { tempDir } from '../../test-support/playground.ts';
 import { median, round } from '../lib/stats.ts';
 import { measurement, type BenchRow } from '../lib/types.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DoctorResponse, type SignResponse } from '../../core/contract.ts';
 import { decodeSecret, toHex } from '../../core/signing/index.ts';
 import { findDemoKey } from '../mock/keys.ts';
-import { startTestPlayground, type TestPlayground } from '../test-support.ts';
+import { startTestPlayground, type TestPlayground } from '../../test-support/playground.ts';
 
 const NOW_MS = 1_700_000_000_000;
 const SANDBOX_SECRET = 'JDJhJDEwJFBsYXlncm91bmRUZXN0VmVjdG9yU2VjcmV0Tm90QVJlYWxRcmVkb0tleS4wMTIzNDU2Nzg5';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatTimestamp } from '../../core/signing/index.ts';
 import { type MockServer, startMockServer } from './server.ts';
-import { type RawResponse, rawRequest, signedRequest } from './test-client.ts';
+import { type Answer, rawRequest } from '../../test-support/http-client.ts';
+import { signedRequest } from '../../test-support/mock-client.ts';
 
 const NOW = 1_700_000_000_000;
 let server: MockServer;
@@ -20,7 +21,7 @@ const reset = (opts: { method?: string; host?: string; headers?: Record<string, 
     headers: { 'content-length': '0', ...opts.headers },
   });
 
-function expectRefused(res: RawResponse, status: number, reason: RegExp) {
+function expectRefused(res: Answer, status: number, reason: RegExp) {
   expect(res.status).toBe(status);
   expect(res.json).toMatchObject({ code: status, detail: { reason: expect.stringMatching(reason) } });
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../../core/signing/index.ts';
 import { findDemoKey } from './keys.ts';
 import { type MockServer, startMockServer } from './server.ts';
-import { type RawResponse, rawRequest, signHeaders, signedRequest } from './test-client.ts';
+import { type Answer, rawRequest } from '../../test-support/http-client.ts';
+import { signHeaders, signedRequest } from '../../test-support/mock-client.ts';
 
 const NOW_MS = 1_700_000_000_000;
 const TS = '1700000000';
@@ -18,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function expectError(res: RawResponse, status: number, reason: RegExp) {
+function expectError(res: Answer, status: number, reason: RegExp) {
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toBe('application/json');
   expect(res.json.code).toBe(status);

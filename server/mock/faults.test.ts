@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoKey } from '../../core/contract.ts';
 import { HEADER_SIGNATURE, formatTimestamp } from '../../core/signing/index.ts';
 import { type MockServer, startMockServer } from './server.ts';
-import { rawRequest, signHeaders, signedRequest } from './test-client.ts';
+import { rawRequest } from '../../test-support/http-client.ts';
+import { signHeaders, signedRequest } from '../../test-support/mock-client.ts';
 
 const NOW = 1_700_000_000_000;
 let server: MockServer;

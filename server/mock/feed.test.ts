@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP, formatTimestamp } from '../../core/signing/index.ts';
 import { type MockServer, startMockServer } from './server.ts';
-import { type FeedClient, openFeed, refusedFeed, signHeaders, signedRequest } from './test-client.ts';
+import { type FeedClient, openFeed, refusedFeed, signHeaders, signedRequest } from '../../test-support/mock-client.ts';
 import { TIMELINE } from './transactions.ts';
 
 const C = 1_700_000_000_000;

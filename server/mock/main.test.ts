@@ -5,7 +5,7 @@ import { formatTimestamp } from '../../core/signing/index.ts';
 import { listKeysJson, parseArgs } from './cli-args.ts';
 import { DEMO_KEYS } from './keys.ts';
 import { startMockServer } from './server.ts';
-import { signedRequest } from './test-client.ts';
+import { signedRequest } from '../../test-support/mock-client.ts';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));

@@ -3,7 +3,7 @@ import { formatTimestamp } from '../../core/signing/index.ts';
 import { WEB3_WALLET_ADDRESS, dataset } from './data.ts';
 import { EVM_NETWORKS } from './networks.ts';
 import { type MockServer, startMockServer } from './server.ts';
-import { signedRequest } from './test-client.ts';
+import { signedRequest } from '../../test-support/mock-client.ts';
 import { TIMELINE } from './transactions.ts';
 
 const C = 1_700_000_000_000;

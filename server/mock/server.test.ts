@@ -4,7 +4,8 @@ import { decodeSecret, formatTimestamp } from '../../core/signing/index.ts';
 import { DEMO_KEYS as DEMO_KEY_IDS } from '../../core/constants.ts';
 import { DEMO_KEYS, findDemoKey } from './keys.ts';
 import { type MockServer, startMockServer } from './server.ts';
-import { type RawResponse, rawRequest, signedRequest } from './test-client.ts';
+import { type Answer, rawRequest } from '../../test-support/http-client.ts';
+import { signedRequest } from '../../test-support/mock-client.ts';
 import { dataset } from './data.ts';
 import { TIMELINE, seededTransactionIds } from './transactions.ts';
 
@@ -18,10 +19,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const call = (key: DemoKey, method: string, path: string, body: string | null = null): Promise<RawResponse> =>
+const call = (key: DemoKey, method: string, path: string, body: string | null = null): Promise<Answer> =>
   signedRequest(port, key, method, path, { timestamp: formatTimestamp(clock), body });
 
-function expectError(res: RawResponse, status: number, reason: RegExp) {
+function expectError(res: Answer, status: number, reason: RegExp) {
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toBe('application/json');
   expect(res.json).toMatchObject({ code: status, detail: { reason: expect.stringMatching(reason) } });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatTimestamp } from '../../core/signing/index.ts';
 import { DEFAULT_SEED, buildDataset } from './data.ts';
 import { type MockServer, startMockServer } from './server.ts';
-import { signedRequest } from './test-client.ts';
+import { signedRequest } from '../../test-support/mock-client.ts';
 import { seededTransactionIds } from './transactions.ts';
 
 const NOW = 1_700_000_000_000;

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SendProgress } from '../../core/contract.ts';
-import { startTestPlayground, type TestPlayground } from '../test-support.ts';
+import { startTestPlayground, type TestPlayground } from '../../test-support/playground.ts';
 
 const SECRET = Buffer.from('$2a$10$InflightTestSecretForThePlaygroundOnly.0123456789abcd').toString('base64');
 const SIZE = 20 * 1024 * 1024;

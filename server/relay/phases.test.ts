@@ -4,18 +4,17 @@
  * self-signed certificate the test trusts, and for a reused keep-alive connection; and the HAR
  * `timings` object follows them.
  */
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RelayPhases } from '../../core/contract.ts';
 import { harTimings, phaseDurations } from '../../core/timings.ts';
+import { TEST_TLS } from '../../test-support/upstream.ts';
 import { createRelay, type Relay } from './relay.ts';
 
 const limits = { connectTimeoutMs: 5000, totalTimeoutMs: 10_000, maxResponseBytes: 1 << 24 };
-const cert = readFileSync(new URL('./fixtures/test-upstream.crt', import.meta.url));
-const key = readFileSync(new URL('./fixtures/test-upstream.key', import.meta.url));
+const { cert, key } = TEST_TLS;
 const closers: Array<() => void> = [];
 afterEach(() => {
   while (closers.length) closers.pop()!();

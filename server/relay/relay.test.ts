@@ -4,23 +4,9 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../../core/signing/index.ts';
+import { startUpstream as startRecordingUpstream, type Upstream } from '../../test-support/upstream.ts';
 import { createRelay } from './relay.ts';
 import type { Relay, RelayLimits, RelayRequest } from './relay.ts';
-
-interface Received {
-  method: string;
-  url: string;
-  rawHeaders: string[];
-  body: Buffer;
-}
-
-interface Upstream {
-  base: string;
-  port: number;
-  received: Received[];
-  sockets: Set<net.Socket>;
-  close(): Promise<void>;
-}
 
 type Behaviour = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -29,37 +15,9 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-/** A real HTTP upstream on port 0 that records what arrives, raw, before answering. */
+/** A recording upstream (test-support/upstream.ts) on port 0, answering with `behaviour`. */
 async function startUpstream(behaviour: Behaviour = (_req, res) => res.end('ok')): Promise<Upstream> {
-  const received: Received[] = [];
-  const sockets = new Set<net.Socket>();
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      received.push({
-        method: req.method ?? '',
-        url: req.url ?? '',
-        rawHeaders: [...req.rawHeaders],
-        body: Buffer.concat(chunks),
-      });
-      behaviour(req, res);
-    });
-  });
-  server.on('connection', (s) => sockets.add(s));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
-  const up: Upstream = {
-    base: `http://127.0.0.1:${port}`,
-    port,
-    received,
-    sockets,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  const up = await startRecordingUpstream({ answer: (_r, res, req) => behaviour(req, res) });
   cleanups.push(() => up.close());
   return up;
 }
@@ -97,7 +55,7 @@ describe('relay: bytes on the wire', () => {
 
   it.each(bodies)('writes %s exactly as given', async (_name, body) => {
     const up = await startUpstream();
-    const out = await relay().send(post(`${up.base}/qapi/v1/transfer`, new Uint8Array(body)), roomy);
+    const out = await relay().send(post(`${up.origin}/qapi/v1/transfer`, new Uint8Array(body)), roomy);
     expect(out.error).toBeNull();
     expect(up.received).toHaveLength(1);
     const got = up.received[0]!;
@@ -110,7 +68,7 @@ describe('relay: bytes on the wire', () => {
     const up = await startUpstream();
     const backing = Buffer.from('XXXX{"a":1}YYYY');
     const view = new Uint8Array(backing.buffer, backing.byteOffset + 4, 7);
-    await relay().send(post(`${up.base}/x`, view), roomy);
+    await relay().send(post(`${up.origin}/x`, view), roomy);
     expect(up.received[0]!.body.toString()).toBe('{"a":1}');
   });
 
@@ -123,13 +81,14 @@ describe('relay: bytes on the wire', () => {
       '/qapi/v1/funds?archived=true',
       '?only=query',
     ];
-    for (const t of targets) await r.send({ url: `${up.base}${t}`, method: 'GET', headers: signed, body: null }, roomy);
+    for (const t of targets)
+      await r.send({ url: `${up.origin}${t}`, method: 'GET', headers: signed, body: null }, roomy);
     expect(up.received.map((x) => x.url)).toEqual([...targets.slice(0, 3), '/?only=query']);
   });
 
   it('sends exactly the given headers plus host, content-length and connection, in order', async () => {
     const up = await startUpstream();
-    const out = await relay().send(post(`${up.base}/qapi/v1/company`, new TextEncoder().encode('{}')), roomy);
+    const out = await relay().send(post(`${up.origin}/qapi/v1/company`, new TextEncoder().encode('{}')), roomy);
     const expected = [
       'host',
       `127.0.0.1:${up.port}`,
@@ -156,7 +115,7 @@ describe('relay: bytes on the wire', () => {
     const up = await startUpstream();
     const r = relay();
     for (const method of ['GET', 'DELETE', 'POST', 'PUT']) {
-      const out = await r.send({ url: `${up.base}/x`, method, headers: signed, body: null }, roomy);
+      const out = await r.send({ url: `${up.origin}/x`, method, headers: signed, body: null }, roomy);
       expect(out.requestHeaders).not.toHaveProperty('content-length');
       expect(out.sentBodySha256).toBe(sha256(new Uint8Array()));
     }
@@ -171,7 +130,7 @@ describe('relay: bytes on the wire', () => {
     const up = await startUpstream();
     await relay().send(
       {
-        url: `${up.base}/x`,
+        url: `${up.origin}/x`,
         method: 'GET',
         headers: [['Host', 'evil.example'], ['Content-Length', '99'], ...signed],
         body: null,
@@ -233,10 +192,10 @@ describe('relay: bytes on the wire', () => {
     const up = await startUpstream();
     const r = relay();
     for (let i = 0; i < 20; i++)
-      await r.send({ url: `${up.base}/n/${i}`, method: 'GET', headers: signed, body: null }, roomy);
+      await r.send({ url: `${up.origin}/n/${i}`, method: 'GET', headers: signed, body: null }, roomy);
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        r.send({ url: `${up.base}/p/${i}`, method: 'GET', headers: signed, body: null }, roomy),
+        r.send({ url: `${up.origin}/p/${i}`, method: 'GET', headers: signed, body: null }, roomy),
       ),
     );
     expect(up.received).toHaveLength(40);
@@ -247,20 +206,20 @@ describe('relay: bytes on the wire', () => {
     const up = await startUpstream();
     const r = relay();
     for (const url of [
-      `${up.base}/a b`,
-      `${up.base}/é`,
-      `${up.base}/x#frag`,
+      `${up.origin}/a b`,
+      `${up.origin}/é`,
+      `${up.origin}/x#frag`,
       `http://u:p@127.0.0.1:${up.port}/`,
       'ftp://x/',
       '/relative',
     ]) {
       await expect(r.send({ url, method: 'GET', headers: [], body: null }, roomy)).rejects.toThrow(TypeError);
     }
-    await expect(r.send({ url: `${up.base}/`, method: 'GE T', headers: [], body: null }, roomy)).rejects.toThrow(
+    await expect(r.send({ url: `${up.origin}/`, method: 'GE T', headers: [], body: null }, roomy)).rejects.toThrow(
       TypeError,
     );
     await expect(
-      r.send({ url: `${up.base}/`, method: 'GET', headers: [['x', 'a\r\nb: c']], body: null }, roomy),
+      r.send({ url: `${up.origin}/`, method: 'GET', headers: [['x', 'a\r\nb: c']], body: null }, roomy),
     ).rejects.toThrow(TypeError);
     expect(up.received).toHaveLength(0);
   });
@@ -273,7 +232,7 @@ describe('relay: the response, reported faithfully', () => {
       res.end('moved');
     });
     const out = await relay().send(
-      { url: `${up.base}/qapi/v1/balance`, method: 'GET', headers: signed, body: null },
+      { url: `${up.origin}/qapi/v1/balance`, method: 'GET', headers: signed, body: null },
       roomy,
     );
     expect(up.received).toHaveLength(1);
@@ -293,7 +252,7 @@ describe('relay: the response, reported faithfully', () => {
       res.statusMessage = 'Fine Indeed';
       res.end('{"ok":true}');
     });
-    const out = await relay().send({ url: `${up.base}/`, method: 'GET', headers: signed, body: null }, roomy);
+    const out = await relay().send({ url: `${up.origin}/`, method: 'GET', headers: signed, body: null }, roomy);
     expect(out.response?.headers['x-multi']).toBe('a, b');
     expect(out.response?.headers['set-cookie']).toBe('s=1\nt=2');
     expect(out.response?.headers['content-type']).toBe('application/json');
@@ -312,7 +271,7 @@ describe('relay: the response, reported faithfully', () => {
   it('gives a body that is not valid UTF-8 as base64', async () => {
     const bytes = Buffer.from([0x7b, 0xff, 0xfe, 0x00, 0xc3, 0x28]);
     const up = await startUpstream((_req, res) => res.end(bytes));
-    const out = await relay().send({ url: `${up.base}/`, method: 'GET', headers: signed, body: null }, roomy);
+    const out = await relay().send({ url: `${up.origin}/`, method: 'GET', headers: signed, body: null }, roomy);
     expect(out.response?.bodyEncoding).toBe('base64');
     expect(Buffer.from(out.response!.body, 'base64').equals(bytes)).toBe(true);
     expect(out.response?.size).toBe(bytes.byteLength);
@@ -320,7 +279,7 @@ describe('relay: the response, reported faithfully', () => {
 
   it('keeps a leading byte-order mark', async () => {
     const up = await startUpstream((_req, res) => res.end(Buffer.from('\ufeff{}', 'utf8')));
-    const out = await relay().send({ url: `${up.base}/`, method: 'GET', headers: signed, body: null }, roomy);
+    const out = await relay().send({ url: `${up.origin}/`, method: 'GET', headers: signed, body: null }, roomy);
     expect(out.response?.body).toBe('\ufeff{}');
   });
 
@@ -329,14 +288,14 @@ describe('relay: the response, reported faithfully', () => {
     const up = await startUpstream((_req, res) => res.end(big));
     const r = relay();
     const out = await r.send(
-      { url: `${up.base}/big`, method: 'GET', headers: signed, body: null },
+      { url: `${up.origin}/big`, method: 'GET', headers: signed, body: null },
       { ...roomy, maxResponseBytes: 10_000 },
     );
     expect(out.error).toBeNull();
     expect(out.response).toMatchObject({ status: 200, size: 10_000, truncated: true });
     expect(out.response?.body).toBe('a'.repeat(10_000));
     // The relay still works afterwards (the cut socket was discarded, not pooled).
-    const again = await r.send({ url: `${up.base}/big`, method: 'GET', headers: signed, body: null }, roomy);
+    const again = await r.send({ url: `${up.origin}/big`, method: 'GET', headers: signed, body: null }, roomy);
     expect(again.response).toMatchObject({ size: 200_000, truncated: false });
   });
 });
@@ -388,7 +347,7 @@ describe('relay: failures become outcomes', () => {
 
   it('times out an upstream that never answers', async () => {
     const up = await startUpstream(() => undefined);
-    const out = await relay().send({ url: `${up.base}/silent`, method: 'GET', headers: signed, body: null }, limits);
+    const out = await relay().send({ url: `${up.origin}/silent`, method: 'GET', headers: signed, body: null }, limits);
     expect(up.received).toHaveLength(1);
     expect(out.response).toBeNull();
     expect(out.error?.code).toBe('timeout');
@@ -400,7 +359,7 @@ describe('relay: failures become outcomes', () => {
       res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '100' });
       res.write('partial');
     });
-    const out = await relay().send({ url: `${up.base}/stall`, method: 'GET', headers: signed, body: null }, limits);
+    const out = await relay().send({ url: `${up.origin}/stall`, method: 'GET', headers: signed, body: null }, limits);
     expect(out.error?.code).toBe('timeout');
     expect(out.response).toMatchObject({ status: 200, body: 'partial', size: 7, truncated: true });
     expect(out.response?.headers['content-type']).toBe('text/plain');
@@ -412,14 +371,14 @@ describe('relay: failures become outcomes', () => {
       res.writeHead(200, { 'content-length': '1000' });
       res.write('x'.repeat(100), () => setTimeout(() => req.socket.destroy(), 20));
     });
-    const out = await relay().send({ url: `${up.base}/reset`, method: 'GET', headers: signed, body: null }, roomy);
+    const out = await relay().send({ url: `${up.origin}/reset`, method: 'GET', headers: signed, body: null }, roomy);
     expect(out.error?.code).toBe('connection-reset');
     expect(out.response).toMatchObject({ status: 200, size: 100, truncated: true });
   });
 
   it('reports a connection closed before any answer', async () => {
     const up = await startUpstream((req) => req.socket.destroy());
-    const out = await relay().send({ url: `${up.base}/drop`, method: 'GET', headers: signed, body: null }, roomy);
+    const out = await relay().send({ url: `${up.origin}/drop`, method: 'GET', headers: signed, body: null }, roomy);
     expect(out.response).toBeNull();
     expect(out.error?.code).toBe('connection-reset');
   });
@@ -428,7 +387,7 @@ describe('relay: failures become outcomes', () => {
     const up = await startUpstream(() => undefined);
     const ac = new AbortController();
     const pending = relay().send(
-      { url: `${up.base}/slow`, method: 'GET', headers: signed, body: null, signal: ac.signal },
+      { url: `${up.origin}/slow`, method: 'GET', headers: signed, body: null, signal: ac.signal },
       roomy,
     );
     setTimeout(() => ac.abort(), 50);

@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeSecret, toHex } from '../../core/signing/index.ts';
 import { DEMO_KEYS } from '../mock/keys.ts';
-import { tempDir } from '../test-support.ts';
-import { PROJECT_ROOT } from './support.ts';
+import { tempDir } from '../../test-support/playground.ts';
+import { PROJECT_ROOT } from '../../test-support/standalone.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/check-bundle-secrets.ts', import.meta.url));
 const KEY_TEXT = '$2a$10$BundleCheckTestSecretThatMustNotShip.0123456789abcdefgh';

@@ -7,8 +7,11 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_KEYS } from '../mock/keys.ts';
-import { tempDir } from '../test-support.ts';
-import { checkDatabase, createClient, printTable, startStandalone, type StandaloneServer } from './support.ts';
+import { printTable } from '../../test-support/figures.ts';
+import { checkDatabase } from '../../test-support/history-db.ts';
+import { createClient } from '../../test-support/http-client.ts';
+import { tempDir } from '../../test-support/playground.ts';
+import { startStandalone, type StandaloneServer } from '../../test-support/standalone.ts';
 
 const ROUNDS = 5;
 const CLIENTS = 32;

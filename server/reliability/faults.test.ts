@@ -10,8 +10,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RelayResult } from '../../core/contract.ts';
 import type { PlaygroundConfig } from '../config/config.ts';
-import { startCountingUpstream, type CountingUpstream } from '../counting-upstream.ts';
-import { startTestPlayground, tempDir, type TestPlayground } from '../test-support.ts';
 import {
   FAULT_PATHS,
   INVALID_JSON_BODY,
@@ -21,8 +19,11 @@ import {
   startStuckListener,
   type FaultUpstream,
   type StuckListener,
-} from './fault-upstream.ts';
-import { MB, checkDatabase, printTable } from './support.ts';
+} from '../../test-support/faults.ts';
+import { MB, printTable } from '../../test-support/figures.ts';
+import { checkDatabase } from '../../test-support/history-db.ts';
+import { startTestPlayground, tempDir, type TestPlayground } from '../../test-support/playground.ts';
+import { startUpstream, type Upstream } from '../../test-support/upstream.ts';
 
 const SECRET = Buffer.from('$2a$10$FaultInjectionTestSecretForThePlayground.0123456789ab').toString('base64');
 const ENV = { QREDO_SANDBOX_API_KEY: 'faultTestKey01', QREDO_SANDBOX_API_SECRET: SECRET };
@@ -38,7 +39,7 @@ interface Case {
   path: string;
   method?: string;
   body?: string | null;
-  check(r: Result, ctx: { fault: FaultUpstream; attacker: CountingUpstream }): void;
+  check(r: Result, ctx: { fault: FaultUpstream; attacker: Upstream }): void;
 }
 
 const figures: Array<Record<string, string | number | boolean | null>> = [];
@@ -49,7 +50,7 @@ afterAll(async () => {
 });
 
 let fault: FaultUpstream;
-let attacker: CountingUpstream;
+let attacker: Upstream;
 let stuck: StuckListener;
 const playgrounds = new Map<Case['upstream'], { p: TestPlayground; dataDir: string }>();
 const everyPlayground: Array<{ p: TestPlayground; dataDir: string }> = [];
@@ -117,7 +118,7 @@ const CASES: Case[] = [
   {
     name: 'first byte after the timeout',
     upstream: 'fault',
-    path: FAULT_PATHS.slowFirstByte(TOTAL_MS + 1000),
+    path: FAULT_PATHS.held('first-byte'),
     check: (r) => {
       expect(r.response).toBeNull();
       expect(r.error?.code).toBe('timeout');
@@ -328,7 +329,7 @@ async function runCase(c: Case): Promise<Result> {
 describe('upstream faults through POST /api/send', () => {
   beforeAll(async () => {
     fault = await startFaultUpstream();
-    attacker = await startCountingUpstream();
+    attacker = await startUpstream();
     stuck = await startStuckListener();
     cleanups.push(
       () => fault.close(),

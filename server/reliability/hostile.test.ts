@@ -25,11 +25,12 @@ import {
 import { needsConfirmation, pinnedTimestampRefusal } from '../../core/guardrails.ts';
 import { base64standard, base64url, checkPath, decodeSecret, joinUrl } from '../../core/signing/index.ts';
 import { CREDENTIALS_FILE } from '../config/credentials.ts';
-import { startCountingUpstream, type CountingUpstream } from '../counting-upstream.ts';
+import { closedPort as closedPortNumber } from '../../test-support/faults.ts';
+import { printTable } from '../../test-support/figures.ts';
+import { createClient, type Client, type Answer } from '../../test-support/http-client.ts';
+import { startTestPlayground, type TestPlayground } from '../../test-support/playground.ts';
+import { startUpstream, type Upstream } from '../../test-support/upstream.ts';
 import { parseTarget } from '../relay/relay.ts';
-import { startTestPlayground, type TestPlayground } from '../test-support.ts';
-import { closedPort as closedPortNumber } from './fault-upstream.ts';
-import { createClient, printTable, type Client, type Reply } from './support.ts';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -94,7 +95,7 @@ async function property<T>(
 class Mismatch extends Error {}
 
 /** Never a 5xx; a refusal is a 4xx with a non-empty JSON error; optionally the exact status expected. */
-function checkAnswer(route: string, r: Reply, expected?: number | readonly number[]): void {
+function checkAnswer(route: string, r: Answer, expected?: number | readonly number[]): void {
   tally(route, r.status);
   const fail = (why: string): never => {
     throw new Mismatch(`${route}: ${why}; answered ${r.status} ${r.text.slice(0, 300)}`);
@@ -372,12 +373,12 @@ function readLikeServer<T>(
 
 // ---- the playground under test ------------------------------------------------------------------------
 
-let upstream: CountingUpstream;
+let upstream: Upstream;
 let p: TestPlayground;
 let client: Client;
 
 beforeAll(async () => {
-  upstream = await startCountingUpstream();
+  upstream = await startUpstream();
   p = await startTestPlayground({
     env: ENV,
     config: (c) => ({

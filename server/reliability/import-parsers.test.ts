@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ImportError, parseCurl, parseRawHttp, parseRequestPaste } from '../../core/import/index.ts';
-import { printTable } from './support.ts';
+import { printTable } from '../../test-support/figures.ts';
 
 const RUNS = Number(process.env.RELIABILITY_HOSTILE_RUNS ?? 10_000);
 const figures: Array<Record<string, string | number>> = [];

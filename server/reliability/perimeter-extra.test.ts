@@ -5,14 +5,14 @@
  * "attacker" upstream listens on 127.0.0.1 and must receive nothing; the configured upstream
  * receives only what was accepted, at the configured base.
  */
-import net from 'node:net';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HISTORY_FILE } from '../history/store.ts';
-import { startCountingUpstream, type CountingUpstream } from '../counting-upstream.ts';
-import { startTestPlayground, tempDir, type TestPlayground } from '../test-support.ts';
-import { printTable } from './support.ts';
+import { printTable } from '../../test-support/figures.ts';
+import { rawExchange } from '../../test-support/http-client.ts';
+import { startTestPlayground, tempDir, type TestPlayground } from '../../test-support/playground.ts';
+import { startUpstream, type Upstream } from '../../test-support/upstream.ts';
 
 const SECRET = Buffer.from('$2a$10$PerimeterExtraTestSecretForThePlayground.0123456789').toString('base64');
 const ENV = {
@@ -22,8 +22,8 @@ const ENV = {
   QREDO_PRODUCTION_API_SECRET: SECRET,
 };
 
-let upstream: CountingUpstream;
-let attacker: CountingUpstream;
+let upstream: Upstream;
+let attacker: Upstream;
 let p: TestPlayground;
 let dataDir: string;
 let A = 0; // the attacker's port
@@ -33,8 +33,8 @@ const count = (field: string, n = 1): void => {
 };
 
 beforeAll(async () => {
-  upstream = await startCountingUpstream();
-  attacker = await startCountingUpstream();
+  upstream = await startUpstream();
+  attacker = await startUpstream();
   A = attacker.port;
   dataDir = tempDir('playground-perimeter-');
   p = await startTestPlayground({
@@ -357,7 +357,7 @@ describe('a history id or row carries no destination', () => {
 
   it('re-sends an entry recorded under an older base to the configured base only', async () => {
     // Record while sandbox points at "old"; restart on the same data with sandbox pointing at the upstream.
-    const old = await startCountingUpstream();
+    const old = await startUpstream();
     const dir = tempDir('playground-perimeter-rebase-');
     const first = await startTestPlayground({
       dataDir: dir,
@@ -559,26 +559,4 @@ describe('Host and Origin in every disguise', () => {
 });
 
 /** One raw HTTP/1.x exchange on a fresh socket; status 0 when the server closes without an answer. */
-function raw(text: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(p.port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    socket.setTimeout(10_000, () => socket.destroy(new Error('raw request hung')));
-    socket.on('data', (c: Buffer) => {
-      chunks.push(c);
-      const all = Buffer.concat(chunks).toString('latin1');
-      const head = all.indexOf('\r\n\r\n');
-      if (head < 0) return;
-      const len = /content-length:\s*(\d+)/i.exec(all.slice(0, head));
-      if (len && all.length - head - 4 >= Number(len[1])) socket.end();
-    });
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const all = Buffer.concat(chunks).toString('utf8');
-      const m = /^HTTP\/1\.[01] (\d{3})/.exec(all);
-      const head = all.indexOf('\r\n\r\n');
-      resolve({ status: m ? Number(m[1]) : 0, text: head >= 0 ? all.slice(head + 4) : '' });
-    });
-    socket.write(text);
-  });
-}
+const raw = (text: string) => rawExchange(p.port, text, { timeoutMs: 10_000 });

@@ -11,14 +11,14 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeJson } from '../../core/doctor/index.ts';
 import { CREDENTIALS_FILE } from '../config/credentials.ts';
-import { startCountingUpstream, type CountingUpstream } from '../counting-upstream.ts';
+import { startTestPlayground, type TestPlayground } from '../../test-support/playground.ts';
+import { startUpstream, type Upstream } from '../../test-support/upstream.ts';
 import { createDoctorRunner } from '../doctor/run.ts';
 import { HISTORY_FILE } from '../history/store.ts';
-import { startTestPlayground, type TestPlayground } from '../test-support.ts';
 
 const SECRET = Buffer.from('$2a$10$AbuseTestSecretForThePlaygroundOnly.0123456789abcdefg').toString('base64');
 let p: TestPlayground | undefined;
-let upstream: CountingUpstream | undefined;
+let upstream: Upstream | undefined;
 afterEach(async () => {
   await p?.close();
   await upstream?.close();
@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 async function withProduction(env: Record<string, string> = {}): Promise<TestPlayground> {
-  upstream = await startCountingUpstream();
+  upstream = await startUpstream();
   const base = upstream.baseUrl;
   p = await startTestPlayground({
     env: { QREDO_PRODUCTION_API_KEY: 'abuseTestKey01', QREDO_PRODUCTION_API_SECRET: SECRET, ...env },

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.ts';
 import { createRouter } from '../router.ts';
 import { createServices } from '../services.ts';
-import { tempDir } from '../test-support.ts';
+import { tempDir } from '../../test-support/playground.ts';
 import { bearerToken, checkApiRequest, checkSite, isLoopbackAddress } from './guard.ts';
 
 function req(headers: Record<string, string>, socket: { localPort: number; remoteAddress?: string }): IncomingMessage {

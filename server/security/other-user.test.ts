@@ -9,9 +9,9 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCountingUpstream, type CountingUpstream } from '../counting-upstream.ts';
-import { PROJECT_ROOT, startStandalone, type StandaloneServer } from '../reliability/support.ts';
-import { tempDir } from '../test-support.ts';
+import { tempDir } from '../../test-support/playground.ts';
+import { PROJECT_ROOT, startStandalone, type StandaloneServer } from '../../test-support/standalone.ts';
+import { startUpstream, type Upstream } from '../../test-support/upstream.ts';
 import { TOKEN_FILE } from './launch-token.ts';
 
 const SECRET = Buffer.from('$2a$10$OtherUserTestSecretForThePlaygroundOnly.0123456789ab').toString('base64');
@@ -68,12 +68,12 @@ process.stdout.write(JSON.stringify({ statuses, hits, readable }));
 `;
 
 describe.skipIf(!canSwitch)('another user of the machine', () => {
-  let upstream: CountingUpstream;
+  let upstream: Upstream;
   let server: StandaloneServer;
   let dataDir: string;
 
   beforeAll(async () => {
-    upstream = await startCountingUpstream();
+    upstream = await startUpstream();
     dataDir = tempDir('other-user-data-');
     server = await startStandalone({
       PLAYGROUND_DATA_DIR: dataDir,

@@ -8,10 +8,10 @@ import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.ts';
-import { startCountingUpstream, type CountingUpstream } from '../counting-upstream.ts';
+import { tempDir } from '../../test-support/playground.ts';
+import { startUpstream, type Upstream } from '../../test-support/upstream.ts';
 import { createRouter } from '../router.ts';
 import { createServices, type Services } from '../services.ts';
-import { tempDir } from '../test-support.ts';
 
 const outside = Object.values(networkInterfaces())
   .flat()
@@ -21,7 +21,7 @@ if (!outside) console.warn('[remote test] skipped: this machine has no non-loopb
 const TOKEN = 'remote-test-token-0123456789abcdef';
 let server: Server | undefined;
 let services: Services | undefined;
-let upstream: CountingUpstream | undefined;
+let upstream: Upstream | undefined;
 afterEach(async () => {
   server?.closeAllConnections();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
@@ -31,7 +31,7 @@ afterEach(async () => {
 
 /** The router on all interfaces, as HOST=0.0.0.0 would put it. */
 async function listenEverywhere(env: Record<string, string>): Promise<number> {
-  upstream = await startCountingUpstream();
+  upstream = await startUpstream();
   const e = { PLAYGROUND_DATA_DIR: tempDir(), PLAYGROUND_TOKEN: TOKEN, ...env };
   const base = loadConfig(e);
   const config = { ...base, baseUrls: { ...base.baseUrls, sandbox: upstream.baseUrl } };

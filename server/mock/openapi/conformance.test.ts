@@ -12,7 +12,8 @@ import { HEADER_SIGNATURE, formatTimestamp } from '../../../core/signing/index.t
 import { dataset } from '../data.ts';
 import { DEMO_KEYS } from '../keys.ts';
 import { type MockServer, startMockServer } from '../server.ts';
-import { type RawResponse, rawRequest, signHeaders, signedRequest, tryFeed } from '../test-client.ts';
+import { type Answer, rawRequest } from '../../../test-support/http-client.ts';
+import { signHeaders, signedRequest, tryFeed } from '../../../test-support/mock-client.ts';
 import { TIMELINE, seededTransactionIds } from '../transactions.ts';
 import { KNOWN_DEVIATIONS, type KnownDeviation, pointerMatches } from './known-deviations.ts';
 import { type Deviation, listOperations, loadOpenApi, validateAgainst, validateResponse } from './validate.ts';
@@ -60,7 +61,7 @@ async function observe(
   pathTemplate: string,
   path: string,
   body: string | null = null,
-): Promise<RawResponse> {
+): Promise<Answer> {
   const res = await signedRequest(server.port, key, method, path, { timestamp: formatTimestamp(clock), body });
   observations.push({
     label: `${method} ${path} as ${key}`,

@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatTimestamp } from '../../../core/signing/index.ts';
 import { type MockServer, startMockServer } from '../server.ts';
-import { type RawResponse, rawRequest, signedRequest } from '../test-client.ts';
+import { type Answer, rawRequest } from '../../../test-support/http-client.ts';
+import { signedRequest } from '../../../test-support/mock-client.ts';
+import { partnerHeaders, partnerRequest } from '../../../test-support/partner-client.ts';
 import { createPartnerApi } from './api.ts';
 import { findPartnerDemoKey } from './keys.ts';
-import { partnerHeaders, partnerRequest } from './test-client.ts';
 
 const NOW_MS = 1_700_000_000_000;
 const TS = '1700000000';
@@ -23,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function expectAuthError(res: RawResponse, reason: string, hint?: RegExp) {
+function expectAuthError(res: Answer, reason: string, hint?: RegExp) {
   expect(res.status).toBe(401);
   expect(res.headers['content-type']).toBe('application/json');
   // Exactly the documented shape; what to fix rides in a header of the mock's own.
@@ -45,7 +46,7 @@ async function send(opts: {
   signedUrl?: string;
   headers?: (h: Record<string, string>) => Record<string, string>;
   host?: string;
-}): Promise<RawResponse> {
+}): Promise<Answer> {
   const method = opts.method ?? 'GET';
   const path = opts.path ?? '/assets';
   const body = opts.body ?? null;

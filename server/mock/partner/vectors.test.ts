@@ -8,7 +8,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fixture from '../../../core/fixtures/partner-vectors.json' with { type: 'json' };
-import { rawRequest } from '../test-client.ts';
+import { rawRequest } from '../../../test-support/http-client.ts';
 import { type PartnerApi, createPartnerApi } from './api.ts';
 import { NonceLog, verifyPartnerRequest } from './auth.ts';
 

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockServer, startMockServer } from '../server.ts';
-import type { RawResponse } from '../test-client.ts';
+import { type Answer } from '../../../test-support/http-client.ts';
+import { partnerRequest } from '../../../test-support/partner-client.ts';
 import { DEMO_CREDIT } from './assets.ts';
-import { partnerRequest } from './test-client.ts';
 import { APPROVAL_STEP_SECONDS } from './world.ts';
 
 const START = 1_700_000_000;
@@ -25,7 +25,7 @@ const now = () => Math.floor(clock / 1000);
 const advance = (seconds: number) => (clock += seconds * 1000);
 
 /** Every other call uses a nonce, so both kinds of freshness go through the whole workflow. */
-function call(method: string, path: string, body?: unknown, key = KEY): Promise<RawResponse> {
+function call(method: string, path: string, body?: unknown, key = KEY): Promise<Answer> {
   const text = body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body);
   nonce += 1;
   return partnerRequest(server.port, key, method, path, {

@@ -1,4 +1,4 @@
-/** Test data: JSON bodies of a given size, shaped like Qredo transaction lists. */
+/** JSON bodies of a given size, shaped like Qredo transaction lists, for fake upstreams and the bench. */
 
 function item(i: number, accents: boolean): string {
   return JSON.stringify({
@@ -36,4 +36,22 @@ export function editableBody(bytes: number): string {
     size += s.length + 1;
   }
   return `[${items.join(',')}]`;
+}
+
+/** A JSON document of roughly `size` bytes: an array of small records. */
+export function largeJson(size: number): string {
+  const records: string[] = [];
+  let length = 2;
+  for (let i = 0; length < size; i++) {
+    const record = JSON.stringify({
+      index: i,
+      txID: `tx-${i.toString(16).padStart(8, '0')}`,
+      status: i % 3 === 0 ? 'pending' : 'confirmed',
+      amount: (i * 7919) % 100_000,
+      note: 'filler so that the body is large enough to need the gate',
+    });
+    records.push(record);
+    length += record.length + 1;
+  }
+  return `{"items":[${records.join(',')}]}`;
 }

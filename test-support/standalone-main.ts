@@ -1,8 +1,8 @@
 /**
  * The playground backend without Vite: loadConfig + createServices + createRouter on a plain
- * http.Server. Used by the crash and load tests as a child process they can kill -9 and measure.
+ * http.Server. Started by standalone.ts as a child process that a test can kill -9 and measure.
  *
- *   PORT=0 PLAYGROUND_DATA_DIR=/tmp/x node --import tsx server/reliability/standalone.ts
+ *   PORT=0 PLAYGROUND_DATA_DIR=/tmp/x node --import tsx test-support/standalone-main.ts
  *
  * Prints one line `{"listening":{"port":N,"mockBaseUrl":...}}` once it accepts connections. With
  * PLAYGROUND_STANDALONE_MOCK=ephemeral the embedded mock listens on a free port (instead of
@@ -10,10 +10,10 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../config/config.ts';
-import { startMockServer, type MockServer } from '../mock/server.ts';
-import { createRouter } from '../router.ts';
-import { createServices } from '../services.ts';
+import { loadConfig } from '../server/config/config.ts';
+import { startMockServer, type MockServer } from '../server/mock/server.ts';
+import { createRouter } from '../server/router.ts';
+import { createServices } from '../server/services.ts';
 
 const config = loadConfig();
 let mock: MockServer | null = null;

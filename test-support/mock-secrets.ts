@@ -1,14 +1,6 @@
+/** The demo keys of the embedded Qredo API v1 as a client holds them: signing by hand, and leak scans. */
 import { createHmac } from 'node:crypto';
-import type { APIRequestContext } from '@playwright/test';
 import { DEMO_KEYS } from '../server/mock/keys.ts';
-import { LAUNCH_TOKEN } from './fixtures/api.ts';
-
-/** The mock's base URL as the running playground reports it. */
-export async function mockBaseUrl(request: APIRequestContext): Promise<string> {
-  const res = await request.get('/api/session', { headers: { authorization: `Bearer ${LAUNCH_TOKEN}` } });
-  const session = (await res.json()) as { environments: Array<{ name: string; baseUrl: string }> };
-  return session.environments.find((e) => e.name === 'mock')!.baseUrl;
-}
 
 export const FULL_KEY = DEMO_KEYS.find((k) => k.id === 'full')!;
 

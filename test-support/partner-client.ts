@@ -1,6 +1,6 @@
 /**
- * Signing helpers for the Partner API mock's tests, on top of the raw HTTP client of the v1 mock's
- * tests: each signed element can be changed on its own.
+ * Signing helpers for the tests of the embedded Partner API, on top of the raw client
+ * (http-client.ts): each signed element can be changed on its own.
  */
 import { createPrivateKey, sign } from 'node:crypto';
 import {
@@ -10,9 +10,9 @@ import {
   buildPartnerPayload,
   partnerSignedHeaders,
   signPartner,
-} from '../../../core/partner/index.ts';
-import { type RawResponse, rawRequest } from '../test-client.ts';
-import { findPartnerDemoKey } from './keys.ts';
+} from '../core/partner/index.ts';
+import { findPartnerDemoKey } from '../server/mock/partner/keys.ts';
+import { rawRequest, type Answer } from './http-client.ts';
 
 export const nodeRsaSigner =
   (pem: string): RsaSha256Signer =>
@@ -45,7 +45,7 @@ export async function partnerRequest(
   method: string,
   path: string,
   opts: { value: string; kind?: PartnerValueKind; body?: string | null },
-): Promise<RawResponse> {
+): Promise<Answer> {
   const target = `${PARTNER_BASE_PATH}${path}`;
   const body = opts.body ?? null;
   const headers = await partnerHeaders({

@@ -1,11 +1,11 @@
 /**
- * A raw HTTP client for the mock's tests: full control over the Host header, the request target,
- * the header names and the exact body bytes, so each signed element can be tampered with on its own.
- * openFeed() and refusedFeed() do the same for the transaction feed's WebSocket handshake.
+ * Signing helpers for the tests of the embedded Qredo API v1, on top of the raw client
+ * (http-client.ts): headers signed over exactly the inputs given, so each signed element can be
+ * tampered with on its own. openFeed() and refusedFeed() do the same for the transaction feed's
+ * WebSocket handshake.
  */
-import { request } from 'node:http';
 import WebSocket from 'ws';
-import type { DemoKey } from '../../core/contract.ts';
+import type { DemoKey } from '../core/contract.ts';
 import {
   HEADER_KEY,
   HEADER_SIGNATURE,
@@ -13,70 +13,10 @@ import {
   buildStringToSign,
   decodeSecret,
   sign,
-} from '../../core/signing/index.ts';
-import { nodeHmac } from './auth.ts';
-import { findDemoKey } from './keys.ts';
-
-export interface RawResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers field by field
-  json: any;
-}
-
-export interface RawRequest {
-  port: number;
-  method: string;
-  /** Request target (path and query) as written on the request line. */
-  target: string;
-  /** Host header value; default 127.0.0.1:PORT. */
-  host?: string;
-  headers?: Record<string, string>;
-  body?: Uint8Array | string | null;
-}
-
-export function rawRequest(r: RawRequest): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const body =
-      r.body === undefined || r.body === null
-        ? null
-        : typeof r.body === 'string'
-          ? Buffer.from(r.body, 'utf8')
-          : Buffer.from(r.body);
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: r.port,
-        method: r.method,
-        path: r.target,
-        setHost: false,
-        headers: {
-          host: r.host ?? `127.0.0.1:${r.port}`,
-          ...(body ? { 'content-length': String(body.length) } : {}),
-          ...r.headers,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            // Not JSON: json stays undefined and the test reads `text`.
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-        });
-      },
-    );
-    req.on('error', reject);
-    if (body) req.write(body);
-    req.end();
-  });
-}
+} from '../core/signing/index.ts';
+import { nodeHmac } from '../server/mock/auth.ts';
+import { findDemoKey } from '../server/mock/keys.ts';
+import { rawRequest, type Answer } from './http-client.ts';
 
 /** The three headers for a request signed with a demo key over exactly these inputs. */
 export async function signHeaders(
@@ -97,7 +37,7 @@ export async function signedRequest(
   method: string,
   path: string,
   opts: { body?: string | null; timestamp: string },
-): Promise<RawResponse> {
+): Promise<Answer> {
   const target = `/qapi/v1${path}`;
   const body = opts.body ?? null;
   const headers = await signHeaders(keyName, {

@@ -1,31 +1,31 @@
 /**
- * Test support: upstreams that misbehave on purpose, all on 127.0.0.1.
+ * Upstreams that misbehave on purpose, all on 127.0.0.1.
  *
- * `startFaultUpstream` is one node:http server whose path (after the base, /qapi/v1) chooses the
- * fault: slow first byte, reset mid-body, a huge streamed body, a drip, invalid JSON or UTF-8, a
- * redirect, 500/503, an upgrade, bytes that are not HTTP. It counts every request it receives.
+ * `startFaultUpstream` is the recording upstream (upstream.ts) answering with `faultAnswer`: the
+ * path (after the base, /qapi/v1) chooses the fault: an answer held until the test releases it,
+ * reset mid-body, a huge streamed body, a drip, invalid JSON or UTF-8, a redirect, 500/503, an
+ * upgrade, bytes that are not HTTP. Each request's record says whether its answer finished and how
+ * many bytes went out, so a test asserts the order of events and the bytes instead of a duration.
  *
  * `startStuckListener` is a port whose accept queue is full, so a new connection never completes
  * (the kernel drops its SYNs): a deterministic connect timeout on loopback, without any other host.
  * `closedPort` is a port nothing listens on (connection refused).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
+import { startUpstream, type Answer, type Upstream } from './upstream.ts';
 
-export interface FaultUpstream {
-  port: number;
-  /** http://127.0.0.1:PORT/qapi/v1 */
-  baseUrl: string;
-  /** Every request line received, in order ("GET /qapi/v1/huge?bytes=1"). */
-  received: string[];
-  close(): Promise<void>;
+export interface FaultUpstream extends Upstream {
+  /** Lets every held answer named `name` go (a 200 `{"released":NAME}`), now and for later requests. */
+  release(name: string): void;
 }
 
 /** The faults the upstream knows, by the path that asks for each (relative to the base). */
 export const FAULT_PATHS = {
   ok: '/ok',
-  slowFirstByte: (ms: number) => `/slow-first-byte?ms=${ms}`,
+  /** No response headers until the test calls release(name): the answer waits for a signal, not a clock. */
+  held: (name: string) => `/held?name=${encodeURIComponent(name)}`,
   resetMidBody: '/reset-mid-body',
   huge: (bytes: number) => `/huge?bytes=${bytes}`,
   drip: (bytes: number, everyMs: number) => `/drip?bytes=${bytes}&ms=${everyMs}`,
@@ -87,7 +87,12 @@ function drip(res: ServerResponse, bytes: number, everyMs: number): void {
   res.on('close', () => clearInterval(timer));
 }
 
-function behave(req: IncomingMessage, res: ServerResponse, base: string): void {
+function behave(
+  req: IncomingMessage,
+  res: ServerResponse,
+  base: string,
+  hold: (name: string, answer: () => void) => void,
+): void {
   const url = new URL(req.url ?? '/', 'http://fault.invalid');
   const path = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : url.pathname;
   const num = (name: string, fallback: number): number => Number(url.searchParams.get(name) ?? fallback);
@@ -97,16 +102,13 @@ function behave(req: IncomingMessage, res: ServerResponse, base: string): void {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"ok":true}');
       return;
-    case '/slow-first-byte': {
-      const timer = setTimeout(
-        () => {
-          if (res.destroyed) return;
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end('{"late":true}');
-        },
-        num('ms', 1000),
-      );
-      res.on('close', () => clearTimeout(timer));
+    case '/held': {
+      const name = url.searchParams.get('name') ?? '';
+      hold(name, () => {
+        if (res.destroyed) return;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ released: name }));
+      });
       return;
     }
     case '/reset-mid-body':
@@ -174,28 +176,30 @@ function behave(req: IncomingMessage, res: ServerResponse, base: string): void {
   }
 }
 
-export async function startFaultUpstream(basePath = '/qapi/v1'): Promise<FaultUpstream> {
-  const received: string[] = [];
-  const server = createServer((req, res) => {
-    received.push(`${req.method} ${req.url}`);
-    req.resume();
-    req.on('end', () => behave(req, res, basePath));
-  });
-  // Writes to a socket the client has dropped are expected here.
-  server.on('clientError', (_err, socket) => socket.destroy());
-  server.on('connection', (s) => s.on('error', () => undefined));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    port,
-    baseUrl: `http://127.0.0.1:${port}${basePath}`,
-    received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+/** The answer of the fault upstream, with the held answers it keeps until `release`. */
+export function faultAnswer(basePath = '/qapi/v1'): { answer: Answer; release(name: string): void } {
+  const released = new Set<string>();
+  const waiting = new Map<string, Array<() => void>>();
+  const hold = (name: string, go: () => void): void => {
+    if (released.has(name)) return go();
+    waiting.set(name, [...(waiting.get(name) ?? []), go]);
   };
+  return {
+    answer: (_r, res, req) => behave(req, res, basePath, hold),
+    release(name) {
+      released.add(name);
+      for (const go of waiting.get(name) ?? []) go();
+      waiting.delete(name);
+    },
+  };
+}
+
+export async function startFaultUpstream(basePath = '/qapi/v1'): Promise<FaultUpstream> {
+  const { answer, release } = faultAnswer(basePath);
+  const upstream = await startUpstream({ answer, basePath });
+  // A client that drops the connection mid-answer is expected here: no 400 written to a dead socket.
+  upstream.server.on('clientError', (_err, socket) => socket.destroy());
+  return { ...upstream, release };
 }
 
 /** A loopback port that nothing listens on: connecting to it is refused. */

@@ -1,0 +1,95 @@
+/**
+ * The backend without Vite, in the test's own process: the /api router (as the Vite plugin mounts it)
+ * on a real http.Server at port 0, the embedded mock on its own free port as the mock environment,
+ * real SQLite in a temp data folder, and a client (http-client.ts) that carries the launch token.
+ * For a backend in a child process a test can kill, see standalone.ts.
+ */
+import { mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type PlaygroundConfig } from '../server/config/config.ts';
+import { startMockServer, type MockServer } from '../server/mock/server.ts';
+import { createRouter } from '../server/router.ts';
+import { createServices, type Services } from '../server/services.ts';
+import { createClient, type Answer, type CallOptions } from './http-client.ts';
+
+export interface TestPlayground {
+  port: number;
+  mock: MockServer;
+  origin: string;
+  services: Services;
+  logs: string[];
+  /** Every /api answer's text, for leak scans. */
+  answers: string[];
+  /** One /api call with the launch token in force (see CallOptions). */
+  call(method: string, path: string, opts?: CallOptions): Promise<Answer>;
+  close(): Promise<void>;
+}
+
+export function tempDir(prefix = 'playground-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function startTestPlayground(
+  opts: {
+    env?: Record<string, string | undefined>;
+    config?: (c: PlaygroundConfig) => PlaygroundConfig;
+    dataDir?: string;
+    clock?: () => number;
+  } = {},
+): Promise<TestPlayground> {
+  const env = { ...opts.env, PLAYGROUND_DATA_DIR: opts.dataDir ?? tempDir() };
+  const mock: MockServer = await startMockServer({ port: 0 });
+  let config = loadConfig(env);
+  config = { ...config, baseUrls: { ...config.baseUrls, mock: mock.baseUrl } };
+  if (opts.config) config = opts.config(config);
+  const logs: string[] = [];
+  const answers: string[] = [];
+  const services = createServices(config, {
+    env,
+    log: (l) => logs.push(l),
+    startMock: false,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
+  const router = createRouter(services);
+  const server: Server = createServer((req, res) => {
+    router(req, res, () => {
+      res.statusCode = 404;
+      res.end('not the api');
+    });
+  });
+  // Longer than any pause between a test's calls: a pooled client socket is never closed under a request
+  // by the server's idle timeout (the keep-alive race that shows as a random ECONNRESET under load).
+  server.keepAliveTimeout = 120_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  let closed = false;
+
+  const client = createClient(port, {
+    token: () => services.launchToken().current(),
+    onAnswer: (a) => answers.push(a.text),
+  });
+  const call: TestPlayground['call'] = (method, path, o) => client.call(method, path, o);
+
+  return {
+    port,
+    mock,
+    origin,
+    services,
+    logs,
+    answers,
+    call,
+    async close() {
+      if (closed) return;
+      closed = true;
+      client.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.close();
+      await mock.close();
+    },
+  };
+}
