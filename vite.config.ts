@@ -28,6 +28,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['core/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
+          // The long suites: `npm run test:reliability` (vitest.reliability.config.ts).
+          exclude: ['server/reliability/**'],
         },
       },
       {

@@ -29,6 +29,9 @@ export const FAULT_PATHS = {
   resetMidBody: '/reset-mid-body',
   huge: (bytes: number) => `/huge?bytes=${bytes}`,
   drip: (bytes: number, everyMs: number) => `/drip?bytes=${bytes}&ms=${everyMs}`,
+  /** A drip whose last byte waits for release(name): its answer cannot end before the test says so. */
+  heldDrip: (bytes: number, everyMs: number, name: string) =>
+    `/drip?bytes=${bytes}&ms=${everyMs}&hold=${encodeURIComponent(name)}`,
   invalidJson: '/invalid-json',
   invalidUtf8: '/invalid-utf8',
   redirect: (location: string) => `/redirect?to=${encodeURIComponent(location)}`,
@@ -68,21 +71,27 @@ function streamHuge(res: ServerResponse, bytes: number): void {
   pump();
 }
 
-function drip(res: ServerResponse, bytes: number, everyMs: number): void {
+function drip(res: ServerResponse, bytes: number, everyMs: number, holdLast?: (go: () => void) => void): void {
   res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(bytes) });
   const body = Buffer.from(`"${'d'.repeat(Math.max(0, bytes - 2))}"`).subarray(0, bytes);
   let i = 0;
+  const last = (): void => {
+    if (res.destroyed) return;
+    res.end(body.subarray(i));
+  };
   const timer = setInterval(() => {
     if (res.destroyed) {
       clearInterval(timer);
       return;
     }
+    if (i >= body.length - 1) {
+      clearInterval(timer);
+      if (holdLast) holdLast(last);
+      else last();
+      return;
+    }
     res.write(body.subarray(i, i + 1));
     i += 1;
-    if (i >= body.length) {
-      clearInterval(timer);
-      res.end();
-    }
   }, everyMs);
   res.on('close', () => clearInterval(timer));
 }
@@ -118,9 +127,11 @@ function behave(
     case '/huge':
       streamHuge(res, num('bytes', 1024));
       return;
-    case '/drip':
-      drip(res, num('bytes', 10), num('ms', 10));
+    case '/drip': {
+      const name = url.searchParams.get('hold');
+      drip(res, num('bytes', 10), num('ms', 10), name === null ? undefined : (go) => hold(name, go));
       return;
+    }
     case '/invalid-json':
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(INVALID_JSON_BODY);

@@ -21,8 +21,10 @@ export interface Received {
   body: Buffer;
   /** True once the answer to this request was written to its end. */
   finished: boolean;
-  /** Bytes the upstream wrote on the connection while answering this request (head and body). */
-  bytesOut: number;
+  /** Bytes the upstream has written on the connection while answering this request (head and body). */
+  readonly bytesOut: number;
+  /** Resolves when the answer is over: written to its end, or its connection gone. */
+  settled: Promise<void>;
 }
 
 /** Answers one request whose body has been read (`received.body`). */
@@ -66,25 +68,31 @@ export async function startUpstream(opts: UpstreamOptions = {}): Promise<Upstrea
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const socket = req.socket;
+      const before = socket.bytesWritten;
+      let final: number | null = null;
+      let settle = (): void => undefined;
       const r: Received = {
         method: req.method ?? '',
         url: req.url ?? '',
         rawHeaders: req.rawHeaders,
         body: Buffer.concat(chunks),
         finished: false,
-        bytesOut: 0,
+        get bytesOut() {
+          return (final ?? socket.bytesWritten) - before;
+        },
+        settled: new Promise<void>((resolve) => (settle = resolve)),
       };
       received.push(r);
-      const socket = req.socket;
-      const before = socket.bytesWritten;
-      const count = (): void => {
-        r.bytesOut = socket.bytesWritten - before;
+      const over = (): void => {
+        final ??= socket.bytesWritten;
+        settle();
       };
       res.on('finish', () => {
         r.finished = true;
-        count();
+        over();
       });
-      res.on('close', count);
+      res.on('close', over);
       answer(r, res, req);
     });
   };

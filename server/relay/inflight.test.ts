@@ -2,45 +2,34 @@
  * A long send can be watched and cancelled: GET /api/sends/:id tells how far it has got while it is
  * in flight, POST /api/sends/:id/cancel stops it, and it is recorded in history as cancelled.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SendProgress } from '../../core/contract.ts';
 import { startTestPlayground, type TestPlayground } from '../../test-support/playground.ts';
+import { startUpstream, type Upstream } from '../../test-support/upstream.ts';
 
 const SECRET = Buffer.from('$2a$10$InflightTestSecretForThePlaygroundOnly.0123456789abcd').toString('base64');
 const SIZE = 20 * 1024 * 1024;
 let p: TestPlayground | undefined;
-let upstream: Server | undefined;
+let upstream: Upstream | undefined;
 afterEach(async () => {
   await p?.close();
-  upstream?.closeAllConnections();
-  await new Promise<void>((resolve) => (upstream ? upstream.close(() => resolve()) : resolve()));
+  await upstream?.close();
 });
 
-/** 20 MB announced, then dripped: 64 KiB every 20 ms, so that the download lasts. */
-async function drippingUpstream(): Promise<string> {
-  upstream = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(SIZE) });
-    let sent = 0;
-    const timer = setInterval(() => {
-      const n = Math.min(64 * 1024, SIZE - sent);
-      res.write(Buffer.alloc(n, 0x61));
-      sent += n;
-      if (sent >= SIZE) {
-        clearInterval(timer);
-        res.end();
-      }
-    }, 20);
-    res.on('close', () => clearInterval(timer));
+/** 20 MB announced, the first 320 KiB sent, the rest never: the download lasts until the test ends it. */
+async function dripping(): Promise<string> {
+  upstream = await startUpstream({
+    answer: (_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(SIZE) });
+      for (let i = 0; i < 5; i++) res.write(Buffer.alloc(64 * 1024, 0x61));
+    },
   });
-  await new Promise<void>((resolve) => upstream!.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/qapi/v1`;
+  return upstream.baseUrl;
 }
 
 describe('a send in flight', () => {
   it('tells how far it has got, can be cancelled, and is recorded as cancelled', async () => {
-    const base = await drippingUpstream();
+    const base = await dripping();
     p = await startTestPlayground({
       env: { QREDO_SANDBOX_API_KEY: 'inflightKey01', QREDO_SANDBOX_API_SECRET: SECRET },
       config: (c) => ({ ...c, baseUrls: { ...c.baseUrls, sandbox: base } }),
@@ -80,7 +69,7 @@ describe('a send in flight', () => {
   it('refuses a malformed id, and an id already in flight', async () => {
     p = await startTestPlayground();
     expect((await p.call('GET', '/api/sends/x')).status).toBe(400);
-    const base = await drippingUpstream();
+    const base = await dripping();
     await p.close();
     p = await startTestPlayground({
       env: { QREDO_SANDBOX_API_KEY: 'inflightKey01', QREDO_SANDBOX_API_SECRET: SECRET },

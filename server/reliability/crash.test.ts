@@ -72,17 +72,21 @@ async function loadUntilKilled(server: StandaloneServer, extraDelayMs: number) {
       }
     }
   };
-  const workers = Array.from({ length: CLIENTS }, worker);
   const t0 = performance.now();
+  let clientsGone = false;
+  const workers = Promise.all(Array.from({ length: CLIENTS }, worker)).then(() => {
+    clientsGone = true;
+  });
+  // No stopwatch: a server that stops answering is reported by the clients' hang timeout or the test's.
   while (acks.length < MIN_ACKS) {
-    if (performance.now() - t0 > 60_000) throw new Error(`only ${acks.length} sends acknowledged in 60 s`);
+    if (clientsGone) throw new Error(`every client stopped after ${acks.length} acknowledged sends`);
     await new Promise((r) => setTimeout(r, 5));
   }
   await new Promise((r) => setTimeout(r, extraDelayMs));
   const ackedAtKill = acks.length;
   await server.kill9();
   stop = true;
-  await Promise.all(workers);
+  await workers;
   client.close();
   return { acks, refused, broken, ackedAtKill, loadMs: performance.now() - t0 };
 }

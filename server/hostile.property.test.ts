@@ -1,12 +1,12 @@
 /**
- * Hostile input: fast-check properties over every /api route, 10,000 cases each, through the real
- * router on one http.Server with a keep-alive client. For every case: never a 5xx, never a hang
+ * Hostile input: fast-check properties over every /api route (RUNS cases each: 200 in test:unit,
+ * 10,000 in test:reliability), through the real router on one http.Server with a keep-alive client. For every case: never a 5xx, never a hang
  * (each call must answer within 15 s), the server still answers afterwards, and anything refused
  * is a 4xx with a JSON `{error:{code,message}}` whose code and message are non-empty. Where the
  * contract decides the outcome, the exact status is predicted from the same zod schemas and
  * checkPath, so a valid request must succeed and an invalid one must be refused.
  *
- * Also 10,000-case properties of decodeSecret and checkPath / joinUrl (the URL the relay would
+ * Also RUNS-case properties of decodeSecret and checkPath / joinUrl (the URL the relay would
  * open must stay on the base's origin, under its path, whatever the browser sends).
  */
 import fc from 'fast-check';
@@ -21,20 +21,22 @@ import {
   SendRequest,
   SignRequest,
   SignResponse,
-} from '../../core/contract.ts';
-import { needsConfirmation, pinnedTimestampRefusal } from '../../core/guardrails.ts';
-import { base64standard, base64url, checkPath, decodeSecret, joinUrl } from '../../core/signing/index.ts';
-import { CREDENTIALS_FILE } from '../config/credentials.ts';
-import { closedPort as closedPortNumber } from '../../test-support/faults.ts';
-import { printTable } from '../../test-support/figures.ts';
-import { createClient, type Client, type Answer } from '../../test-support/http-client.ts';
-import { startTestPlayground, type TestPlayground } from '../../test-support/playground.ts';
-import { startUpstream, type Upstream } from '../../test-support/upstream.ts';
-import { parseTarget } from '../relay/relay.ts';
+} from '../core/contract.ts';
+import { needsConfirmation, pinnedTimestampRefusal } from '../core/guardrails.ts';
+import { base64standard, base64url, checkPath, decodeSecret, joinUrl } from '../core/signing/index.ts';
+import { CREDENTIALS_FILE } from './config/credentials.ts';
+import { closedPort as closedPortNumber } from '../test-support/faults.ts';
+import { printTable } from '../test-support/figures.ts';
+import { createClient, type Client, type Answer } from '../test-support/http-client.ts';
+import { startTestPlayground, type TestPlayground } from '../test-support/playground.ts';
+import { startUpstream, type Upstream } from '../test-support/upstream.ts';
+import { parseTarget } from './relay/relay.ts';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { propertyRuns } from '../test-support/property-runs.ts';
 
-const RUNS = Number(process.env.RELIABILITY_HOSTILE_RUNS ?? 10_000);
+/** 200 cases in test:unit, 10,000 in test:reliability (test-support/property-runs.ts). */
+const RUNS = propertyRuns(200);
 const KEY_TEXT = '$2a$10$HostileInputTestSecretForThePlayground.0123456789abcd';
 const SECRET = Buffer.from(KEY_TEXT).toString('base64');
 const ENV = {
@@ -1151,7 +1153,7 @@ describe('a hostile secret cannot break an answer', () => {
   });
 
   it(`Redactor.scrubValue: ${RUNS} values, a needle cut from the value itself; the result is the same shape and holds no needle`, async () => {
-    const { Redactor } = await import('../security/redact.ts');
+    const { Redactor } = await import('./security/redact.ts');
     const started = performance.now();
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 4 }), fc.nat(), fc.integer({ min: 8, max: 24 }), (value, at, len) => {

@@ -7,10 +7,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ImportError, parseCurl, parseRawHttp, parseRequestPaste } from '../../core/import/index.ts';
+import { ImportError, parseCurl, parseRawHttp, parseRequestPaste } from './index.ts';
 import { printTable } from '../../test-support/figures.ts';
+import { propertyRuns } from '../../test-support/property-runs.ts';
 
-const RUNS = Number(process.env.RELIABILITY_HOSTILE_RUNS ?? 10_000);
+/** 1,000 cases in test:unit, 10,000 in test:reliability (test-support/property-runs.ts). */
+const RUNS = propertyRuns(1_000);
 const figures: Array<Record<string, string | number>> = [];
 
 const token = fc.stringMatching(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,12}$/);
