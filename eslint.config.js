@@ -244,11 +244,30 @@ export default defineConfig(
       'playwright/no-focused-test': 'error',
       'playwright/no-wait-for-timeout': 'error',
       'playwright/prefer-web-first-assertions': 'error',
+      // Every spec gets its own playground through the fixture's `test`.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test'],
+              message:
+                "Import { test, expect } from './fixtures/playground.ts': each spec file gets a playground of its own.",
+            },
+          ],
+        },
+      ],
       // Screenshots and perimeter checks assert through helpers in e2e/pages.
       'playwright/expect-expect': [
         'error',
         { assertFunctionNames: ['expectRegions', 'expectColorScheme', 'expectRefused', 'expectHostRefused'] },
       ],
     },
+  },
+  {
+    // The fixture that makes the `test` every spec uses.
+    files: ['e2e/fixtures/playground.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
 );

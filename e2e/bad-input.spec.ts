@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { useSandboxTestKey } from './fixtures/api.ts';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
+import { expect, test } from './fixtures/playground.ts';
 
 // Issue 7, item 7: the page under bad input. No freeze, no script execution, clear messages.
 // The deep and huge-header answers come from the local test upstream behind "Sandbox".

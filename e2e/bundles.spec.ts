@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
 import { ImportedBundlePage, SharePanel } from './pages/support-pages.ts';
 import { demoSecretForms } from '../test-support/mock-secrets.ts';
+import { expect, test } from './fixtures/playground.ts';
 
 test('export a sent request as a bundle, import the file, see it, verify it and re-run it', async ({ page }) => {
   const playground = new PlaygroundPage(page);

@@ -1,6 +1,7 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { type Locator } from '@playwright/test';
 import { EXAMPLE_TRANSACTION_BODY, OPERATIONS } from '../core/catalogue.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
+import { expect, test } from './fixtures/playground.ts';
 
 // Issue 4, item 3: the catalogue grouped Read-only and Web3, parameters validated, method and path
 // free to edit, and a JSON body editor that never rewrites what was typed unless asked.

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { PlaygroundPage } from './pages/playground-page.ts';
 import { CurlImportDialogPage } from './pages/support-pages.ts';
+import { expect, test } from './fixtures/playground.ts';
 
 test('a Chrome "copy as cURL" for /balance fills the composer and sends with 200', async ({ page }) => {
   const playground = new PlaygroundPage(page);

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { DoctorPage, ViewSwitch } from './pages/support-pages.ts';
 import { FULL_KEY, clientSignature } from '../test-support/mock-secrets.ts';
 import { mockBaseUrl } from './fixtures/api.ts';
+import { expect, test } from './fixtures/playground.ts';
 
 function curlFor(url: string, ts: string, sig: string): string {
   return [

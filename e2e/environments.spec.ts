@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { EXAMPLE_TRANSACTION_BODY } from '../core/catalogue.ts';
 import { removeKey } from './fixtures/api.ts';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
+import { expect, test } from './fixtures/playground.ts';
 
 // Issue 4, item 2: the environment switcher, production made unmistakable and confirmed, the
 // credentials form (write-only secret, fingerprint shown) and the mock's demo keys.

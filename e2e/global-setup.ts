@@ -1,9 +1,11 @@
-import { ensureHistoryEntries } from './fixtures/history-seed.ts';
-import { startContentUpstream } from '../test-support/content-upstream.ts';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../test-support/standalone.ts';
 
-/** Starts the test upstream behind the sandbox environment and seeds 10,000 history entries. */
-export default async function globalSetup(): Promise<() => Promise<void>> {
-  const upstream = await startContentUpstream({ port: Number(process.env.E2E_UPSTREAM_PORT) });
-  ensureHistoryEntries(String(process.env.E2E_DATA_DIR), 10_000);
-  return () => upstream.close();
+/** Builds the page into dist/ (a second or two), so that every spec's `vite preview` serves the sources as they are. */
+export default function globalSetup(): void {
+  execFileSync(path.join(PROJECT_ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+    cwd: PROJECT_ROOT,
+    stdio: 'inherit',
+  });
 }

@@ -1,17 +1,15 @@
-import { expect, test } from '@playwright/test';
 import { historyPage } from './fixtures/api.ts';
 import { ensureHistoryEntries } from './fixtures/history-seed.ts';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
+import { expect, test } from './fixtures/playground.ts';
 
 // Issue 4, item 6: a virtualised history of 10,000 entries, searchable; a selected entry shows its
 // request as sent and its response; load, re-send, replay exact (confirmed), delete, clear all
 // (confirmed). Each test finds its own entries by a unique query string.
 
-const DATA_DIR = String(process.env.E2E_DATA_DIR);
-
-test('a history of 10,000 entries scrolls to its last entry', async ({ page, request, baseURL }) => {
-  // The global setup seeded 10,000 entries; top them up in case a clear-all ran before this test.
-  const total = ensureHistoryEntries(DATA_DIR, 10_000);
+test('a history of 10,000 entries scrolls to its last entry', async ({ page, request, baseURL, specPlayground }) => {
+  // This spec's own data folder: at least 10,000 entries, whatever the other tests here sent or cleared.
+  const total = ensureHistoryEntries(specPlayground.dataDir, 10_000);
   expect(total).toBeGreaterThanOrEqual(10_000);
   const oldest = (await historyPage(request, baseURL ?? '', { offset: total - 1, limit: 1 })).entries[0];
   expect(oldest).toBeDefined();
@@ -138,7 +136,4 @@ test('Clear history asks first; Cancel keeps everything, confirming empties it',
   await dialog.getByRole('button', { name: 'Clear all history', exact: true }).click();
   await expect(playground.history).toContainText('No requests yet. Send one and it appears here.');
   await expect(playground.historyEntry(marker)).toHaveCount(0);
-
-  // Put the 10,000 entries back for whatever runs next (the scrolling test tops them up too).
-  ensureHistoryEntries(DATA_DIR, 10_000);
 });

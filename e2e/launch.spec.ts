@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { LAUNCH_TOKEN } from './fixtures/api.ts';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
+import { expect, test } from './fixtures/playground.ts';
 
 // The launch token as a person meets it: the address printed in the terminal carries it in its
 // fragment; the page keeps it, takes it out of the address bar, and asks for it when it is missing

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { EXAMPLE_TRANSACTION_BODY } from '../core/catalogue.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
+import { expect, test } from './fixtures/playground.ts';
 
 // The "Done when" walk-through, as a new user would do it with only the README: GET /balance,
 // POST /transaction with the example body, GET /transactions/{id}/status for the txID it returned,

@@ -1,5 +1,6 @@
-import { expect, test, type APIResponse } from '@playwright/test';
+import { type APIResponse } from '@playwright/test';
 import { LAUNCH_TOKEN, pageHeaders } from './fixtures/api.ts';
+import { expect, test } from './fixtures/playground.ts';
 
 // The perimeter of /api, checked from outside the page with Playwright's request fixture: only the
 // playground's own page (right Host, same Origin, the launch token) may use it, and nothing invites

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { expect } from '@playwright/test';
 import { EXAMPLE_TRANSACTION_BODY } from '../core/catalogue.ts';
 import { useTestKey } from './fixtures/api.ts';
-import { ownPlaygroundTest as test, TEST_UPSTREAM } from './fixtures/own-playground.ts';
 import { PlaygroundPage, type ColorScheme } from './pages/playground-page.ts';
+import { expect, test, TEST_UPSTREAM } from './fixtures/playground.ts';
 
 // Issue 11, item 4: the confirmation of a production re-send, light and dark, at 1440×900 (into the
 // git-ignored e2e/screenshots/), in a playground of this spec's own whose production is a local upstream.
@@ -11,7 +10,7 @@ import { PlaygroundPage, type ColorScheme } from './pages/playground-page.ts';
 const DIR = 'e2e/screenshots';
 const schemes: ColorScheme[] = ['light', 'dark'];
 
-test.use({ ownPlaygroundEnv: { PLAYGROUND_PRODUCTION_BASE_URL: TEST_UPSTREAM } });
+test.use({ playgroundEnv: { PLAYGROUND_PRODUCTION_BASE_URL: TEST_UPSTREAM } });
 
 test.beforeAll(() => mkdirSync(DIR, { recursive: true }));
 

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { useSandboxTestKey } from './fixtures/api.ts';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
+import { expect, test } from './fixtures/playground.ts';
 
 // Issue 4, item 5: status with its meaning, time, size, headers, the body pretty-printed with search
 // and folding, raw view, copy and download; bodies over 2 MB are not pretty-printed until asked.

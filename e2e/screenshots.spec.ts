@@ -1,18 +1,28 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { dirname } from 'node:path';
 import { removeKey, useSandboxTestKey } from './fixtures/api.ts';
+import { ensureHistoryEntries } from './fixtures/history-seed.ts';
 import { PlaygroundPage, uniqueMarker, type ColorScheme } from './pages/playground-page.ts';
+import { expect, test } from './fixtures/playground.ts';
 
 // Full-page screenshots of the main states, light and dark, at a wide and a laptop size, for people to
 // look at (e2e/screenshots/ is git-ignored). The tests assert what each state must show, never pixels.
-// One light 1440×900 shot after GET /balance is also kept as docs/screenshot.png for the README.
+// The light 1440×900 shot after GET /balance goes to e2e/screenshots/readme.png; `npm run screenshot`
+// runs that test alone with PLAYGROUND_README_SCREENSHOT=docs/screenshot.png, the README's picture.
+// A plain e2e run writes no tracked file.
 
 const DIR = 'e2e/screenshots';
+const README_SHOT = process.env.PLAYGROUND_README_SCREENSHOT ?? `${DIR}/readme.png`;
 const viewports = [
   { width: 1440, height: 900 },
   { width: 1024, height: 768 },
 ] as const;
 const schemes: ColorScheme[] = ['light', 'dark'];
+
+test.beforeAll(() => {
+  mkdirSync(DIR, { recursive: true });
+  mkdirSync(dirname(README_SHOT), { recursive: true });
+});
 
 test('README screenshot: GET /balance answered 200, light, 1440×900', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -22,20 +32,15 @@ test('README screenshot: GET /balance answered 200, light, 1440×900', async ({ 
   await playground.send.click();
   await expect(playground.responseStatus(200)).toBeVisible();
   await expect(playground.response.getByRole('region', { name: 'Response body, formatted' })).toContainText('"assets"');
-  // Kept in git for README.md: the window only, PNG, well under 300 KB.
-  await page.screenshot({ path: 'docs/screenshot.png' });
-});
-
-test.beforeAll(() => {
-  mkdirSync(DIR, { recursive: true });
-  mkdirSync('docs', { recursive: true });
+  // The README's picture (npm run screenshot): the window only, PNG, well under 300 KB.
+  await page.screenshot({ path: README_SHOT });
 });
 
 for (const viewport of viewports) {
   for (const scheme of schemes) {
     const size = `${viewport.width}x${viewport.height}`;
 
-    test(`main states at ${size}, ${scheme}`, async ({ page, request, baseURL }) => {
+    test(`main states at ${size}, ${scheme}`, async ({ page, request, baseURL, specPlayground }) => {
       test.setTimeout(120_000);
       const shot = async (state: string) => {
         // The page never scrolls: a full-page shot is exactly the window.
@@ -45,6 +50,8 @@ for (const viewport of viewports) {
       };
       await removeKey(request, baseURL ?? '', 'production');
       await useSandboxTestKey(request, baseURL ?? '');
+      // The history step shows a long history: 10,000 entries in this spec's data folder.
+      ensureHistoryEntries(specPlayground.dataDir, 10_000);
       await page.setViewportSize(viewport);
       const playground = new PlaygroundPage(page);
       await playground.open(scheme);

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
+import { expect, test } from './fixtures/playground.ts';
 
 // The upstream is the embedded mock, which verifies every signature: a 200 here proves the page, the
 // signer and the relay agree with the Qredo v1 scheme end to end. Each test sends to its own path

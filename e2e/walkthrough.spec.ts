@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { PlaygroundPage } from './pages/playground-page.ts';
 import { ViewSwitch, WalkthroughPage } from './pages/support-pages.ts';
+import { expect, test } from './fixtures/playground.ts';
 
 test('the published apitool example walks to ZPjvuaQH… with a 60-byte key', async ({ page }) => {
   const walk = new WalkthroughPage(page);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { PlaygroundPage, uniqueMarker, type ColorScheme } from './pages/playground-page.ts';
 import { CurlImportDialogPage } from './pages/support-pages.ts';
+import { expect, test } from './fixtures/playground.ts';
 
 // Issue 11: the new states, light and dark, at 1440×900, for people to look at (e2e/screenshots/ is
 // git-ignored). Each shot asserts what the state must show, never pixels. The re-send confirmation,

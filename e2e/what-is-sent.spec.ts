@@ -1,7 +1,8 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { type Locator } from '@playwright/test';
 import { EXAMPLE_TRANSACTION_BODY } from '../core/catalogue.ts';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
 import { CurlImportDialogPage } from './pages/support-pages.ts';
+import { expect, test } from './fixtures/playground.ts';
 
 // Issue 11: what the page shows is what is sent. One test per item of "What to build"; item 4 (every
 // way of sending to production asks the same question) is in production-confirm.spec.ts, which needs a
