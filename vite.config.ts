@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
@@ -21,6 +22,9 @@ export default defineConfig({
   preview: { host, port, strictPort: true, cors: false },
   build: { outDir: 'dist', sourcemap: false },
   test: {
+    // Two workers even on two cores (the default leaves one idle): most suites wait on sockets, child
+    // processes and the embedded mock rather than compute.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,

@@ -30,11 +30,13 @@ export interface Answer {
 }
 
 export interface RawRequest {
+  /** The address to connect to; default 127.0.0.1. */
+  address?: string;
   port: number;
   method: string;
   /** Request target (path and query) as written on the request line. */
   target: string;
-  /** Host header value; default 127.0.0.1:PORT; null sends none. */
+  /** Host header value; default ADDRESS:PORT; null sends none. */
   host?: string | null;
   /** Sent as written; an undefined value leaves out a header the client would add (Host, Content-Length). */
   headers?: Record<string, string | undefined>;
@@ -64,14 +66,15 @@ export function rawRequest(r: RawRequest): Promise<Answer> {
     const body = r.body === undefined || r.body === null ? null : Buffer.from(r.body);
     const given = r.headers ?? {};
     const headers: Record<string, string> = {};
-    if (r.host !== null && !hasHeader(given, 'host')) headers.host = r.host ?? `127.0.0.1:${r.port}`;
+    const address = r.address ?? '127.0.0.1';
+    if (r.host !== null && !hasHeader(given, 'host')) headers.host = r.host ?? `${address}:${r.port}`;
     if (body && !hasHeader(given, 'content-length')) headers['content-length'] = String(body.length);
     for (const [k, v] of Object.entries(given)) if (v !== undefined) headers[k] = v;
     const started = performance.now();
     const limit = r.timeoutMs ?? HANG_MS;
     const req = request(
       {
-        host: '127.0.0.1',
+        host: address,
         port: r.port,
         method: r.method,
         path: r.target,
@@ -132,6 +135,8 @@ export interface Client {
 }
 
 export interface ClientOptions {
+  /** The address the playground listens on; default 127.0.0.1. */
+  address?: string;
   /** The launch token, or a function giving the one in force at each call. */
   token?: string | (() => string);
   /** Concurrent sockets of the keep-alive agent (default unlimited). */
@@ -140,7 +145,7 @@ export interface ClientOptions {
   onAnswer?: (answer: Answer) => void;
 }
 
-/** A keep-alive client for a playground's /api on 127.0.0.1:PORT. */
+/** A keep-alive client for a playground's /api on ADDRESS:PORT (default 127.0.0.1). */
 export function createClient(port: number, opts: ClientOptions = {}): Client {
   const agent = new Agent({
     keepAlive: true,
@@ -150,7 +155,8 @@ export function createClient(port: number, opts: ClientOptions = {}): Client {
   return {
     port,
     async call(method, path, o = {}) {
-      const headers: Record<string, string | undefined> = { host: `127.0.0.1:${port}` };
+      const address = opts.address ?? '127.0.0.1';
+      const headers: Record<string, string | undefined> = { host: `${address}:${port}` };
       let payload: Buffer | undefined;
       if (o.raw !== undefined) payload = Buffer.from(o.raw);
       else if (o.body !== undefined) payload = Buffer.from(JSON.stringify(o.body));
@@ -164,6 +170,7 @@ export function createClient(port: number, opts: ClientOptions = {}): Client {
       }
       for (const [k, v] of Object.entries(headers)) if (v === '' || v === undefined) delete headers[k];
       const answer = await rawRequest({
+        address,
         port,
         method,
         target: path,

@@ -38,6 +38,8 @@ export async function startTestPlayground(
     config?: (c: PlaygroundConfig) => PlaygroundConfig;
     dataDir?: string;
     clock?: () => number;
+    /** The address to listen on (default 127.0.0.1; 0.0.0.0 for every interface). */
+    listenOn?: string;
   } = {},
 ): Promise<TestPlayground> {
   const env = { ...opts.env, PLAYGROUND_DATA_DIR: opts.dataDir ?? tempDir() };
@@ -63,12 +65,15 @@ export async function startTestPlayground(
   // Longer than any pause between a test's calls: a pooled client socket is never closed under a request
   // by the server's idle timeout (the keep-alive race that shows as a random ECONNRESET under load).
   server.keepAliveTimeout = 120_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const listenOn = opts.listenOn ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(0, listenOn, resolve));
   const port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
+  const address = listenOn === '0.0.0.0' ? '127.0.0.1' : listenOn;
+  const origin = `http://${address}:${port}`;
   let closed = false;
 
   const client = createClient(port, {
+    address,
     token: () => services.launchToken().current(),
     onAnswer: (a) => answers.push(a.text),
   });

@@ -4,26 +4,23 @@
  * self-signed certificate the test trusts, and for a reused keep-alive connection; and the HAR
  * `timings` object follows them.
  */
-import http from 'node:http';
-import https from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RelayPhases } from '../../core/contract.ts';
 import { harTimings, phaseDurations } from '../../core/timings.ts';
-import { TEST_TLS } from '../../test-support/upstream.ts';
+import { closedPort } from '../../test-support/faults.ts';
+import { TEST_TLS, startUpstream, type Answer } from '../../test-support/upstream.ts';
 import { createRelay, type Relay } from './relay.ts';
 
 const limits = { connectTimeoutMs: 5000, totalTimeoutMs: 10_000, maxResponseBytes: 1 << 24 };
-const { cert, key } = TEST_TLS;
-const closers: Array<() => void> = [];
-afterEach(() => {
-  while (closers.length) closers.pop()!();
+const closers: Array<() => unknown> = [];
+afterEach(async () => {
+  while (closers.length) await closers.pop()!();
 });
 
 const THINK_MS = 300;
 /** When the upstream received each request and when it began its answer (same clock as the relay's). */
 const thinking: Array<{ from: number; until: number }> = [];
-const answer = (_req: http.IncomingMessage, res: http.ServerResponse) => {
+const answer: Answer = (_r, res) => {
   // The server "thinks" a little before answering, and sends a body worth receiving.
   const from = performance.now();
   setTimeout(() => {
@@ -32,13 +29,11 @@ const answer = (_req: http.IncomingMessage, res: http.ServerResponse) => {
   }, THINK_MS);
 };
 
-async function listen(server: http.Server | https.Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(() => {
-    server.closeAllConnections();
-    server.close();
-  });
-  return (server.address() as AddressInfo).port;
+/** A recording upstream (test-support/upstream.ts) that thinks before answering; HTTPS with the test certificate. */
+async function thinkingUpstream(opts: { tls?: boolean } = {}): Promise<number> {
+  const upstream = await startUpstream({ answer, ...opts });
+  closers.push(() => upstream.close());
+  return upstream.port;
 }
 
 function relayed(relay: Relay, url: string) {
@@ -62,7 +57,7 @@ function expectOrdered(p: RelayPhases, points: Array<keyof RelayPhases>): void {
 
 describe('relay phases', () => {
   it('plain HTTP by host name: socket, lookup, connect, request sent, first byte, complete', async () => {
-    const port = await listen(http.createServer(answer));
+    const port = await thinkingUpstream();
     const out = await relayed(createRelay(), `http://localhost:${port}/qapi/v1/x`);
     expect(out.error).toBeNull();
     const p = out.timings.phases;
@@ -81,8 +76,8 @@ describe('relay phases', () => {
   });
 
   it('HTTPS to a self-signed upstream the test trusts: the TLS handshake between connect and request', async () => {
-    const port = await listen(https.createServer({ cert, key }, answer));
-    const out = await relayed(createRelay({ agentOptions: { ca: cert } }), `https://127.0.0.1:${port}/qapi/v1/x`);
+    const port = await thinkingUpstream({ tls: true });
+    const out = await relayed(createRelay({ agentOptions: { ca: TEST_TLS.cert } }), `https://127.0.0.1:${port}/qapi/v1/x`);
     expect(out.error).toBeNull();
     const p = out.timings.phases;
     // An IP address needs no lookup.
@@ -95,7 +90,7 @@ describe('relay phases', () => {
   });
 
   it('a reused keep-alive connection has no lookup, connect or TLS, and says so', async () => {
-    const port = await listen(http.createServer(answer));
+    const port = await thinkingUpstream();
     const relay = createRelay();
     const url = `http://localhost:${port}/qapi/v1/x`;
     const first = await relayed(relay, url);
@@ -109,7 +104,7 @@ describe('relay phases', () => {
   });
 
   it('HAR timings are the recorded phases, and add up to the total', async () => {
-    const port = await listen(http.createServer(answer));
+    const port = await thinkingUpstream();
     const out = await relayed(createRelay(), `http://localhost:${port}/qapi/v1/x`);
     const p = out.timings.phases;
     const har = harTimings(out.timings);
@@ -124,10 +119,7 @@ describe('relay phases', () => {
   });
 
   it('an upstream that is not there records the socket but no connect', async () => {
-    const server = http.createServer();
-    const port = await listen(server);
-    server.close();
-    await new Promise((r) => setTimeout(r, 10));
+    const port = await closedPort();
     const out = await relayed(createRelay(), `http://127.0.0.1:${port}/qapi/v1/x`);
     expect(out.error?.code).toBe('upstream-unreachable');
     expect(out.timings.phases.connect).toBeNull();

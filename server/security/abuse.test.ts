@@ -4,8 +4,6 @@
  * history rows, control characters in a search, and signatures that would be capabilities.
  */
 import { chmodSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -149,24 +147,23 @@ describe('signatures for production mutations are capabilities', () => {
 });
 
 describe('a large send does not hold up the others', () => {
-  let slow: Server | undefined;
-  afterEach(() => new Promise<void>((resolve) => (slow ? slow.close(() => resolve()) : resolve())));
+  let slow: Upstream | undefined;
+  afterEach(async () => {
+    await slow?.close();
+  });
 
   it('answers GET /api/session while a 24 MB send is still in flight', async () => {
     const events: string[] = [];
     let release: () => void = () => undefined;
     const released = new Promise<void>((resolve) => (release = resolve));
     // An upstream that reads the whole body, then holds its answer until the test lets it go.
-    slow = createServer((req, res) => {
-      let size = 0;
-      req.on('data', (c: Buffer) => (size += c.length));
-      req.on('end', () => {
-        events.push(`upstream read ${size} bytes`);
+    slow = await startUpstream({
+      answer: (r, res) => {
+        events.push(`upstream read ${r.body.length} bytes`);
         void released.then(() => res.end('{}'));
-      });
+      },
     });
-    await new Promise<void>((resolve) => slow!.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/qapi/v1`;
+    const base = slow.baseUrl;
     p = await startTestPlayground({
       env: { QREDO_SANDBOX_API_KEY: 'bigSendKey01', QREDO_SANDBOX_API_SECRET: SECRET },
       config: (c) => ({ ...c, baseUrls: { ...c.baseUrls, sandbox: base } }),

@@ -1,11 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../config/config.ts';
-import { createRouter } from '../router.ts';
-import { createServices } from '../services.ts';
-import { tempDir } from '../../test-support/playground.ts';
+import { startTestPlayground } from '../../test-support/playground.ts';
 import { bearerToken, checkApiRequest, checkSite, isLoopbackAddress } from './guard.ts';
 
 function req(headers: Record<string, string>, socket: { localPort: number; remoteAddress?: string }): IncomingMessage {
@@ -62,34 +57,15 @@ describe('the launch token', () => {
 
 describe('HOST=127.0.0.2, for real', () => {
   it('answers the page under the address it is bound to', async () => {
-    const env = { PLAYGROUND_DATA_DIR: tempDir(), PLAYGROUND_TOKEN: 'host-test-token-0123456789ab', HOST: '127.0.0.2' };
-    const services = createServices(loadConfig(env), { env, startMock: false, log: () => undefined });
-    const router = createRouter(services);
-    const server = createServer((rq, rs) => router(rq, rs, () => rs.end()));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.2', resolve));
-    const port = (server.address() as AddressInfo).port;
-    const status = await new Promise<number>((resolve, reject) => {
-      const r = request(
-        {
-          host: '127.0.0.2',
-          port,
-          path: '/api/session',
-          headers: {
-            host: `127.0.0.2:${port}`,
-            origin: `http://127.0.0.2:${port}`,
-            authorization: `Bearer ${env.PLAYGROUND_TOKEN}`,
-          },
-        },
-        (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        },
-      );
-      r.on('error', reject);
-      r.end();
-    });
-    expect(status).toBe(200);
-    server.close();
-    await services.close();
+    const token = 'host-test-token-0123456789ab';
+    const p = await startTestPlayground({ env: { PLAYGROUND_TOKEN: token, HOST: '127.0.0.2' }, listenOn: '127.0.0.2' });
+    try {
+      const r = await p.call('GET', '/api/session', {
+        headers: { origin: `http://127.0.0.2:${p.port}`, authorization: `Bearer ${token}` },
+      });
+      expect(r.status).toBe(200);
+    } finally {
+      await p.close();
+    }
   });
 });

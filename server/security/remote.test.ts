@@ -3,15 +3,11 @@
  * `Host: 127.0.0.1:PORT` and even carries the launch token is refused, and nothing reaches an
  * upstream; with PLAYGROUND_ALLOW_REMOTE=1 the token becomes the only key.
  */
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config/config.ts';
-import { tempDir } from '../../test-support/playground.ts';
+import { rawRequest } from '../../test-support/http-client.ts';
+import { startTestPlayground, type TestPlayground } from '../../test-support/playground.ts';
 import { startUpstream, type Upstream } from '../../test-support/upstream.ts';
-import { createRouter } from '../router.ts';
-import { createServices, type Services } from '../services.ts';
 
 const outside = Object.values(networkInterfaces())
   .flat()
@@ -19,44 +15,28 @@ const outside = Object.values(networkInterfaces())
 if (!outside) console.warn('[remote test] skipped: this machine has no non-loopback IPv4 address to connect from');
 
 const TOKEN = 'remote-test-token-0123456789abcdef';
-let server: Server | undefined;
-let services: Services | undefined;
+let p: TestPlayground | undefined;
 let upstream: Upstream | undefined;
 afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await services?.close();
+  await p?.close();
   await upstream?.close();
 });
 
 /** The router on all interfaces, as HOST=0.0.0.0 would put it. */
 async function listenEverywhere(env: Record<string, string>): Promise<number> {
   upstream = await startUpstream();
-  const e = { PLAYGROUND_DATA_DIR: tempDir(), PLAYGROUND_TOKEN: TOKEN, ...env };
-  const base = loadConfig(e);
-  const config = { ...base, baseUrls: { ...base.baseUrls, sandbox: upstream.baseUrl } };
-  services = createServices(config, {
-    env: { ...e, QREDO_SANDBOX_API_KEY: 'k1', QREDO_SANDBOX_API_SECRET: 'JDJhJDEwJA' },
-    startMock: false,
-    log: () => undefined,
+  const base = upstream.baseUrl;
+  p = await startTestPlayground({
+    env: { PLAYGROUND_TOKEN: TOKEN, QREDO_SANDBOX_API_KEY: 'k1', QREDO_SANDBOX_API_SECRET: 'JDJhJDEwJA', ...env },
+    config: (c) => ({ ...c, baseUrls: { ...c.baseUrls, sandbox: base } }),
+    listenOn: '0.0.0.0',
   });
-  const router = createRouter(services);
-  server = createServer((req, res) => router(req, res, () => res.end()));
-  await new Promise<void>((resolve) => server!.listen(0, '0.0.0.0', resolve));
-  return (server.address() as AddressInfo).port;
+  return p.port;
 }
 
-function call(address: string, port: number, path: string, headers: Record<string, string>) {
-  return new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = request({ host: address, port, method: 'GET', path, headers, setHost: false }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString('utf8')));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+/** A GET from `address` with exactly these headers (no Host unless given). */
+const call = (address: string, port: number, path: string, headers: Record<string, string>) =>
+  rawRequest({ address, port, method: 'GET', target: path, host: null, headers });
 
 describe.skipIf(!outside)('a client that is not on loopback', () => {
   it('is refused even with a forged loopback Host and the right token', async () => {
