@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
@@ -22,9 +21,6 @@ export default defineConfig({
   preview: { host, port, strictPort: true, cors: false },
   build: { outDir: 'dist', sourcemap: false },
   test: {
-    // Two workers even on two cores (the default leaves one idle): most suites wait on sockets, child
-    // processes and the embedded mock rather than compute.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
@@ -37,11 +33,22 @@ export default defineConfig({
         },
       },
       {
+        // The page's logic (mappers, models, formatting) needs no DOM: Node starts in no time.
         extends: true,
         test: {
           name: 'app',
+          environment: 'node',
+          include: ['app/**/*.test.ts'],
+          exclude: ['app/**/*.dom.test.ts'],
+        },
+      },
+      {
+        // Components (*.test.tsx) and the few .ts tests that touch the DOM (*.dom.test.ts), in jsdom.
+        extends: true,
+        test: {
+          name: 'app-dom',
           environment: 'jsdom',
-          include: ['app/**/*.test.{ts,tsx}'],
+          include: ['app/**/*.test.tsx', 'app/**/*.dom.test.ts'],
           setupFiles: ['app/test-setup.ts'],
         },
       },
