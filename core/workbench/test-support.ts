@@ -120,20 +120,28 @@ const captureArb: fc.Arbitrary<CaptureRule> = fc.record({
   path: jsonPathArb,
 });
 
-export function requestArb(options: { httpFile?: boolean } = {}): fc.Arbitrary<SavedRequest> {
+/** What the request has to survive: any valid request, a .http round trip, or a Postman round trip. */
+export interface ArbOptions {
+  httpFile?: boolean;
+  postman?: boolean;
+}
+
+export function requestArb(options: ArbOptions = {}): fc.Arbitrary<SavedRequest> {
   const httpFile = options.httpFile ?? false;
+  const postman = options.postman ?? false;
+  const name = httpFile ? trimmed(printable(1, 30)) : printable(1, 30);
   return fc
     .record(
       {
         type: fc.constant('request' as const),
-        name: (httpFile ? trimmed(printable(1, 30)) : printable(1, 30)).filter((n) => n !== ''),
+        name: name.filter((n) => n !== '' && (!postman || n.trim() !== '')),
         method: httpFile
           ? fc.constantFrom(...HTTP_METHODS)
           : fc.oneof(
               fc.constantFrom(...HTTP_METHODS),
               fc.array(fc.constantFrom(...TOKEN_CHARS), { minLength: 1, maxLength: 16 }).map((a) => a.join('')),
             ),
-        path: pathArb(httpFile),
+        path: pathArb(httpFile || postman),
         headers: fc.array(headerArb(httpFile), { maxLength: 4 }),
         body: fc.option(httpFile ? httpBody : fc.string({ unit: 'grapheme', maxLength: 60 }), { nil: null }),
         environment: fc.option(fc.constantFrom(...ENVIRONMENTS), { nil: null }),
@@ -143,26 +151,40 @@ export function requestArb(options: { httpFile?: boolean } = {}): fc.Arbitrary<S
       },
       { requiredKeys: ['type', 'name', 'method', 'path', 'headers', 'body', 'environment', 'captures'] },
     )
-    .map((r) => r as SavedRequest);
+    .map((r) => {
+      if (!postman) return r as SavedRequest;
+      const { demoKey: _d, timestampUnit: _t, ...rest } = r;
+      return rest as SavedRequest;
+    });
 }
 
-const itemArb: fc.Arbitrary<CollectionItem> = fc.letrec<{ item: CollectionItem; folder: CollectionItem }>((tie) => ({
-  item: fc.oneof({ depthSize: 'small', withCrossShrink: true }, requestArb(), tie('folder')),
-  folder: fc.record({
-    type: fc.constant('folder' as const),
-    name: printable(1, 20).filter((n) => n !== ''),
-    items: fc.array(tie('item'), { maxLength: 4 }),
-  }),
-})).item;
+const folderName = (options: ArbOptions) =>
+  printable(1, 20).filter((n) => n !== '' && (!options.postman || n.trim() !== ''));
 
-/** Any valid collection: nested folders, every optional field sometimes present. */
-export const collectionArb: fc.Arbitrary<Collection> = fc.record({
-  format: fc.constant(COLLECTION_FORMAT),
-  version: fc.constant(COLLECTION_VERSION),
-  name: printable(1, 30).filter((n) => n !== ''),
-  variables: fc
-    .uniqueArray(fc.constantFrom(...VARIABLE_NAMES), { maxLength: 5 })
-    .chain((names) => fc.tuple(...names.map((name) => printable(0, 20).map((value) => ({ name, value })))))
-    .map((vs) => [...vs]),
-  items: fc.array(itemArb, { maxLength: 5 }),
-});
+function itemArb(options: ArbOptions): fc.Arbitrary<CollectionItem> {
+  return fc.letrec<{ item: CollectionItem; folder: CollectionItem }>((tie) => ({
+    item: fc.oneof({ depthSize: 'small', withCrossShrink: true }, requestArb(options), tie('folder')),
+    folder: fc.record({
+      type: fc.constant('folder' as const),
+      name: folderName(options),
+      items: fc.array(tie('item'), { maxLength: 4 }),
+    }),
+  })).item;
+}
+
+/** Valid collections: nested folders, every optional field sometimes present (never for Postman). */
+export function collectionArbFor(options: ArbOptions = {}): fc.Arbitrary<Collection> {
+  return fc.record({
+    format: fc.constant(COLLECTION_FORMAT),
+    version: fc.constant(COLLECTION_VERSION),
+    name: folderName(options),
+    variables: fc
+      .uniqueArray(fc.constantFrom(...VARIABLE_NAMES), { maxLength: 5 })
+      .chain((names) => fc.tuple(...names.map((name) => printable(0, 20).map((value) => ({ name, value })))))
+      .map((vs) => [...vs]),
+    items: fc.array(itemArb(options), { maxLength: 5 }),
+  });
+}
+
+/** Any valid collection. */
+export const collectionArb: fc.Arbitrary<Collection> = collectionArbFor();
