@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportError } from '../import/types.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../signing/signature.ts';
 import {
+  Collection as CollectionSchema,
   MAX_COLLECTION_REQUESTS,
   printCollection,
   savedRequests,
@@ -231,6 +232,14 @@ describe('importHttpFile: VS Code REST Client', () => {
     expect(origin.dropped.map((d) => d.what)).toEqual(['header Host of request (line 1)']);
   });
 
+  it('names a request from // @name or # @name = x, over the ### title', () => {
+    const r = importHttpFile(
+      '### Title\n// @name slashes\nGET https://api.qredo.network/qapi/v1/a\n### T2\n# @name = equals\nGET https://api.qredo.network/qapi/v1/b\n### Only a title\nGET https://api.qredo.network/qapi/v1/c',
+      { bases },
+    );
+    expect(requests(r.collection).map((q) => q.name)).toEqual(['slashes', 'equals', 'Only a title']);
+  });
+
   it('{{host}}/qapi/v1 resolved from a file variable defined after its use; unknown hosts imported without environment', () => {
     const after = only('GET {{host}}/qapi/v1/funds/{{fund_id}}\n\n###\n@host = https://sandbox-api.qredo.network\n');
     expect(after.request).toMatchObject({ environment: 'sandbox', path: '/funds/{{fund_id}}' });
@@ -372,6 +381,8 @@ describe('importHttpFile never crashes', () => {
     try {
       const r = importHttpFile(text, { bases, envFile: env });
       expect(savedRequests(r.collection).length).toBeLessThanOrEqual(MAX_COLLECTION_REQUESTS);
+      // What an importer returns is always a valid collection.
+      expect(CollectionSchema.safeParse(r.collection).success).toBe(true);
     } catch (e) {
       if (!(e instanceof ImportError)) throw e;
     }

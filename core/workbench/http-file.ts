@@ -86,7 +86,8 @@ import {
   type CaptureRule,
   type Collection,
   type Header,
-  type Variable,
+  MAX_VARIABLES,
+  Variable,
 } from './collection.ts';
 import { HEADER_NAME_PATTERN, headerNameProblem, isComputedHeader, isTransportHeader } from './headers.ts';
 import { CREDENTIAL_NAME, containsSecret, type Dropped, type ImportOptions, type WorkbenchImport } from './result.ts';
@@ -491,7 +492,22 @@ export function importHttpFile(text: string, options: HttpImportOptions): Workbe
       });
       return;
     }
-    variables.push({ name, value: resolved });
+    const checked = Variable.safeParse({ name, value: resolved });
+    if (!checked.success) {
+      dropped.push({
+        what: `the variable ${name} (${where})`,
+        why: checked.error.issues.map((i) => i.message).join(' '),
+      });
+      return;
+    }
+    if (variables.length >= MAX_VARIABLES) {
+      dropped.push({
+        what: `the variable ${name} (${where})`,
+        why: `A collection has at most ${MAX_VARIABLES} variables.`,
+      });
+      return;
+    }
+    variables.push(checked.data);
   };
   for (const [name, v] of fileVars) addVariable(name, v.value, `line ${v.n}`);
   for (const [name, value] of Object.entries(publicVars)) addVariable(name, value, `environment ${envName}`);
@@ -618,7 +634,7 @@ export function importHttpFile(text: string, options: HttpImportOptions): Workbe
     format: COLLECTION_FORMAT,
     version: COLLECTION_VERSION,
     name: (options.name ?? 'Imported requests').slice(0, MAX_NAME_LENGTH) || 'Imported requests',
-    variables: variables.slice(0, 1000),
+    variables,
     items,
   };
   return { collection, dropped, notes };

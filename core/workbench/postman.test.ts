@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../import/types.ts';
-import { MAX_FOLDER_DEPTH, savedRequests, type Collection } from './collection.ts';
+import { Collection as CollectionSchema, MAX_FOLDER_DEPTH, savedRequests, type Collection } from './collection.ts';
 import { POSTMAN_SCHEMA_V21, importPostman, printPostman } from './postman.ts';
 import { collectionArbFor } from './test-support.ts';
 
@@ -267,7 +267,8 @@ describe('printPostman', () => {
 describe('importPostman never crashes', () => {
   const onlyImportErrors = (text: string) => {
     try {
-      importPostman(text, { bases });
+      const r = importPostman(text, { bases });
+      expect(CollectionSchema.safeParse(r.collection).success).toBe(true);
     } catch (e) {
       if (!(e instanceof ImportError)) throw e;
     }

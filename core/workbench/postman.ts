@@ -40,7 +40,7 @@ import {
   type CollectionItem,
   type Folder,
   type Header,
-  type Variable,
+  Variable,
 } from './collection.ts';
 import { headerNameProblem, headerValueProblem, isComputedHeader, isTransportHeader } from './headers.ts';
 import { CREDENTIAL_NAME, containsSecret, type Dropped, type ImportOptions, type WorkbenchImport } from './result.ts';
@@ -403,7 +403,13 @@ export function importPostman(textIn: string, options: ImportOptions): Workbench
       });
     } else if (variables.some((x) => x.name === name)) {
       notes.push(`The variable ${name} is defined twice; the first value is kept.`);
-    } else if (variables.length < MAX_VARIABLES) variables.push({ name, value });
+    } else if (variables.length >= MAX_VARIABLES) {
+      dropped.push({ what: `the variable ${name}`, why: `A collection has at most ${MAX_VARIABLES} variables.` });
+    } else {
+      const checked = Variable.safeParse({ name, value });
+      if (checked.success) variables.push(checked.data);
+      else dropped.push({ what: `the variable ${name}`, why: checked.error.issues.map((i) => i.message).join(' ') });
+    }
   }
   const state: ImportState = { options, dropped, notes, lookup: (n) => raw.get(n), requests: 0 };
   describeAuth(d.auth, 'the collection', state);
