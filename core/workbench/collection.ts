@@ -28,6 +28,9 @@ import { DemoKey, Environment, RequestDraft, TimestampUnit } from '../contract.t
 import { ImportError } from '../import/types.ts';
 import { parseJsonPath } from './captures.ts';
 import { headerNameProblem, headerValueProblem } from './headers.ts';
+import { VARIABLE_NAME_PATTERN, VARIABLE_NAME_RULE } from './variables.ts';
+
+export { VARIABLE_NAME_PATTERN, VARIABLE_NAME_RULE } from './variables.ts';
 
 export const COLLECTION_FORMAT = 'qredo-playground-collection';
 export const COLLECTION_VERSION = 1;
@@ -43,11 +46,6 @@ export const MAX_CAPTURES = 100;
 export const MAX_NAME_LENGTH = 200;
 export const MAX_PATH_LENGTH = 8192;
 export const MAX_VARIABLE_VALUE_LENGTH = 65_536;
-
-/** A variable name: a letter or _ first, then letters, digits, _, . or - (as in {{fund_id}}, {{api.host}}). */
-export const VARIABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/;
-export const VARIABLE_NAME_RULE =
-  'A variable name starts with a letter or _ and has at most 128 letters, digits, _, . or - (no spaces).';
 
 /** True when the text has a C0 control character (line breaks, tabs, NUL...) or DEL. */
 export function hasControlCharacter(text: string): boolean {

@@ -32,8 +32,14 @@
  *   expandRequest({ path, headers, body }, scopes, options?): ExpandedRequest
  *   findReferences(text): Reference[]
  *   utf8Offsets(text, utf16Offsets): number[]
+ *   VARIABLE_NAME_PATTERN, VARIABLE_NAME_RULE
+ *
+ * This module imports no zod, so the page can use it on its first screen.
  */
-import { VARIABLE_NAME_PATTERN } from './collection.ts';
+/** A variable name: a letter or _ first, then letters, digits, _, . or - (as in {{fund_id}}, {{api.host}}). */
+export const VARIABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/;
+export const VARIABLE_NAME_RULE =
+  'A variable name starts with a letter or _ and has at most 128 letters, digits, _, . or - (no spaces).';
 
 export interface VariableScope {
   /** Where the values come from, as it is shown: 'collection', 'environment:mock', 'captured'. */
