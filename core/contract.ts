@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS, KEY_ID_PATTERN, KEY_ID_RULE } from './constants.ts';
+import { MAX_EXTRA_HEADERS, headerNameProblem, headerValueProblem } from './headers.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing/signature.ts';
 
 export { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS, KEY_ID_PATTERN, MAX_API_BODY_BYTES } from './constants.ts';
@@ -17,6 +18,18 @@ export type DemoKey = z.infer<typeof DemoKey>;
 export const TimestampUnit = z.enum(['seconds', 'nanoseconds']);
 
 // ---- requests --------------------------------------------------------------------------------
+
+/** A header the person added to a request, sent exactly as typed and not signed (core/headers.ts). */
+export const ExtraHeader = z
+  .object({ name: z.string(), value: z.string() })
+  .strict()
+  .superRefine((h, ctx) => {
+    const name = headerNameProblem(h.name);
+    if (name) ctx.addIssue({ code: 'custom', path: ['name'], message: name });
+    const value = headerValueProblem(h.value);
+    if (value) ctx.addIssue({ code: 'custom', path: ['value'], message: value });
+  });
+export type ExtraHeader = z.infer<typeof ExtraHeader>;
 
 export const RequestDraft = z
   .object({
@@ -38,6 +51,14 @@ export const RequestDraft = z
     timestampUnit: TimestampUnit.optional(),
     /** Which demo key signs requests to the mock (default: full). Ignored elsewhere. */
     demoKey: DemoKey.optional(),
+    /**
+     * Headers added to the signed ones, in order, exactly as typed. Accept and Content-Type given here
+     * replace the playground's defaults (both application/json).
+     */
+    headers: z
+      .array(ExtraHeader)
+      .max(MAX_EXTRA_HEADERS, `At most ${MAX_EXTRA_HEADERS} headers can be added.`)
+      .optional(),
   })
   .strict();
 export type RequestDraft = z.infer<typeof RequestDraft>;
@@ -173,6 +194,8 @@ export const RelayResult = z.object({
     path: z.string(),
     /** Every header written to the socket, in order, signature and key id included. */
     headers: z.record(z.string(), z.string()),
+    /** The headers the person added (part of `headers`), kept apart so that Re-send and Load carry them. */
+    extraHeaders: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
     body: z.string().nullable(),
     /** True when the stored body was cut at the history cap. */
     bodyTruncated: z.boolean().optional(),

@@ -1,24 +1,11 @@
-import type { Environment, RelayResult } from '../core/contract.ts';
-import type { StringToSign } from '../core/signing/index.ts';
-import { segmentsView } from './signer.ts';
+import type { RelayResult } from '../core/contract.ts';
+import { segmentsView, type SignedRequest } from './signer.ts';
 import type { Services } from './services.ts';
 
-export interface Outgoing {
-  environment: Environment;
-  keyId: string;
-  method: string;
-  path: string;
-  url: string;
-  timestamp: string;
-  /** Taken at send time (false: pinned by the person, or replayed). */
-  timestampAtSendTime: boolean;
-  signature: string;
-  stringToSign: StringToSign | RelayResult['stringToSign'];
-  headers: Array<[string, string]>;
-  body: string | null;
-  bodyBytes: Uint8Array | null;
-  bodySha256: string;
-}
+/** What is sent: a request just signed, or a stored one replayed (its string-to-sign as recorded). */
+export type Outgoing = Omit<SignedRequest, 'stringToSign'> & {
+  stringToSign: SignedRequest['stringToSign'] | RelayResult['stringToSign'];
+};
 
 const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -55,7 +42,14 @@ export async function exchange(
     createdAt,
     environment: out.environment,
     keyId: out.keyId,
-    request: { method: out.method, url: out.url, path: out.path, headers: outcome.requestHeaders, body: out.body },
+    request: {
+      method: out.method,
+      url: out.url,
+      path: out.path,
+      headers: outcome.requestHeaders,
+      ...(out.extraHeaders.length > 0 ? { extraHeaders: out.extraHeaders } : {}),
+      body: out.body,
+    },
     timestamp: out.timestamp,
     timestampAtSendTime: out.timestampAtSendTime,
     signature: out.signature,

@@ -1,4 +1,5 @@
-import { ENVIRONMENTS, type DemoKey, type Environment, type RequestDraft } from '../core/contract.ts';
+import { ENVIRONMENTS, type DemoKey, type Environment, type ExtraHeader, type RequestDraft } from '../core/contract.ts';
+import { extraHeaderIssues } from '../core/headers.ts';
 import {
   HEADER_KEY,
   HEADER_SIGNATURE,
@@ -29,6 +30,8 @@ export interface SignedRequest {
   signature: string;
   /** Every header the relay writes besides host, content-length and connection. */
   headers: Array<[string, string]>;
+  /** The headers the person added, as given (part of `headers`). */
+  extraHeaders: ExtraHeader[];
   body: string | null;
   bodyBytes: Uint8Array | null;
   bodySha256: string;
@@ -97,13 +100,20 @@ export async function signDraft(services: Services, draft: RequestDraft): Promis
     draft.body === null
       ? null
       : stringToSign.bytes.subarray(bodySegment.offset, bodySegment.offset + bodySegment.length);
+  const extraHeaders = draft.headers ?? [];
+  // Values can come from stored history rows, not only from validated requests: checked again here.
+  const problems = extraHeaderIssues(extraHeaders);
+  if (problems.length > 0) throw new HttpError(400, 'bad-header', problems.join('; '), problems);
+  const added = (name: string) => extraHeaders.some((h) => h.name.toLowerCase() === name);
   const headers: Array<[string, string]> = [
     [HEADER_KEY, keyId],
     [HEADER_TIMESTAMP, timestamp],
     [HEADER_SIGNATURE, signature.value],
-    ['accept', 'application/json'],
   ];
-  if (draft.body !== null) headers.push(['content-type', 'application/json']);
+  // The defaults, unless the person set their own (a test of another media type, say).
+  if (!added('accept')) headers.push(['accept', 'application/json']);
+  if (draft.body !== null && !added('content-type')) headers.push(['content-type', 'application/json']);
+  for (const h of extraHeaders) headers.push([h.name, h.value]);
   return {
     environment: draft.environment,
     keyId,
@@ -115,6 +125,7 @@ export async function signDraft(services: Services, draft: RequestDraft): Promis
     stringToSign,
     signature: signature.value,
     headers,
+    extraHeaders,
     body: draft.body,
     bodyBytes,
     bodySha256: sha256Hex(bodyBytes ?? new Uint8Array()),

@@ -27,7 +27,7 @@ import { z } from 'zod';
 import { DemoKey, Environment, RequestDraft, TimestampUnit } from '../contract.ts';
 import { ImportError } from '../import/types.ts';
 import { parseJsonPath } from './captures.ts';
-import { headerNameProblem, headerValueProblem } from './headers.ts';
+import { headerNameProblem, headerValueProblem } from '../headers.ts';
 import { VARIABLE_NAME_PATTERN, VARIABLE_NAME_RULE } from './variables.ts';
 
 export { VARIABLE_NAME_PATTERN, VARIABLE_NAME_RULE } from './variables.ts';

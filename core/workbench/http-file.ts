@@ -89,7 +89,7 @@ import {
   MAX_VARIABLES,
   Variable,
 } from './collection.ts';
-import { HEADER_NAME_PATTERN, headerNameProblem, isComputedHeader, isTransportHeader } from './headers.ts';
+import { HEADER_NAME_PATTERN, headerNameProblem, isComputedHeader, isTransportHeader } from '../headers.ts';
 import { CREDENTIAL_NAME, containsSecret, type Dropped, type ImportOptions, type WorkbenchImport } from './result.ts';
 import { mapUrlToEnvironment, type EnvironmentBases } from './url-mapping.ts';
 import { findReferences } from './variables.ts';

@@ -5,7 +5,7 @@
  */
 export * from './collection.ts';
 export * from './captures.ts';
-export * from './headers.ts';
+export * from '../headers.ts';
 export * from './result.ts';
 export * from './url-mapping.ts';
 export * from './variables.ts';

@@ -42,7 +42,7 @@ import {
   type Header,
   Variable,
 } from './collection.ts';
-import { headerNameProblem, headerValueProblem, isComputedHeader, isTransportHeader } from './headers.ts';
+import { headerNameProblem, headerValueProblem, isComputedHeader, isTransportHeader } from '../headers.ts';
 import { CREDENTIAL_NAME, containsSecret, type Dropped, type ImportOptions, type WorkbenchImport } from './result.ts';
 import { mapUrlToEnvironment, type EnvironmentBases } from './url-mapping.ts';
 

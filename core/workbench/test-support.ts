@@ -19,7 +19,7 @@ import {
   type SavedRequest,
   type Variable,
 } from './collection.ts';
-import { isComputedHeader, isTransportHeader } from './headers.ts';
+import { headerValueProblem, isComputedHeader, isTransportHeader } from '../headers.ts';
 
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'CONNECT'];
 const VARIABLE_NAMES = ['fund_id', 'tx_id', 'wallet', 'a', 'b.c', 'x-y', '_z', 'company_id', 'env.base', 'Note2'];
@@ -81,7 +81,9 @@ const headerArb = (httpFile: boolean): fc.Arbitrary<Header> =>
       .array(fc.constantFrom(...TOKEN_CHARS), { minLength: 1, maxLength: 12 })
       .map((a) => a.join(''))
       .filter((n) => !isComputedHeader(n) && !isTransportHeader(n) && (!httpFile || !/^[#&]/.test(n))),
-    value: printable(0, 16).map((v) => (httpFile ? v.replace(/\{\{|\}\}/g, '').trim() : v)),
+    value: printable(0, 16)
+      .map((v) => (httpFile ? v.replace(/\{\{|\}\}/g, '').trim() : v))
+      .filter((v) => headerValueProblem(v) === null),
   });
 
 /** A body a .http file reads back the same: no comment-, separator-, handler- or file-like line, no blank edge lines. */

@@ -29,6 +29,7 @@ export function createHistoryResendHandler(services: Services): Handler {
       method: entry.request.method,
       path: entry.request.path,
       body: entry.request.body,
+      ...(entry.request.extraHeaders ? { headers: entry.request.extraHeaders } : {}),
       timestampUnit: nanoseconds ? 'nanoseconds' : 'seconds',
       ...(entry.environment === 'mock' ? { demoKey: demoKeyFor(entry.keyId) ?? 'full' } : {}),
     });

@@ -41,6 +41,8 @@ export interface ComposerValues {
    * and brought back with one click (or by picking an operation that takes a body).
    */
   bodyAside: string;
+  /** Headers added to the signed ones, in order, exactly as typed (a row with neither name nor value is ignored). */
+  headers: Array<{ name: string; value: string }>;
   timing: TimestampSettings;
 }
 
@@ -57,6 +59,7 @@ export function defaultComposerValues(): ComposerValues {
     params: {},
     body: '',
     bodyAside: '',
+    headers: [],
     timing: { mode: 'send-time', pinned: '', unit: 'seconds' },
   };
 }
@@ -90,6 +93,8 @@ export function draftFromForm(values: ComposerValues): RequestDraft {
   };
   if (timing.mode === 'pinned') draft.timestamp = timing.pinned;
   if (environment === 'mock') draft.demoKey = values.demoKey;
+  const headers = values.headers.filter((h) => h.name !== '' || h.value !== '');
+  if (headers.length > 0) draft.headers = headers.map(({ name, value }) => ({ name, value }));
   return draft;
 }
 
@@ -246,6 +251,7 @@ export function valuesFromEntry(
     body: entry.request.body ?? '',
     // The loaded request replaces the composed one whole, a body set aside for it included.
     bodyAside: '',
+    headers: (entry.request.extraHeaders ?? []).map(({ name, value }) => ({ name, value })),
     timing: timingFromEntry(entry, current.timing),
   };
 }
@@ -324,7 +330,7 @@ export function pathProblem(values: Pick<ComposerValues, 'path' | 'params' | 'op
  * picker following them; the timestamp settings and demo key stay as they were.
  */
 export function valuesFromImport(
-  fields: Pick<RequestDraft, 'method' | 'path' | 'body'>,
+  fields: Pick<RequestDraft, 'method' | 'path' | 'body' | 'headers'>,
   environment: Environment,
   current: ComposerValues,
 ): ComposerValues {
@@ -338,5 +344,6 @@ export function valuesFromImport(
     path: fields.path,
     body: fields.body ?? '',
     bodyAside: '',
+    headers: (fields.headers ?? []).map(({ name, value }) => ({ name, value })),
   };
 }

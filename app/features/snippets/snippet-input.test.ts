@@ -12,7 +12,7 @@ describe('snippet inputs', () => {
       timestamp: '1700000000',
       signature: 'S',
     } as SignResponse;
-    const input = snippetInputFromPreview(signed, '{"a": 1}\n');
+    const input = snippetInputFromPreview(signed, { body: '{"a": 1}\n' });
     expect(input).toEqual({
       url: signed.url,
       method: 'POST',

@@ -23,7 +23,7 @@ export default function SnippetsBody({
   const input = entry
     ? snippetInputFromEntry(entry)
     : preview.data
-      ? snippetInputFromPreview(preview.data, draft.body)
+      ? snippetInputFromPreview(preview.data, draft)
       : null;
   const code = useMemo(
     () => (input ? snippetFor(language, input) : ''),
