@@ -51,6 +51,7 @@ const DoctorView = lazy(() =>
 const WalkthroughView = lazy(() =>
   import('./features/walkthrough/components/walkthrough-view.tsx').then((m) => ({ default: m.WalkthroughView })),
 );
+const FeedView = lazy(() => import('./features/feed/components/feed-view.tsx').then((m) => ({ default: m.FeedView })));
 const ImportedBundleView = lazy(() =>
   import('./features/bundles/components/imported-bundle-view.tsx').then((m) => ({ default: m.ImportedBundleView })),
 );
@@ -111,6 +112,11 @@ export function App() {
   const [curlUsed, setCurlUsed] = useState(false);
   if (curlOpen && !curlUsed) setCurlUsed(true);
   const [view] = useView();
+  // The Feed view stays mounted from its first showing, so its stream and timelines outlive a trip to
+  // the composer (to send the transaction it is watching).
+  const [feedUsed, setFeedUsed] = useState(false);
+  if (view === 'feed' && !feedUsed) setFeedUsed(true);
+  const [mockResetAt, setMockResetAt] = useState<number | null>(null);
   const entry = useHistoryEntry(shown?.id ?? null);
   const responseSlot = useRef<HTMLDivElement>(null);
   const mainRef = useRef<HTMLElement>(null);
@@ -311,6 +317,13 @@ export function App() {
           </Suspense>
         </main>
       )}
+      {feedUsed && (
+        <main className={`min-h-0 flex-1 overflow-y-auto ${view === 'feed' ? '' : 'hidden'}`}>
+          <Suspense fallback={<ViewLoading />}>
+            <FeedView mockResetAt={mockResetAt} />
+          </Suspense>
+        </main>
+      )}
       {view === 'bundle' && (
         <main className="min-h-0 flex-1 overflow-y-auto">
           <Suspense fallback={<ViewLoading />}>
@@ -343,6 +356,7 @@ export function App() {
                 demoKeys={session.data?.demoKeys ?? []}
                 demoKey={demoKey}
                 onDemoKeyChange={setDemoKey}
+                onMockReset={() => setMockResetAt(Date.now())}
               />
             ) : (
               <div aria-hidden="true" className="h-[38px] animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" />
