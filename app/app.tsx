@@ -3,7 +3,7 @@
  * (environment and demo key included); server state lives in TanStack Query; every way of sending
  * asks the one production question (lib/confirm-send.ts).
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import type { Environment } from '../core/contract.ts';
 import { LiveRegion } from './components/live-region.tsx';
@@ -30,6 +30,7 @@ const DoctorView = lazy(() =>
 const WalkthroughView = lazy(() =>
   import('./features/walkthrough/components/walkthrough-view.tsx').then((m) => ({ default: m.WalkthroughView })),
 );
+const FeedView = lazy(() => import('./features/feed/components/feed-view.tsx').then((m) => ({ default: m.FeedView })));
 const ImportedBundleView = lazy(() =>
   import('./features/bundles/components/imported-bundle-view.tsx').then((m) => ({ default: m.ImportedBundleView })),
 );
@@ -83,6 +84,11 @@ export function App() {
   const environment = useWatch({ control: form.control, name: 'environment' });
   const { confirmSend, asking, answer } = useConfirmSend();
   const production = environment === 'production';
+  // The Feed view stays mounted from its first showing, so its stream and timelines outlive a trip to
+  // the composer (to send the transaction it is watching).
+  const [feedUsed, setFeedUsed] = useState(false);
+  if (view === 'feed' && !feedUsed) setFeedUsed(true);
+  const [mockResetAt, setMockResetAt] = useState<number | null>(null);
 
   return (
     <div
@@ -132,7 +138,19 @@ export function App() {
           <ImportedBundleView confirmSend={confirmSend} />
         </LazyView>
       )}
-      <PlaygroundView form={form} active={view === 'playground'} confirmSend={confirmSend} />
+      {feedUsed && (
+        <main className={`min-h-0 flex-1 overflow-y-auto ${view === 'feed' ? '' : 'hidden'}`}>
+          <Suspense fallback={null}>
+            <FeedView mockResetAt={mockResetAt} />
+          </Suspense>
+        </main>
+      )}
+      <PlaygroundView
+        form={form}
+        active={view === 'playground'}
+        confirmSend={confirmSend}
+        onMockReset={() => setMockResetAt(Date.now())}
+      />
 
       <ConfirmSendQuestion request={asking} onAnswer={answer} />
       <BundleDrop />

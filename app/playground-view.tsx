@@ -62,8 +62,11 @@ export function PlaygroundView({
   form,
   active,
   confirmSend,
+  onMockReset,
 }: {
   form: UseFormReturn<ComposerValues>;
+  /** The embedded mock's data was reset from its bar. */
+  onMockReset?: () => void;
   /** False while another view is on screen: the view stays mounted (drafts kept), its shortcuts off. */
   active: boolean;
   confirmSend: ConfirmSend;
@@ -179,6 +182,7 @@ export function PlaygroundView({
               demoKeys={demoKeys}
               demoKey={demoKey}
               onDemoKeyChange={(key) => form.setValue('demoKey', key)}
+              {...(onMockReset ? { onMockReset } : {})}
             />
           ) : (
             <div aria-hidden="true" className="h-[38px] animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" />

@@ -439,3 +439,109 @@ export const WalkthroughResponse = z.object({
   }),
 });
 export type WalkthroughResponse = z.infer<typeof WalkthroughResponse>;
+
+// ---- transaction feed (GET /api/feed) ----------------------------------------------------------
+
+/** The query of GET /api/feed: which environment's feed, and for the mock which demo key signs it. */
+export const FeedQuery = z
+  .object({
+    environment: Environment,
+    /** Which demo key signs the mock's handshake (default: full). Refused for other environments. */
+    demoKey: DemoKey.optional(),
+  })
+  .strict();
+export type FeedQuery = z.infer<typeof FeedQuery>;
+
+/** A frame of the feed read as a `txFeedStatus`: the fields the playground reads, the others kept as they came. */
+export const TxFeedStatus = z
+  .object({
+    txID: z.string(),
+    status: z.string(),
+    txHash: z.string().optional(),
+    timestamps: z.record(z.string(), z.number()).optional(),
+    events: z
+      .array(
+        z
+          .object({
+            id: z.string().optional(),
+            timestamp: z.number().optional(),
+            status: z.string().optional(),
+            message: z.string().optional(),
+          })
+          .loose(),
+      )
+      .optional(),
+  })
+  .loose();
+
+export type TxFeedStatus = z.infer<typeof TxFeedStatus>;
+
+/** A text frame read as a `txFeedStatus`, or null when it is not JSON or not one (it is still shown raw). */
+export function parseFeedFrame(raw: string): TxFeedStatus | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const parsed = TxFeedStatus.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Why the feed could not be opened or stopped: the upstream's answer, its absence, or its socket. */
+export const FeedErrorCode = z.enum([
+  'upstream-refused',
+  'upstream-unreachable',
+  'upstream-timeout',
+  'upstream-error',
+  'no-feed',
+]);
+export type FeedErrorCode = z.infer<typeof FeedErrorCode>;
+
+/**
+ * One line of the GET /api/feed stream (application/x-ndjson), in order: `open` once the upstream
+ * accepted the handshake, a `message` per frame, an `error` when the handshake was refused or the
+ * socket failed, and `closed` last. `at` is the server's clock in milliseconds when it happened.
+ */
+export const FeedEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('open'),
+    at: z.number(),
+    environment: Environment,
+    /** The WebSocket URL, as signed (from the server's configured base URL). */
+    url: z.string(),
+    keyId: z.string(),
+  }),
+  z.object({
+    type: z.literal('message'),
+    at: z.number(),
+    /** The exact text frame. */
+    raw: z.string(),
+    /** The frame read as a txFeedStatus, or null when it is not one. */
+    parsed: TxFeedStatus.nullable(),
+  }),
+  z.object({
+    type: z.literal('error'),
+    at: z.number(),
+    code: FeedErrorCode,
+    message: z.string(),
+    /** The upstream's HTTP status when it refused the handshake. */
+    status: z.number().int().optional(),
+    /** The upstream's own reason (`detail.reason` of a Qredo error), when it gave one. */
+    reason: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal('closed'),
+    at: z.number(),
+    /** The WebSocket close code, when the upstream closed it. */
+    code: z.number().int().optional(),
+    message: z.string(),
+  }),
+]);
+export type FeedEvent = z.infer<typeof FeedEvent>;
+
+// ---- embedded mock (POST /api/mock/reset) ------------------------------------------------------
+
+/** The answer to POST /api/mock/reset: the embedded mock is back to the data of this seed. */
+export const MockResetResponse = z.object({ reset: z.literal(true), seed: z.number().int() });
+export type MockResetResponse = z.infer<typeof MockResetResponse>;

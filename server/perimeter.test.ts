@@ -29,6 +29,8 @@ const ROUTES: Array<[string, string, unknown?]> = [
   ['POST', '/api/send', send],
   ['POST', '/api/doctor', { environment: 'sandbox', capture: { curl: 'curl https://x.example' } }],
   ['POST', '/api/walkthrough', send],
+  ['GET', '/api/feed?environment=sandbox'],
+  ['POST', '/api/mock/reset'],
   ['GET', '/api/history'],
   ['DELETE', '/api/history'],
   ['GET', '/api/history/1'],

@@ -2,12 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createCredentialsDeleteHandler } from './handlers/credentials-delete.ts';
 import { createCredentialsSetHandler } from './handlers/credentials-set.ts';
 import { createDoctorHandler } from './handlers/doctor.ts';
+import { createFeedHandler } from './handlers/feed.ts';
 import { createHistoryClearHandler } from './handlers/history-clear.ts';
 import { createHistoryDeleteHandler } from './handlers/history-delete.ts';
 import { createHistoryGetHandler } from './handlers/history-get.ts';
 import { createHistoryListHandler } from './handlers/history-list.ts';
 import { createHistoryReplayHandler } from './handlers/history-replay.ts';
 import { createHistoryResendHandler } from './handlers/history-resend.ts';
+import { createMockResetHandler } from './handlers/mock-reset.ts';
 import { createSendCancelHandler } from './handlers/send-cancel.ts';
 import { createSendProgressHandler } from './handlers/send-progress.ts';
 import { createSendHandler } from './handlers/send.ts';
@@ -37,6 +39,8 @@ function routes(services: Services): Route[] {
     { method: 'POST', pattern: /^\/api\/sends\/(?<id>[^/]+)\/cancel$/, handler: createSendCancelHandler(services) },
     { method: 'POST', pattern: /^\/api\/doctor$/, handler: createDoctorHandler(services) },
     { method: 'POST', pattern: /^\/api\/walkthrough$/, handler: createWalkthroughHandler(services) },
+    { method: 'GET', pattern: /^\/api\/feed$/, handler: createFeedHandler(services) },
+    { method: 'POST', pattern: /^\/api\/mock\/reset$/, handler: createMockResetHandler(services) },
     { method: 'GET', pattern: /^\/api\/history$/, handler: createHistoryListHandler(services) },
     { method: 'DELETE', pattern: /^\/api\/history$/, handler: createHistoryClearHandler(services) },
     { method: 'GET', pattern: /^\/api\/history\/(?<id>[^/]+)$/, handler: createHistoryGetHandler(services) },

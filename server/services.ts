@@ -4,6 +4,7 @@ import type { PlaygroundConfig } from './config/config.ts';
 import { CredentialStore } from './config/credentials.ts';
 import { openHistoryStore, type HistoryStore } from './history/store.ts';
 import { DEMO_KEYS } from './mock/keys.ts';
+import { resetRunningMock } from './mock/reset-client.ts';
 import { startMockServer, type MockServer } from './mock/server.ts';
 import { createInflightSends, type InflightSends } from './relay/inflight.ts';
 import { createRelay } from './relay/relay.ts';
@@ -33,6 +34,11 @@ export interface Services {
   history(): HistoryStore;
   /** Starts the embedded mock when the mock environment is first used. */
   ensureMock(): Promise<void>;
+  /**
+   * Puts the mock environment back to its seeded state and resolves to the seed: the in-process mock
+   * directly, or, when another process holds the mock's port, through its POST /__mock/reset.
+   */
+  resetMock(): Promise<{ seed: number }>;
   log(line: string): void;
   close(): Promise<void>;
 }
@@ -73,6 +79,15 @@ export function createServices(
   let mock: Promise<MockServer | null> | null = null;
   let closed = false;
 
+  function ensureMock(): Promise<void> {
+    if (opts.startMock === false) return Promise.resolve();
+    mock ??= startMockOnce(config.mockPort, rawLog).catch((e: unknown) => {
+      mock = null;
+      throw e;
+    });
+    return mock.then(() => undefined);
+  }
+
   return {
     config,
     launchToken() {
@@ -91,13 +106,17 @@ export function createServices(
       history ??= openHistoryStore({ dir: prepared.realDir, bodyCapBytes: config.historyBodyCapBytes });
       return history;
     },
-    ensureMock() {
-      if (opts.startMock === false) return Promise.resolve();
-      mock ??= startMockOnce(config.mockPort, rawLog).catch((e: unknown) => {
-        mock = null;
-        throw e;
-      });
-      return mock.then(() => undefined);
+    ensureMock,
+    async resetMock() {
+      await ensureMock();
+      const inProcess = await mock?.catch(() => null);
+      if (inProcess) {
+        inProcess.reset();
+        return { seed: inProcess.seed };
+      }
+      const base = new URL(config.baseUrls.mock);
+      const { seed } = await resetRunningMock(base.hostname, Number(base.port || 80));
+      return { seed };
     },
     log(line: string) {
       rawLog(redactor.scrub(line));

@@ -30,7 +30,22 @@ export interface TestPlayground {
     path: string,
     opts?: { body?: unknown; raw?: Buffer | string; headers?: Record<string, string>; token?: boolean },
   ): Promise<Answer>;
+  /** A GET whose answer is read as it streams, line by line (application/x-ndjson), until closed or aborted. */
+  stream(path: string, opts?: { headers?: Record<string, string>; token?: boolean }): Promise<StreamedAnswer>;
   close(): Promise<void>;
+}
+
+export interface StreamedAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** Every line received so far, parsed as JSON. */
+  lines: any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The next line not yet taken, waiting for it if need be; rejects if the answer ends first. */
+  next(): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Resolves with the whole text when the server ends the answer. */
+  ended: Promise<string>;
+  /** Stops reading and closes the connection, as an aborted fetch does. */
+  abort(): void;
 }
 
 export function tempDir(prefix = 'playground-test-'): string {
@@ -43,10 +58,12 @@ export async function startTestPlayground(
     config?: (c: PlaygroundConfig) => PlaygroundConfig;
     dataDir?: string;
     clock?: () => number;
+    /** The embedded mock's clock (its timestamp window and its transactions' timeline); default the real one. */
+    mockNow?: () => number;
   } = {},
 ): Promise<TestPlayground> {
   const env = { ...opts.env, PLAYGROUND_DATA_DIR: opts.dataDir ?? tempDir() };
-  const mock: MockServer = await startMockServer({ port: 0 });
+  const mock: MockServer = await startMockServer({ port: 0, ...(opts.mockNow ? { now: opts.mockNow } : {}) });
   let config = loadConfig(env);
   config = { ...config, baseUrls: { ...config.baseUrls, mock: mock.baseUrl } };
   if (opts.config) config = opts.config(config);
@@ -105,6 +122,67 @@ export async function startTestPlayground(
       req.end(payload);
     });
 
+  const stream: TestPlayground['stream'] = (path, o = {}) =>
+    new Promise((resolve, reject) => {
+      const headers: Record<string, string> = { host: `127.0.0.1:${port}`, ...o.headers };
+      if (o.token !== false) headers.authorization ??= `Bearer ${services.launchToken().current()}`;
+      const req = httpRequest({ host: '127.0.0.1', port, method: 'GET', path, headers, setHost: false }, (res) => {
+        const lines: unknown[] = [];
+        const waiting: Array<{ resolve: (v: unknown) => void; reject: (e: Error) => void }> = [];
+        let taken = 0;
+        let text = '';
+        let pending = '';
+        let done = false;
+        let endText: (t: string) => void = () => undefined;
+        const ended = new Promise<string>((r) => (endText = r));
+        const end = () => {
+          if (done) return;
+          done = true;
+          answers.push(text);
+          endText(text);
+          for (const w of waiting.splice(0)) w.reject(new Error(`the answer ended after ${lines.length} lines`));
+        };
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+          pending += chunk;
+          let nl: number;
+          while ((nl = pending.indexOf('\n')) >= 0) {
+            const line = pending.slice(0, nl);
+            pending = pending.slice(nl + 1);
+            if (line === '') continue;
+            let value: unknown = line;
+            try {
+              value = JSON.parse(line);
+            } catch {
+              // kept as text
+            }
+            lines.push(value);
+            waiting.shift()?.resolve(value);
+          }
+        });
+        res.on('end', end);
+        res.on('close', end);
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          lines,
+          next: () => {
+            const index = taken++;
+            if (index < lines.length) return Promise.resolve(lines[index]);
+            if (done) return Promise.reject(new Error(`the answer ended after ${lines.length} lines`));
+            return new Promise((ok, fail) => waiting.push({ resolve: ok, reject: fail }));
+          },
+          ended,
+          abort: () => req.destroy(),
+        });
+      });
+      req.on('error', (e) => {
+        if (!req.destroyed || (e as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(e);
+      });
+      req.end();
+    });
+
   return {
     port,
     mock,
@@ -113,6 +191,7 @@ export async function startTestPlayground(
     logs,
     answers,
     call,
+    stream,
     async close() {
       if (closed) return;
       closed = true;

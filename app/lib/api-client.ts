@@ -15,9 +15,12 @@ import type {
   DoctorResponse,
   Environment,
   EnvironmentInfo,
+  FeedEvent,
+  FeedQuery,
   HistoryEntry,
   HistoryList,
   HistoryQuery,
+  MockResetResponse,
   RelayResult,
   ReplayRequest,
   SendRequest,
@@ -58,51 +61,66 @@ function apiError(json: unknown): { code: string; message: string; issues: strin
   };
 }
 
-async function call<T>(
+/** One fetch of the playground API with the launch token; a failure to connect becomes an ApiRequestError. */
+async function request(
   method: string,
   path: string,
-  body?: unknown,
-  options: { signal?: AbortSignal } = {},
-): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  accept: string,
+  body: unknown,
+  signal: AbortSignal | undefined,
+): Promise<Response> {
+  const headers: Record<string, string> = { accept };
   const token = launchToken();
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  let res: Response;
   try {
-    res = await fetch(path, {
+    return await fetch(path, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
-      signal: options.signal,
+      signal,
     });
   } catch (cause) {
-    if (options.signal?.aborted) throw cause;
+    if (signal?.aborted) throw cause;
     throw new ApiRequestError(
       0,
       'network',
       `The playground server did not answer (${String(cause)}). Is it still running?`,
     );
   }
-  const text = await res.text();
-  let json: unknown = undefined;
+}
+
+/** The error of an answer that is not ok, from its ApiError body when it has one. */
+function failure(res: Response, json: unknown): ApiRequestError {
+  const error = apiError(json);
+  if (!error)
+    return new ApiRequestError(res.status, 'http', `The playground server answered ${res.status} ${res.statusText}.`);
+  if (res.status === 401) {
+    sessionPromise = null;
+    reportTokenRefused();
+  }
+  return new ApiRequestError(res.status, error.code, error.message, error.issues);
+}
+
+function parseJson(text: string): unknown {
   try {
-    json = text ? JSON.parse(text) : undefined;
+    return text ? JSON.parse(text) : undefined;
   } catch {
-    // handled below
+    return undefined;
   }
-  if (!res.ok) {
-    const error = apiError(json);
-    if (error) {
-      if (res.status === 401) {
-        sessionPromise = null;
-        reportTokenRefused();
-      }
-      throw new ApiRequestError(res.status, error.code, error.message, error.issues);
-    }
-    throw new ApiRequestError(res.status, 'http', `The playground server answered ${res.status} ${res.statusText}.`);
-  }
+}
+
+async function call<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: { signal?: AbortSignal } = {},
+): Promise<T> {
+  const res = await request(method, path, 'application/json', body, options.signal);
+  const text = await res.text();
+  const json = parseJson(text);
+  if (!res.ok) throw failure(res, json);
   if (res.status === 204) return undefined as T;
   if (!isObject(json)) {
     throw new ApiRequestError(
@@ -121,6 +139,59 @@ export function getSession(): Promise<SessionInfo> {
     throw e;
   });
   return sessionPromise;
+}
+
+/**
+ * GET /api/feed: the environment's transaction feed, read as it streams (application/x-ndjson, one
+ * FeedEvent a line), each event handed to `onEvent` as it arrives. Resolves when the server ends the
+ * stream, and quietly when `signal` aborts it (which closes the upstream socket too); a refusal before
+ * the stream starts (no key, a bad query, the launch token) rejects with an ApiRequestError.
+ */
+async function streamFeed(query: FeedQuery, onEvent: (event: FeedEvent) => void, signal: AbortSignal): Promise<void> {
+  const params = new URLSearchParams({ environment: query.environment });
+  if (query.demoKey) params.set('demoKey', query.demoKey);
+  const path = `/api/feed?${params}`;
+  let res: Response;
+  try {
+    res = await request('GET', path, 'application/x-ndjson', undefined, signal);
+  } catch (e) {
+    if (signal.aborted) return;
+    throw e;
+  }
+  if (!res.ok) throw failure(res, parseJson(await res.text()));
+  if (!res.body) throw new ApiRequestError(res.status, 'contract', 'The playground server sent no feed stream.');
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let pending = '';
+  const emit = (line: string) => {
+    if (line.trim() === '') return;
+    const event = parseJson(line);
+    if (!isObject(event) || typeof event.type !== 'string')
+      throw new ApiRequestError(
+        res.status,
+        'contract',
+        `The feed sent a line this page does not understand (${path}).`,
+      );
+    onEvent(event as FeedEvent);
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      pending += value;
+      let nl: number;
+      while ((nl = pending.indexOf('\n')) >= 0) {
+        emit(pending.slice(0, nl));
+        pending = pending.slice(nl + 1);
+      }
+    }
+    emit(pending);
+  } catch (e) {
+    if (signal.aborted) return;
+    if (e instanceof ApiRequestError) throw e;
+    throw new ApiRequestError(0, 'network', `The feed stream from the playground server broke off (${String(e)}).`);
+  } finally {
+    reader.releaseLock();
+  }
 }
 
 function historyQueryString(query: Partial<HistoryQuery>): string {
@@ -145,4 +216,6 @@ export const api = {
   deleteCredentials: (environment: Environment) => call<EnvironmentInfo>('DELETE', `/api/credentials/${environment}`),
   doctor: (request: DoctorRequest) => call<DoctorResponse>('POST', '/api/doctor', request),
   walkthrough: (draft: WalkthroughRequest) => call<WalkthroughResponse>('POST', '/api/walkthrough', draft),
+  feed: streamFeed,
+  resetMock: () => call<MockResetResponse>('POST', '/api/mock/reset', {}),
 };

@@ -38,3 +38,8 @@ export function useDeleteCredentials(environment: Environment) {
     onSuccess: update,
   });
 }
+
+/** POST /api/mock/reset: the embedded mock back to its seeded data; never retried. */
+export function useResetMock() {
+  return useMutation({ mutationFn: () => api.resetMock(), retry: false });
+}
