@@ -3,19 +3,14 @@
  * against these schemas at the edge; the page's api-client is typed by them.
  */
 import { z } from 'zod';
-import { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS, KEY_ID_PATTERN, KEY_ID_RULE } from './constants.ts';
+import { DemoKey, Environment, HttpMethod, TimestampUnit } from './contract-base.ts';
+import { DOCTOR_CAUSE_IDS, KEY_ID_PATTERN, KEY_ID_RULE } from './constants.ts';
 import { MAX_EXTRA_HEADERS, headerNameProblem, headerValueProblem } from './headers.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing/signature.ts';
 
 export { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS, KEY_ID_PATTERN, MAX_API_BODY_BYTES } from './constants.ts';
 
-export const Environment = z.enum(ENVIRONMENTS);
-export type Environment = z.infer<typeof Environment>;
-
-export const DemoKey = z.enum(DEMO_KEYS);
-export type DemoKey = z.infer<typeof DemoKey>;
-
-export const TimestampUnit = z.enum(['seconds', 'nanoseconds']);
+export { DemoKey, Environment, HttpMethod, TimestampUnit } from './contract-base.ts';
 
 // ---- requests --------------------------------------------------------------------------------
 
@@ -34,11 +29,7 @@ export type ExtraHeader = z.infer<typeof ExtraHeader>;
 export const RequestDraft = z
   .object({
     environment: Environment,
-    method: z
-      .string()
-      .min(1, 'The method is empty.')
-      .max(16, 'The method is longer than 16 characters.')
-      .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'The method may contain only letters, digits and HTTP token characters.'),
+    method: HttpMethod,
     /** Relative to the environment's base URL, query included; checked by core/signing checkPath. */
     path: z.string().max(2048, 'The path is longer than 2048 characters.'),
     /** The exact body text, or null for none. */
