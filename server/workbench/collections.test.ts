@@ -195,6 +195,32 @@ describe('collections', () => {
     expect((await move(r2, { collectionId: 999, folderId: null })).status).toBe(404);
   });
 
+  it("keeps to the collection format's limits, so that every collection can be exported and read back", async () => {
+    p = await startTestPlayground();
+    const c = await collection('Deep');
+    let parent: number | null = null;
+    const chain: number[] = [];
+    for (let depth = 1; depth <= 32; depth++) {
+      parent = await add(c, folder(`level ${depth}`), parent === null ? {} : { folderId: parent });
+      chain.push(parent);
+    }
+    const tooDeep = await p.call('POST', `/api/collections/${c}/items`, {
+      body: { item: folder('33'), folderId: parent },
+    });
+    expect(tooDeep.status).toBe(409);
+    expect(tooDeep.json.error.message).toMatch(/nested at most 32 deep/);
+    // A folder with a folder inside cannot move under the 31st level either.
+    const pair = await add(c, folder('pair'));
+    await add(c, folder('inner'), { folderId: pair });
+    const move = await p.call('POST', `/api/items/${pair}/move`, { body: { folderId: chain[30] } });
+    expect(move.status).toBe(409);
+    expect((await p.call('POST', `/api/items/${pair}/move`, { body: { folderId: chain[29] } })).status).toBe(200);
+    const exported = await p.call('GET', `/api/collections/${c}/export?format=json`);
+    const back = await p.call('POST', '/api/import', { body: { text: exported.json.text, collection: 'Deep again' } });
+    expect(back.status, back.text).toBe(201);
+    expect(back.json.collection).toMatchObject({ folders: 34 });
+  });
+
   it('duplicates a whole collection, variables included', async () => {
     p = await startTestPlayground();
     const c = await collection('Original');
