@@ -39,6 +39,9 @@ const ROUTES: Array<[string, string, unknown?]> = [
   ['POST', '/api/history/1/replay', { confirm: true }],
   ['PUT', '/api/credentials/sandbox', { keyId: 'k', secret: SECRET }],
   ['DELETE', '/api/credentials/sandbox'],
+  ['PUT', '/api/partner-credentials/sandbox', { apiKey: 'k' }],
+  ['POST', '/api/partner-credentials/sandbox/key-pair', {}],
+  ['DELETE', '/api/partner-credentials/sandbox'],
 ];
 
 describe('the perimeter', () => {

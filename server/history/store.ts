@@ -143,6 +143,10 @@ const MIGRATIONS: Array<(db: Db) => void> = [
       UPDATE entries SET key_id = (SELECT json_extract(d.json, '$.keyId') FROM entry_data d WHERE d.id = entries.id);
     `);
   },
+  // 4: the signing scheme in the summary row (NULL: Qredo API v1, as every entry before the Partner API).
+  (db) => {
+    db.exec(`ALTER TABLE entries ADD COLUMN scheme TEXT;`);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -237,10 +241,11 @@ interface SummaryRow {
   total_ms: number;
   size: number | null;
   key_id: string | null;
+  scheme: 'partner' | null;
 }
 
 const SUMMARY_COLUMNS =
-  'e.id, e.created_at, e.kind, e.environment, e.method, e.path, e.status, e.error_code, e.total_ms, e.size, e.key_id';
+  'e.id, e.created_at, e.kind, e.environment, e.method, e.path, e.status, e.error_code, e.total_ms, e.size, e.key_id, e.scheme';
 
 function toSummary(r: SummaryRow): HistorySummary {
   return {
@@ -255,6 +260,7 @@ function toSummary(r: SummaryRow): HistorySummary {
     totalMs: r.total_ms,
     size: r.size,
     keyId: r.key_id ?? '',
+    ...(r.scheme === 'partner' ? { scheme: 'partner' as const } : {}),
   };
 }
 
@@ -280,8 +286,8 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
   }
 
   const insertEntry = db.prepare(
-    `INSERT INTO entries (created_at, kind, environment, method, path, status, error_code, total_ms, size, key_id)
-     VALUES (@createdAt, @kind, @environment, @method, @path, @status, @errorCode, @totalMs, @size, @keyId)`,
+    `INSERT INTO entries (created_at, kind, environment, method, path, status, error_code, total_ms, size, key_id, scheme)
+     VALUES (@createdAt, @kind, @environment, @method, @path, @status, @errorCode, @totalMs, @size, @keyId, @scheme)`,
   );
   const insertData = db.prepare('INSERT INTO entry_data (id, json) VALUES (?, ?)');
   const insertSearch = db.prepare('INSERT INTO entry_search (id, text) VALUES (?, ?)');
@@ -335,6 +341,7 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
       totalMs: entry.timings.totalMs,
       size: entry.response?.size ?? null,
       keyId: entry.keyId,
+      scheme: entry.scheme === 'partner' ? 'partner' : null,
     });
     const id = Number(info.lastInsertRowid);
     insertData.run(id, JSON.stringify(entry));
