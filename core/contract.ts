@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { DemoKey, Environment, HttpMethod, TimestampUnit } from './contract-base.ts';
 import { DOCTOR_CAUSE_IDS, KEY_ID_PATTERN, KEY_ID_RULE } from './constants.ts';
 import { MAX_EXTRA_HEADERS, headerNameProblem, headerValueProblem } from './headers.ts';
+import { PARTNER_DEMO_KEY_IDS } from './constants.ts';
+import { SCHEMES } from './schemes.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing/signature.ts';
 import {
   ItemName,
@@ -20,6 +22,14 @@ import {
 export { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS, KEY_ID_PATTERN, MAX_API_BODY_BYTES } from './constants.ts';
 
 export { DemoKey, Environment, HttpMethod, TimestampUnit } from './contract-base.ts';
+
+/** Which API, and so which signing scheme: Qredo API v1 (HMAC) or the Partner API (RSA). */
+export const Scheme = z.enum(SCHEMES);
+export type Scheme = z.infer<typeof Scheme>;
+
+/** The demo partners of the embedded Partner API. */
+export const PartnerDemoKey = z.enum(PARTNER_DEMO_KEY_IDS);
+export type PartnerDemoKey = z.infer<typeof PartnerDemoKey>;
 
 // ---- requests --------------------------------------------------------------------------------
 
@@ -59,6 +69,18 @@ export const RequestDraft = z
       .array(ExtraHeader)
       .max(MAX_EXTRA_HEADERS, `At most ${MAX_EXTRA_HEADERS} headers can be added.`)
       .optional(),
+    /** The API: v1 (the default) or the Partner API, signed by its own scheme (core/schemes.ts). */
+    scheme: Scheme.optional(),
+    /**
+     * Partner API only: sign with an x-nonce instead of x-timestamp. Its value exactly as it will be
+     * sent (printable ASCII, 1 to 64 characters); empty means a fresh random one at send time.
+     */
+    nonce: z
+      .string()
+      .regex(/^[\x21-\x7e]{0,64}$/, 'A nonce is 1 to 64 printable ASCII characters, without spaces.')
+      .optional(),
+    /** Partner API only: which demo partner signs requests to the mock (default: partner-northwind). */
+    partnerKey: PartnerDemoKey.optional(),
   })
   .strict();
 export type RequestDraft = z.infer<typeof RequestDraft>;
@@ -98,7 +120,8 @@ export type CredentialsRequest = z.infer<typeof CredentialsRequest>;
 // ---- answers ---------------------------------------------------------------------------------
 
 export const Segment = z.object({
-  name: z.enum(['timestamp', 'method', 'url', 'body']),
+  /** v1: timestamp, method, url, body; Partner API: timestamp or nonce, url, body. */
+  name: z.enum(['timestamp', 'nonce', 'method', 'url', 'body']),
   text: z.string(),
   offset: z.number().int(),
   length: z.number().int(),
@@ -117,7 +140,11 @@ export const SignedHeadersView = z.object({
   [HEADER_SIGNATURE]: z.string(),
 });
 
+/** The signed headers of either scheme, in the order they are sent. */
+export const SchemeHeaders = z.array(z.object({ name: z.string(), value: z.string() }));
+
 export const SignResponse = z.object({
+  scheme: Scheme,
   environment: Environment,
   keyId: z.string(),
   method: z.string(),
@@ -127,7 +154,8 @@ export const SignResponse = z.object({
   timestampAtSendTime: z.boolean(),
   stringToSign: StringToSignView,
   signature: z.string(),
-  headers: SignedHeadersView,
+  /** The scheme's signed headers: v1's three or the Partner API's three (x-api-key, x-timestamp or x-nonce, x-sign). */
+  headers: SchemeHeaders,
   bodySha256: z.string(),
 });
 export type SignResponse = z.infer<typeof SignResponse>;
@@ -193,7 +221,10 @@ export const RelayResult = z.object({
   id: z.number().int(),
   kind: z.enum(['send', 'resend', 'replay']),
   createdAt: z.number(),
+  /** Absent on entries recorded before the Partner API: v1. */
+  scheme: Scheme.optional(),
   environment: Environment,
+  /** The key id (v1) or the X-API-KEY's fingerprint (Partner API): never a secret. */
   keyId: z.string(),
   request: z.object({
     method: z.string(),
@@ -255,6 +286,7 @@ export const HistorySummary = z.object({
   size: z.number().int().nullable(),
   /** The key id that signed it (a demo key's for the mock); a key id is not a secret. */
   keyId: z.string(),
+  scheme: Scheme.optional(),
   /** The saved request that produced it, when one did. */
   savedRequestId: z.number().int().optional(),
 });
@@ -308,12 +340,61 @@ export const DemoKeyInfo = z.object({
 });
 export type DemoKeyInfo = z.infer<typeof DemoKeyInfo>;
 
+/** The Partner API in one environment: whether it can sign, and what may be shown (never the X-API-KEY or the private key). */
+export const PartnerEnvironmentInfo = z.object({
+  name: Environment,
+  baseUrl: z.string(),
+  configured: z.boolean(),
+  hasApiKey: z.boolean(),
+  hasPrivateKey: z.boolean(),
+  /** A short fingerprint of the X-API-KEY, to tell keys apart. */
+  apiKeyFingerprint: z.string().nullable(),
+  /** The SPKI public key ("BEGIN PUBLIC KEY"): what is uploaded in the Qredo web app. Not a secret. */
+  publicKeyPem: z.string().nullable(),
+  keyBits: z.number().int().nullable(),
+  source: z.enum(['demo', 'env', 'file']).nullable(),
+  /** What the person should know about the key (a PKCS#8 key converted, say). */
+  notes: z.array(z.string()),
+});
+export type PartnerEnvironmentInfo = z.infer<typeof PartnerEnvironmentInfo>;
+
+export const PartnerDemoKeyInfo = z.object({
+  id: PartnerDemoKey,
+  label: z.string(),
+  description: z.string(),
+  publicKeyPem: z.string(),
+});
+export type PartnerDemoKeyInfo = z.infer<typeof PartnerDemoKeyInfo>;
+
+/** PUT /api/partner-credentials/:environment: either half, or both. */
+export const PartnerCredentialsRequest = z
+  .object({
+    apiKey: z
+      .string()
+      .trim()
+      .min(1, 'The X-API-KEY is empty.')
+      .max(4096)
+      .regex(/^[\x21-\x7e]+$/, 'The X-API-KEY is one line of visible ASCII.')
+      .optional(),
+    /** A PKCS#1 or PKCS#8 PEM; stored as PKCS#1. */
+    privateKeyPem: z.string().min(1, 'The private key is empty.').max(32_768).optional(),
+  })
+  .strict()
+  .refine(
+    (r) => r.apiKey !== undefined || r.privateKeyPem !== undefined,
+    'Give the X-API-KEY, the private key, or both.',
+  );
+export type PartnerCredentialsRequest = z.infer<typeof PartnerCredentialsRequest>;
+
 export const SessionInfo = z.object({
   version: z.string(),
   /** Problems the person should fix (a credentials file other users can read), in words. */
   warnings: z.array(z.string()),
   environments: z.array(EnvironmentInfo),
   demoKeys: z.array(DemoKeyInfo),
+  /** The Partner API, environment by environment, and its demo partners. */
+  partnerEnvironments: z.array(PartnerEnvironmentInfo),
+  partnerDemoKeys: z.array(PartnerDemoKeyInfo),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 

@@ -8,7 +8,7 @@
  * Public API: isComputedHeader, isTransportHeader, RELAY_WRITTEN_HEADERS, headerNameProblem,
  * headerValueProblem, extraHeaderIssues, HEADER_NAME_PATTERN, MAX_EXTRA_HEADERS.
  */
-import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing/signature.ts';
+import { PARTNER_SCHEME, V1_SCHEME } from './schemes.ts';
 
 /** RFC 9110 token: the characters a header name may have. */
 export const HEADER_NAME_PATTERN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -18,7 +18,15 @@ const HEADER_VALUE_PATTERN = /^[\t\x20-\x7e]*$/;
 
 export const MAX_EXTRA_HEADERS = 100;
 
-const COMPUTED = new Set([HEADER_KEY, HEADER_TIMESTAMP, HEADER_SIGNATURE].map((h) => h.toLowerCase()));
+/** The headers either signing scheme computes (v1's three, the Partner API's four): never mixed, never set by hand. */
+const COMPUTED = new Set(
+  [V1_SCHEME, PARTNER_SCHEME].flatMap((s) => [
+    s.headers.key,
+    s.headers.timestamp,
+    s.headers.signature,
+    s.headers.nonce ?? '',
+  ]),
+);
 
 /** The headers the relay writes for every request itself, from the URL and the body. */
 export const RELAY_WRITTEN_HEADERS: readonly string[] = ['host', 'content-length', 'connection', 'transfer-encoding'];
@@ -36,7 +44,7 @@ const HOP_BY_HOP = [
 
 const TRANSPORT = new Set([...RELAY_WRITTEN_HEADERS, ...HOP_BY_HOP]);
 
-/** True for qredo-api-key, qredo-api-ts and qredo-api-sig in any case. */
+/** True for the signing headers of either scheme (qredo-api-*, x-api-key, x-timestamp, x-nonce, x-sign), in any case. */
 export function isComputedHeader(name: string): boolean {
   return COMPUTED.has(name.trim().toLowerCase());
 }

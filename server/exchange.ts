@@ -41,6 +41,7 @@ export async function exchange(
   const entry: Omit<RelayResult, 'id'> = {
     kind,
     createdAt,
+    ...(out.scheme === 'partner' ? { scheme: 'partner' as const } : {}),
     environment: out.environment,
     keyId: out.keyId,
     request: {

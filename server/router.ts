@@ -9,6 +9,9 @@ import { createCollectionsCreateHandler } from './handlers/collections-create.ts
 import { createCollectionsListHandler } from './handlers/collections-list.ts';
 import { createCredentialsDeleteHandler } from './handlers/credentials-delete.ts';
 import { createCredentialsSetHandler } from './handlers/credentials-set.ts';
+import { createPartnerCredentialsDeleteHandler } from './handlers/partner-credentials-delete.ts';
+import { createPartnerCredentialsSetHandler } from './handlers/partner-credentials-set.ts';
+import { createPartnerKeyPairHandler } from './handlers/partner-key-pair.ts';
 import { createDoctorHandler } from './handlers/doctor.ts';
 import { createFeedHandler } from './handlers/feed.ts';
 import { createHistoryClearHandler } from './handlers/history-clear.ts';
@@ -87,6 +90,21 @@ function routes(services: Services): Route[] {
       method: 'DELETE',
       pattern: /^\/api\/credentials\/(?<environment>[^/]+)$/,
       handler: createCredentialsDeleteHandler(services),
+    },
+    {
+      method: 'PUT',
+      pattern: /^\/api\/partner-credentials\/(?<environment>[^/]+)$/,
+      handler: createPartnerCredentialsSetHandler(services),
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/api\/partner-credentials\/(?<environment>[^/]+)$/,
+      handler: createPartnerCredentialsDeleteHandler(services),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/partner-credentials\/(?<environment>[^/]+)\/key-pair$/,
+      handler: createPartnerKeyPairHandler(services),
     },
     // The workbench: collections, their folders and saved requests, variables, open tabs, files.
     { method: 'GET', pattern: /^\/api\/collections$/, handler: createCollectionsListHandler(services) },

@@ -46,8 +46,12 @@ describe('POST /api/sign', () => {
       ['body', 10],
     ]);
     expect(r.json.signature).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(r.json.headers['qredo-api-sig']).toBe(r.json.signature);
-    expect(r.json.headers['qredo-api-ts']).toBe('1700000000');
+    expect(r.json.headers).toEqual([
+      { name: 'qredo-api-key', value: r.json.keyId },
+      { name: 'qredo-api-ts', value: '1700000000' },
+      { name: 'qredo-api-sig', value: r.json.signature },
+    ]);
+    expect(r.json.scheme).toBe('v1');
     expect(r.json.timestampAtSendTime).toBe(false);
     expect(r.json.bodySha256).toBe(sha('{"n":"é"}'));
   });

@@ -3,7 +3,9 @@ import type { Server } from 'node:http';
 import type { PlaygroundConfig } from './config/config.ts';
 import { CredentialStore } from './config/credentials.ts';
 import { openDatabase, openHistoryStore, type HistoryStore } from './history/store.ts';
+import { privateKeyForms } from './config/partner-keys.ts';
 import { DEMO_KEYS } from './mock/keys.ts';
+import { PARTNER_DEMO_KEYS } from './mock/partner/keys.ts';
 import { resetRunningMock } from './mock/reset-client.ts';
 import { startMockServer, type MockServer } from './mock/server.ts';
 import { createInflightSends, type InflightSends } from './relay/inflight.ts';
@@ -80,6 +82,14 @@ export function createServices(
   const credentials = new CredentialStore(prepared.realDir, env);
   for (const key of DEMO_KEYS) redactor.add(key.secret);
   for (const secret of credentials.allSecrets()) redactor.add(secret);
+  // The Partner API's: demo partners' API keys and private keys, and any configured ones.
+  const partner = credentials.allPartnerSecrets();
+  for (const key of PARTNER_DEMO_KEYS) {
+    redactor.add(key.apiKey);
+    redactor.addForms(privateKeyForms(key.privateKeyPem));
+  }
+  for (const apiKey of partner.apiKeys) redactor.add(apiKey);
+  for (const pem of partner.privateKeys) redactor.addForms(privateKeyForms(pem));
   const relay = createRelay();
   const inflight = createInflightSends();
   const doctor = opts.inlineDoctor ? inlineDoctorRunner() : createDoctorRunner();

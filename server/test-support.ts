@@ -65,7 +65,11 @@ export async function startTestPlayground(
   const env = { ...opts.env, PLAYGROUND_DATA_DIR: opts.dataDir ?? tempDir() };
   const mock: MockServer = await startMockServer({ port: 0, ...(opts.mockNow ? { now: opts.mockNow } : {}) });
   let config = loadConfig(env);
-  config = { ...config, baseUrls: { ...config.baseUrls, mock: mock.baseUrl } };
+  config = {
+    ...config,
+    baseUrls: { ...config.baseUrls, mock: mock.baseUrl },
+    partnerBaseUrls: { ...config.partnerBaseUrls, mock: mock.baseUrl.replace(/\/qapi\/v1$/, '/api/v1/p') },
+  };
   if (opts.config) config = opts.config(config);
   const logs: string[] = [];
   const answers: string[] = [];

@@ -54,12 +54,14 @@ export function createHistoryReplayHandler(services: Services): Handler {
     const result = await exchange(
       services,
       {
+        scheme: entry.scheme ?? 'v1',
         environment: entry.environment,
         keyId: entry.keyId,
         method: entry.request.method,
         path: entry.request.path,
         url: entry.request.url,
         timestamp: entry.timestamp,
+        freshness: entry.stringToSign.segments.some((s) => s.name === 'nonce') ? 'nonce' : 'timestamp',
         timestampAtSendTime: false,
         signature: entry.signature,
         stringToSign: entry.stringToSign,

@@ -349,19 +349,19 @@ describe('history store', () => {
     check.close();
   });
 
-  it('migrates a version 3 database: its entries produced by no saved request, new ones linked', () => {
+  it('migrates a version 4 database: its entries produced by no saved request, new ones linked', () => {
     const dir = tempDir();
     const first = open(dir);
     const old = first.record(entry({ path: '/balance' })).id;
     first.close();
-    // Back to version 3, as it was before the link and the workbench's tables.
+    // Back to version 4, as it was before the link and the workbench's tables.
     const db = new Database(join(dir, HISTORY_FILE));
     db.exec(`
       DROP INDEX entries_saved_request;
       ALTER TABLE entries DROP COLUMN saved_request_id;
       DROP TABLE collection_items; DROP TABLE collections;
       DROP TABLE environment_variables; DROP TABLE workspace;
-      PRAGMA user_version = 3;
+      PRAGMA user_version = 4;
     `);
     db.close();
 

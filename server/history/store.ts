@@ -1,10 +1,10 @@
 /**
  * Durable history of every exchange, in SQLite (better-sqlite3, WAL).
  *
- * Layout (schema version 6):
+ * Layout (schema version 7):
  *   entries       one compact row per exchange: the columns the list and its filters need (the key
- *                 id too, so that every row can say which key signed it, and the saved request that
- *                 produced it, when one did)
+ *                 id and the signing scheme too, so that every row can say which key signed it, and
+ *                 the saved request that produced it, when one did)
  *   entry_data    the full entry as JSON, kept apart so scans over `entries` stay small
  *   entry_search  a lower-cased, length-capped search text per entry, kept apart for the same reason
  *   entry_search_index  an FTS5 trigram index over entry_search (external content), so a substring
@@ -156,7 +156,11 @@ const MIGRATIONS: Array<(db: Db) => void> = [
       UPDATE entries SET key_id = (SELECT json_extract(d.json, '$.keyId') FROM entry_data d WHERE d.id = entries.id);
     `);
   },
-  // 4: the saved request that produced an entry (none for the entries before), indexed for its list.
+  // 4: the signing scheme in the summary row (NULL: Qredo API v1, as every entry before the Partner API).
+  (db) => {
+    db.exec(`ALTER TABLE entries ADD COLUMN scheme TEXT;`);
+  },
+  // 5: the saved request that produced an entry (none for the entries before), indexed for its list.
   (db) => {
     db.exec(`
       ALTER TABLE entries ADD COLUMN saved_request_id INTEGER;
@@ -164,9 +168,9 @@ const MIGRATIONS: Array<(db: Db) => void> = [
         WHERE saved_request_id IS NOT NULL;
     `);
   },
-  // 5: the workbench's collections, folders and saved requests.
+  // 6: the workbench's collections, folders and saved requests.
   createCollectionTables,
-  // 6: the environments' variables and the open tabs.
+  // 7: the environments' variables and the open tabs.
   createVariableAndWorkspaceTables,
 ];
 
@@ -262,11 +266,12 @@ interface SummaryRow {
   total_ms: number;
   size: number | null;
   key_id: string | null;
+  scheme: 'partner' | null;
   saved_request_id: number | null;
 }
 
 const SUMMARY_COLUMNS =
-  'e.id, e.created_at, e.kind, e.environment, e.method, e.path, e.status, e.error_code, e.total_ms, e.size, e.key_id, e.saved_request_id';
+  'e.id, e.created_at, e.kind, e.environment, e.method, e.path, e.status, e.error_code, e.total_ms, e.size, e.key_id, e.scheme, e.saved_request_id';
 
 function toSummary(r: SummaryRow): HistorySummary {
   return {
@@ -281,6 +286,7 @@ function toSummary(r: SummaryRow): HistorySummary {
     totalMs: r.total_ms,
     size: r.size,
     keyId: r.key_id ?? '',
+    ...(r.scheme === 'partner' ? { scheme: 'partner' as const } : {}),
     ...(r.saved_request_id !== null ? { savedRequestId: r.saved_request_id } : {}),
   };
 }
@@ -319,8 +325,8 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
   const db = opts.db ?? openDatabase(opts.dir);
 
   const insertEntry = db.prepare(
-    `INSERT INTO entries (created_at, kind, environment, method, path, status, error_code, total_ms, size, key_id, saved_request_id)
-     VALUES (@createdAt, @kind, @environment, @method, @path, @status, @errorCode, @totalMs, @size, @keyId, @savedRequestId)`,
+    `INSERT INTO entries (created_at, kind, environment, method, path, status, error_code, total_ms, size, key_id, scheme, saved_request_id)
+     VALUES (@createdAt, @kind, @environment, @method, @path, @status, @errorCode, @totalMs, @size, @keyId, @scheme, @savedRequestId)`,
   );
   const insertData = db.prepare('INSERT INTO entry_data (id, json) VALUES (?, ?)');
   const insertSearch = db.prepare('INSERT INTO entry_search (id, text) VALUES (?, ?)');
@@ -374,6 +380,7 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
       totalMs: entry.timings.totalMs,
       size: entry.response?.size ?? null,
       keyId: entry.keyId,
+      scheme: entry.scheme === 'partner' ? 'partner' : null,
       savedRequestId: entry.savedRequestId ?? null,
     });
     const id = Number(info.lastInsertRowid);

@@ -34,6 +34,12 @@ export class Redactor {
     this.needles.sort((a, b) => b.length - a.length);
   }
 
+  /** Adds forms computed elsewhere (a private key's PEM and base64 forms: server/config/partner-keys.ts). */
+  addForms(forms: readonly string[]): void {
+    for (const f of forms) if (f.length >= 8 && !this.needles.includes(f)) this.needles.push(f);
+    this.needles.sort((a, b) => b.length - a.length);
+  }
+
   /**
    * True when the text equals or contains a configured secret in one of its forms: what the workbench
    * refuses to store (variables, saved requests, drafts), since none of them is for secrets.

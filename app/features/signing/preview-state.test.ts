@@ -18,7 +18,12 @@ function answerFor(d: RequestDraft, timestamp: string, signature = 'sig'): SignR
     timestampAtSendTime: d.timestamp === undefined,
     stringToSign: { segments: built.segments, byteLength: built.bytes.length },
     signature,
-    headers: { 'qredo-api-key': 'k', 'qredo-api-ts': timestamp, 'qredo-api-sig': signature },
+    headers: [
+      { name: 'qredo-api-key', value: 'k' },
+      { name: 'qredo-api-ts', value: timestamp },
+      { name: 'qredo-api-sig', value: signature },
+    ],
+    scheme: 'v1',
     bodySha256: 'h',
   };
 }

@@ -22,7 +22,12 @@ const answer: SignResponse = {
     byteLength: 69,
   },
   signature: 'sig-value',
-  headers: { 'qredo-api-key': 'demo-full', 'qredo-api-ts': '1700000000', 'qredo-api-sig': 'sig-value' },
+  headers: [
+    { name: 'qredo-api-key', value: 'demo-full' },
+    { name: 'qredo-api-ts', value: '1700000000' },
+    { name: 'qredo-api-sig', value: 'sig-value' },
+  ],
+  scheme: 'v1',
   bodySha256: 'abc123',
 };
 
