@@ -851,6 +851,10 @@ export const WorkspaceDraft = z
       .object({ mode: z.enum(['send-time', 'pinned']), pinned: z.string().max(64), unit: TimestampUnit })
       .strict()
       .optional(),
+    /** The API the draft is for (default v1), and for the Partner API its demo partner and nonce, as typed. */
+    scheme: Scheme.optional(),
+    partnerKey: PartnerDemoKey.optional(),
+    nonce: z.string().max(64).optional(),
   })
   .strict();
 export type WorkspaceDraft = z.infer<typeof WorkspaceDraft>;

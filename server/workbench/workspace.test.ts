@@ -43,6 +43,11 @@ const twoTabs: Workspace = {
       }),
       dirty: true,
     },
+    {
+      id: 'tab-3',
+      draft: draft({ scheme: 'partner', partnerKey: 'partner-northwind', nonce: '', path: '/companies' }),
+      dirty: false,
+    },
   ],
   activeTabId: 'tab-2',
 };
