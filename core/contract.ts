@@ -3,19 +3,25 @@
  * against these schemas at the edge; the page's api-client is typed by them.
  */
 import { z } from 'zod';
-import { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS, KEY_ID_PATTERN, KEY_ID_RULE } from './constants.ts';
+import { DemoKey, Environment, HttpMethod, TimestampUnit } from './contract-base.ts';
+import { DOCTOR_CAUSE_IDS, KEY_ID_PATTERN, KEY_ID_RULE } from './constants.ts';
 import { MAX_EXTRA_HEADERS, headerNameProblem, headerValueProblem } from './headers.ts';
 import { PARTNER_DEMO_KEY_IDS } from './constants.ts';
 import { SCHEMES } from './schemes.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing/signature.ts';
+import {
+  ItemName,
+  MAX_COLLECTION_CHARS,
+  MAX_HEADERS,
+  MAX_PATH_LENGTH,
+  SavedRequest,
+  Variable,
+  Variables,
+} from './workbench/collection.ts';
 
 export { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS, KEY_ID_PATTERN, MAX_API_BODY_BYTES } from './constants.ts';
 
-export const Environment = z.enum(ENVIRONMENTS);
-export type Environment = z.infer<typeof Environment>;
-
-export const DemoKey = z.enum(DEMO_KEYS);
-export type DemoKey = z.infer<typeof DemoKey>;
+export { DemoKey, Environment, HttpMethod, TimestampUnit } from './contract-base.ts';
 
 /** Which API, and so which signing scheme: Qredo API v1 (HMAC) or the Partner API (RSA). */
 export const Scheme = z.enum(SCHEMES);
@@ -24,8 +30,6 @@ export type Scheme = z.infer<typeof Scheme>;
 /** The demo partners of the embedded Partner API. */
 export const PartnerDemoKey = z.enum(PARTNER_DEMO_KEY_IDS);
 export type PartnerDemoKey = z.infer<typeof PartnerDemoKey>;
-
-export const TimestampUnit = z.enum(['seconds', 'nanoseconds']);
 
 // ---- requests --------------------------------------------------------------------------------
 
@@ -44,11 +48,7 @@ export type ExtraHeader = z.infer<typeof ExtraHeader>;
 export const RequestDraft = z
   .object({
     environment: Environment,
-    method: z
-      .string()
-      .min(1, 'The method is empty.')
-      .max(16, 'The method is longer than 16 characters.')
-      .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'The method may contain only letters, digits and HTTP token characters.'),
+    method: HttpMethod,
     /** Relative to the environment's base URL, query included; checked by core/signing checkPath. */
     path: z.string().max(2048, 'The path is longer than 2048 characters.'),
     /** The exact body text, or null for none. */
@@ -95,7 +95,15 @@ export type SignRequest = z.infer<typeof SignRequest>;
 /** A name the page gives a send, so that it can ask how far it has got and cancel it. */
 export const SendId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'A send id is 8 to 64 letters, digits, "-" or "_".');
 
-export const SendRequest = RequestDraft.extend({ confirm: Confirm, sendId: SendId.optional() }).strict();
+/** A saved request's id (core/workbench's SavedRequest as the server stores it). */
+export const SavedRequestId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const SendRequest = RequestDraft.extend({
+  confirm: Confirm,
+  sendId: SendId.optional(),
+  /** The saved request this draft came from: the history entry is linked to it. */
+  savedRequestId: SavedRequestId.optional(),
+}).strict();
 export type SendRequest = z.infer<typeof SendRequest>;
 
 export const ReplayRequest = z.object({ confirm: z.boolean().optional() }).strict();
@@ -244,6 +252,8 @@ export const RelayResult = z.object({
   error: z.object({ code: RelayErrorCode, message: z.string() }).nullable(),
   /** `phases` is absent on entries recorded before phases were. */
   timings: z.object({ ttfbMs: z.number().nullable(), totalMs: z.number(), phases: RelayPhases.optional() }),
+  /** The saved request that produced it (sent with its id, or re-sent from an entry it produced). */
+  savedRequestId: z.number().int().optional(),
 });
 export type RelayResult = z.infer<typeof RelayResult>;
 /** GET /api/sends/:id: how far a send still in flight has got. */
@@ -277,6 +287,8 @@ export const HistorySummary = z.object({
   /** The key id that signed it (a demo key's for the mock); a key id is not a secret. */
   keyId: z.string(),
   scheme: Scheme.optional(),
+  /** The saved request that produced it, when one did. */
+  savedRequestId: z.number().int().optional(),
 });
 export type HistorySummary = z.infer<typeof HistorySummary>;
 
@@ -626,3 +638,337 @@ export type FeedEvent = z.infer<typeof FeedEvent>;
 /** The answer to POST /api/mock/reset: the embedded mock is back to the data of this seed. */
 export const MockResetResponse = z.object({ reset: z.literal(true), seed: z.number().int() });
 export type MockResetResponse = z.infer<typeof MockResetResponse>;
+
+// ---- workbench: collections, saved requests, variables, open tabs, files ----------------------
+// The saved request itself is core/workbench's SavedRequest (core/workbench/collection.ts); what the
+// server adds when it stores one is its id and its place (collection, folder, position).
+
+export { ItemName, SavedRequest, Variable, Variables } from './workbench/collection.ts';
+
+const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const CollectionSummary = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    /** How many saved requests and folders it holds, at every depth. */
+    requests: z.number().int(),
+    folders: z.number().int(),
+    createdAt: z.number(),
+    updatedAt: z.number(),
+  })
+  .strict();
+export type CollectionSummary = z.infer<typeof CollectionSummary>;
+
+/** GET /api/collections */
+export const CollectionList = z.object({ collections: z.array(CollectionSummary) }).strict();
+export type CollectionList = z.infer<typeof CollectionList>;
+
+/** Where an item of a collection is: `folderId` null is the collection's top; `position` counts from 0 among its siblings. */
+const Place = {
+  id: z.number().int(),
+  collectionId: z.number().int(),
+  folderId: z.number().int().nullable(),
+  position: z.number().int(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+};
+
+/** A saved request as stored: core/workbench's SavedRequest and its place. */
+export const StoredRequest = SavedRequest.extend(Place).strict();
+export type StoredRequest = z.infer<typeof StoredRequest>;
+
+export const StoredFolder = z.object({ type: z.literal('folder'), name: z.string(), ...Place }).strict();
+export type StoredFolder = z.infer<typeof StoredFolder>;
+
+export type StoredItem = StoredFolder | StoredRequest;
+export const StoredItem = z.discriminatedUnion('type', [StoredRequest, StoredFolder]);
+
+export interface TreeFolder extends StoredFolder {
+  items: TreeItem[];
+}
+export type TreeItem = TreeFolder | StoredRequest;
+
+export const TreeFolder: z.ZodType<TreeFolder> = StoredFolder.extend({
+  get items(): z.ZodArray<z.ZodType<TreeItem>> {
+    return z.array(TreeItem);
+  },
+}).strict();
+
+export const TreeItem: z.ZodType<TreeItem> = z.lazy(() =>
+  z.discriminatedUnion('type', [StoredRequest, TreeFolder as z.ZodType<TreeFolder> & z.ZodObject]),
+);
+
+/** GET /api/collections/:id: the whole tree, in order, with the collection's variables. */
+export const CollectionDetail = CollectionSummary.extend({
+  variables: z.array(Variable),
+  items: z.array(TreeItem),
+}).strict();
+export type CollectionDetail = z.infer<typeof CollectionDetail>;
+
+/** POST /api/collections */
+export const CreateCollectionRequest = z.object({ name: ItemName, variables: Variables.optional() }).strict();
+export type CreateCollectionRequest = z.infer<typeof CreateCollectionRequest>;
+
+/** PATCH /api/collections/:id: a new name, a new list of variables (replacing the old), or both. */
+export const UpdateCollectionRequest = z
+  .object({ name: ItemName.optional(), variables: Variables.optional() })
+  .strict()
+  .refine((r) => r.name !== undefined || r.variables !== undefined, 'Give a new name, new variables, or both.');
+export type UpdateCollectionRequest = z.infer<typeof UpdateCollectionRequest>;
+
+/** POST /api/collections/:id/duplicate and /api/items/:id/duplicate: the copy's name (default: "… (copy)"). */
+export const DuplicateRequest = z.object({ name: ItemName.optional() }).strict();
+export type DuplicateRequest = z.infer<typeof DuplicateRequest>;
+
+export const NewFolder = z.object({ type: z.literal('folder'), name: ItemName }).strict();
+
+/** POST /api/collections/:id/items: a saved request or an empty folder, at a place (default: the end of the top). */
+export const CreateItemRequest = z
+  .object({
+    folderId: Id.nullable().optional(),
+    position: z.number().int().min(0).optional(),
+    item: z.discriminatedUnion('type', [SavedRequest, NewFolder]),
+  })
+  .strict();
+export type CreateItemRequest = z.infer<typeof CreateItemRequest>;
+
+/** PATCH /api/items/:id: renames a folder or a saved request. */
+export const RenameItemRequest = z.object({ name: ItemName }).strict();
+export type RenameItemRequest = z.infer<typeof RenameItemRequest>;
+
+/**
+ * POST /api/items/:id/move: to a folder (null: the top) of the same collection or of `collectionId`,
+ * at `position` among the new siblings (default: the end). A folder moves with its contents.
+ */
+export const MoveItemRequest = z
+  .object({
+    collectionId: Id.optional(),
+    folderId: Id.nullable(),
+    position: z.number().int().min(0).optional(),
+  })
+  .strict();
+export type MoveItemRequest = z.infer<typeof MoveItemRequest>;
+
+/** PUT /api/saved-requests/:id: the saved request's new content (its place does not change). */
+export const UpdateSavedRequestRequest = SavedRequest;
+export type UpdateSavedRequestRequest = SavedRequest;
+
+const SearchText = z
+  .string()
+  .max(500)
+  .refine((q) => ![...q].some((c) => c < ' ' || c === '\u007f'), {
+    message: 'The search may not contain control characters (line breaks, tabs, NUL).',
+  });
+
+/** Query of GET /api/saved-requests: case-insensitive text in the name or the path, an exact method, one collection. */
+export const SavedRequestQuery = z
+  .object({
+    q: SearchText.optional(),
+    method: z.string().max(16).optional(),
+    collectionId: z.coerce.number().int().positive().optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+export type SavedRequestQuery = z.infer<typeof SavedRequestQuery>;
+
+export const SavedRequestMatch = z
+  .object({
+    id: z.number().int(),
+    collectionId: z.number().int(),
+    collectionName: z.string(),
+    /** The names of the folders it is in, outermost first. */
+    folders: z.array(z.string()),
+    name: z.string(),
+    method: z.string(),
+    path: z.string(),
+    environment: Environment.nullable(),
+  })
+  .strict();
+export type SavedRequestMatch = z.infer<typeof SavedRequestMatch>;
+
+export const SavedRequestSearch = z
+  .object({
+    results: z.array(SavedRequestMatch),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .strict();
+export type SavedRequestSearch = z.infer<typeof SavedRequestSearch>;
+
+/** GET /api/variables: each environment's variables, in order. Variables are not for secrets. */
+export const EnvironmentVariables = z
+  .object({ mock: z.array(Variable), sandbox: z.array(Variable), production: z.array(Variable) })
+  .strict();
+export type EnvironmentVariables = z.infer<typeof EnvironmentVariables>;
+
+/** PUT /api/variables/:environment: the environment's whole new list. */
+export const PutVariablesRequest = z.object({ variables: Variables }).strict();
+export type PutVariablesRequest = z.infer<typeof PutVariablesRequest>;
+
+export const PutVariablesResponse = z.object({ environment: Environment, variables: z.array(Variable) }).strict();
+export type PutVariablesResponse = z.infer<typeof PutVariablesResponse>;
+
+// ---- the workbench state: open tabs (GET/PUT /api/workspace) ----------------------------------
+
+export const MAX_TABS = 100;
+/** Largest workspace the server keeps, as JSON bytes. */
+export const MAX_WORKSPACE_BYTES = 8 * 1024 * 1024;
+
+export const TabId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A tab id is 1 to 64 letters, digits, "-" or "_".');
+
+const NameValue = z
+  .object({ name: z.string().max(1024), value: z.string().max(MAX_PATH_LENGTH), enabled: z.boolean().optional() })
+  .strict();
+
+/**
+ * A tab's draft: the composer's values as the person left them, kept as typed (it need not be a
+ * request that can be sent yet, so only sizes are checked here; Send checks the rest). Never a secret.
+ */
+export const WorkspaceDraft = z
+  .object({
+    environment: Environment,
+    demoKey: DemoKey.optional(),
+    /** The catalogue operation picked, or '' for a custom request. */
+    operationId: z.string().max(128).optional(),
+    method: z.string().max(64),
+    customMethod: z.string().max(64).optional(),
+    path: z.string().max(MAX_PATH_LENGTH),
+    /** The query parameter table, when the page keeps one apart from the path. */
+    query: z.array(NameValue).max(MAX_HEADERS).optional(),
+    /** Path parameters by name. */
+    params: z
+      .record(z.string().max(128), z.string().max(MAX_PATH_LENGTH))
+      .refine((p) => Object.keys(p).length <= MAX_HEADERS, `At most ${MAX_HEADERS} path parameters.`)
+      .optional(),
+    /** The exact body text; '' means none. */
+    body: z.string(),
+    bodyAside: z.string().optional(),
+    headers: z.array(NameValue).max(MAX_HEADERS),
+    timing: z
+      .object({ mode: z.enum(['send-time', 'pinned']), pinned: z.string().max(64), unit: TimestampUnit })
+      .strict()
+      .optional(),
+    /** The API the draft is for (default v1), and for the Partner API its demo partner and nonce, as typed. */
+    scheme: Scheme.optional(),
+    partnerKey: PartnerDemoKey.optional(),
+    nonce: z.string().max(64).optional(),
+  })
+  .strict();
+export type WorkspaceDraft = z.infer<typeof WorkspaceDraft>;
+
+export const WorkspaceTab = z
+  .object({
+    id: TabId,
+    title: z.string().max(200).optional(),
+    /** The saved request the tab was opened from (or saved as). */
+    savedRequestId: SavedRequestId.optional(),
+    draft: WorkspaceDraft,
+    /** Changed since it was opened or saved. */
+    dirty: z.boolean(),
+  })
+  .strict();
+export type WorkspaceTab = z.infer<typeof WorkspaceTab>;
+
+/** The open tabs, in order, and the active one. */
+export const Workspace = z
+  .object({
+    tabs: z.array(WorkspaceTab).max(MAX_TABS, `At most ${MAX_TABS} tabs can be open.`),
+    activeTabId: TabId.nullable(),
+  })
+  .strict()
+  .superRefine((w, ctx) => {
+    const seen = new Set<string>();
+    w.tabs.forEach((t, i) => {
+      if (seen.has(t.id))
+        ctx.addIssue({ code: 'custom', path: ['tabs', i, 'id'], message: `The tab id ${t.id} is used twice.` });
+      seen.add(t.id);
+    });
+    if (w.activeTabId !== null && !seen.has(w.activeTabId))
+      ctx.addIssue({ code: 'custom', path: ['activeTabId'], message: 'The active tab is not one of the tabs.' });
+  });
+export type Workspace = z.infer<typeof Workspace>;
+
+/** GET /api/workspace. `revision` goes up by one on every write; 0 and updatedAt null before the first. */
+export const WorkspaceState = z
+  .object({ revision: z.number().int(), updatedAt: z.number().nullable(), workspace: Workspace })
+  .strict();
+export type WorkspaceState = z.infer<typeof WorkspaceState>;
+
+/**
+ * PUT /api/workspace. The last write wins; `baseRevision` is the revision the page last read or
+ * wrote, so that the answer can say whether another page wrote in between (and was overwritten).
+ */
+export const PutWorkspaceRequest = z
+  .object({ workspace: Workspace, baseRevision: z.number().int().min(0).optional() })
+  .strict();
+export type PutWorkspaceRequest = z.infer<typeof PutWorkspaceRequest>;
+
+export const PutWorkspaceResponse = WorkspaceState.extend({
+  /** True when baseRevision was given and another write had come after it. */
+  overwrote: z.boolean(),
+}).strict();
+export type PutWorkspaceResponse = z.infer<typeof PutWorkspaceResponse>;
+
+// ---- files in and out (POST /api/import, GET /api/collections/:id/export) -----------------------
+
+/** `.http` (JetBrains HTTP Client, VS Code REST Client), Postman v2.1, the playground's own collection JSON. */
+export const FileFormat = z.enum(['http', 'postman', 'json']);
+export type FileFormat = z.infer<typeof FileFormat>;
+
+const FileText = z.string().max(MAX_COLLECTION_CHARS, `A file is at most ${MAX_COLLECTION_CHARS} characters.`);
+
+export const ImportRequest = z
+  .object({
+    /** The file's text. It is data: read, validated, never evaluated. */
+    text: FileText,
+    /** Detected from the file name and the text when absent. */
+    format: FileFormat.optional(),
+    /** The file's name, to detect the format and to name the collection when the file does not. */
+    fileName: z.string().max(255).optional(),
+    /** For a .http file: http-client.env.json, http-client.private.env.json, and which environment of them. */
+    envFile: FileText.optional(),
+    privateEnvFile: FileText.optional(),
+    envName: z.string().max(200).optional(),
+    /** Into this collection: added at its end when it exists, made when it does not (default: a new one). */
+    collection: ItemName.optional(),
+  })
+  .strict();
+export type ImportRequest = z.infer<typeof ImportRequest>;
+
+export const ImportedRequest = z
+  .object({ name: z.string(), method: z.string(), path: z.string(), environment: Environment.nullable() })
+  .strict();
+export type ImportedRequest = z.infer<typeof ImportedRequest>;
+
+export const DroppedPart = z.object({ what: z.string(), why: z.string() }).strict();
+export type DroppedPart = z.infer<typeof DroppedPart>;
+
+/** The answer to an import (and `cli import --json`): what came in, what was left out and why. */
+export const ImportResponse = z
+  .object({
+    collection: CollectionSummary,
+    imported: z.array(ImportedRequest),
+    dropped: z.array(DroppedPart),
+    notes: z.array(z.string()),
+  })
+  .strict();
+export type ImportResponse = z.infer<typeof ImportResponse>;
+
+export const ExportQuery = z.object({ format: FileFormat }).strict();
+export type ExportQuery = z.infer<typeof ExportQuery>;
+
+export const ExportResponse = z
+  .object({
+    format: FileFormat,
+    /** A file name for the download, from the collection's name. */
+    fileName: z.string(),
+    mediaType: z.string(),
+    text: z.string(),
+    /** What the format could not carry exactly. */
+    notes: z.array(z.string()),
+  })
+  .strict();
+export type ExportResponse = z.infer<typeof ExportResponse>;

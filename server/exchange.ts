@@ -11,13 +11,14 @@ const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate
 
 /**
  * Sends signed bytes through the relay and records the exchange in history before answering,
- * failures included. What is recorded and returned passes through the redactor.
+ * failures included, linked to the saved request it came from when there is one. What is recorded
+ * and returned passes through the redactor.
  */
 export async function exchange(
   services: Services,
   out: Outgoing,
   kind: RelayResult['kind'],
-  opts: { sendId?: string } = {},
+  opts: { sendId?: string; savedRequestId?: number } = {},
 ): Promise<RelayResult> {
   if (out.environment === 'mock') await services.ensureMock();
   const createdAt = services.clock();
@@ -59,6 +60,7 @@ export async function exchange(
     response: outcome.response,
     error: outcome.error,
     timings: outcome.timings,
+    ...(opts.savedRequestId !== undefined ? { savedRequestId: opts.savedRequestId } : {}),
   };
   // Between the stages of a large exchange, other requests get their turn.
   await yieldToOthers();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { PlaygroundConfig } from './config/config.ts';
 import { CredentialStore } from './config/credentials.ts';
-import { openHistoryStore, type HistoryStore } from './history/store.ts';
+import { openDatabase, openHistoryStore, type HistoryStore } from './history/store.ts';
 import { privateKeyForms } from './config/partner-keys.ts';
 import { DEMO_KEYS } from './mock/keys.ts';
 import { PARTNER_DEMO_KEYS } from './mock/partner/keys.ts';
@@ -14,8 +14,18 @@ import { createDoctorRunner, inlineDoctorRunner, type DoctorRunner } from './doc
 import { prepareDataDir } from './security/data-dir.ts';
 import { loadLaunchToken, type LaunchToken } from './security/launch-token.ts';
 import { Redactor } from './security/redact.ts';
+import { openCollectionStore, type CollectionStore } from './workbench/collections.ts';
+import { openVariableStore, type VariableStore } from './workbench/variables.ts';
+import { openWorkspaceStore, type WorkspaceStore } from './workbench/workspace.ts';
 
 export type Relay = ReturnType<typeof createRelay>;
+
+/** Collections, environment variables and open tabs, in the history's database. */
+export interface Workbench {
+  collections: CollectionStore;
+  variables: VariableStore;
+  workspace: WorkspaceStore;
+}
 
 /** Everything the handlers depend on. Expensive parts (database, embedded mock) start on first use. */
 export interface Services {
@@ -34,6 +44,7 @@ export interface Services {
   /** The signature doctor, off the main thread with its own limits. */
   doctor: DoctorRunner;
   history(): HistoryStore;
+  workbench(): Workbench;
   /** Starts the embedded mock when the mock environment is first used. */
   ensureMock(): Promise<void>;
   /**
@@ -85,7 +96,12 @@ export function createServices(
   const rawLog = opts.log ?? ((line: string) => console.log(line));
   for (const note of prepared.notes) rawLog(`[playground] ${note}`);
   let launchToken: LaunchToken | null = null;
+  let database: ReturnType<typeof openDatabase> | null = null;
   let history: HistoryStore | null = null;
+  let workbench: Workbench | null = null;
+  const db = () => (database ??= openDatabase(prepared.realDir));
+  const clock = opts.clock ?? Date.now;
+  const isSecret = (text: string) => redactor.containsSecret(text);
   let mock: Promise<MockServer | null> | null = null;
   let closed = false;
 
@@ -108,13 +124,21 @@ export function createServices(
     version: readVersion(),
     redactor,
     credentials,
-    clock: opts.clock ?? Date.now,
+    clock,
     relay,
     inflight,
     doctor,
     history() {
-      history ??= openHistoryStore({ dir: prepared.realDir, bodyCapBytes: config.historyBodyCapBytes });
+      history ??= openHistoryStore({ db: db(), bodyCapBytes: config.historyBodyCapBytes });
       return history;
+    },
+    workbench() {
+      workbench ??= {
+        collections: openCollectionStore({ db: db(), now: clock, isSecret }),
+        variables: openVariableStore({ db: db(), isSecret }),
+        workspace: openWorkspaceStore({ db: db(), now: clock, isSecret }),
+      };
+      return workbench;
     },
     ensureMock,
     async resetMock() {
@@ -139,6 +163,9 @@ export function createServices(
       await doctor.close();
       history?.close();
       history = null;
+      workbench = null;
+      database?.close();
+      database = null;
       const m = await mock?.catch(() => null);
       mock = null;
       await m?.close().catch(() => undefined);

@@ -69,3 +69,28 @@ describe('api.feed', () => {
     await expect(done).resolves.toBeUndefined();
   });
 });
+
+describe('the workbench calls', () => {
+  it('name the route, the method and the query, and send the body as JSON', async () => {
+    const calls: Array<{ url: string; method: string; body: unknown }> = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit) => {
+        calls.push({ url, method: init.method ?? 'GET', body: init.body ? JSON.parse(String(init.body)) : undefined });
+        return new Response('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    await api.searchSavedRequests({ q: 'get /bal', method: 'GET', limit: 20 });
+    await api.exportCollection(3, 'postman');
+    await api.moveItem(7, { folderId: null, position: 0 });
+    await api.saveWorkspace({ workspace: { tabs: [], activeTabId: null }, baseRevision: 4 });
+    await api.savedRequestHistory(9);
+    expect(calls).toEqual([
+      { url: '/api/saved-requests?q=get+%2Fbal&method=GET&limit=20', method: 'GET', body: undefined },
+      { url: '/api/collections/3/export?format=postman', method: 'GET', body: undefined },
+      { url: '/api/items/7/move', method: 'POST', body: { folderId: null, position: 0 } },
+      { url: '/api/workspace', method: 'PUT', body: { workspace: { tabs: [], activeTabId: null }, baseRevision: 4 } },
+      { url: '/api/saved-requests/9/history', method: 'GET', body: undefined },
+    ]);
+  });
+});

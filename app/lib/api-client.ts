@@ -10,25 +10,47 @@
  */
 import type {
   ApiOk,
+  CollectionDetail,
+  CollectionList,
+  CollectionSummary,
+  CreateCollectionRequest,
+  CreateItemRequest,
   CredentialsRequest,
   DoctorRequest,
   DoctorResponse,
   Environment,
   EnvironmentInfo,
+  EnvironmentVariables,
+  ExportResponse,
   FeedEvent,
   FeedQuery,
+  FileFormat,
   HistoryEntry,
   HistoryList,
   HistoryQuery,
+  ImportRequest,
+  ImportResponse,
   MockResetResponse,
+  MoveItemRequest,
+  PutVariablesResponse,
+  PutWorkspaceRequest,
+  PutWorkspaceResponse,
   RelayResult,
   ReplayRequest,
+  SavedRequest,
+  SavedRequestQuery,
+  SavedRequestSearch,
   SendRequest,
   SessionInfo,
   SignRequest,
   SignResponse,
+  StoredItem,
+  StoredRequest,
+  UpdateCollectionRequest,
+  Variable,
   WalkthroughRequest,
   WalkthroughResponse,
+  WorkspaceState,
 } from '../../core/contract.ts';
 import { launchToken, reportTokenRefused } from './launch-token.ts';
 
@@ -194,7 +216,7 @@ async function streamFeed(query: FeedQuery, onEvent: (event: FeedEvent) => void,
   }
 }
 
-function historyQueryString(query: Partial<HistoryQuery>): string {
+function queryString(query: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
   const s = params.toString();
@@ -205,7 +227,7 @@ export const api = {
   session: getSession,
   sign: (draft: SignRequest, signal?: AbortSignal) => call<SignResponse>('POST', '/api/sign', draft, { signal }),
   send: (request: SendRequest) => call<RelayResult>('POST', '/api/send', request),
-  history: (query: Partial<HistoryQuery>) => call<HistoryList>('GET', `/api/history${historyQueryString(query)}`),
+  history: (query: Partial<HistoryQuery>) => call<HistoryList>('GET', `/api/history${queryString(query)}`),
   historyEntry: (id: number) => call<HistoryEntry>('GET', `/api/history/${id}`),
   deleteHistoryEntry: (id: number) => call<ApiOk>('DELETE', `/api/history/${id}`),
   clearHistory: () => call<ApiOk>('DELETE', '/api/history'),
@@ -218,4 +240,37 @@ export const api = {
   walkthrough: (draft: WalkthroughRequest) => call<WalkthroughResponse>('POST', '/api/walkthrough', draft),
   feed: streamFeed,
   resetMock: () => call<MockResetResponse>('POST', '/api/mock/reset', {}),
+
+  // The workbench: collections, saved requests, variables, open tabs, files.
+  collections: () => call<CollectionList>('GET', '/api/collections'),
+  createCollection: (request: CreateCollectionRequest) => call<CollectionSummary>('POST', '/api/collections', request),
+  collection: (id: number) => call<CollectionDetail>('GET', `/api/collections/${id}`),
+  updateCollection: (id: number, change: UpdateCollectionRequest) =>
+    call<CollectionSummary>('PATCH', `/api/collections/${id}`, change),
+  duplicateCollection: (id: number, name?: string) =>
+    call<CollectionSummary>('POST', `/api/collections/${id}/duplicate`, name === undefined ? {} : { name }),
+  deleteCollection: (id: number) => call<ApiOk>('DELETE', `/api/collections/${id}`),
+  exportCollection: (id: number, format: FileFormat) =>
+    call<ExportResponse>('GET', `/api/collections/${id}/export${queryString({ format })}`),
+  /** Saves a request, or makes a folder, in a collection (at the end of its top unless placed). */
+  addToCollection: (collectionId: number, request: CreateItemRequest) =>
+    call<StoredItem>('POST', `/api/collections/${collectionId}/items`, request),
+  renameItem: (id: number, name: string) => call<StoredItem>('PATCH', `/api/items/${id}`, { name }),
+  moveItem: (id: number, move: MoveItemRequest) => call<StoredItem>('POST', `/api/items/${id}/move`, move),
+  duplicateItem: (id: number, name?: string) =>
+    call<StoredItem>('POST', `/api/items/${id}/duplicate`, name === undefined ? {} : { name }),
+  deleteItem: (id: number) => call<ApiOk>('DELETE', `/api/items/${id}`),
+  searchSavedRequests: (query: Partial<SavedRequestQuery>) =>
+    call<SavedRequestSearch>('GET', `/api/saved-requests${queryString(query)}`),
+  savedRequest: (id: number) => call<StoredRequest>('GET', `/api/saved-requests/${id}`),
+  updateSavedRequest: (id: number, request: SavedRequest) =>
+    call<StoredRequest>('PUT', `/api/saved-requests/${id}`, request),
+  savedRequestHistory: (id: number, query: Partial<HistoryQuery> = {}) =>
+    call<HistoryList>('GET', `/api/saved-requests/${id}/history${queryString(query)}`),
+  variables: () => call<EnvironmentVariables>('GET', '/api/variables'),
+  setVariables: (environment: Environment, variables: Variable[]) =>
+    call<PutVariablesResponse>('PUT', `/api/variables/${environment}`, { variables }),
+  workspace: () => call<WorkspaceState>('GET', '/api/workspace'),
+  saveWorkspace: (request: PutWorkspaceRequest) => call<PutWorkspaceResponse>('PUT', '/api/workspace', request),
+  importFile: (request: ImportRequest) => call<ImportResponse>('POST', '/api/import', request),
 };

@@ -17,6 +17,7 @@
  *
  * Public API:
  *   Collection, CollectionItem, SavedRequest, Folder (zod schemas and their types)
+ *   ItemName, Variable, Variables, VariableName, Header, CaptureRule (the parts, for the wire contract)
  *   parseCollection(text): Collection              throws ImportError naming the JSON pointer
  *   printCollection(collection): string             deterministic, 2-space JSON and a final newline
  *   savedRequests(collection): Array<{ request, folders }>   every request in document order
@@ -24,7 +25,7 @@
  *   the limits MAX_COLLECTION_CHARS, MAX_COLLECTION_REQUESTS, MAX_FOLDER_DEPTH, MAX_VARIABLES...
  */
 import { z } from 'zod';
-import { DemoKey, Environment, RequestDraft, TimestampUnit } from '../contract.ts';
+import { DemoKey, Environment, HttpMethod, TimestampUnit } from '../contract-base.ts';
 import { ImportError } from '../import/types.ts';
 import { parseJsonPath } from './captures.ts';
 import { headerNameProblem, headerValueProblem } from '../headers.ts';
@@ -56,7 +57,8 @@ export function hasControlCharacter(text: string): boolean {
   return false;
 }
 
-const Name = z
+/** The name of a collection, a folder or a saved request. */
+export const ItemName = z
   .string()
   .min(1, 'The name is empty.')
   .max(MAX_NAME_LENGTH, `The name is longer than ${MAX_NAME_LENGTH} characters.`)
@@ -73,6 +75,19 @@ export const Variable = z
   })
   .strict();
 export type Variable = z.infer<typeof Variable>;
+
+/** A list of variables (a collection's, an environment's): at most MAX_VARIABLES, each name once. */
+export const Variables = z
+  .array(Variable)
+  .max(MAX_VARIABLES, `A collection or an environment has at most ${MAX_VARIABLES} variables.`)
+  .superRefine((vars, ctx) => {
+    const seen = new Set<string>();
+    vars.forEach((v, i) => {
+      if (seen.has(v.name))
+        ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `The variable ${v.name} is defined twice.` });
+      seen.add(v.name);
+    });
+  });
 
 export const Header = z
   .object({
@@ -103,8 +118,8 @@ export type CaptureRule = z.infer<typeof CaptureRule>;
 export const SavedRequest = z
   .object({
     type: z.literal('request'),
-    name: Name,
-    method: RequestDraft.shape.method,
+    name: ItemName,
+    method: HttpMethod,
     path: z
       .string()
       .max(MAX_PATH_LENGTH, `The path is longer than ${MAX_PATH_LENGTH} characters.`)
@@ -132,7 +147,7 @@ export type CollectionItem = Folder | SavedRequest;
 export const Folder: z.ZodType<Folder> = z
   .object({
     type: z.literal('folder'),
-    name: Name,
+    name: ItemName,
     get items(): z.ZodArray<z.ZodType<CollectionItem>> {
       return z.array(CollectionItem);
     },
@@ -147,18 +162,8 @@ export const Collection = z
   .object({
     format: z.literal(COLLECTION_FORMAT),
     version: z.literal(COLLECTION_VERSION),
-    name: Name,
-    variables: z
-      .array(Variable)
-      .max(MAX_VARIABLES, `A collection has at most ${MAX_VARIABLES} variables.`)
-      .superRefine((vars, ctx) => {
-        const seen = new Set<string>();
-        vars.forEach((v, i) => {
-          if (seen.has(v.name))
-            ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `The variable ${v.name} is defined twice.` });
-          seen.add(v.name);
-        });
-      }),
+    name: ItemName,
+    variables: Variables,
     items: z.array(CollectionItem),
   })
   .strict();

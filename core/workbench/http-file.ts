@@ -93,7 +93,7 @@ import { HEADER_NAME_PATTERN, headerNameProblem, isComputedHeader, isTransportHe
 import { CREDENTIAL_NAME, containsSecret, type Dropped, type ImportOptions, type WorkbenchImport } from './result.ts';
 import { mapUrlToEnvironment, type EnvironmentBases } from './url-mapping.ts';
 import { findReferences } from './variables.ts';
-import { DemoKey, TimestampUnit } from '../contract.ts';
+import { DemoKey, TimestampUnit } from '../contract-base.ts';
 
 export const MAX_HTTP_FILE_CHARS = MAX_COLLECTION_CHARS;
 const MAX_ENV_FILE_CHARS = 1024 * 1024;

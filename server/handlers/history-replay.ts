@@ -72,6 +72,7 @@ export function createHistoryReplayHandler(services: Services): Handler {
         bodySha256: sha256Hex(bodyBytes ?? new Uint8Array()),
       },
       'replay',
+      entry.savedRequestId !== undefined ? { savedRequestId: entry.savedRequestId } : {},
     );
     sendJson(ctx.res, services.redactor, 200, result);
   };

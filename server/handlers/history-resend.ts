@@ -7,7 +7,10 @@ import { demoKeyFor, signDraft } from '../signer.ts';
 import { entryId } from './history-params.ts';
 import type { Handler } from './types.ts';
 
-/** POST /api/history/:id/resend: the same request signed again with a fresh timestamp. */
+/**
+ * POST /api/history/:id/resend: the same request signed again with a fresh timestamp (linked, like
+ * the entry, to the saved request that produced it).
+ */
 export function createHistoryResendHandler(services: Services): Handler {
   return async (ctx) => {
     const { confirm } = await readJson(ctx.req, ReplayRequest, MAX_API_BODY_BYTES);
@@ -40,7 +43,12 @@ export function createHistoryResendHandler(services: Services): Handler {
       timestampUnit: nanoseconds ? 'nanoseconds' : 'seconds',
       ...(!partner && entry.environment === 'mock' ? { demoKey: demoKeyFor(entry.keyId) ?? 'full' } : {}),
     });
-    const result = await exchange(services, signed, 'resend');
+    const result = await exchange(
+      services,
+      signed,
+      'resend',
+      entry.savedRequestId !== undefined ? { savedRequestId: entry.savedRequestId } : {},
+    );
     sendJson(ctx.res, services.redactor, 200, result);
   };
 }
