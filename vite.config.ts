@@ -21,6 +21,10 @@ export default defineConfig({
   preview: { host, port, strictPort: true, cors: false },
   build: { outDir: 'dist', sourcemap: false },
   test: {
+    // Generous: under load (CI on two cores, a browser beside) a jsdom test typing into React can take
+    // several seconds; a hang still fails, and no test asserts a duration.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,

@@ -15,6 +15,8 @@ const env = (name: 'mock' | 'sandbox' | 'production') => ({
 });
 const session: SessionInfo = {
   warnings: [],
+  partnerEnvironments: [],
+  partnerDemoKeys: [],
   version: '0.1.0',
   environments: [env('mock'), env('sandbox'), env('production')],
   demoKeys: [],
@@ -29,7 +31,12 @@ const signed: SignResponse = {
   timestampAtSendTime: true,
   stringToSign: { segments: [{ name: 'timestamp', text: '1700000000', offset: 0, length: 10 }], byteLength: 10 },
   signature: 'sig',
-  headers: { 'qredo-api-key': 'k', 'qredo-api-ts': '1700000000', 'qredo-api-sig': 'sig' },
+  headers: [
+    { name: 'qredo-api-key', value: 'k' },
+    { name: 'qredo-api-ts', value: '1700000000' },
+    { name: 'qredo-api-sig', value: 'sig' },
+  ],
+  scheme: 'v1',
   bodySha256: 'h',
 };
 

@@ -31,6 +31,8 @@ describe('bench rows (quick)', () => {
       'preview-latency',
       'large-response',
       'history-scale',
+      'collection-scale',
+      'http-import',
       'bundle',
     ]);
   });

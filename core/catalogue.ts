@@ -156,7 +156,7 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/transactions/feed',
     summary: 'Transaction feed (WebSocket)',
     description:
-      'A WebSocket stream of status changes; its handshake signing is undocumented, so it is listed for reference.',
+      'A WebSocket stream of status changes. Its handshake signing is undocumented; the Feed view opens it signed as the embedded mock’s convention says.',
     params: [],
     permission: 'web3',
     websocket: true,

@@ -5,6 +5,9 @@
 
 export const ENVIRONMENTS = ['mock', 'sandbox', 'production'] as const;
 
+/** The demo partners of the embedded Partner API (server/mock/partner/keys.ts). */
+export const PARTNER_DEMO_KEY_IDS = ['partner-northwind', 'partner-fresh', 'partner-test-key'] as const;
+
 export const DEMO_KEYS = [
   'full',
   'read-only',

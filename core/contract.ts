@@ -3,29 +3,52 @@
  * against these schemas at the edge; the page's api-client is typed by them.
  */
 import { z } from 'zod';
-import { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS, KEY_ID_PATTERN, KEY_ID_RULE } from './constants.ts';
+import { DemoKey, Environment, HttpMethod, TimestampUnit } from './contract-base.ts';
+import { DOCTOR_CAUSE_IDS, KEY_ID_PATTERN, KEY_ID_RULE } from './constants.ts';
+import { MAX_EXTRA_HEADERS, headerNameProblem, headerValueProblem } from './headers.ts';
+import { PARTNER_DEMO_KEY_IDS } from './constants.ts';
+import { SCHEMES } from './schemes.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing/signature.ts';
+import {
+  ItemName,
+  MAX_COLLECTION_CHARS,
+  MAX_HEADERS,
+  MAX_PATH_LENGTH,
+  SavedRequest,
+  Variable,
+  Variables,
+} from './workbench/collection.ts';
 
 export { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS, KEY_ID_PATTERN, MAX_API_BODY_BYTES } from './constants.ts';
 
-export const Environment = z.enum(ENVIRONMENTS);
-export type Environment = z.infer<typeof Environment>;
+export { DemoKey, Environment, HttpMethod, TimestampUnit } from './contract-base.ts';
 
-export const DemoKey = z.enum(DEMO_KEYS);
-export type DemoKey = z.infer<typeof DemoKey>;
+/** Which API, and so which signing scheme: Qredo API v1 (HMAC) or the Partner API (RSA). */
+export const Scheme = z.enum(SCHEMES);
+export type Scheme = z.infer<typeof Scheme>;
 
-export const TimestampUnit = z.enum(['seconds', 'nanoseconds']);
+/** The demo partners of the embedded Partner API. */
+export const PartnerDemoKey = z.enum(PARTNER_DEMO_KEY_IDS);
+export type PartnerDemoKey = z.infer<typeof PartnerDemoKey>;
 
 // ---- requests --------------------------------------------------------------------------------
+
+/** A header the person added to a request, sent exactly as typed and not signed (core/headers.ts). */
+export const ExtraHeader = z
+  .object({ name: z.string(), value: z.string() })
+  .strict()
+  .superRefine((h, ctx) => {
+    const name = headerNameProblem(h.name);
+    if (name) ctx.addIssue({ code: 'custom', path: ['name'], message: name });
+    const value = headerValueProblem(h.value);
+    if (value) ctx.addIssue({ code: 'custom', path: ['value'], message: value });
+  });
+export type ExtraHeader = z.infer<typeof ExtraHeader>;
 
 export const RequestDraft = z
   .object({
     environment: Environment,
-    method: z
-      .string()
-      .min(1, 'The method is empty.')
-      .max(16, 'The method is longer than 16 characters.')
-      .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'The method may contain only letters, digits and HTTP token characters.'),
+    method: HttpMethod,
     /** Relative to the environment's base URL, query included; checked by core/signing checkPath. */
     path: z.string().max(2048, 'The path is longer than 2048 characters.'),
     /** The exact body text, or null for none. */
@@ -38,6 +61,26 @@ export const RequestDraft = z
     timestampUnit: TimestampUnit.optional(),
     /** Which demo key signs requests to the mock (default: full). Ignored elsewhere. */
     demoKey: DemoKey.optional(),
+    /**
+     * Headers added to the signed ones, in order, exactly as typed. Accept and Content-Type given here
+     * replace the playground's defaults (both application/json).
+     */
+    headers: z
+      .array(ExtraHeader)
+      .max(MAX_EXTRA_HEADERS, `At most ${MAX_EXTRA_HEADERS} headers can be added.`)
+      .optional(),
+    /** The API: v1 (the default) or the Partner API, signed by its own scheme (core/schemes.ts). */
+    scheme: Scheme.optional(),
+    /**
+     * Partner API only: sign with an x-nonce instead of x-timestamp. Its value exactly as it will be
+     * sent (printable ASCII, 1 to 64 characters); empty means a fresh random one at send time.
+     */
+    nonce: z
+      .string()
+      .regex(/^[\x21-\x7e]{0,64}$/, 'A nonce is 1 to 64 printable ASCII characters, without spaces.')
+      .optional(),
+    /** Partner API only: which demo partner signs requests to the mock (default: partner-northwind). */
+    partnerKey: PartnerDemoKey.optional(),
   })
   .strict();
 export type RequestDraft = z.infer<typeof RequestDraft>;
@@ -52,7 +95,15 @@ export type SignRequest = z.infer<typeof SignRequest>;
 /** A name the page gives a send, so that it can ask how far it has got and cancel it. */
 export const SendId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'A send id is 8 to 64 letters, digits, "-" or "_".');
 
-export const SendRequest = RequestDraft.extend({ confirm: Confirm, sendId: SendId.optional() }).strict();
+/** A saved request's id (core/workbench's SavedRequest as the server stores it). */
+export const SavedRequestId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const SendRequest = RequestDraft.extend({
+  confirm: Confirm,
+  sendId: SendId.optional(),
+  /** The saved request this draft came from: the history entry is linked to it. */
+  savedRequestId: SavedRequestId.optional(),
+}).strict();
 export type SendRequest = z.infer<typeof SendRequest>;
 
 export const ReplayRequest = z.object({ confirm: z.boolean().optional() }).strict();
@@ -69,7 +120,8 @@ export type CredentialsRequest = z.infer<typeof CredentialsRequest>;
 // ---- answers ---------------------------------------------------------------------------------
 
 export const Segment = z.object({
-  name: z.enum(['timestamp', 'method', 'url', 'body']),
+  /** v1: timestamp, method, url, body; Partner API: timestamp or nonce, url, body. */
+  name: z.enum(['timestamp', 'nonce', 'method', 'url', 'body']),
   text: z.string(),
   offset: z.number().int(),
   length: z.number().int(),
@@ -88,7 +140,11 @@ export const SignedHeadersView = z.object({
   [HEADER_SIGNATURE]: z.string(),
 });
 
+/** The signed headers of either scheme, in the order they are sent. */
+export const SchemeHeaders = z.array(z.object({ name: z.string(), value: z.string() }));
+
 export const SignResponse = z.object({
+  scheme: Scheme,
   environment: Environment,
   keyId: z.string(),
   method: z.string(),
@@ -98,7 +154,8 @@ export const SignResponse = z.object({
   timestampAtSendTime: z.boolean(),
   stringToSign: StringToSignView,
   signature: z.string(),
-  headers: SignedHeadersView,
+  /** The scheme's signed headers: v1's three or the Partner API's three (x-api-key, x-timestamp or x-nonce, x-sign). */
+  headers: SchemeHeaders,
   bodySha256: z.string(),
 });
 export type SignResponse = z.infer<typeof SignResponse>;
@@ -164,7 +221,10 @@ export const RelayResult = z.object({
   id: z.number().int(),
   kind: z.enum(['send', 'resend', 'replay']),
   createdAt: z.number(),
+  /** Absent on entries recorded before the Partner API: v1. */
+  scheme: Scheme.optional(),
   environment: Environment,
+  /** The key id (v1) or the X-API-KEY's fingerprint (Partner API): never a secret. */
   keyId: z.string(),
   request: z.object({
     method: z.string(),
@@ -173,6 +233,8 @@ export const RelayResult = z.object({
     path: z.string(),
     /** Every header written to the socket, in order, signature and key id included. */
     headers: z.record(z.string(), z.string()),
+    /** The headers the person added (part of `headers`), kept apart so that Re-send and Load carry them. */
+    extraHeaders: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
     body: z.string().nullable(),
     /** True when the stored body was cut at the history cap. */
     bodyTruncated: z.boolean().optional(),
@@ -190,6 +252,8 @@ export const RelayResult = z.object({
   error: z.object({ code: RelayErrorCode, message: z.string() }).nullable(),
   /** `phases` is absent on entries recorded before phases were. */
   timings: z.object({ ttfbMs: z.number().nullable(), totalMs: z.number(), phases: RelayPhases.optional() }),
+  /** The saved request that produced it (sent with its id, or re-sent from an entry it produced). */
+  savedRequestId: z.number().int().optional(),
 });
 export type RelayResult = z.infer<typeof RelayResult>;
 /** GET /api/sends/:id: how far a send still in flight has got. */
@@ -222,6 +286,9 @@ export const HistorySummary = z.object({
   size: z.number().int().nullable(),
   /** The key id that signed it (a demo key's for the mock); a key id is not a secret. */
   keyId: z.string(),
+  scheme: Scheme.optional(),
+  /** The saved request that produced it, when one did. */
+  savedRequestId: z.number().int().optional(),
 });
 export type HistorySummary = z.infer<typeof HistorySummary>;
 
@@ -273,12 +340,61 @@ export const DemoKeyInfo = z.object({
 });
 export type DemoKeyInfo = z.infer<typeof DemoKeyInfo>;
 
+/** The Partner API in one environment: whether it can sign, and what may be shown (never the X-API-KEY or the private key). */
+export const PartnerEnvironmentInfo = z.object({
+  name: Environment,
+  baseUrl: z.string(),
+  configured: z.boolean(),
+  hasApiKey: z.boolean(),
+  hasPrivateKey: z.boolean(),
+  /** A short fingerprint of the X-API-KEY, to tell keys apart. */
+  apiKeyFingerprint: z.string().nullable(),
+  /** The SPKI public key ("BEGIN PUBLIC KEY"): what is uploaded in the Qredo web app. Not a secret. */
+  publicKeyPem: z.string().nullable(),
+  keyBits: z.number().int().nullable(),
+  source: z.enum(['demo', 'env', 'file']).nullable(),
+  /** What the person should know about the key (a PKCS#8 key converted, say). */
+  notes: z.array(z.string()),
+});
+export type PartnerEnvironmentInfo = z.infer<typeof PartnerEnvironmentInfo>;
+
+export const PartnerDemoKeyInfo = z.object({
+  id: PartnerDemoKey,
+  label: z.string(),
+  description: z.string(),
+  publicKeyPem: z.string(),
+});
+export type PartnerDemoKeyInfo = z.infer<typeof PartnerDemoKeyInfo>;
+
+/** PUT /api/partner-credentials/:environment: either half, or both. */
+export const PartnerCredentialsRequest = z
+  .object({
+    apiKey: z
+      .string()
+      .trim()
+      .min(1, 'The X-API-KEY is empty.')
+      .max(4096)
+      .regex(/^[\x21-\x7e]+$/, 'The X-API-KEY is one line of visible ASCII.')
+      .optional(),
+    /** A PKCS#1 or PKCS#8 PEM; stored as PKCS#1. */
+    privateKeyPem: z.string().min(1, 'The private key is empty.').max(32_768).optional(),
+  })
+  .strict()
+  .refine(
+    (r) => r.apiKey !== undefined || r.privateKeyPem !== undefined,
+    'Give the X-API-KEY, the private key, or both.',
+  );
+export type PartnerCredentialsRequest = z.infer<typeof PartnerCredentialsRequest>;
+
 export const SessionInfo = z.object({
   version: z.string(),
   /** Problems the person should fix (a credentials file other users can read), in words. */
   warnings: z.array(z.string()),
   environments: z.array(EnvironmentInfo),
   demoKeys: z.array(DemoKeyInfo),
+  /** The Partner API, environment by environment, and its demo partners. */
+  partnerEnvironments: z.array(PartnerEnvironmentInfo),
+  partnerDemoKeys: z.array(PartnerDemoKeyInfo),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
@@ -416,3 +532,443 @@ export const WalkthroughResponse = z.object({
   }),
 });
 export type WalkthroughResponse = z.infer<typeof WalkthroughResponse>;
+
+// ---- transaction feed (GET /api/feed) ----------------------------------------------------------
+
+/** The query of GET /api/feed: which environment's feed, and for the mock which demo key signs it. */
+export const FeedQuery = z
+  .object({
+    environment: Environment,
+    /** Which demo key signs the mock's handshake (default: full). Refused for other environments. */
+    demoKey: DemoKey.optional(),
+  })
+  .strict();
+export type FeedQuery = z.infer<typeof FeedQuery>;
+
+/** A frame of the feed read as a `txFeedStatus`: the fields the playground reads, the others kept as they came. */
+export const TxFeedStatus = z
+  .object({
+    txID: z.string(),
+    status: z.string(),
+    txHash: z.string().optional(),
+    timestamps: z.record(z.string(), z.number()).optional(),
+    events: z
+      .array(
+        z
+          .object({
+            id: z.string().optional(),
+            timestamp: z.number().optional(),
+            status: z.string().optional(),
+            message: z.string().optional(),
+          })
+          .loose(),
+      )
+      .optional(),
+  })
+  .loose();
+
+export type TxFeedStatus = z.infer<typeof TxFeedStatus>;
+
+/** A text frame read as a `txFeedStatus`, or null when it is not JSON or not one (it is still shown raw). */
+export function parseFeedFrame(raw: string): TxFeedStatus | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const parsed = TxFeedStatus.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Why the feed could not be opened or stopped: the upstream's answer, its absence, or its socket. */
+export const FeedErrorCode = z.enum([
+  'upstream-refused',
+  'upstream-unreachable',
+  'upstream-timeout',
+  'upstream-error',
+  'no-feed',
+]);
+export type FeedErrorCode = z.infer<typeof FeedErrorCode>;
+
+/**
+ * One line of the GET /api/feed stream (application/x-ndjson), in order: `open` once the upstream
+ * accepted the handshake, a `message` per frame, an `error` when the handshake was refused or the
+ * socket failed, and `closed` last. `at` is the server's clock in milliseconds when it happened.
+ */
+export const FeedEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('open'),
+    at: z.number(),
+    environment: Environment,
+    /** The WebSocket URL, as signed (from the server's configured base URL). */
+    url: z.string(),
+    keyId: z.string(),
+  }),
+  z.object({
+    type: z.literal('message'),
+    at: z.number(),
+    /** The exact text frame. */
+    raw: z.string(),
+    /** The frame read as a txFeedStatus, or null when it is not one. */
+    parsed: TxFeedStatus.nullable(),
+  }),
+  z.object({
+    type: z.literal('error'),
+    at: z.number(),
+    code: FeedErrorCode,
+    message: z.string(),
+    /** The upstream's HTTP status when it refused the handshake. */
+    status: z.number().int().optional(),
+    /** The upstream's own reason (`detail.reason` of a Qredo error), when it gave one. */
+    reason: z.string().optional(),
+  }),
+  z.object({
+    type: z.literal('closed'),
+    at: z.number(),
+    /** The WebSocket close code, when the upstream closed it. */
+    code: z.number().int().optional(),
+    message: z.string(),
+  }),
+]);
+export type FeedEvent = z.infer<typeof FeedEvent>;
+
+// ---- embedded mock (POST /api/mock/reset) ------------------------------------------------------
+
+/** The answer to POST /api/mock/reset: the embedded mock is back to the data of this seed. */
+export const MockResetResponse = z.object({ reset: z.literal(true), seed: z.number().int() });
+export type MockResetResponse = z.infer<typeof MockResetResponse>;
+
+// ---- workbench: collections, saved requests, variables, open tabs, files ----------------------
+// The saved request itself is core/workbench's SavedRequest (core/workbench/collection.ts); what the
+// server adds when it stores one is its id and its place (collection, folder, position).
+
+export { ItemName, SavedRequest, Variable, Variables } from './workbench/collection.ts';
+
+const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const CollectionSummary = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    /** How many saved requests and folders it holds, at every depth. */
+    requests: z.number().int(),
+    folders: z.number().int(),
+    createdAt: z.number(),
+    updatedAt: z.number(),
+  })
+  .strict();
+export type CollectionSummary = z.infer<typeof CollectionSummary>;
+
+/** GET /api/collections */
+export const CollectionList = z.object({ collections: z.array(CollectionSummary) }).strict();
+export type CollectionList = z.infer<typeof CollectionList>;
+
+/** Where an item of a collection is: `folderId` null is the collection's top; `position` counts from 0 among its siblings. */
+const Place = {
+  id: z.number().int(),
+  collectionId: z.number().int(),
+  folderId: z.number().int().nullable(),
+  position: z.number().int(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+};
+
+/** A saved request as stored: core/workbench's SavedRequest and its place. */
+export const StoredRequest = SavedRequest.extend(Place).strict();
+export type StoredRequest = z.infer<typeof StoredRequest>;
+
+export const StoredFolder = z.object({ type: z.literal('folder'), name: z.string(), ...Place }).strict();
+export type StoredFolder = z.infer<typeof StoredFolder>;
+
+export type StoredItem = StoredFolder | StoredRequest;
+export const StoredItem = z.discriminatedUnion('type', [StoredRequest, StoredFolder]);
+
+export interface TreeFolder extends StoredFolder {
+  items: TreeItem[];
+}
+export type TreeItem = TreeFolder | StoredRequest;
+
+export const TreeFolder: z.ZodType<TreeFolder> = StoredFolder.extend({
+  get items(): z.ZodArray<z.ZodType<TreeItem>> {
+    return z.array(TreeItem);
+  },
+}).strict();
+
+export const TreeItem: z.ZodType<TreeItem> = z.lazy(() =>
+  z.discriminatedUnion('type', [StoredRequest, TreeFolder as z.ZodType<TreeFolder> & z.ZodObject]),
+);
+
+/** GET /api/collections/:id: the whole tree, in order, with the collection's variables. */
+export const CollectionDetail = CollectionSummary.extend({
+  variables: z.array(Variable),
+  items: z.array(TreeItem),
+}).strict();
+export type CollectionDetail = z.infer<typeof CollectionDetail>;
+
+/** POST /api/collections */
+export const CreateCollectionRequest = z.object({ name: ItemName, variables: Variables.optional() }).strict();
+export type CreateCollectionRequest = z.infer<typeof CreateCollectionRequest>;
+
+/** PATCH /api/collections/:id: a new name, a new list of variables (replacing the old), or both. */
+export const UpdateCollectionRequest = z
+  .object({ name: ItemName.optional(), variables: Variables.optional() })
+  .strict()
+  .refine((r) => r.name !== undefined || r.variables !== undefined, 'Give a new name, new variables, or both.');
+export type UpdateCollectionRequest = z.infer<typeof UpdateCollectionRequest>;
+
+/** POST /api/collections/:id/duplicate and /api/items/:id/duplicate: the copy's name (default: "… (copy)"). */
+export const DuplicateRequest = z.object({ name: ItemName.optional() }).strict();
+export type DuplicateRequest = z.infer<typeof DuplicateRequest>;
+
+export const NewFolder = z.object({ type: z.literal('folder'), name: ItemName }).strict();
+
+/** POST /api/collections/:id/items: a saved request or an empty folder, at a place (default: the end of the top). */
+export const CreateItemRequest = z
+  .object({
+    folderId: Id.nullable().optional(),
+    position: z.number().int().min(0).optional(),
+    item: z.discriminatedUnion('type', [SavedRequest, NewFolder]),
+  })
+  .strict();
+export type CreateItemRequest = z.infer<typeof CreateItemRequest>;
+
+/** PATCH /api/items/:id: renames a folder or a saved request. */
+export const RenameItemRequest = z.object({ name: ItemName }).strict();
+export type RenameItemRequest = z.infer<typeof RenameItemRequest>;
+
+/**
+ * POST /api/items/:id/move: to a folder (null: the top) of the same collection or of `collectionId`,
+ * at `position` among the new siblings (default: the end). A folder moves with its contents.
+ */
+export const MoveItemRequest = z
+  .object({
+    collectionId: Id.optional(),
+    folderId: Id.nullable(),
+    position: z.number().int().min(0).optional(),
+  })
+  .strict();
+export type MoveItemRequest = z.infer<typeof MoveItemRequest>;
+
+/** PUT /api/saved-requests/:id: the saved request's new content (its place does not change). */
+export const UpdateSavedRequestRequest = SavedRequest;
+export type UpdateSavedRequestRequest = SavedRequest;
+
+const SearchText = z
+  .string()
+  .max(500)
+  .refine((q) => ![...q].some((c) => c < ' ' || c === '\u007f'), {
+    message: 'The search may not contain control characters (line breaks, tabs, NUL).',
+  });
+
+/** Query of GET /api/saved-requests: case-insensitive text in the name or the path, an exact method, one collection. */
+export const SavedRequestQuery = z
+  .object({
+    q: SearchText.optional(),
+    method: z.string().max(16).optional(),
+    collectionId: z.coerce.number().int().positive().optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+export type SavedRequestQuery = z.infer<typeof SavedRequestQuery>;
+
+export const SavedRequestMatch = z
+  .object({
+    id: z.number().int(),
+    collectionId: z.number().int(),
+    collectionName: z.string(),
+    /** The names of the folders it is in, outermost first. */
+    folders: z.array(z.string()),
+    name: z.string(),
+    method: z.string(),
+    path: z.string(),
+    environment: Environment.nullable(),
+  })
+  .strict();
+export type SavedRequestMatch = z.infer<typeof SavedRequestMatch>;
+
+export const SavedRequestSearch = z
+  .object({
+    results: z.array(SavedRequestMatch),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
+  .strict();
+export type SavedRequestSearch = z.infer<typeof SavedRequestSearch>;
+
+/** GET /api/variables: each environment's variables, in order. Variables are not for secrets. */
+export const EnvironmentVariables = z
+  .object({ mock: z.array(Variable), sandbox: z.array(Variable), production: z.array(Variable) })
+  .strict();
+export type EnvironmentVariables = z.infer<typeof EnvironmentVariables>;
+
+/** PUT /api/variables/:environment: the environment's whole new list. */
+export const PutVariablesRequest = z.object({ variables: Variables }).strict();
+export type PutVariablesRequest = z.infer<typeof PutVariablesRequest>;
+
+export const PutVariablesResponse = z.object({ environment: Environment, variables: z.array(Variable) }).strict();
+export type PutVariablesResponse = z.infer<typeof PutVariablesResponse>;
+
+// ---- the workbench state: open tabs (GET/PUT /api/workspace) ----------------------------------
+
+export const MAX_TABS = 100;
+/** Largest workspace the server keeps, as JSON bytes. */
+export const MAX_WORKSPACE_BYTES = 8 * 1024 * 1024;
+
+export const TabId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A tab id is 1 to 64 letters, digits, "-" or "_".');
+
+const NameValue = z
+  .object({ name: z.string().max(1024), value: z.string().max(MAX_PATH_LENGTH), enabled: z.boolean().optional() })
+  .strict();
+
+/**
+ * A tab's draft: the composer's values as the person left them, kept as typed (it need not be a
+ * request that can be sent yet, so only sizes are checked here; Send checks the rest). Never a secret.
+ */
+export const WorkspaceDraft = z
+  .object({
+    environment: Environment,
+    demoKey: DemoKey.optional(),
+    /** The catalogue operation picked, or '' for a custom request. */
+    operationId: z.string().max(128).optional(),
+    method: z.string().max(64),
+    customMethod: z.string().max(64).optional(),
+    path: z.string().max(MAX_PATH_LENGTH),
+    /** The query parameter table, when the page keeps one apart from the path. */
+    query: z.array(NameValue).max(MAX_HEADERS).optional(),
+    /** Path parameters by name. */
+    params: z
+      .record(z.string().max(128), z.string().max(MAX_PATH_LENGTH))
+      .refine((p) => Object.keys(p).length <= MAX_HEADERS, `At most ${MAX_HEADERS} path parameters.`)
+      .optional(),
+    /** The exact body text; '' means none. */
+    body: z.string(),
+    bodyAside: z.string().optional(),
+    headers: z.array(NameValue).max(MAX_HEADERS),
+    timing: z
+      .object({ mode: z.enum(['send-time', 'pinned']), pinned: z.string().max(64), unit: TimestampUnit })
+      .strict()
+      .optional(),
+    /** The API the draft is for (default v1), and for the Partner API its demo partner and nonce, as typed. */
+    scheme: Scheme.optional(),
+    partnerKey: PartnerDemoKey.optional(),
+    nonce: z.string().max(64).optional(),
+  })
+  .strict();
+export type WorkspaceDraft = z.infer<typeof WorkspaceDraft>;
+
+export const WorkspaceTab = z
+  .object({
+    id: TabId,
+    title: z.string().max(200).optional(),
+    /** The saved request the tab was opened from (or saved as). */
+    savedRequestId: SavedRequestId.optional(),
+    draft: WorkspaceDraft,
+    /** Changed since it was opened or saved. */
+    dirty: z.boolean(),
+  })
+  .strict();
+export type WorkspaceTab = z.infer<typeof WorkspaceTab>;
+
+/** The open tabs, in order, and the active one. */
+export const Workspace = z
+  .object({
+    tabs: z.array(WorkspaceTab).max(MAX_TABS, `At most ${MAX_TABS} tabs can be open.`),
+    activeTabId: TabId.nullable(),
+  })
+  .strict()
+  .superRefine((w, ctx) => {
+    const seen = new Set<string>();
+    w.tabs.forEach((t, i) => {
+      if (seen.has(t.id))
+        ctx.addIssue({ code: 'custom', path: ['tabs', i, 'id'], message: `The tab id ${t.id} is used twice.` });
+      seen.add(t.id);
+    });
+    if (w.activeTabId !== null && !seen.has(w.activeTabId))
+      ctx.addIssue({ code: 'custom', path: ['activeTabId'], message: 'The active tab is not one of the tabs.' });
+  });
+export type Workspace = z.infer<typeof Workspace>;
+
+/** GET /api/workspace. `revision` goes up by one on every write; 0 and updatedAt null before the first. */
+export const WorkspaceState = z
+  .object({ revision: z.number().int(), updatedAt: z.number().nullable(), workspace: Workspace })
+  .strict();
+export type WorkspaceState = z.infer<typeof WorkspaceState>;
+
+/**
+ * PUT /api/workspace. The last write wins; `baseRevision` is the revision the page last read or
+ * wrote, so that the answer can say whether another page wrote in between (and was overwritten).
+ */
+export const PutWorkspaceRequest = z
+  .object({ workspace: Workspace, baseRevision: z.number().int().min(0).optional() })
+  .strict();
+export type PutWorkspaceRequest = z.infer<typeof PutWorkspaceRequest>;
+
+export const PutWorkspaceResponse = WorkspaceState.extend({
+  /** True when baseRevision was given and another write had come after it. */
+  overwrote: z.boolean(),
+}).strict();
+export type PutWorkspaceResponse = z.infer<typeof PutWorkspaceResponse>;
+
+// ---- files in and out (POST /api/import, GET /api/collections/:id/export) -----------------------
+
+/** `.http` (JetBrains HTTP Client, VS Code REST Client), Postman v2.1, the playground's own collection JSON. */
+export const FileFormat = z.enum(['http', 'postman', 'json']);
+export type FileFormat = z.infer<typeof FileFormat>;
+
+const FileText = z.string().max(MAX_COLLECTION_CHARS, `A file is at most ${MAX_COLLECTION_CHARS} characters.`);
+
+export const ImportRequest = z
+  .object({
+    /** The file's text. It is data: read, validated, never evaluated. */
+    text: FileText,
+    /** Detected from the file name and the text when absent. */
+    format: FileFormat.optional(),
+    /** The file's name, to detect the format and to name the collection when the file does not. */
+    fileName: z.string().max(255).optional(),
+    /** For a .http file: http-client.env.json, http-client.private.env.json, and which environment of them. */
+    envFile: FileText.optional(),
+    privateEnvFile: FileText.optional(),
+    envName: z.string().max(200).optional(),
+    /** Into this collection: added at its end when it exists, made when it does not (default: a new one). */
+    collection: ItemName.optional(),
+  })
+  .strict();
+export type ImportRequest = z.infer<typeof ImportRequest>;
+
+export const ImportedRequest = z
+  .object({ name: z.string(), method: z.string(), path: z.string(), environment: Environment.nullable() })
+  .strict();
+export type ImportedRequest = z.infer<typeof ImportedRequest>;
+
+export const DroppedPart = z.object({ what: z.string(), why: z.string() }).strict();
+export type DroppedPart = z.infer<typeof DroppedPart>;
+
+/** The answer to an import (and `cli import --json`): what came in, what was left out and why. */
+export const ImportResponse = z
+  .object({
+    collection: CollectionSummary,
+    imported: z.array(ImportedRequest),
+    dropped: z.array(DroppedPart),
+    notes: z.array(z.string()),
+  })
+  .strict();
+export type ImportResponse = z.infer<typeof ImportResponse>;
+
+export const ExportQuery = z.object({ format: FileFormat }).strict();
+export type ExportQuery = z.infer<typeof ExportQuery>;
+
+export const ExportResponse = z
+  .object({
+    format: FileFormat,
+    /** A file name for the download, from the collection's name. */
+    fileName: z.string(),
+    mediaType: z.string(),
+    text: z.string(),
+    /** What the format could not carry exactly. */
+    notes: z.array(z.string()),
+  })
+  .strict();
+export type ExportResponse = z.infer<typeof ExportResponse>;

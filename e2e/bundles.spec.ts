@@ -46,8 +46,11 @@ test('a #bundle= link opens the bundle; a damaged one says why', async ({ page }
   await playground.sendAndExpect({ method: 'GET', path: `/balance?probe=${marker}` }, 200);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await new SharePanel(page).copyLink.click();
-  const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toContain('#bundle=');
+  // The link is written to the clipboard once the bundle is made: wait for it rather than read at once.
+  let link = '';
+  await expect
+    .poll(async () => (link = await page.evaluate(() => navigator.clipboard.readText())))
+    .toContain('#bundle=');
   await page.goto(link);
   const imported = new ImportedBundlePage(page);
   await expect(imported.entry).toContainText(marker);

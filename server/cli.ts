@@ -4,6 +4,8 @@
  *   npm run cli -- verify --timestamp T --method M --url U --signature S [--body-file F] [--json]
  *   npm run cli -- send --env mock --method GET --path /balance [--body-file F] [--demo-key ID] [--data-dir D]
  *   npm run cli -- token [--new] [--data-dir D]
+ *   npm run cli -- import FILE [--env-file F] [--private-env-file F] [--env-name N] [--collection NAME] [--format F] [--json]
+ *   npm run cli -- export --collection NAME --format http|postman|json [--data-dir D]
  * The secret comes from QREDO_API_SECRET or --secret-file, never from an argument.
  */
 import { readFileSync } from 'node:fs';
@@ -20,7 +22,16 @@ import {
   sign,
 } from '../core/signing/index.ts';
 import { nodeHmac } from './crypto.ts';
-import { DemoKey, Environment, type RelayResult, type RequestDraft } from '../core/contract.ts';
+import {
+  DemoKey,
+  Environment,
+  FileFormat,
+  ImportRequest,
+  describeIssues,
+  type ImportResponse,
+  type RelayResult,
+  type RequestDraft,
+} from '../core/contract.ts';
 import { captureFromRequest, diagnose, type Capture } from '../core/doctor/index.ts';
 import { ImportError, parseRequestPaste } from '../core/import/index.ts';
 import { loadConfig } from './config/config.ts';
@@ -31,6 +42,8 @@ import { prepareDataDir } from './security/data-dir.ts';
 import { launchUrl, loadLaunchToken, rotateLaunchToken } from './security/launch-token.ts';
 import { createServices } from './services.ts';
 import { signDraft } from './signer.ts';
+import { WorkbenchError } from './workbench/errors.ts';
+import { exportFile, importFile } from './workbench/files.ts';
 
 const USAGE = `Usage:
   npm run cli -- sign --method M --url U [--timestamp T] [--nanoseconds] [--body-file F] [--key-id K] [--secret-file F] [--json]
@@ -53,7 +66,19 @@ const USAGE = `Usage:
 
   npm run cli -- token [--new] [--data-dir D]
   Prints the address that opens the playground with its launch token (kept in the data folder).
-  --new makes a new token: the old one stops working at once, in every open page.`;
+  --new makes a new token: the old one stops working at once, in every open page.
+
+  npm run cli -- import FILE [--env-file F] [--private-env-file F] [--env-name N] [--collection NAME]
+                        [--format http|postman|json] [--data-dir D] [--json]
+  Imports a .http file (with its http-client.env.json and private env file), a Postman v2.1
+  collection or a playground collection into the playground's collections: a new collection, or the
+  end of the one named by --collection. The format is found from the file unless --format says it.
+  Prints what was imported, what was left out and why; --json prints one JSON object
+  { collection, imported: [{ name, method, path, environment }], dropped: [{ what, why }], notes }.
+
+  npm run cli -- export --collection NAME --format http|postman|json [--data-dir D]
+  Writes the collection to standard output as a .http file, a Postman v2.1 collection or the
+  playground's collection JSON; what the format cannot carry is noted on standard error.`;
 
 class UsageError extends Error {}
 
@@ -76,6 +101,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'verify') return await verifyCommand(rest, io);
     if (command === 'send') return await sendCommand(rest, io);
     if (command === 'token') return tokenCommand(rest, io);
+    if (command === 'import') return await importCommand(rest, io);
+    if (command === 'export') return await exportCommand(rest, io);
     throw new UsageError(`Unknown command ${JSON.stringify(command)}.`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -279,7 +306,7 @@ async function sendCommand(args: string[], io: CliIo): Promise<number> {
     ...(values.timestamp !== undefined ? { timestamp: values.timestamp } : {}),
     ...(demoKey ? { demoKey } : {}),
   };
-  const env = { ...io.env, ...(values['data-dir'] ? { PLAYGROUND_DATA_DIR: values['data-dir'] } : {}) };
+  const env = dataDirEnv(io, values['data-dir']);
   const services = createServices(loadConfig(env), { env, log: (line) => io.err(line), clock: io.now });
   let result: RelayResult;
   try {
@@ -311,16 +338,137 @@ async function sendCommand(args: string[], io: CliIo): Promise<number> {
   return status >= 200 && status < 300 ? 0 : 1;
 }
 
+/** The environment with --data-dir as PLAYGROUND_DATA_DIR, as every command that opens the data folder reads it. */
+function dataDirEnv(io: CliIo, dataDir: string | undefined): Record<string, string | undefined> {
+  return { ...io.env, ...(dataDir ? { PLAYGROUND_DATA_DIR: dataDir } : {}) };
+}
+
+/** A file read as UTF-8 text; a file that is not UTF-8 is refused with the offset of its first bad byte. */
+function readTextFile(io: CliIo, path: string, what: string): string {
+  const decoded = decodeUtf8Exactly(io.readFile(path), `${what} ${path}`);
+  if (!decoded.ok) throw new Error(decoded.error);
+  return decoded.text;
+}
+
+function parseFormat(value: string | undefined): FileFormat | undefined {
+  if (value === undefined) return undefined;
+  const parsed = FileFormat.safeParse(value);
+  if (!parsed.success) throw new UsageError(`--format must be one of ${FileFormat.options.join(', ')}.`);
+  return parsed.data;
+}
+
+async function importCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      'env-file': { type: 'string' },
+      'private-env-file': { type: 'string' },
+      'env-name': { type: 'string' },
+      collection: { type: 'string' },
+      format: { type: 'string' },
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('import takes one FILE: the .http, Postman or collection file.');
+  const file = positionals[0]!;
+  const format = parseFormat(values.format);
+  const candidate = {
+    text: readTextFile(io, file, 'The file'),
+    fileName: file,
+    ...(format ? { format } : {}),
+    ...(values['env-file'] ? { envFile: readTextFile(io, values['env-file'], 'The environment file') } : {}),
+    ...(values['private-env-file']
+      ? { privateEnvFile: readTextFile(io, values['private-env-file'], 'The private environment file') }
+      : {}),
+    ...(values['env-name'] !== undefined ? { envName: values['env-name'] } : {}),
+    ...(values.collection !== undefined ? { collection: values.collection } : {}),
+  };
+  const request = ImportRequest.safeParse(candidate);
+  if (!request.success) {
+    io.err(`The import cannot be done: ${describeIssues(request.error).join('; ')}`);
+    return 1;
+  }
+  const env = dataDirEnv(io, values['data-dir']);
+  const services = createServices(loadConfig(env), { env, log: (line) => io.err(line), clock: io.now });
+  let answer: ImportResponse;
+  try {
+    answer = services.redactor.scrubValue(
+      importFile(services.workbench().collections, request.data, {
+        bases: services.config.baseUrls,
+        secretForms: services.redactor.secretForms(),
+        isSecret: (text) => services.redactor.containsSecret(text),
+      }),
+    );
+  } catch (e) {
+    if (e instanceof ImportError || e instanceof WorkbenchError) {
+      io.err(services.redactor.scrub(`${file}: ${e.message}`));
+      return 1;
+    }
+    throw e;
+  } finally {
+    await services.close();
+  }
+  if (values.json) {
+    io.out(JSON.stringify(answer, null, 2));
+    return 0;
+  }
+  const c = answer.collection;
+  const n = answer.imported.length;
+  io.out(
+    `Imported ${n} request${n === 1 ? '' : 's'} into the collection ${JSON.stringify(c.name)} (${c.requests} in all).`,
+  );
+  for (const r of answer.imported) io.out(`  ${r.method} ${r.path}  [${r.environment ?? 'no environment'}]  ${r.name}`);
+  if (answer.dropped.length) io.out(`Left out:`);
+  for (const d of answer.dropped) io.out(`  ${d.what}: ${d.why}`);
+  for (const note of answer.notes) io.out(`note: ${note}`);
+  return 0;
+}
+
+async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      collection: { type: 'string' },
+      format: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+  });
+  if (values.collection === undefined) throw new UsageError('--collection NAME is required.');
+  const format = parseFormat(values.format);
+  if (!format) throw new UsageError(`--format is required: one of ${FileFormat.options.join(', ')}.`);
+  const env = dataDirEnv(io, values['data-dir']);
+  const services = createServices(loadConfig(env), { env, log: (line) => io.err(line), clock: io.now });
+  try {
+    const collections = services.workbench().collections;
+    const found = collections.findByName(values.collection);
+    if (!found) {
+      const names = collections.list().map((c) => JSON.stringify(c.name));
+      io.err(
+        `There is no collection named ${JSON.stringify(values.collection)}${names.length ? `; there are ${names.join(', ')}` : ''}.`,
+      );
+      return 1;
+    }
+    const file = exportFile(collections, found.id, format, services.config.baseUrls);
+    // The text ends with its own line break; out() adds one.
+    io.out(services.redactor.scrub(file.text).replace(/\n$/, ''));
+    for (const note of file.notes) io.err(`note: ${services.redactor.scrub(note)}`);
+    return 0;
+  } finally {
+    await services.close();
+  }
+}
+
 function tokenCommand(args: string[], io: CliIo): number {
   const { values } = parseArgs({
     args,
     options: { new: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
     strict: true,
   });
-  const env: Record<string, string | undefined> = {
-    ...io.env,
-    ...(values['data-dir'] ? { PLAYGROUND_DATA_DIR: values['data-dir'] } : {}),
-  };
+  const env = dataDirEnv(io, values['data-dir']);
   const config = loadConfig(env);
   const { realDir } = prepareDataDir(config.dataDir);
   if (env.PLAYGROUND_TOKEN) {

@@ -1,36 +1,24 @@
-import type { Environment, RelayResult } from '../core/contract.ts';
-import type { StringToSign } from '../core/signing/index.ts';
-import { segmentsView } from './signer.ts';
+import type { RelayResult } from '../core/contract.ts';
+import { segmentsView, type SignedRequest } from './signer.ts';
 import type { Services } from './services.ts';
 
-export interface Outgoing {
-  environment: Environment;
-  keyId: string;
-  method: string;
-  path: string;
-  url: string;
-  timestamp: string;
-  /** Taken at send time (false: pinned by the person, or replayed). */
-  timestampAtSendTime: boolean;
-  signature: string;
-  stringToSign: StringToSign | RelayResult['stringToSign'];
-  headers: Array<[string, string]>;
-  body: string | null;
-  bodyBytes: Uint8Array | null;
-  bodySha256: string;
-}
+/** What is sent: a request just signed, or a stored one replayed (its string-to-sign as recorded). */
+export type Outgoing = Omit<SignedRequest, 'stringToSign'> & {
+  stringToSign: SignedRequest['stringToSign'] | RelayResult['stringToSign'];
+};
 
 const yieldToOthers = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Sends signed bytes through the relay and records the exchange in history before answering,
- * failures included. What is recorded and returned passes through the redactor.
+ * failures included, linked to the saved request it came from when there is one. What is recorded
+ * and returned passes through the redactor.
  */
 export async function exchange(
   services: Services,
   out: Outgoing,
   kind: RelayResult['kind'],
-  opts: { sendId?: string } = {},
+  opts: { sendId?: string; savedRequestId?: number } = {},
 ): Promise<RelayResult> {
   if (out.environment === 'mock') await services.ensureMock();
   const createdAt = services.clock();
@@ -53,9 +41,17 @@ export async function exchange(
   const entry: Omit<RelayResult, 'id'> = {
     kind,
     createdAt,
+    ...(out.scheme === 'partner' ? { scheme: 'partner' as const } : {}),
     environment: out.environment,
     keyId: out.keyId,
-    request: { method: out.method, url: out.url, path: out.path, headers: outcome.requestHeaders, body: out.body },
+    request: {
+      method: out.method,
+      url: out.url,
+      path: out.path,
+      headers: outcome.requestHeaders,
+      ...(out.extraHeaders.length > 0 ? { extraHeaders: out.extraHeaders } : {}),
+      body: out.body,
+    },
     timestamp: out.timestamp,
     timestampAtSendTime: out.timestampAtSendTime,
     signature: out.signature,
@@ -64,6 +60,7 @@ export async function exchange(
     response: outcome.response,
     error: outcome.error,
     timings: outcome.timings,
+    ...(opts.savedRequestId !== undefined ? { savedRequestId: opts.savedRequestId } : {}),
   };
   // Between the stages of a large exchange, other requests get their turn.
   await yieldToOthers();

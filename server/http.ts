@@ -79,3 +79,13 @@ export async function readJson<T>(req: IncomingMessage, schema: z.ZodType<T>, li
   }
   return parsed.data;
 }
+
+/** Reads a query string against a contract schema: 400 with field messages when wrong. */
+export function readQuery<T>(url: URL, schema: z.ZodType<T>, what: string): T {
+  const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success) {
+    const issues = describeIssues(parsed.error);
+    throw new HttpError(400, 'invalid-query', `The ${what} query is not valid: ${issues.join('; ')}`, issues);
+  }
+  return parsed.data;
+}

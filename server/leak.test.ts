@@ -66,8 +66,63 @@ describe('secrets never leave', () => {
     await p.call('PUT', '/api/credentials/sandbox', { body: { keyId: 'k', secret: `${SECRET}!` } });
     await p.call('POST', '/api/send', { body: { environment: 'sandbox', method: 'GET', path: SECRET, body: null } });
     await p.call('POST', '/api/send', { raw: `{"environment":"${SECRET}"` });
+    // The workbench: every way in refuses or leaves out a secret, and no way out carries one.
+    const imported = await p.call('POST', '/api/import', {
+      body: {
+        text: `@k = ${SECRET}\n\n### A\nGET ${upstream.baseUrl}/balance\nX-K: ${KEY_TEXT}\n\n### B\nPOST ${upstream.baseUrl}/transaction\n\n{"p":"${PAGE_TEXT}"}\n`,
+        collection: `Leaky`,
+      },
+    });
+    expect(imported.status).toBe(201);
+    const leakyId = imported.json.collection.id;
+    for (const format of ['http', 'postman', 'json'])
+      await p.call('GET', `/api/collections/${leakyId}/export?format=${format}`);
+    await p.call('GET', `/api/collections/${leakyId}`);
+    await p.call('GET', `/api/saved-requests?q=${encodeURIComponent(SECRET.slice(0, 20))}`);
+    const refused = [
+      await p.call('POST', `/api/collections/${leakyId}/items`, {
+        body: {
+          item: {
+            type: 'request',
+            name: 'x',
+            method: 'GET',
+            path: `/x/${Buffer.from(KEY_TEXT).toString('hex')}`,
+            headers: [],
+            body: null,
+            environment: 'sandbox',
+            captures: [],
+          },
+        },
+      }),
+      await p.call('PATCH', `/api/collections/${leakyId}`, {
+        body: { variables: [{ name: 'p', value: PAGE_SECRET }] },
+      }),
+      await p.call('PUT', '/api/variables/sandbox', { body: { variables: [{ name: 's', value: SECRET }] } }),
+      await p.call('PUT', '/api/workspace', {
+        body: {
+          workspace: {
+            tabs: [
+              {
+                id: 't',
+                draft: { environment: 'sandbox', method: 'POST', path: '/transaction', body: PAGE_TEXT, headers: [] },
+                dirty: true,
+              },
+            ],
+            activeTabId: 't',
+          },
+        },
+      }),
+    ];
+    expect(refused.map((r) => r.json.error?.code)).toEqual([
+      'secret-refused',
+      'secret-refused',
+      'secret-refused',
+      'secret-refused',
+    ]);
+    await p.call('GET', '/api/variables');
+    await p.call('GET', '/api/workspace');
 
-    expect(p.answers.length).toBeGreaterThanOrEqual(10);
+    expect(p.answers.length).toBeGreaterThanOrEqual(23);
     expect(p.answers.flatMap(hits)).toEqual([]);
     expect(p.logs.flatMap(hits)).toEqual([]);
     await p.close();

@@ -22,6 +22,17 @@ async function start(env: Record<string, string> = {}) {
 
 const send = { environment: 'sandbox', method: 'GET', path: '/balance', body: null };
 
+const saved = {
+  type: 'request',
+  name: 'Balance',
+  method: 'GET',
+  path: '/balance',
+  headers: [],
+  body: null,
+  environment: 'sandbox',
+  captures: [],
+};
+
 /** Every route of the router, with a body it would accept. */
 const ROUTES: Array<[string, string, unknown?]> = [
   ['GET', '/api/session'],
@@ -29,6 +40,8 @@ const ROUTES: Array<[string, string, unknown?]> = [
   ['POST', '/api/send', send],
   ['POST', '/api/doctor', { environment: 'sandbox', capture: { curl: 'curl https://x.example' } }],
   ['POST', '/api/walkthrough', send],
+  ['GET', '/api/feed?environment=sandbox'],
+  ['POST', '/api/mock/reset'],
   ['GET', '/api/history'],
   ['DELETE', '/api/history'],
   ['GET', '/api/history/1'],
@@ -37,6 +50,30 @@ const ROUTES: Array<[string, string, unknown?]> = [
   ['POST', '/api/history/1/replay', { confirm: true }],
   ['PUT', '/api/credentials/sandbox', { keyId: 'k', secret: SECRET }],
   ['DELETE', '/api/credentials/sandbox'],
+  ['PUT', '/api/partner-credentials/sandbox', { apiKey: 'k' }],
+  ['POST', '/api/partner-credentials/sandbox/key-pair', {}],
+  ['DELETE', '/api/partner-credentials/sandbox'],
+  ['GET', '/api/collections'],
+  ['POST', '/api/collections', { name: 'C' }],
+  ['GET', '/api/collections/1'],
+  ['PATCH', '/api/collections/1', { name: 'D' }],
+  ['DELETE', '/api/collections/1'],
+  ['POST', '/api/collections/1/duplicate', {}],
+  ['GET', '/api/collections/1/export?format=json'],
+  ['POST', '/api/collections/1/items', { item: { type: 'folder', name: 'F' } }],
+  ['PATCH', '/api/items/1', { name: 'E' }],
+  ['DELETE', '/api/items/1'],
+  ['POST', '/api/items/1/move', { folderId: null }],
+  ['POST', '/api/items/1/duplicate', {}],
+  ['GET', '/api/saved-requests?q=x'],
+  ['GET', '/api/saved-requests/1'],
+  ['PUT', '/api/saved-requests/1', { ...saved }],
+  ['GET', '/api/saved-requests/1/history'],
+  ['GET', '/api/variables'],
+  ['PUT', '/api/variables/mock', { variables: [{ name: 'a', value: 'b' }] }],
+  ['GET', '/api/workspace'],
+  ['PUT', '/api/workspace', { workspace: { tabs: [], activeTabId: null } }],
+  ['POST', '/api/import', { text: 'GET https://sandbox-api.qredo.network/qapi/v1/balance' }],
 ];
 
 describe('the perimeter', () => {
@@ -71,6 +108,9 @@ describe('the perimeter', () => {
     expect(upstream.received).toHaveLength(0);
     expect((await p.call('GET', '/api/history?limit=1')).json.total).toBe(entries);
     expect((await p.call('GET', '/api/session')).json.environments[1].configured).toBe(true);
+    expect((await p.call('GET', '/api/collections')).json.collections).toEqual([]);
+    expect((await p.call('GET', '/api/workspace')).json.revision).toBe(0);
+    expect((await p.call('GET', '/api/variables')).json.mock).toEqual([]);
   });
 
   it.each([

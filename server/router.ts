@@ -1,22 +1,50 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createCollectionDeleteHandler } from './handlers/collection-delete.ts';
+import { createCollectionDuplicateHandler } from './handlers/collection-duplicate.ts';
+import { createCollectionExportHandler } from './handlers/collection-export.ts';
+import { createCollectionGetHandler } from './handlers/collection-get.ts';
+import { createCollectionItemsCreateHandler } from './handlers/collection-items-create.ts';
+import { createCollectionUpdateHandler } from './handlers/collection-update.ts';
+import { createCollectionsCreateHandler } from './handlers/collections-create.ts';
+import { createCollectionsListHandler } from './handlers/collections-list.ts';
 import { createCredentialsDeleteHandler } from './handlers/credentials-delete.ts';
 import { createCredentialsSetHandler } from './handlers/credentials-set.ts';
+import { createPartnerCredentialsDeleteHandler } from './handlers/partner-credentials-delete.ts';
+import { createPartnerCredentialsSetHandler } from './handlers/partner-credentials-set.ts';
+import { createPartnerKeyPairHandler } from './handlers/partner-key-pair.ts';
 import { createDoctorHandler } from './handlers/doctor.ts';
+import { createFeedHandler } from './handlers/feed.ts';
 import { createHistoryClearHandler } from './handlers/history-clear.ts';
 import { createHistoryDeleteHandler } from './handlers/history-delete.ts';
 import { createHistoryGetHandler } from './handlers/history-get.ts';
 import { createHistoryListHandler } from './handlers/history-list.ts';
 import { createHistoryReplayHandler } from './handlers/history-replay.ts';
 import { createHistoryResendHandler } from './handlers/history-resend.ts';
+import { createImportHandler } from './handlers/import.ts';
+import { createItemDeleteHandler } from './handlers/item-delete.ts';
+import { createItemDuplicateHandler } from './handlers/item-duplicate.ts';
+import { createItemMoveHandler } from './handlers/item-move.ts';
+import { createItemRenameHandler } from './handlers/item-rename.ts';
+import { createMockResetHandler } from './handlers/mock-reset.ts';
+import { createSavedRequestGetHandler } from './handlers/saved-request-get.ts';
+import { createSavedRequestHistoryHandler } from './handlers/saved-request-history.ts';
+import { createSavedRequestUpdateHandler } from './handlers/saved-request-update.ts';
+import { createSavedRequestsSearchHandler } from './handlers/saved-requests-search.ts';
 import { createSendCancelHandler } from './handlers/send-cancel.ts';
 import { createSendProgressHandler } from './handlers/send-progress.ts';
 import { createSendHandler } from './handlers/send.ts';
 import { createSessionHandler } from './handlers/session.ts';
 import { createSignHandler } from './handlers/sign.ts';
+import { createVariablesListHandler } from './handlers/variables-list.ts';
+import { createVariablesSetHandler } from './handlers/variables-set.ts';
 import { createWalkthroughHandler } from './handlers/walkthrough.ts';
+import { createWorkspaceGetHandler } from './handlers/workspace-get.ts';
+import { createWorkspacePutHandler } from './handlers/workspace-put.ts';
 import type { Handler } from './handlers/types.ts';
 import { CredentialsError } from './config/credentials.ts';
 import { CorruptEntryError } from './history/store.ts';
+import { ImportError } from '../core/import/types.ts';
+import { WORKBENCH_ERROR_STATUS, WorkbenchError } from './workbench/errors.ts';
 import { HttpError, sendError } from './http.ts';
 import { checkApiRequest, type PerimeterOptions } from './security/guard.ts';
 import type { Services } from './services.ts';
@@ -37,6 +65,8 @@ function routes(services: Services): Route[] {
     { method: 'POST', pattern: /^\/api\/sends\/(?<id>[^/]+)\/cancel$/, handler: createSendCancelHandler(services) },
     { method: 'POST', pattern: /^\/api\/doctor$/, handler: createDoctorHandler(services) },
     { method: 'POST', pattern: /^\/api\/walkthrough$/, handler: createWalkthroughHandler(services) },
+    { method: 'GET', pattern: /^\/api\/feed$/, handler: createFeedHandler(services) },
+    { method: 'POST', pattern: /^\/api\/mock\/reset$/, handler: createMockResetHandler(services) },
     { method: 'GET', pattern: /^\/api\/history$/, handler: createHistoryListHandler(services) },
     { method: 'DELETE', pattern: /^\/api\/history$/, handler: createHistoryClearHandler(services) },
     { method: 'GET', pattern: /^\/api\/history\/(?<id>[^/]+)$/, handler: createHistoryGetHandler(services) },
@@ -61,6 +91,83 @@ function routes(services: Services): Route[] {
       pattern: /^\/api\/credentials\/(?<environment>[^/]+)$/,
       handler: createCredentialsDeleteHandler(services),
     },
+    {
+      method: 'PUT',
+      pattern: /^\/api\/partner-credentials\/(?<environment>[^/]+)$/,
+      handler: createPartnerCredentialsSetHandler(services),
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/api\/partner-credentials\/(?<environment>[^/]+)$/,
+      handler: createPartnerCredentialsDeleteHandler(services),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/partner-credentials\/(?<environment>[^/]+)\/key-pair$/,
+      handler: createPartnerKeyPairHandler(services),
+    },
+    // The workbench: collections, their folders and saved requests, variables, open tabs, files.
+    { method: 'GET', pattern: /^\/api\/collections$/, handler: createCollectionsListHandler(services) },
+    { method: 'POST', pattern: /^\/api\/collections$/, handler: createCollectionsCreateHandler(services) },
+    { method: 'GET', pattern: /^\/api\/collections\/(?<id>[^/]+)$/, handler: createCollectionGetHandler(services) },
+    {
+      method: 'PATCH',
+      pattern: /^\/api\/collections\/(?<id>[^/]+)$/,
+      handler: createCollectionUpdateHandler(services),
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/api\/collections\/(?<id>[^/]+)$/,
+      handler: createCollectionDeleteHandler(services),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/collections\/(?<id>[^/]+)\/duplicate$/,
+      handler: createCollectionDuplicateHandler(services),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/collections\/(?<id>[^/]+)\/export$/,
+      handler: createCollectionExportHandler(services),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/collections\/(?<id>[^/]+)\/items$/,
+      handler: createCollectionItemsCreateHandler(services),
+    },
+    { method: 'PATCH', pattern: /^\/api\/items\/(?<id>[^/]+)$/, handler: createItemRenameHandler(services) },
+    { method: 'DELETE', pattern: /^\/api\/items\/(?<id>[^/]+)$/, handler: createItemDeleteHandler(services) },
+    { method: 'POST', pattern: /^\/api\/items\/(?<id>[^/]+)\/move$/, handler: createItemMoveHandler(services) },
+    {
+      method: 'POST',
+      pattern: /^\/api\/items\/(?<id>[^/]+)\/duplicate$/,
+      handler: createItemDuplicateHandler(services),
+    },
+    { method: 'GET', pattern: /^\/api\/saved-requests$/, handler: createSavedRequestsSearchHandler(services) },
+    {
+      method: 'GET',
+      pattern: /^\/api\/saved-requests\/(?<id>[^/]+)$/,
+      handler: createSavedRequestGetHandler(services),
+    },
+    {
+      method: 'PUT',
+      pattern: /^\/api\/saved-requests\/(?<id>[^/]+)$/,
+      handler: createSavedRequestUpdateHandler(services),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/saved-requests\/(?<id>[^/]+)\/history$/,
+      handler: createSavedRequestHistoryHandler(services),
+    },
+    { method: 'GET', pattern: /^\/api\/variables$/, handler: createVariablesListHandler(services) },
+    {
+      method: 'PUT',
+      pattern: /^\/api\/variables\/(?<environment>[^/]+)$/,
+      handler: createVariablesSetHandler(services),
+    },
+    { method: 'GET', pattern: /^\/api\/workspace$/, handler: createWorkspaceGetHandler(services) },
+    { method: 'PUT', pattern: /^\/api\/workspace$/, handler: createWorkspacePutHandler(services) },
+    { method: 'POST', pattern: /^\/api\/import$/, handler: createImportHandler(services) },
   ];
 }
 
@@ -96,11 +203,15 @@ export function createRouter(services: Services): Middleware {
             ? new HttpError(409, 'entry-corrupt', error.message)
             : error instanceof CredentialsError
               ? new HttpError(400, 'bad-key-id', error.message)
-              : new HttpError(
-                  500,
-                  'internal',
-                  `The playground server failed: ${(error as Error)?.message ?? String(error)}`,
-                );
+              : error instanceof WorkbenchError
+                ? new HttpError(WORKBENCH_ERROR_STATUS[error.code], error.code, error.message)
+                : error instanceof ImportError
+                  ? new HttpError(400, 'import-failed', error.message)
+                  : new HttpError(
+                      500,
+                      'internal',
+                      `The playground server failed: ${(error as Error)?.message ?? String(error)}`,
+                    );
       if (http.status >= 500)
         services.log(`[playground] ${req.method} ${rawUrl}: ${(error as Error)?.stack ?? String(error)}`);
       if (res.headersSent) {

@@ -46,8 +46,12 @@ describe('POST /api/sign', () => {
       ['body', 10],
     ]);
     expect(r.json.signature).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(r.json.headers['qredo-api-sig']).toBe(r.json.signature);
-    expect(r.json.headers['qredo-api-ts']).toBe('1700000000');
+    expect(r.json.headers).toEqual([
+      { name: 'qredo-api-key', value: r.json.keyId },
+      { name: 'qredo-api-ts', value: '1700000000' },
+      { name: 'qredo-api-sig', value: r.json.signature },
+    ]);
+    expect(r.json.scheme).toBe('v1');
     expect(r.json.timestampAtSendTime).toBe(false);
     expect(r.json.bodySha256).toBe(sha('{"n":"é"}'));
   });
@@ -299,5 +303,48 @@ describe('history API', () => {
     const first = (await p.call('GET', '/api/history')).json.entries[0].id;
     expect((await p.call('DELETE', `/api/history/${first}`)).json).toEqual({ ok: true, deleted: 1 });
     expect((await p.call('DELETE', '/api/history')).json).toEqual({ ok: true, deleted: 2 });
+  });
+});
+
+describe('headers the person adds', () => {
+  it('are sent exactly as typed after the signed ones, replace the default Accept, and are kept for re-send', async () => {
+    const { p, upstream } = await sandboxUpstream();
+    const body = {
+      environment: 'sandbox',
+      method: 'POST',
+      path: '/transaction',
+      body: '{}',
+      headers: [
+        { name: 'X-Request-Id', value: 'abc 123' },
+        { name: 'Accept', value: 'text/plain' },
+      ],
+    };
+    const sent = await p.call('POST', '/api/send', { body });
+    expect(sent.status).toBe(200);
+    const raw = upstream.received[0]!.rawHeaders;
+    const pairs = Array.from({ length: raw.length / 2 }, (_, i) => [raw[2 * i]!, raw[2 * i + 1]!]);
+    expect(pairs.filter(([n]) => /^(x-request-id|accept)$/i.test(n!))).toEqual([
+      ['X-Request-Id', 'abc 123'],
+      ['Accept', 'text/plain'],
+    ]);
+    expect(sent.json.request.extraHeaders).toEqual(body.headers);
+    const resend = await p.call('POST', `/api/history/${sent.json.id}/resend`, { body: {} });
+    expect(resend.json.request.extraHeaders).toEqual(body.headers);
+    expect(upstream.received[1]!.rawHeaders).toContain('X-Request-Id');
+  });
+
+  it.each([
+    ['Host', 'evil.example', /headers\.0\.name: Host is written by the relay/],
+    ['qredo-api-sig', 'x', /computed by the playground/],
+    ['X-Split', 'a\r\nX-Injected: 1', /line break/],
+    ['Transfer-Encoding', 'chunked', /written by the relay/],
+  ])('refuses %s with a clear 400, sending nothing', async (name, value, message) => {
+    const { p, upstream } = await sandboxUpstream();
+    const r = await p.call('POST', '/api/send', {
+      body: { environment: 'sandbox', method: 'GET', path: '/balance', body: null, headers: [{ name, value }] },
+    });
+    expect(r.status).toBe(400);
+    expect(r.json.error.message).toMatch(message);
+    expect(upstream.received).toHaveLength(0);
   });
 });

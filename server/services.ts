@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { PlaygroundConfig } from './config/config.ts';
 import { CredentialStore } from './config/credentials.ts';
-import { openHistoryStore, type HistoryStore } from './history/store.ts';
+import { openDatabase, openHistoryStore, type HistoryStore } from './history/store.ts';
+import { privateKeyForms } from './config/partner-keys.ts';
 import { DEMO_KEYS } from './mock/keys.ts';
+import { PARTNER_DEMO_KEYS } from './mock/partner/keys.ts';
+import { resetRunningMock } from './mock/reset-client.ts';
 import { startMockServer, type MockServer } from './mock/server.ts';
 import { createInflightSends, type InflightSends } from './relay/inflight.ts';
 import { createRelay } from './relay/relay.ts';
@@ -11,8 +14,18 @@ import { createDoctorRunner, inlineDoctorRunner, type DoctorRunner } from './doc
 import { prepareDataDir } from './security/data-dir.ts';
 import { loadLaunchToken, type LaunchToken } from './security/launch-token.ts';
 import { Redactor } from './security/redact.ts';
+import { openCollectionStore, type CollectionStore } from './workbench/collections.ts';
+import { openVariableStore, type VariableStore } from './workbench/variables.ts';
+import { openWorkspaceStore, type WorkspaceStore } from './workbench/workspace.ts';
 
 export type Relay = ReturnType<typeof createRelay>;
+
+/** Collections, environment variables and open tabs, in the history's database. */
+export interface Workbench {
+  collections: CollectionStore;
+  variables: VariableStore;
+  workspace: WorkspaceStore;
+}
 
 /** Everything the handlers depend on. Expensive parts (database, embedded mock) start on first use. */
 export interface Services {
@@ -31,8 +44,14 @@ export interface Services {
   /** The signature doctor, off the main thread with its own limits. */
   doctor: DoctorRunner;
   history(): HistoryStore;
+  workbench(): Workbench;
   /** Starts the embedded mock when the mock environment is first used. */
   ensureMock(): Promise<void>;
+  /**
+   * Puts the mock environment back to its seeded state and resolves to the seed: the in-process mock
+   * directly, or, when another process holds the mock's port, through its POST /__mock/reset.
+   */
+  resetMock(): Promise<{ seed: number }>;
   log(line: string): void;
   close(): Promise<void>;
 }
@@ -63,15 +82,37 @@ export function createServices(
   const credentials = new CredentialStore(prepared.realDir, env);
   for (const key of DEMO_KEYS) redactor.add(key.secret);
   for (const secret of credentials.allSecrets()) redactor.add(secret);
+  // The Partner API's: demo partners' API keys and private keys, and any configured ones.
+  const partner = credentials.allPartnerSecrets();
+  for (const key of PARTNER_DEMO_KEYS) {
+    redactor.add(key.apiKey);
+    redactor.addForms(privateKeyForms(key.privateKeyPem));
+  }
+  for (const apiKey of partner.apiKeys) redactor.add(apiKey);
+  for (const pem of partner.privateKeys) redactor.addForms(privateKeyForms(pem));
   const relay = createRelay();
   const inflight = createInflightSends();
   const doctor = opts.inlineDoctor ? inlineDoctorRunner() : createDoctorRunner();
   const rawLog = opts.log ?? ((line: string) => console.log(line));
   for (const note of prepared.notes) rawLog(`[playground] ${note}`);
   let launchToken: LaunchToken | null = null;
+  let database: ReturnType<typeof openDatabase> | null = null;
   let history: HistoryStore | null = null;
+  let workbench: Workbench | null = null;
+  const db = () => (database ??= openDatabase(prepared.realDir));
+  const clock = opts.clock ?? Date.now;
+  const isSecret = (text: string) => redactor.containsSecret(text);
   let mock: Promise<MockServer | null> | null = null;
   let closed = false;
+
+  function ensureMock(): Promise<void> {
+    if (opts.startMock === false) return Promise.resolve();
+    mock ??= startMockOnce(config.mockPort, rawLog).catch((e: unknown) => {
+      mock = null;
+      throw e;
+    });
+    return mock.then(() => undefined);
+  }
 
   return {
     config,
@@ -83,21 +124,33 @@ export function createServices(
     version: readVersion(),
     redactor,
     credentials,
-    clock: opts.clock ?? Date.now,
+    clock,
     relay,
     inflight,
     doctor,
     history() {
-      history ??= openHistoryStore({ dir: prepared.realDir, bodyCapBytes: config.historyBodyCapBytes });
+      history ??= openHistoryStore({ db: db(), bodyCapBytes: config.historyBodyCapBytes });
       return history;
     },
-    ensureMock() {
-      if (opts.startMock === false) return Promise.resolve();
-      mock ??= startMockOnce(config.mockPort, rawLog).catch((e: unknown) => {
-        mock = null;
-        throw e;
-      });
-      return mock.then(() => undefined);
+    workbench() {
+      workbench ??= {
+        collections: openCollectionStore({ db: db(), now: clock, isSecret }),
+        variables: openVariableStore({ db: db(), isSecret }),
+        workspace: openWorkspaceStore({ db: db(), now: clock, isSecret }),
+      };
+      return workbench;
+    },
+    ensureMock,
+    async resetMock() {
+      await ensureMock();
+      const inProcess = await mock?.catch(() => null);
+      if (inProcess) {
+        inProcess.reset();
+        return { seed: inProcess.seed };
+      }
+      const base = new URL(config.baseUrls.mock);
+      const { seed } = await resetRunningMock(base.hostname, Number(base.port || 80));
+      return { seed };
     },
     log(line: string) {
       rawLog(redactor.scrub(line));
@@ -110,6 +163,9 @@ export function createServices(
       await doctor.close();
       history?.close();
       history = null;
+      workbench = null;
+      database?.close();
+      database = null;
       const m = await mock?.catch(() => null);
       mock = null;
       await m?.close().catch(() => undefined);

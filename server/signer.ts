@@ -1,34 +1,41 @@
-import { ENVIRONMENTS, type DemoKey, type Environment, type RequestDraft } from '../core/contract.ts';
+import { createPrivateKey, randomBytes } from 'node:crypto';
 import {
-  HEADER_KEY,
-  HEADER_SIGNATURE,
-  HEADER_TIMESTAMP,
-  buildStringToSign,
-  checkPath,
-  decodeSecret,
-  formatTimestamp,
-  joinUrl,
-  sign,
-  type StringToSign,
-} from '../core/signing/index.ts';
-import { nodeHmac, sha256Hex } from './crypto.ts';
+  ENVIRONMENTS,
+  type DemoKey,
+  type Environment,
+  type ExtraHeader,
+  type PartnerDemoKey,
+  type RequestDraft,
+} from '../core/contract.ts';
+import { extraHeaderIssues } from '../core/headers.ts';
+import { schemeOf, signPayload, type Payload, type PayloadSigner, type SchemeId } from '../core/schemes.ts';
+import { checkPath, decodeSecret, formatTimestamp, joinUrl } from '../core/signing/index.ts';
+import { baseUrlFor } from './config/config.ts';
+import { envVarNames, fingerprint, partnerEnvVarNames } from './config/credentials.ts';
+import { readPartnerPrivateKey } from './config/partner-keys.ts';
+import { nodeHmac, nodeRsaSha256, sha256Hex } from './crypto.ts';
 import { HttpError } from './http.ts';
-import { envVarNames } from './config/credentials.ts';
 import { DEMO_KEYS, findDemoKey } from './mock/keys.ts';
+import { PARTNER_DEMO_KEYS } from './mock/partner/keys.ts';
 import type { Services } from './services.ts';
 
 export interface SignedRequest {
+  scheme: SchemeId;
   environment: Environment;
   keyId: string;
   method: string;
   path: string;
   url: string;
+  /** The freshness value sent: the timestamp, or (Partner API) the nonce. */
   timestamp: string;
+  freshness: 'timestamp' | 'nonce';
   timestampAtSendTime: boolean;
-  stringToSign: StringToSign;
+  stringToSign: Payload;
   signature: string;
   /** Every header the relay writes besides host, content-length and connection. */
   headers: Array<[string, string]>;
+  /** The headers the person added, as given (part of `headers`). */
+  extraHeaders: ExtraHeader[];
   body: string | null;
   bodyBytes: Uint8Array | null;
   bodySha256: string;
@@ -72,13 +79,18 @@ export function demoKeyFor(keyId: string): DemoKey | undefined {
   return DEMO_KEYS.find((k) => k.keyId === keyId)?.id;
 }
 
-/**
- * Signs a draft exactly as it will be sent: the full URL from the configured base and the checked
- * path, the timestamp pinned or taken now, the body as the exact UTF-8 bytes of the text given.
- */
-export async function signDraft(services: Services, draft: RequestDraft): Promise<SignedRequest> {
-  const checked = checkPath(draft.path);
-  if (!checked.ok) throw new HttpError(400, 'bad-path', checked.error);
+/** A key that signs payload bytes for one scheme, and the id the history shows for it. */
+export interface SchemeKey {
+  /** v1: the key id; Partner API: the demo partner's id, or "key " + the X-API-KEY's fingerprint. */
+  keyId: string;
+  /** The value of the key header (v1: the key id; Partner API: the X-API-KEY itself). */
+  headerValue: string;
+  signer: PayloadSigner;
+}
+
+/** The key that signs a draft: v1's HMAC key (the decoded secret) or the partner's RSA private key. */
+export function keyFor(services: Services, draft: RequestDraft): SchemeKey {
+  if ((draft.scheme ?? 'v1') === 'partner') return partnerKeyFor(services, draft.environment, draft.partnerKey);
   const { keyId, secret } = credentialsFor(services, draft.environment, draft.demoKey);
   const decoded = decodeSecret(secret);
   if (!decoded.ok) {
@@ -88,39 +100,120 @@ export async function signDraft(services: Services, draft: RequestDraft): Promis
       `The secret configured for ${draft.environment} cannot be used: ${decoded.error}`,
     );
   }
+  return { keyId, headerValue: keyId, signer: (bytes) => nodeHmac(decoded.key, bytes) };
+}
+
+/** The partner key for an environment: a demo partner for the mock, the saved or configured one elsewhere. */
+export function partnerKeyFor(services: Services, environment: Environment, partnerKey?: PartnerDemoKey): SchemeKey {
+  if (!ENVIRONMENTS.includes(environment)) {
+    throw new HttpError(
+      400,
+      'bad-environment',
+      `${JSON.stringify(environment)} is not an environment of the playground.`,
+    );
+  }
+  if (environment === 'mock') {
+    const demo = PARTNER_DEMO_KEYS.find((k) => k.id === (partnerKey ?? 'partner-northwind'));
+    if (!demo)
+      throw new HttpError(
+        400,
+        'bad-demo-key',
+        `${JSON.stringify(partnerKey)} is not a demo partner of the embedded Partner API.`,
+      );
+    const key = createPrivateKey(demo.privateKeyPem);
+    return { keyId: demo.id, headerValue: demo.apiKey, signer: (bytes) => nodeRsaSha256(key, bytes) };
+  }
+  const found = services.credentials.getPartner(environment);
+  const names = partnerEnvVarNames(environment);
+  if (!found?.apiKey || !found.privateKeyPem) {
+    const missing =
+      !found?.apiKey && !found?.privateKeyPem
+        ? 'No Partner API key'
+        : !found.apiKey
+          ? 'No X-API-KEY'
+          : 'No private key';
+    throw new HttpError(
+      400,
+      'no-credentials',
+      `${missing} is configured for the Partner API in ${environment}. Add it in the page (generate a key pair there, or import yours), or set ${names.apiKey} and ${names.privateKeyFile} before starting the playground.`,
+    );
+  }
+  let key;
+  try {
+    key = readPartnerPrivateKey(found.privateKeyPem).key;
+  } catch (e) {
+    throw new HttpError(
+      400,
+      'bad-secret',
+      `The Partner API private key for ${environment} cannot be used: ${(e as Error).message}`,
+    );
+  }
+  return {
+    keyId: `key ${fingerprint(found.apiKey)}`,
+    headerValue: found.apiKey,
+    signer: (bytes) => nodeRsaSha256(key, bytes),
+  };
+}
+
+/** A fresh nonce for a Partner API request that asks for one without giving it: 16 random bytes, hex. */
+const freshNonce = (): string => randomBytes(16).toString('hex');
+
+/**
+ * Signs a draft exactly as it will be sent, by its scheme: the full URL from the configured base and
+ * the checked path, the freshness value (a timestamp pinned or taken now; for the Partner API, a nonce
+ * when asked), the body as the exact UTF-8 bytes of the text given.
+ */
+export async function signDraft(services: Services, draft: RequestDraft): Promise<SignedRequest> {
+  const scheme = schemeOf(draft.scheme);
+  const checked = checkPath(draft.path);
+  if (!checked.ok) throw new HttpError(400, 'bad-path', checked.error);
+  if (draft.nonce !== undefined && scheme.id !== 'partner') {
+    throw new HttpError(400, 'bad-nonce', 'Only the Partner API takes an x-nonce; Qredo API v1 signs a timestamp.');
+  }
+  const key = keyFor(services, draft);
   const timestamp = draft.timestamp ?? formatTimestamp(services.clock(), draft.timestampUnit ?? 'seconds');
-  const url = joinUrl(services.config.baseUrls[draft.environment], checked.path);
-  const stringToSign = buildStringToSign({ timestamp, method: draft.method, url, body: draft.body });
-  const signature = await sign(nodeHmac, decoded.key, stringToSign);
-  const bodySegment = stringToSign.segments[3]!;
+  const freshness =
+    draft.nonce !== undefined
+      ? { kind: 'nonce' as const, value: draft.nonce === '' ? freshNonce() : draft.nonce }
+      : { kind: 'timestamp' as const, value: timestamp };
+  const url = joinUrl(baseUrlFor(services.config, scheme.id, draft.environment), checked.path);
+  const stringToSign = scheme.payload({ method: draft.method, url, body: draft.body, freshness });
+  const signature = await signPayload(key.signer, stringToSign);
+  const bodySegment = stringToSign.segments.find((seg) => seg.name === 'body')!;
   const bodyBytes =
     draft.body === null
       ? null
       : stringToSign.bytes.subarray(bodySegment.offset, bodySegment.offset + bodySegment.length);
-  const headers: Array<[string, string]> = [
-    [HEADER_KEY, keyId],
-    [HEADER_TIMESTAMP, timestamp],
-    [HEADER_SIGNATURE, signature.value],
-    ['accept', 'application/json'],
-  ];
-  if (draft.body !== null) headers.push(['content-type', 'application/json']);
+  const extraHeaders = draft.headers ?? [];
+  // Values can come from stored history rows, not only from validated requests: checked again here.
+  const problems = extraHeaderIssues(extraHeaders);
+  if (problems.length > 0) throw new HttpError(400, 'bad-header', problems.join('; '), problems);
+  const added = (name: string) => extraHeaders.some((h) => h.name.toLowerCase() === name);
+  const headers: Array<[string, string]> = scheme.signedHeaders(key.headerValue, freshness, signature.value);
+  // The defaults, unless the person set their own (a test of another media type, say).
+  if (!added('accept')) headers.push(['accept', 'application/json']);
+  if (draft.body !== null && !added('content-type')) headers.push(['content-type', 'application/json']);
+  for (const h of extraHeaders) headers.push([h.name, h.value]);
   return {
+    scheme: scheme.id,
     environment: draft.environment,
-    keyId,
+    keyId: key.keyId,
     method: draft.method,
     path: checked.path,
     url,
-    timestamp,
-    timestampAtSendTime: draft.timestamp === undefined,
+    timestamp: freshness.value,
+    freshness: freshness.kind,
+    timestampAtSendTime: draft.timestamp === undefined && freshness.kind === 'timestamp',
     stringToSign,
     signature: signature.value,
     headers,
+    extraHeaders,
     body: draft.body,
     bodyBytes,
     bodySha256: sha256Hex(bodyBytes ?? new Uint8Array()),
   };
 }
 
-export function segmentsView(sts: StringToSign) {
+export function segmentsView(sts: Payload) {
   return { segments: sts.segments, byteLength: sts.bytes.length };
 }

@@ -12,6 +12,7 @@
  *   /qapi/v1/close          the socket is destroyed before any answer
  *   /qapi/v1/deep?depth=N   JSON nested N levels deep (default 10,000)
  *   /qapi/v1/big-header     a 12 KB header value beside a small JSON body
+ *   /qapi/v1/transactions/feed  401 in Qredo's error shape, as a feed that refuses the handshake
  *   /                       a blank HTML page (the bare page's origin)
  *   anything else           a small JSON echo of method and path
  */
@@ -71,6 +72,11 @@ export function contentAnswer(): Answer {
     if (route === '/big-header') {
       res.writeHead(200, { 'content-type': 'application/json', 'x-huge': 'h'.repeat(12 * 1024) });
       res.end('{"header":"huge"}');
+      return;
+    }
+    if (route === '/transactions/feed') {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end('{"code":401,"msg":"Unauthorized","detail":{"reason":"the e2e upstream refuses every feed handshake"}}');
       return;
     }
     if (route === '/binary') {

@@ -127,9 +127,24 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
+export interface StreamedAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** Every line received so far, parsed as JSON where it is JSON. */
+  lines: any[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read lines field by field
+  /** The next line not yet taken, waiting for it if need be; rejects if the answer ends first. */
+  next(): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Resolves with the whole text when the server ends the answer. */
+  ended: Promise<string>;
+  /** Stops reading and closes the connection, as an aborted fetch does. */
+  abort(): void;
+}
+
 export interface Client {
   port: number;
   call(method: string, path: string, opts?: CallOptions): Promise<Answer>;
+  /** A GET whose answer is read as it streams, line by line (application/x-ndjson), until closed or aborted. */
+  stream(path: string, opts?: Pick<CallOptions, 'headers' | 'token'>): Promise<StreamedAnswer>;
   /** Closes the client's idle keep-alive sockets. */
   close(): void;
 }
@@ -182,6 +197,78 @@ export function createClient(port: number, opts: ClientOptions = {}): Client {
       });
       opts.onAnswer?.(answer);
       return answer;
+    },
+    stream(path, o = {}) {
+      const address = opts.address ?? '127.0.0.1';
+      return new Promise((resolve, reject) => {
+        const headers: Record<string, string> = { host: `${address}:${port}` };
+        const token = o.token === false ? '' : tokenNow();
+        if (token) headers.authorization = `Bearer ${token}`;
+        for (const [k, v] of Object.entries(o.headers ?? {})) if (v !== undefined) headers[k.toLowerCase()] = v;
+        const req = request({ host: address, port, method: 'GET', path, headers, setHost: false }, (res) => {
+          const lines: unknown[] = [];
+          const waiting: Array<{ resolve: (v: unknown) => void; reject: (e: Error) => void }> = [];
+          let taken = 0;
+          let text = '';
+          let pending = '';
+          let done = false;
+          let endText: (t: string) => void = () => undefined;
+          const ended = new Promise<string>((r) => (endText = r));
+          const end = (): void => {
+            if (done) return;
+            done = true;
+            opts.onAnswer?.({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              rawHeaders: res.rawHeaders,
+              body: Buffer.from(text),
+              text,
+              json: undefined,
+              ms: 0,
+            });
+            endText(text);
+            for (const w of waiting.splice(0)) w.reject(new Error(`the answer ended after ${lines.length} lines`));
+          };
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            text += chunk;
+            pending += chunk;
+            let nl: number;
+            while ((nl = pending.indexOf('\n')) >= 0) {
+              const line = pending.slice(0, nl);
+              pending = pending.slice(nl + 1);
+              if (line === '') continue;
+              let value: unknown = line;
+              try {
+                value = JSON.parse(line);
+              } catch {
+                // kept as text
+              }
+              lines.push(value);
+              waiting.shift()?.resolve(value);
+            }
+          });
+          res.on('end', end);
+          res.on('close', end);
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            lines,
+            next: () => {
+              const index = taken++;
+              if (index < lines.length) return Promise.resolve(lines[index]);
+              if (done) return Promise.reject(new Error(`the answer ended after ${lines.length} lines`));
+              return new Promise((ok, fail) => waiting.push({ resolve: ok, reject: fail }));
+            },
+            ended,
+            abort: () => req.destroy(),
+          });
+        });
+        req.on('error', (e) => {
+          if (!req.destroyed || (e as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(e);
+        });
+        req.end();
+      });
     },
     close() {
       agent.destroy();

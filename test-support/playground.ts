@@ -13,7 +13,9 @@ import { loadConfig, type PlaygroundConfig } from '../server/config/config.ts';
 import { startMockServer, type MockServer } from '../server/mock/server.ts';
 import { createRouter } from '../server/router.ts';
 import { createServices, type Services } from '../server/services.ts';
-import { createClient, type Answer, type CallOptions } from './http-client.ts';
+import { createClient, type Answer, type CallOptions, type Client } from './http-client.ts';
+
+export type { StreamedAnswer } from './http-client.ts';
 
 export interface TestPlayground {
   port: number;
@@ -25,6 +27,8 @@ export interface TestPlayground {
   answers: string[];
   /** One /api call with the launch token in force (see CallOptions). */
   call(method: string, path: string, opts?: CallOptions): Promise<Answer>;
+  /** A GET read as it streams, line by line (see Client.stream). */
+  stream: Client['stream'];
   close(): Promise<void>;
 }
 
@@ -38,14 +42,20 @@ export async function startTestPlayground(
     config?: (c: PlaygroundConfig) => PlaygroundConfig;
     dataDir?: string;
     clock?: () => number;
+    /** The embedded mock's clock (its timestamp window and its transactions' timeline); default the real one. */
+    mockNow?: () => number;
     /** The address to listen on (default 127.0.0.1; 0.0.0.0 for every interface). */
     listenOn?: string;
   } = {},
 ): Promise<TestPlayground> {
   const env = { ...opts.env, PLAYGROUND_DATA_DIR: opts.dataDir ?? tempDir() };
-  const mock: MockServer = await startMockServer({ port: 0 });
+  const mock: MockServer = await startMockServer({ port: 0, ...(opts.mockNow ? { now: opts.mockNow } : {}) });
   let config = loadConfig(env);
-  config = { ...config, baseUrls: { ...config.baseUrls, mock: mock.baseUrl } };
+  config = {
+    ...config,
+    baseUrls: { ...config.baseUrls, mock: mock.baseUrl },
+    partnerBaseUrls: { ...config.partnerBaseUrls, mock: mock.baseUrl.replace(/\/qapi\/v1$/, '/api/v1/p') },
+  };
   if (opts.config) config = opts.config(config);
   const logs: string[] = [];
   const answers: string[] = [];
@@ -87,6 +97,7 @@ export async function startTestPlayground(
     logs,
     answers,
     call,
+    stream: (path, o) => client.stream(path, o),
     async close() {
       if (closed) return;
       closed = true;

@@ -20,6 +20,7 @@ let mock: MockServer | null = null;
 if (process.env.PLAYGROUND_STANDALONE_MOCK === 'ephemeral') {
   mock = await startMockServer({ port: 0, host: '127.0.0.1' });
   config.baseUrls = { ...config.baseUrls, mock: mock.baseUrl };
+  config.partnerBaseUrls = { ...config.partnerBaseUrls, mock: mock.baseUrl.replace(/\/qapi\/v1$/, '/api/v1/p') };
 }
 const services = createServices(config, { startMock: mock === null });
 // As the plugin does: the launch token exists (in the data folder, unless pinned) before the first request.

@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { useSuspendShortcuts } from '../lib/shortcuts.ts';
 
 export interface DialogProps {
   open: boolean;
@@ -24,6 +25,7 @@ export function Dialog({ open, title, onClose, children, tone = 'default', initi
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
+  useSuspendShortcuts(open);
   useLayoutEffect(() => {
     onCloseRef.current = onClose;
   });

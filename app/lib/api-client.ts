@@ -10,22 +10,47 @@
  */
 import type {
   ApiOk,
+  CollectionDetail,
+  CollectionList,
+  CollectionSummary,
+  CreateCollectionRequest,
+  CreateItemRequest,
   CredentialsRequest,
   DoctorRequest,
   DoctorResponse,
   Environment,
   EnvironmentInfo,
+  EnvironmentVariables,
+  ExportResponse,
+  FeedEvent,
+  FeedQuery,
+  FileFormat,
   HistoryEntry,
   HistoryList,
   HistoryQuery,
+  ImportRequest,
+  ImportResponse,
+  MockResetResponse,
+  MoveItemRequest,
+  PutVariablesResponse,
+  PutWorkspaceRequest,
+  PutWorkspaceResponse,
   RelayResult,
   ReplayRequest,
+  SavedRequest,
+  SavedRequestQuery,
+  SavedRequestSearch,
   SendRequest,
   SessionInfo,
   SignRequest,
   SignResponse,
+  StoredItem,
+  StoredRequest,
+  UpdateCollectionRequest,
+  Variable,
   WalkthroughRequest,
   WalkthroughResponse,
+  WorkspaceState,
 } from '../../core/contract.ts';
 import { launchToken, reportTokenRefused } from './launch-token.ts';
 
@@ -58,51 +83,66 @@ function apiError(json: unknown): { code: string; message: string; issues: strin
   };
 }
 
-async function call<T>(
+/** One fetch of the playground API with the launch token; a failure to connect becomes an ApiRequestError. */
+async function request(
   method: string,
   path: string,
-  body?: unknown,
-  options: { signal?: AbortSignal } = {},
-): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  accept: string,
+  body: unknown,
+  signal: AbortSignal | undefined,
+): Promise<Response> {
+  const headers: Record<string, string> = { accept };
   const token = launchToken();
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  let res: Response;
   try {
-    res = await fetch(path, {
+    return await fetch(path, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
-      signal: options.signal,
+      signal,
     });
   } catch (cause) {
-    if (options.signal?.aborted) throw cause;
+    if (signal?.aborted) throw cause;
     throw new ApiRequestError(
       0,
       'network',
       `The playground server did not answer (${String(cause)}). Is it still running?`,
     );
   }
-  const text = await res.text();
-  let json: unknown = undefined;
+}
+
+/** The error of an answer that is not ok, from its ApiError body when it has one. */
+function failure(res: Response, json: unknown): ApiRequestError {
+  const error = apiError(json);
+  if (!error)
+    return new ApiRequestError(res.status, 'http', `The playground server answered ${res.status} ${res.statusText}.`);
+  if (res.status === 401) {
+    sessionPromise = null;
+    reportTokenRefused();
+  }
+  return new ApiRequestError(res.status, error.code, error.message, error.issues);
+}
+
+function parseJson(text: string): unknown {
   try {
-    json = text ? JSON.parse(text) : undefined;
+    return text ? JSON.parse(text) : undefined;
   } catch {
-    // handled below
+    return undefined;
   }
-  if (!res.ok) {
-    const error = apiError(json);
-    if (error) {
-      if (res.status === 401) {
-        sessionPromise = null;
-        reportTokenRefused();
-      }
-      throw new ApiRequestError(res.status, error.code, error.message, error.issues);
-    }
-    throw new ApiRequestError(res.status, 'http', `The playground server answered ${res.status} ${res.statusText}.`);
-  }
+}
+
+async function call<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: { signal?: AbortSignal } = {},
+): Promise<T> {
+  const res = await request(method, path, 'application/json', body, options.signal);
+  const text = await res.text();
+  const json = parseJson(text);
+  if (!res.ok) throw failure(res, json);
   if (res.status === 204) return undefined as T;
   if (!isObject(json)) {
     throw new ApiRequestError(
@@ -123,7 +163,60 @@ export function getSession(): Promise<SessionInfo> {
   return sessionPromise;
 }
 
-function historyQueryString(query: Partial<HistoryQuery>): string {
+/**
+ * GET /api/feed: the environment's transaction feed, read as it streams (application/x-ndjson, one
+ * FeedEvent a line), each event handed to `onEvent` as it arrives. Resolves when the server ends the
+ * stream, and quietly when `signal` aborts it (which closes the upstream socket too); a refusal before
+ * the stream starts (no key, a bad query, the launch token) rejects with an ApiRequestError.
+ */
+async function streamFeed(query: FeedQuery, onEvent: (event: FeedEvent) => void, signal: AbortSignal): Promise<void> {
+  const params = new URLSearchParams({ environment: query.environment });
+  if (query.demoKey) params.set('demoKey', query.demoKey);
+  const path = `/api/feed?${params}`;
+  let res: Response;
+  try {
+    res = await request('GET', path, 'application/x-ndjson', undefined, signal);
+  } catch (e) {
+    if (signal.aborted) return;
+    throw e;
+  }
+  if (!res.ok) throw failure(res, parseJson(await res.text()));
+  if (!res.body) throw new ApiRequestError(res.status, 'contract', 'The playground server sent no feed stream.');
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let pending = '';
+  const emit = (line: string) => {
+    if (line.trim() === '') return;
+    const event = parseJson(line);
+    if (!isObject(event) || typeof event.type !== 'string')
+      throw new ApiRequestError(
+        res.status,
+        'contract',
+        `The feed sent a line this page does not understand (${path}).`,
+      );
+    onEvent(event as FeedEvent);
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      pending += value;
+      let nl: number;
+      while ((nl = pending.indexOf('\n')) >= 0) {
+        emit(pending.slice(0, nl));
+        pending = pending.slice(nl + 1);
+      }
+    }
+    emit(pending);
+  } catch (e) {
+    if (signal.aborted) return;
+    if (e instanceof ApiRequestError) throw e;
+    throw new ApiRequestError(0, 'network', `The feed stream from the playground server broke off (${String(e)}).`);
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+function queryString(query: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
   const s = params.toString();
@@ -134,7 +227,7 @@ export const api = {
   session: getSession,
   sign: (draft: SignRequest, signal?: AbortSignal) => call<SignResponse>('POST', '/api/sign', draft, { signal }),
   send: (request: SendRequest) => call<RelayResult>('POST', '/api/send', request),
-  history: (query: Partial<HistoryQuery>) => call<HistoryList>('GET', `/api/history${historyQueryString(query)}`),
+  history: (query: Partial<HistoryQuery>) => call<HistoryList>('GET', `/api/history${queryString(query)}`),
   historyEntry: (id: number) => call<HistoryEntry>('GET', `/api/history/${id}`),
   deleteHistoryEntry: (id: number) => call<ApiOk>('DELETE', `/api/history/${id}`),
   clearHistory: () => call<ApiOk>('DELETE', '/api/history'),
@@ -145,4 +238,39 @@ export const api = {
   deleteCredentials: (environment: Environment) => call<EnvironmentInfo>('DELETE', `/api/credentials/${environment}`),
   doctor: (request: DoctorRequest) => call<DoctorResponse>('POST', '/api/doctor', request),
   walkthrough: (draft: WalkthroughRequest) => call<WalkthroughResponse>('POST', '/api/walkthrough', draft),
+  feed: streamFeed,
+  resetMock: () => call<MockResetResponse>('POST', '/api/mock/reset', {}),
+
+  // The workbench: collections, saved requests, variables, open tabs, files.
+  collections: () => call<CollectionList>('GET', '/api/collections'),
+  createCollection: (request: CreateCollectionRequest) => call<CollectionSummary>('POST', '/api/collections', request),
+  collection: (id: number) => call<CollectionDetail>('GET', `/api/collections/${id}`),
+  updateCollection: (id: number, change: UpdateCollectionRequest) =>
+    call<CollectionSummary>('PATCH', `/api/collections/${id}`, change),
+  duplicateCollection: (id: number, name?: string) =>
+    call<CollectionSummary>('POST', `/api/collections/${id}/duplicate`, name === undefined ? {} : { name }),
+  deleteCollection: (id: number) => call<ApiOk>('DELETE', `/api/collections/${id}`),
+  exportCollection: (id: number, format: FileFormat) =>
+    call<ExportResponse>('GET', `/api/collections/${id}/export${queryString({ format })}`),
+  /** Saves a request, or makes a folder, in a collection (at the end of its top unless placed). */
+  addToCollection: (collectionId: number, request: CreateItemRequest) =>
+    call<StoredItem>('POST', `/api/collections/${collectionId}/items`, request),
+  renameItem: (id: number, name: string) => call<StoredItem>('PATCH', `/api/items/${id}`, { name }),
+  moveItem: (id: number, move: MoveItemRequest) => call<StoredItem>('POST', `/api/items/${id}/move`, move),
+  duplicateItem: (id: number, name?: string) =>
+    call<StoredItem>('POST', `/api/items/${id}/duplicate`, name === undefined ? {} : { name }),
+  deleteItem: (id: number) => call<ApiOk>('DELETE', `/api/items/${id}`),
+  searchSavedRequests: (query: Partial<SavedRequestQuery>) =>
+    call<SavedRequestSearch>('GET', `/api/saved-requests${queryString(query)}`),
+  savedRequest: (id: number) => call<StoredRequest>('GET', `/api/saved-requests/${id}`),
+  updateSavedRequest: (id: number, request: SavedRequest) =>
+    call<StoredRequest>('PUT', `/api/saved-requests/${id}`, request),
+  savedRequestHistory: (id: number, query: Partial<HistoryQuery> = {}) =>
+    call<HistoryList>('GET', `/api/saved-requests/${id}/history${queryString(query)}`),
+  variables: () => call<EnvironmentVariables>('GET', '/api/variables'),
+  setVariables: (environment: Environment, variables: Variable[]) =>
+    call<PutVariablesResponse>('PUT', `/api/variables/${environment}`, { variables }),
+  workspace: () => call<WorkspaceState>('GET', '/api/workspace'),
+  saveWorkspace: (request: PutWorkspaceRequest) => call<PutWorkspaceResponse>('PUT', '/api/workspace', request),
+  importFile: (request: ImportRequest) => call<ImportResponse>('POST', '/api/import', request),
 };

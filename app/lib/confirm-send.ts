@@ -3,7 +3,10 @@
  * a bundle re-run, an imported request) hands its request to the page's ConfirmSend, which asks with
  * the same dialog when core/guardrails says so, and otherwise lets it go at once.
  */
+import { useCallback, useState } from 'react';
 import type { Environment } from '../../core/contract.ts';
+import { needsConfirmation } from '../../core/guardrails.ts';
+import { announce } from './announce.ts';
 
 export interface RequestToConfirm {
   environment: Environment;
@@ -16,3 +19,28 @@ export interface RequestToConfirm {
 
 /** `proceed(true)` after the person confirmed; `proceed(false)` when nothing needed confirming. */
 export type ConfirmSend = (request: RequestToConfirm, proceed: (confirmed: boolean) => void) => void;
+
+/**
+ * The page's ConfirmSend, and the question it is asking now (null when none): the page shows the
+ * question with the environments feature's dialog and passes the answer back.
+ */
+export function useConfirmSend(): {
+  confirmSend: ConfirmSend;
+  asking: RequestToConfirm | null;
+  answer: (confirmed: boolean) => void;
+} {
+  const [pending, setPending] = useState<{ request: RequestToConfirm; proceed: () => void } | null>(null);
+  const confirmSend: ConfirmSend = useCallback((request, proceed) => {
+    if (!needsConfirmation(request.environment, request.method)) proceed(false);
+    else setPending({ request, proceed: () => proceed(true) });
+  }, []);
+  const answer = useCallback(
+    (confirmed: boolean) => {
+      setPending(null);
+      if (confirmed) pending?.proceed();
+      else announce('Send to production cancelled.');
+    },
+    [pending],
+  );
+  return { confirmSend, asking: pending?.request ?? null, answer };
+}

@@ -21,19 +21,3 @@ export function isSendChord(e: KeyboardEvent): boolean {
 export const IS_MAC =
   typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 export const MOD_LABEL = IS_MAC ? '⌘' : 'Ctrl';
-
-export interface ShortcutInfo {
-  keys: string[];
-  description: string;
-}
-
-export const SHORTCUTS: ShortcutInfo[] = [
-  { keys: [MOD_LABEL, 'Enter'], description: 'Send the request (works inside the body editor too)' },
-  { keys: ['/'], description: 'Search the history' },
-  { keys: ['?'], description: 'Show this list of shortcuts' },
-  { keys: ['Esc'], description: 'Close a dialog' },
-  {
-    keys: ['Esc', 'Tab'],
-    description: 'Leave the body editor, where Tab indents: press Esc first, then Tab or Shift+Tab',
-  },
-];

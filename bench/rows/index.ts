@@ -1,6 +1,8 @@
 import type { BenchRow } from '../lib/types.ts';
 import { bundle } from './bundle.ts';
+import { collectionScale } from './collection-scale.ts';
 import { historyScale } from './history-scale.ts';
+import { httpImport } from './http-import.ts';
 import { largeResponse } from './large-response.ts';
 import { previewLatency } from './preview-latency.ts';
 import { relayLatency } from './relay-latency.ts';
@@ -17,5 +19,7 @@ export const ROWS: readonly BenchRow[] = [
   previewLatency,
   largeResponse,
   historyScale,
+  collectionScale,
+  httpImport,
   bundle,
 ];

@@ -19,6 +19,18 @@ export interface SnippetInput {
   secretEnvVar?: string;
   /** Accepted skew, for the cURL comment (default 300 s, as the embedded mock). */
   windowSeconds?: number;
+  /** Headers the person added, sent as they are (an Accept or Content-Type here replaces the default). */
+  headers?: ReadonlyArray<{ name: string; value: string }>;
+}
+
+/** The headers sent besides the three signing ones, in order: the defaults unless replaced, then the added ones. */
+export function plainHeaders(input: SnippetInput): Array<{ name: string; value: string }> {
+  const added = input.headers ?? [];
+  const has = (name: string) => added.some((h) => h.name.toLowerCase() === name);
+  const out: Array<{ name: string; value: string }> = [];
+  if (!has('accept')) out.push({ name: 'accept', value: 'application/json' });
+  if (input.body !== null && !has('content-type')) out.push({ name: 'content-type', value: 'application/json' });
+  return [...out, ...added];
 }
 
 export type SnippetLanguage = 'curl' | 'python' | 'node' | 'go';
@@ -52,22 +64,21 @@ function secretVar(input: SnippetInput): string {
 
 export function curlSnippet(input: SnippetInput): string {
   const window = input.windowSeconds ?? 300;
-  const lines = [
+  const comment = [
     `# Signed for ${HEADER_TIMESTAMP} ${input.timestamp}: valid only while that timestamp is inside the server's`,
     `# window (about ±${window} s on the embedded mock). After that, sign again (the Python, Node and Go snippets`,
     `# sign at run time). The body after --data-raw is sent byte for byte; do not reformat it.`,
-    `curl --include --silent --show-error --request ${shellQuote(input.method)} \\`,
-    `  --url ${shellQuote(input.url)} \\`,
-    `  --header ${shellQuote(`${HEADER_KEY}: ${input.keyId}`)} \\`,
-    `  --header ${shellQuote(`${HEADER_TIMESTAMP}: ${input.timestamp}`)} \\`,
-    `  --header ${shellQuote(`${HEADER_SIGNATURE}: ${input.signature}`)} \\`,
-    `  --header 'accept: application/json'`,
   ];
-  if (input.body !== null) {
-    lines[lines.length - 1] += ' \\';
-    lines.push(`  --header 'content-type: application/json' \\`, `  --data-raw ${shellQuote(input.body)}`);
-  }
-  return lines.join('\n') + '\n';
+  const command = [
+    `curl --include --silent --show-error --request ${shellQuote(input.method)}`,
+    `  --url ${shellQuote(input.url)}`,
+    `  --header ${shellQuote(`${HEADER_KEY}: ${input.keyId}`)}`,
+    `  --header ${shellQuote(`${HEADER_TIMESTAMP}: ${input.timestamp}`)}`,
+    `  --header ${shellQuote(`${HEADER_SIGNATURE}: ${input.signature}`)}`,
+    ...plainHeaders(input).map((h) => `  --header ${shellQuote(`${h.name}: ${h.value}`)}`),
+    ...(input.body !== null ? [`  --data-raw ${shellQuote(input.body)}`] : []),
+  ];
+  return `${comment.join('\n')}\n${command.join(' \\\n')}\n`;
 }
 
 export function pythonSnippet(input: SnippetInput): string {
@@ -114,10 +125,10 @@ headers = {
     "${HEADER_KEY}": API_KEY_ID,
     "${HEADER_TIMESTAMP}": timestamp,
     "${HEADER_SIGNATURE}": signature,
-    "accept": "application/json",
+${plainHeaders(input)
+  .map((h) => `    ${literal(h.name)}: ${literal(h.value)},`)
+  .join('\n')}
 }
-if BODY is not None:
-    headers["content-type"] = "application/json"
 request = urllib.request.Request(URL, data=body if BODY is not None else None, headers=headers, method=METHOD)
 try:
     with urllib.request.urlopen(request) as response:
@@ -163,9 +174,10 @@ const headers = {
   '${HEADER_KEY}': API_KEY_ID,
   '${HEADER_TIMESTAMP}': timestamp,
   '${HEADER_SIGNATURE}': signature,
-  accept: 'application/json',
+${plainHeaders(input)
+  .map((h) => `  ${literal(h.name)}: ${literal(h.value)},`)
+  .join('\n')}
 };
-if (BODY !== null) headers['content-type'] = 'application/json';
 const response = await fetch(URL, { method: METHOD, headers, body: BODY === null ? undefined : body, redirect: 'manual' });
 console.log(response.status, response.statusText);
 console.log(await response.text());
@@ -243,10 +255,9 @@ func main() {
 	req.Header.Set("${HEADER_KEY}", apiKeyID)
 	req.Header.Set("${HEADER_TIMESTAMP}", timestamp)
 	req.Header.Set("${HEADER_SIGNATURE}", signature)
-	req.Header.Set("accept", "application/json")
-	if hasBody {
-		req.Header.Set("content-type", "application/json")
-	}
+${plainHeaders(input)
+  .map((h) => `\treq.Header.Add(${literal(h.name)}, ${literal(h.value)})`)
+  .join('\n')}
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	resp, err := client.Do(req)
 	if err != nil {

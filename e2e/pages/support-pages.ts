@@ -1,15 +1,15 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The header's view switch: Playground, Doctor, Walkthrough (links to hash routes). */
+/** The header's view switch: Playground, Doctor, Walkthrough, Feed (links to hash routes). */
 export class ViewSwitch {
   readonly nav: Locator;
   constructor(readonly page: Page) {
     this.nav = page.getByRole('navigation', { name: 'Views', exact: true });
   }
-  link(name: 'Playground' | 'Doctor' | 'Walkthrough'): Locator {
+  link(name: 'Playground' | 'Doctor' | 'Walkthrough' | 'Feed'): Locator {
     return this.nav.getByRole('link', { name, exact: true });
   }
-  async go(name: 'Playground' | 'Doctor' | 'Walkthrough'): Promise<void> {
+  async go(name: 'Playground' | 'Doctor' | 'Walkthrough' | 'Feed'): Promise<void> {
     await this.link(name).click();
     await expect(this.link(name)).toHaveAttribute('aria-current', 'page');
   }

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join, resolve, isAbsolute } from 'node:path';
-import type { Environment } from '../../core/contract.ts';
+import type { Environment, Scheme } from '../../core/contract.ts';
 import { isLoopbackName } from '../security/guard.ts';
 
 export interface RelayLimitsConfig {
@@ -16,6 +16,8 @@ export interface PlaygroundConfig {
   /** Where history and credentials live: outside the project folder. */
   dataDir: string;
   baseUrls: Record<Environment, string>;
+  /** The Partner API's base URL in each environment (the mock serves it on its own port). */
+  partnerBaseUrls: Record<Environment, string>;
   relay: RelayLimitsConfig;
   historyBodyCapBytes: number;
   /** PLAYGROUND_ALLOW_REMOTE=1: a non-loopback HOST may be bound, and the launch token is the only key. */
@@ -24,6 +26,8 @@ export interface PlaygroundConfig {
 
 export const SANDBOX_BASE_URL = 'https://sandbox-api.qredo.network/qapi/v1';
 export const PRODUCTION_BASE_URL = 'https://api.qredo.network/qapi/v1';
+export const PARTNER_SANDBOX_BASE_URL = 'https://sandbox-api.qredo.network/api/v1/p';
+export const PARTNER_PRODUCTION_BASE_URL = 'https://api.qredo.network/api/v1/p';
 
 type Env = Record<string, string | undefined>;
 
@@ -56,6 +60,11 @@ export function loadConfig(env: Env = process.env): PlaygroundConfig {
       sandbox: env.PLAYGROUND_SANDBOX_BASE_URL || SANDBOX_BASE_URL,
       production: env.PLAYGROUND_PRODUCTION_BASE_URL || PRODUCTION_BASE_URL,
     },
+    partnerBaseUrls: {
+      mock: `http://127.0.0.1:${mockPort}/api/v1/p`,
+      sandbox: env.PLAYGROUND_PARTNER_SANDBOX_BASE_URL || PARTNER_SANDBOX_BASE_URL,
+      production: env.PLAYGROUND_PARTNER_PRODUCTION_BASE_URL || PARTNER_PRODUCTION_BASE_URL,
+    },
     relay: {
       connectTimeoutMs: intFrom(env, 'PLAYGROUND_CONNECT_TIMEOUT_MS', 10_000, 1, 600_000),
       totalTimeoutMs: intFrom(env, 'PLAYGROUND_TIMEOUT_MS', 30_000, 1, 3_600_000),
@@ -84,4 +93,13 @@ export function checkBindHost(host: string, allowRemote: boolean): string | null
   }
   const line = '!'.repeat(78);
   return `${line}\n! The playground is listening on ${host}, not on loopback: other machines can reach a\n! server that signs with your Qredo keys; only the launch token keeps them out.\n${line}`;
+}
+
+/** The base URL a request of this scheme goes to in this environment. */
+export function baseUrlFor(
+  config: Pick<PlaygroundConfig, 'baseUrls' | 'partnerBaseUrls'>,
+  scheme: Scheme | undefined,
+  environment: Environment,
+): string {
+  return scheme === 'partner' ? config.partnerBaseUrls[environment] : config.baseUrls[environment];
 }

@@ -1,13 +1,11 @@
 import { MAX_API_BODY_BYTES, ReplayRequest } from '../../core/contract.ts';
-import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../../core/signing/index.ts';
+import { RELAY_WRITTEN_HEADERS } from '../../core/headers.ts';
 import { sha256Hex } from '../crypto.ts';
 import { exchange } from '../exchange.ts';
 import { HttpError, readJson, sendJson } from '../http.ts';
 import type { Services } from '../services.ts';
 import { entryId } from './history-params.ts';
 import type { Handler } from './types.ts';
-
-const REPLAYED_HEADERS = new Set([HEADER_KEY, HEADER_TIMESTAMP, HEADER_SIGNATURE, 'accept', 'content-type']);
 
 /**
  * POST /api/history/:id/replay: the stored signed bytes again, same timestamp and signature.
@@ -48,26 +46,33 @@ export function createHistoryReplayHandler(services: Services): Handler {
         `This entry was sent to ${entry.request.url}, which is no longer under ${base}.`,
       );
     }
-    const headers = Object.entries(entry.request.headers).filter(([name]) => REPLAYED_HEADERS.has(name.toLowerCase()));
+    // The headers written last time, but those the relay writes itself (host, content-length, connection).
+    const headers = Object.entries(entry.request.headers).filter(
+      ([name]) => !RELAY_WRITTEN_HEADERS.includes(name.toLowerCase()),
+    );
     const bodyBytes = entry.request.body === null ? null : new TextEncoder().encode(entry.request.body);
     const result = await exchange(
       services,
       {
+        scheme: entry.scheme ?? 'v1',
         environment: entry.environment,
         keyId: entry.keyId,
         method: entry.request.method,
         path: entry.request.path,
         url: entry.request.url,
         timestamp: entry.timestamp,
+        freshness: entry.stringToSign.segments.some((s) => s.name === 'nonce') ? 'nonce' : 'timestamp',
         timestampAtSendTime: false,
         signature: entry.signature,
         stringToSign: entry.stringToSign,
         headers,
+        extraHeaders: entry.request.extraHeaders ?? [],
         body: entry.request.body,
         bodyBytes,
         bodySha256: sha256Hex(bodyBytes ?? new Uint8Array()),
       },
       'replay',
+      entry.savedRequestId !== undefined ? { savedRequestId: entry.savedRequestId } : {},
     );
     sendJson(ctx.res, services.redactor, 200, result);
   };

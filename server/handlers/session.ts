@@ -3,6 +3,7 @@ import { fingerprint } from '../config/credentials.ts';
 import { sendJson } from '../http.ts';
 import { DEMO_KEYS } from '../mock/keys.ts';
 import type { Services } from '../services.ts';
+import { partnerDemoKeyInfo, partnerEnvironmentInfo } from './partner-info.ts';
 import type { Handler } from './types.ts';
 
 export function environmentInfo(services: Services, name: EnvironmentInfo['name']): EnvironmentInfo {
@@ -29,6 +30,10 @@ export function createSessionHandler(services: Services): Handler {
       version: services.version,
       warnings: credentialsWarning ? [credentialsWarning] : [],
       environments: (['mock', 'sandbox', 'production'] as const).map((name) => environmentInfo(services, name)),
+      partnerEnvironments: (['mock', 'sandbox', 'production'] as const).map((name) =>
+        partnerEnvironmentInfo(services, name),
+      ),
+      partnerDemoKeys: partnerDemoKeyInfo(),
       demoKeys: DEMO_KEYS.map(({ id, keyId, label, description, permissions }) => ({
         id,
         keyId,

@@ -1,5 +1,4 @@
 import { MAX_API_BODY_BYTES, SignRequest, type SignResponse } from '../../core/contract.ts';
-import { signedHeaders } from '../../core/signing/index.ts';
 import { requireConsent } from '../consent.ts';
 import { readJson, sendJson } from '../http.ts';
 import type { Services } from '../services.ts';
@@ -13,6 +12,7 @@ export function createSignHandler(services: Services): Handler {
     requireConsent({ ...draft, confirm, nowMs: services.clock() });
     const signed = await signDraft(services, draft);
     const body: SignResponse = {
+      scheme: signed.scheme,
       environment: signed.environment,
       keyId: signed.keyId,
       method: signed.method,
@@ -21,7 +21,7 @@ export function createSignHandler(services: Services): Handler {
       timestampAtSendTime: signed.timestampAtSendTime,
       stringToSign: segmentsView(signed.stringToSign),
       signature: signed.signature,
-      headers: signedHeaders(signed.keyId, signed.timestamp, signed.signature),
+      headers: signed.headers.slice(0, 3).map(([name, value]) => ({ name, value })),
       bodySha256: signed.bodySha256,
     };
     sendJson(res, services.redactor, 200, body);

@@ -349,6 +349,41 @@ describe('history store', () => {
     check.close();
   });
 
+  it('migrates a version 4 database: its entries produced by no saved request, new ones linked', () => {
+    const dir = tempDir();
+    const first = open(dir);
+    const old = first.record(entry({ path: '/balance' })).id;
+    first.close();
+    // Back to version 4, as it was before the link and the workbench's tables.
+    const db = new Database(join(dir, HISTORY_FILE));
+    db.exec(`
+      DROP INDEX entries_saved_request;
+      ALTER TABLE entries DROP COLUMN saved_request_id;
+      DROP TABLE collection_items; DROP TABLE collections;
+      DROP TABLE environment_variables; DROP TABLE workspace;
+      PRAGMA user_version = 4;
+    `);
+    db.close();
+
+    const s = open(dir);
+    expect(s.get(old)?.savedRequestId).toBeUndefined();
+    expect(s.list({ ...all }).entries[0]).not.toHaveProperty('savedRequestId');
+    const linked = s.record({ ...entry({ path: '/funds' }), savedRequestId: 7 }).id;
+    s.record(entry({ path: '/other' }));
+    expect(s.get(linked)?.savedRequestId).toBe(7);
+    const mine = s.list({ ...all, savedRequestId: 7 });
+    expect(mine.entries.map((e) => [e.id, e.savedRequestId])).toEqual([[linked, 7]]);
+    expect(mine.total).toBe(1);
+    expect(s.list({ ...all, savedRequestId: 8 }).entries).toEqual([]);
+    const check = new Database(join(dir, HISTORY_FILE), { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const tables = check.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    expect(tables).toEqual(
+      expect.arrayContaining(['collections', 'collection_items', 'environment_variables', 'workspace']),
+    );
+    check.close();
+  });
+
   it('refuses a database from a newer version of the store', () => {
     const dir = tempDir();
     const future = new Database(join(dir, HISTORY_FILE));

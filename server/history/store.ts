@@ -1,13 +1,19 @@
 /**
  * Durable history of every exchange, in SQLite (better-sqlite3, WAL).
  *
- * Layout (schema version 3):
+ * Layout (schema version 7):
  *   entries       one compact row per exchange: the columns the list and its filters need (the key
- *                 id too, so that every row can say which key signed it)
+ *                 id and the signing scheme too, so that every row can say which key signed it, and
+ *                 the saved request that produced it, when one did)
  *   entry_data    the full entry as JSON, kept apart so scans over `entries` stay small
  *   entry_search  a lower-cased, length-capped search text per entry, kept apart for the same reason
  *   entry_search_index  an FTS5 trigram index over entry_search (external content), so a substring
  *                 search looks up candidates instead of reading every text
+ *
+ * The same file holds the workbench's tables (collections, variables, open tabs: see
+ * server/workbench/schema.ts). One numbered list of migrations, here, brings the whole file up to
+ * date, and `openDatabase` is the one way it is opened, so that the history and the workbench can
+ * share one connection.
  *
  * The store writes what it is given: callers pass entries that are already redacted, and the only
  * change made here is cutting bodies longer than the cap (and marking that they were cut).
@@ -16,6 +22,7 @@ import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { HistoryEntry, HistoryList, HistoryQuery, HistorySummary, StatusClass } from '../../core/contract.ts';
+import { createCollectionTables, createVariableAndWorkspaceTables } from '../workbench/schema.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -54,8 +61,11 @@ export interface HistoryStore {
   /** Synchronous; the entry is committed when it returns. Returns the entry as stored (bodies capped). */
   record(entry: Omit<HistoryEntry, 'id'>): HistoryEntry;
   get(id: number): HistoryEntry | null;
-  /** Newest first; filters by environment, method (exact), status class and case-insensitive text. */
-  list(query: HistoryQuery): HistoryList;
+  /**
+   * Newest first; filters by environment, method (exact), status class, case-insensitive text, and
+   * the saved request that produced the entries.
+   */
+  list(query: HistoryQuery & { savedRequestId?: number }): HistoryList;
   delete(id: number): boolean;
   /** Deletes every entry; answers how many there were. */
   clear(): number;
@@ -63,11 +73,14 @@ export interface HistoryStore {
   close(): void;
 }
 
-export interface HistoryStoreOptions {
-  dir: string;
+export type HistoryStoreOptions = (
+  | { dir: string; db?: undefined }
+  /** A connection from openDatabase, shared with the workbench: the store does not close it. */
+  | { db: Database.Database; dir?: undefined }
+) & {
   /** Longest request or response body kept per entry, in bytes (default 2 MiB). */
   bodyCapBytes?: number;
-}
+};
 
 export const HISTORY_FILE = 'history.sqlite';
 export const DEFAULT_BODY_CAP_BYTES = 2 * 1024 * 1024;
@@ -143,6 +156,22 @@ const MIGRATIONS: Array<(db: Db) => void> = [
       UPDATE entries SET key_id = (SELECT json_extract(d.json, '$.keyId') FROM entry_data d WHERE d.id = entries.id);
     `);
   },
+  // 4: the signing scheme in the summary row (NULL: Qredo API v1, as every entry before the Partner API).
+  (db) => {
+    db.exec(`ALTER TABLE entries ADD COLUMN scheme TEXT;`);
+  },
+  // 5: the saved request that produced an entry (none for the entries before), indexed for its list.
+  (db) => {
+    db.exec(`
+      ALTER TABLE entries ADD COLUMN saved_request_id INTEGER;
+      CREATE INDEX entries_saved_request ON entries (saved_request_id, created_at, id)
+        WHERE saved_request_id IS NOT NULL;
+    `);
+  },
+  // 6: the workbench's collections, folders and saved requests.
+  createCollectionTables,
+  // 7: the environments' variables and the open tabs.
+  createVariableAndWorkspaceTables,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -237,10 +266,12 @@ interface SummaryRow {
   total_ms: number;
   size: number | null;
   key_id: string | null;
+  scheme: 'partner' | null;
+  saved_request_id: number | null;
 }
 
 const SUMMARY_COLUMNS =
-  'e.id, e.created_at, e.kind, e.environment, e.method, e.path, e.status, e.error_code, e.total_ms, e.size, e.key_id';
+  'e.id, e.created_at, e.kind, e.environment, e.method, e.path, e.status, e.error_code, e.total_ms, e.size, e.key_id, e.scheme, e.saved_request_id';
 
 function toSummary(r: SummaryRow): HistorySummary {
   return {
@@ -255,33 +286,47 @@ function toSummary(r: SummaryRow): HistorySummary {
     totalMs: r.total_ms,
     size: r.size,
     keyId: r.key_id ?? '',
+    ...(r.scheme === 'partner' ? { scheme: 'partner' as const } : {}),
+    ...(r.saved_request_id !== null ? { savedRequestId: r.saved_request_id } : {}),
   };
 }
 
-export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
-  const cap = opts.bodyCapBytes ?? DEFAULT_BODY_CAP_BYTES;
-  mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
+/**
+ * Opens the data folder's database (history and workbench), creating it private, and brings it up
+ * to the current schema version. The caller closes it.
+ */
+export function openDatabase(dir: string): Db {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   try {
-    chmodSync(opts.dir, 0o700);
+    chmodSync(dir, 0o700);
   } catch {
     /* not ours to change (e.g. an existing shared folder): the file itself is still created 0600 below */
   }
-  const file = join(opts.dir, HISTORY_FILE);
+  const file = join(dir, HISTORY_FILE);
   closeSync(openSync(file, 'a', 0o600)); // created private before SQLite opens it
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    // The workbench's folders take their contents with them when they are deleted.
+    db.pragma('foreign_keys = ON');
     migrate(db);
   } catch (e) {
     db.close();
     throw e;
   }
+  return db;
+}
+
+export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
+  const cap = opts.bodyCapBytes ?? DEFAULT_BODY_CAP_BYTES;
+  const ownsDb = opts.db === undefined;
+  const db = opts.db ?? openDatabase(opts.dir);
 
   const insertEntry = db.prepare(
-    `INSERT INTO entries (created_at, kind, environment, method, path, status, error_code, total_ms, size, key_id)
-     VALUES (@createdAt, @kind, @environment, @method, @path, @status, @errorCode, @totalMs, @size, @keyId)`,
+    `INSERT INTO entries (created_at, kind, environment, method, path, status, error_code, total_ms, size, key_id, scheme, saved_request_id)
+     VALUES (@createdAt, @kind, @environment, @method, @path, @status, @errorCode, @totalMs, @size, @keyId, @scheme, @savedRequestId)`,
   );
   const insertData = db.prepare('INSERT INTO entry_data (id, json) VALUES (?, ?)');
   const insertSearch = db.prepare('INSERT INTO entry_search (id, text) VALUES (?, ?)');
@@ -335,6 +380,8 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
       totalMs: entry.timings.totalMs,
       size: entry.response?.size ?? null,
       keyId: entry.keyId,
+      scheme: entry.scheme === 'partner' ? 'partner' : null,
+      savedRequestId: entry.savedRequestId ?? null,
     });
     const id = Number(info.lastInsertRowid);
     insertData.run(id, JSON.stringify(entry));
@@ -362,14 +409,18 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
 
   /** One prepared statement pair per filter shape, built on first use and reused. */
   const listStatements = new Map<string, { page: Database.Statement; total: Database.Statement }>();
-  function listStatement(q: HistoryQuery): { page: Database.Statement; total: Database.Statement } {
-    const key = `${q.environment ? 'e' : ''}|${q.method ? 'm' : ''}|${q.status ?? ''}|${q.q ? 'q' : ''}`;
+  function listStatement(q: HistoryQuery & { savedRequestId?: number }): {
+    page: Database.Statement;
+    total: Database.Statement;
+  } {
+    const key = `${q.environment ? 'e' : ''}|${q.method ? 'm' : ''}|${q.status ?? ''}|${q.q ? 'q' : ''}|${q.savedRequestId !== undefined ? 's' : ''}`;
     let st = listStatements.get(key);
     if (!st) {
       const where: string[] = [];
       if (q.environment) where.push('e.environment = @environment');
       if (q.method) where.push('e.method = @method');
       if (q.status) where.push(STATUS_SQL[q.status]);
+      if (q.savedRequestId !== undefined) where.push('e.saved_request_id = @savedRequestId');
       // The trigram index narrows the candidates; SQLite then checks the pattern against each one.
       // Text and pattern are both lower-cased here, so the case-sensitive GLOB is a case-insensitive search.
       if (q.q) where.push('e.id IN (SELECT rowid FROM entry_search_index WHERE text GLOB @pattern)');
@@ -419,8 +470,9 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
       ensureOpen();
       const limit = query.limit ?? 100;
       const offset = query.offset ?? 0;
-      const filters: Record<string, string> = {};
+      const filters: Record<string, string | number> = {};
       if (query.environment) filters.environment = query.environment;
+      if (query.savedRequestId !== undefined) filters.savedRequestId = query.savedRequestId;
       if (query.method) filters.method = query.method;
       if (query.q) {
         // Asked of the database, not of `waiting`: another process may have recorded entries.
@@ -455,7 +507,7 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
     close() {
       if (!open) return;
       open = false;
-      db.close();
+      if (ownsDb) db.close();
     },
   };
 }

@@ -7,40 +7,9 @@
  *
  * Exit code 2 for bad arguments, 1 when the server cannot start or the reset fails.
  */
-import { request } from 'node:http';
-import { RESET_PATH } from './admin.ts';
 import { type CliCommand, USAGE, listKeysJson, parseArgs } from './cli-args.ts';
+import { resetRunningMock } from './reset-client.ts';
 import { startMockServer } from './server.ts';
-
-/** POST /__mock/reset to the running mock; resolves to the line to print, rejects with the reason. */
-function resetRunningMock(host: string, port: number): Promise<string> {
-  const shown = host.includes(':') ? `[${host}]` : host;
-  return new Promise((resolve, reject) => {
-    const req = request({ host, port, method: 'POST', path: RESET_PATH, headers: { 'content-length': '0' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => {
-        let body: { seed?: number; detail?: { reason?: string } } = {};
-        try {
-          body = JSON.parse(text) as typeof body;
-        } catch {
-          // Not the mock's JSON: reported below with the status.
-        }
-        if (res.statusCode === 200)
-          resolve(`Reset the mock at http://${shown}:${port} to its seeded state (seed ${body.seed})`);
-        else
-          reject(
-            new Error(
-              `http://${shown}:${port} answered ${res.statusCode}: ${body.detail?.reason ?? 'not the embedded mock'}`,
-            ),
-          );
-      });
-    });
-    req.on('error', (e) => reject(new Error(`no mock answers at http://${shown}:${port} (${e.message})`)));
-    req.end();
-  });
-}
 
 async function main(): Promise<void> {
   let command: CliCommand;
@@ -60,7 +29,8 @@ async function main(): Promise<void> {
   }
   if (command.kind === 'reset') {
     try {
-      process.stdout.write(`${await resetRunningMock(command.host, command.port)}\n`);
+      const { address, seed } = await resetRunningMock(command.host, command.port);
+      process.stdout.write(`Reset the mock at ${address} to its seeded state (seed ${seed})\n`);
     } catch (e) {
       process.stderr.write(`mock: ${(e as Error).message}\n`);
       process.exit(1);

@@ -77,7 +77,10 @@ describe('relay phases', () => {
 
   it('HTTPS to a self-signed upstream the test trusts: the TLS handshake between connect and request', async () => {
     const port = await thinkingUpstream({ tls: true });
-    const out = await relayed(createRelay({ agentOptions: { ca: TEST_TLS.cert } }), `https://127.0.0.1:${port}/qapi/v1/x`);
+    const out = await relayed(
+      createRelay({ agentOptions: { ca: TEST_TLS.cert } }),
+      `https://127.0.0.1:${port}/qapi/v1/x`,
+    );
     expect(out.error).toBeNull();
     const p = out.timings.phases;
     // An IP address needs no lookup.

@@ -17,6 +17,7 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { RelayErrorCode, RelayPhases, RelayResponse } from '../../core/contract.ts';
+import { RELAY_WRITTEN_HEADERS } from '../../core/headers.ts';
 
 export interface RelayRequest {
   /** The full URL exactly as signed, e.g. http://127.0.0.1:8002/qapi/v1/funds?archived=true */
@@ -79,7 +80,7 @@ export interface Relay {
 }
 
 /** The headers the relay owns; a caller-supplied header of one of these names is replaced. */
-const RELAY_OWNED = new Set(['host', 'content-length', 'connection', 'transfer-encoding']);
+const RELAY_OWNED = new Set(RELAY_WRITTEN_HEADERS);
 /** RFC 9110 token, the only shape a method or header name may have. */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Visible ASCII only: anything else in a request target would be re-encoded or refused by Node. */

@@ -31,6 +31,7 @@ const routes = [
   ['POST', '/api/walkthrough', { environment: 'production', method: 'GET', path: '/balance', body: null }],
   ['POST', '/api/doctor', { environment: 'production', capture: { curl: 'curl https://api.qredo.network/qapi/v1/balance' } }],
   ['POST', '/api/history/1/resend', { confirm: true }], ['POST', '/api/history/1/replay', { confirm: true }],
+  ['GET', '/api/feed?environment=production'], ['POST', '/api/mock/reset'],
   ['PUT', '/api/credentials/production', { keyId: 'attacker', secret: 'JDJhJDEwJA' }],
   ['DELETE', '/api/credentials/production'],
 ];

@@ -34,6 +34,28 @@ export class Redactor {
     this.needles.sort((a, b) => b.length - a.length);
   }
 
+  /** Adds forms computed elsewhere (a private key's PEM and base64 forms: server/config/partner-keys.ts). */
+  addForms(forms: readonly string[]): void {
+    for (const f of forms) if (f.length >= 8 && !this.needles.includes(f)) this.needles.push(f);
+    this.needles.sort((a, b) => b.length - a.length);
+  }
+
+  /**
+   * True when the text equals or contains a configured secret in one of its forms: what the workbench
+   * refuses to store (variables, saved requests, drafts), since none of them is for secrets.
+   */
+  containsSecret(text: string): boolean {
+    return this.needles.some((needle) => text.includes(needle));
+  }
+
+  /**
+   * Every form of every configured secret, for the core functions that take them as a list (the
+   * workbench importers drop a variable holding one). Never to be sent, stored or logged.
+   */
+  secretForms(): readonly string[] {
+    return [...this.needles];
+  }
+
   scrub(text: string): string {
     let out = text;
     for (const needle of this.needles) if (out.includes(needle)) out = out.split(needle).join(MARK);

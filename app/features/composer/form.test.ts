@@ -22,10 +22,17 @@ import {
 
 const atSendTime: TimestampSettings = { mode: 'send-time', pinned: '', unit: 'seconds' };
 const values = (over: Partial<ComposerValues> = {}): ComposerValues => ({ ...defaultComposerValues(), ...over });
+/** The draft of `v` in an environment, with a demo key and timestamp settings. */
+const draftOf = (
+  v: ComposerValues,
+  environment: ComposerValues['environment'],
+  demoKey: ComposerValues['demoKey'] | undefined,
+  timing: TimestampSettings,
+) => draftFromForm({ ...v, environment, demoKey: demoKey ?? 'full', timing });
 
 describe('draftFromForm', () => {
   it('maps a GET with an empty editor to body null and no timestamp', () => {
-    expect(draftFromForm(values(), 'sandbox', 'full', atSendTime)).toEqual({
+    expect(draftOf(values(), 'sandbox', 'full', atSendTime)).toEqual({
       environment: 'sandbox',
       method: 'GET',
       path: '/balance',
@@ -35,14 +42,14 @@ describe('draftFromForm', () => {
   });
 
   it('sends null for an empty POST body too, and the exact text otherwise', () => {
-    expect(draftFromForm(values({ method: 'POST', path: '/transaction' }), 'mock', 'full', atSendTime).body).toBeNull();
+    expect(draftOf(values({ method: 'POST', path: '/transaction' }), 'mock', 'full', atSendTime).body).toBeNull();
     const text = '{ "a" : 1 }\r\n';
-    expect(draftFromForm(values({ method: 'POST', body: text }), 'mock', 'full', atSendTime).body).toBe(text);
-    expect(draftFromForm(values({ body: '  ' }), 'mock', 'full', atSendTime).body).toBe('  ');
+    expect(draftOf(values({ method: 'POST', body: text }), 'mock', 'full', atSendTime).body).toBe(text);
+    expect(draftOf(values({ body: '  ' }), 'mock', 'full', atSendTime).body).toBe('  ');
   });
 
   it('keeps method and path exactly as typed', () => {
-    const d = draftFromForm(
+    const d = draftOf(
       values({ method: OTHER_METHOD, customMethod: 'post', path: '/funds?archived=true ' }),
       'mock',
       undefined,
@@ -53,21 +60,21 @@ describe('draftFromForm', () => {
   });
 
   it('pins the timestamp and unit only in pinned mode', () => {
-    const pinned = draftFromForm(values(), 'mock', 'full', {
+    const pinned = draftOf(values(), 'mock', 'full', {
       mode: 'pinned',
       pinned: '1700000000000000000',
       unit: 'nanoseconds',
     });
     expect(pinned.timestamp).toBe('1700000000000000000');
     expect(pinned.timestampUnit).toBe('nanoseconds');
-    const live = draftFromForm(values(), 'mock', 'full', { mode: 'send-time', pinned: '123', unit: 'nanoseconds' });
+    const live = draftOf(values(), 'mock', 'full', { mode: 'send-time', pinned: '123', unit: 'nanoseconds' });
     expect(live).not.toHaveProperty('timestamp');
     expect(live.timestampUnit).toBe('nanoseconds');
   });
 
   it('sends the demo key only to the mock', () => {
-    expect(draftFromForm(values(), 'mock', 'read-only', atSendTime).demoKey).toBe('read-only');
-    expect(draftFromForm(values(), 'production', 'read-only', atSendTime)).not.toHaveProperty('demoKey');
+    expect(draftOf(values(), 'mock', 'read-only', atSendTime).demoKey).toBe('read-only');
+    expect(draftOf(values(), 'production', 'read-only', atSendTime)).not.toHaveProperty('demoKey');
   });
 });
 

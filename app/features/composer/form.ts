@@ -5,7 +5,7 @@
 import { fillPath, OPERATIONS, operationTakesBody, type Operation } from '../../../core/catalogue.ts';
 import type { DemoKey, Environment, HistoryEntry, RequestDraft } from '../../../core/contract.ts';
 import { unexpectedBody, type UnexpectedBody } from '../../../core/request-body.ts';
-import { formatTimestamp } from '../../../core/signing/timestamp.ts';
+import { formatTimestamp, type TimestampUnit } from '../../../core/signing/timestamp.ts';
 import { checkPath } from '../../../core/signing/url.ts';
 
 export const STANDARD_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
@@ -13,7 +13,7 @@ export const STANDARD_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'
 export const OTHER_METHOD = 'OTHER';
 
 export type TimestampMode = 'send-time' | 'pinned';
-export type TimestampUnit = 'seconds' | 'nanoseconds';
+export type { TimestampUnit };
 
 export interface TimestampSettings {
   mode: TimestampMode;
@@ -23,6 +23,9 @@ export interface TimestampSettings {
 }
 
 export interface ComposerValues {
+  /** Where it goes, and (for the mock) which demo key signs it. */
+  environment: Environment;
+  demoKey: DemoKey;
   /** The catalogue operation picked in "Endpoint", or '' for a custom request. */
   operationId: string;
   /** One of STANDARD_METHODS, or OTHER_METHOD to use `customMethod`. */
@@ -38,6 +41,8 @@ export interface ComposerValues {
    * and brought back with one click (or by picking an operation that takes a body).
    */
   bodyAside: string;
+  /** Headers added to the signed ones, in order, exactly as typed (a row with neither name nor value is ignored). */
+  headers: Array<{ name: string; value: string }>;
   timing: TimestampSettings;
 }
 
@@ -45,6 +50,8 @@ export const DEFAULT_OPERATION_ID = 'get-balance';
 
 export function defaultComposerValues(): ComposerValues {
   return {
+    environment: 'mock',
+    demoKey: 'full',
     operationId: DEFAULT_OPERATION_ID,
     method: 'GET',
     customMethod: '',
@@ -52,6 +59,7 @@ export function defaultComposerValues(): ComposerValues {
     params: {},
     body: '',
     bodyAside: '',
+    headers: [],
     timing: { mode: 'send-time', pinned: '', unit: 'seconds' },
   };
 }
@@ -74,21 +82,19 @@ export function effectiveMethod(values: Pick<ComposerValues, 'method' | 'customM
  * The draft the server signs and sends. Nothing is trimmed or normalised: the method, path and body
  * are used exactly as typed. An empty body editor means no body (null), whatever the method.
  */
-export function draftFromForm(
-  values: ComposerValues,
-  environment: Environment,
-  demoKey: DemoKey | undefined,
-  timestampMode: TimestampSettings,
-): RequestDraft {
+export function draftFromForm(values: ComposerValues): RequestDraft {
+  const { environment, timing } = values;
   const draft: RequestDraft = {
     environment,
     method: effectiveMethod(values),
     path: values.path,
     body: values.body === '' ? null : values.body,
-    timestampUnit: timestampMode.unit,
+    timestampUnit: timing.unit,
   };
-  if (timestampMode.mode === 'pinned') draft.timestamp = timestampMode.pinned;
-  if (environment === 'mock' && demoKey) draft.demoKey = demoKey;
+  if (timing.mode === 'pinned') draft.timestamp = timing.pinned;
+  if (environment === 'mock') draft.demoKey = values.demoKey;
+  const headers = values.headers.filter((h) => h.name !== '' || h.value !== '');
+  if (headers.length > 0) draft.headers = headers.map(({ name, value }) => ({ name, value }));
   return draft;
 }
 
@@ -224,11 +230,20 @@ export function timingFromEntry(
     : { mode: 'send-time', pinned: current.pinned, unit };
 }
 
-/** Values for "load into composer": the request as it was sent, with its timestamp settings. */
-export function valuesFromEntry(entry: HistoryEntry, current: ComposerValues): ComposerValues {
+/**
+ * Values for "load into composer": the request as it was sent, with its environment, key (for the
+ * mock, the demo key that owns the key id, else the full one) and timestamp settings.
+ */
+export function valuesFromEntry(
+  entry: HistoryEntry,
+  current: ComposerValues,
+  demoKeyOf: (keyId: string) => DemoKey | null = () => null,
+): ComposerValues {
   const match = matchOperation(entry.request.method, entry.request.path);
   return {
     ...current,
+    environment: entry.environment,
+    demoKey: entry.environment === 'mock' ? (demoKeyOf(entry.keyId) ?? 'full') : current.demoKey,
     ...methodFields(entry.request.method),
     operationId: match?.operation.id ?? '',
     params: match?.params ?? {},
@@ -236,6 +251,7 @@ export function valuesFromEntry(entry: HistoryEntry, current: ComposerValues): C
     body: entry.request.body ?? '',
     // The loaded request replaces the composed one whole, a body set aside for it included.
     bodyAside: '',
+    headers: (entry.request.extraHeaders ?? []).map(({ name, value }) => ({ name, value })),
     timing: timingFromEntry(entry, current.timing),
   };
 }
@@ -307,4 +323,27 @@ export function pathProblem(values: Pick<ComposerValues, 'path' | 'params' | 'op
     };
   }
   return null;
+}
+
+/**
+ * Values after importing a request into an environment: method, path and exact body, the Endpoint
+ * picker following them; the timestamp settings and demo key stay as they were.
+ */
+export function valuesFromImport(
+  fields: Pick<RequestDraft, 'method' | 'path' | 'body' | 'headers'>,
+  environment: Environment,
+  current: ComposerValues,
+): ComposerValues {
+  const match = matchOperation(fields.method, fields.path);
+  return {
+    ...current,
+    ...methodFields(fields.method),
+    environment,
+    operationId: match?.operation.id ?? '',
+    params: match?.params ?? {},
+    path: fields.path,
+    body: fields.body ?? '',
+    bodyAside: '',
+    headers: (fields.headers ?? []).map(({ name, value }) => ({ name, value })),
+  };
 }

@@ -9,6 +9,8 @@ describe('viewFromHash', () => {
     ['#/doctor', 'doctor'],
     ['#/Doctor/', 'doctor'],
     ['#/walkthrough', 'walkthrough'],
+    ['#/feed', 'feed'],
+    ['#/Feed/', 'feed'],
     ['#/bundle', 'bundle'],
     ['#bundle=eyJ9', 'bundle'],
     ['#/nowhere', 'playground'],

@@ -1,6 +1,6 @@
 /** One shape for what the signing panel shows, from a live preview (SignResponse) or a sent entry. */
 import type { RelayResult, SignResponse, StringToSignView } from '../../../core/contract.ts';
-import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../../../core/signing/signature.ts';
+import { schemeOf } from '../../../core/schemes.ts';
 
 export interface SignedView {
   source: 'preview' | 'sent';
@@ -23,17 +23,16 @@ export function viewFromPreview(r: SignResponse): SignedView {
     stringToSign: r.stringToSign,
     signature: r.signature,
     bodySha256: r.bodySha256,
-    headers: [
-      { name: HEADER_KEY, value: r.headers[HEADER_KEY] },
-      { name: HEADER_TIMESTAMP, value: r.headers[HEADER_TIMESTAMP] },
-      { name: HEADER_SIGNATURE, value: r.headers[HEADER_SIGNATURE] },
-    ],
+    headers: r.headers,
     timestampAtSendTime: r.timestampAtSendTime,
   };
 }
 
 export function viewFromEntry(e: RelayResult): SignedView {
   const h = e.request.headers;
+  const scheme = schemeOf(e.scheme);
+  const nonce = e.stringToSign.segments.some((s) => s.name === 'nonce');
+  const freshness = nonce && scheme.headers.nonce ? scheme.headers.nonce : scheme.headers.timestamp;
   return {
     source: 'sent',
     method: e.request.method,
@@ -43,9 +42,9 @@ export function viewFromEntry(e: RelayResult): SignedView {
     bodySha256: e.hashes.signedBodySha256,
     sentBodySha256: e.hashes.sentBodySha256,
     headers: [
-      { name: HEADER_KEY, value: h[HEADER_KEY] ?? e.keyId },
-      { name: HEADER_TIMESTAMP, value: h[HEADER_TIMESTAMP] ?? e.timestamp },
-      { name: HEADER_SIGNATURE, value: h[HEADER_SIGNATURE] ?? e.signature },
+      { name: scheme.headers.key, value: h[scheme.headers.key] ?? e.keyId },
+      { name: freshness, value: h[freshness] ?? e.timestamp },
+      { name: scheme.headers.signature, value: h[scheme.headers.signature] ?? e.signature },
     ],
     timestampAtSendTime: false,
   };

@@ -12,7 +12,7 @@ describe('snippet inputs', () => {
       timestamp: '1700000000',
       signature: 'S',
     } as SignResponse;
-    const input = snippetInputFromPreview(signed, '{"a": 1}\n');
+    const input = snippetInputFromPreview(signed, { body: '{"a": 1}\n' });
     expect(input).toEqual({
       url: signed.url,
       method: 'POST',
@@ -20,8 +20,14 @@ describe('snippet inputs', () => {
       keyId: 'K',
       timestamp: '1700000000',
       signature: 'S',
+      headers: [],
     });
     expect(snippetFor('curl', input)).toContain(": S'");
+    const withHeader = snippetInputFromPreview(signed, {
+      body: null,
+      headers: [{ name: 'X-Request-Id', value: 'r1' }],
+    });
+    expect(snippetFor('curl', withHeader)).toContain("--header 'X-Request-Id: r1'");
     const entry = {
       request: { url: 'u', method: 'GET', body: null },
       keyId: 'K2',
@@ -35,6 +41,7 @@ describe('snippet inputs', () => {
       keyId: 'K2',
       timestamp: '1',
       signature: 'S2',
+      headers: [],
     });
   });
 });

@@ -1,5 +1,5 @@
 /** What the snippets are made from: the last signature preview or the selected history entry. No React. */
-import type { RelayResult, SignResponse } from '../../../core/contract.ts';
+import type { RelayResult, RequestDraft, SignResponse } from '../../../core/contract.ts';
 import type { SnippetInput } from '../../../core/snippets/index.ts';
 
 export function snippetInputFromEntry(entry: RelayResult): SnippetInput {
@@ -10,17 +10,23 @@ export function snippetInputFromEntry(entry: RelayResult): SnippetInput {
     keyId: entry.keyId,
     timestamp: entry.timestamp,
     signature: entry.signature,
+    headers: entry.request.extraHeaders ?? [],
   };
 }
 
-export function snippetInputFromPreview(signed: SignResponse, body: string | null): SnippetInput {
+/** The preview's signature, with the body and added headers of the draft it signed. */
+export function snippetInputFromPreview(
+  signed: SignResponse,
+  draft: Pick<RequestDraft, 'body' | 'headers'>,
+): SnippetInput {
   return {
     url: signed.url,
     method: signed.method,
-    body,
+    body: draft.body,
     keyId: signed.keyId,
     timestamp: signed.timestamp,
     signature: signed.signature,
+    headers: draft.headers ?? [],
   };
 }
 

@@ -15,8 +15,9 @@ import { type MockServer, startMockServer } from '../server.ts';
 import { type Answer, rawRequest } from '../../../test-support/http-client.ts';
 import { signHeaders, signedRequest, tryFeed } from '../../../test-support/mock-client.ts';
 import { TIMELINE, seededTransactionIds } from '../transactions.ts';
-import { KNOWN_DEVIATIONS, type KnownDeviation, pointerMatches } from './known-deviations.ts';
-import { type Deviation, listOperations, loadOpenApi, validateAgainst, validateResponse } from './validate.ts';
+import { type Observation as Observed, checkObservations, readmeTableIds } from './conformance.ts';
+import { KNOWN_DEVIATIONS } from './known-deviations.ts';
+import { listOperations, loadOpenApi } from './validate.ts';
 
 const SPEC_FILE = fileURLToPath(new URL('./qredo-api-swagger.yaml', import.meta.url));
 const README = fileURLToPath(new URL('../README.md', import.meta.url));
@@ -44,13 +45,7 @@ const txBody = (extra: Record<string, string> = {}) =>
     ...extra,
   });
 
-interface Observation {
-  label: string;
-  key: DemoKey;
-  operation: string;
-  status: number;
-  body: unknown;
-}
+type Observation = Observed<DemoKey>;
 
 const observations: Observation[] = [];
 
@@ -126,58 +121,8 @@ async function observeUnauthorized(key: DemoKey, method: string, pathTemplate: s
   });
 }
 
-function applies(row: KnownDeviation, o: Observation, d: Deviation): boolean {
-  const errorStatus = o.status >= 400;
-  return (
-    (row.operations === '*' || row.operations.includes(o.operation)) &&
-    (row.statuses === 'errors' ? errorStatus : row.statuses.includes(o.status)) &&
-    (row.keys === undefined || row.keys.includes(o.key)) &&
-    row.keyword === d.keyword &&
-    row.pointers.some((p) => pointerMatches(p, d.pointer))
-  );
-}
-
-function valueAt(body: unknown, pointer: string): unknown {
-  let node = body;
-  for (const part of pointer.split('/').slice(1)) node = (node as Record<string, unknown> | undefined)?.[part];
-  return node;
-}
-
-/** The deviations no row of the table explains; a row with `instead` has its own check applied. */
-function unexplained(o: Observation, deviations: Deviation[], used: Set<string>): Deviation[] {
-  const left: Deviation[] = [];
-  for (const d of deviations) {
-    const row = KNOWN_DEVIATIONS.find((r) => applies(r, o, d));
-    if (!row) {
-      left.push(d);
-      continue;
-    }
-    used.add(row.id);
-    if (!row.instead) continue;
-    const value = valueAt(o.body, d.pointer);
-    const ref = row.instead.ref.replace('{property}', d.pointer.split('/').pop() ?? '');
-    const items: Array<[string, unknown]> =
-      row.instead.each && Array.isArray(value) ? value.map((v, i) => [`${d.pointer}/${i}`, v]) : [[d.pointer, value]];
-    for (const [at, v] of items) {
-      const nested = validateAgainst(spec, ref, v).map((n) => ({ ...n, pointer: `${at}${n.pointer}` }));
-      left.push(...unexplained(o, nested, used));
-    }
-  }
-  return left;
-}
-
 /** Every deviation the table does not explain, one line each (empty when the mock conforms), and the rows used. */
-function check(list: readonly Observation[]): { report: string; used: Set<string> } {
-  const lines: string[] = [];
-  const used = new Set<string>();
-  for (const o of list) {
-    const [method, pathTemplate] = o.operation.split(' ') as [string, string];
-    const deviations = validateResponse(spec, { method, pathTemplate, status: o.status, body: o.body });
-    for (const d of unexplained(o, deviations, used))
-      lines.push(`${o.label} → ${o.status}: ${d.pointer || '(body)'} ${d.message} [${d.schemaPath}]`);
-  }
-  return { report: lines.join('\n'), used };
-}
+const check = (list: readonly Observation[]) => checkObservations(spec, KNOWN_DEVIATIONS, list);
 
 const OPERATIONS = listOperations(spec).map((op) => `${op.method} ${op.pathTemplate}`);
 
@@ -274,9 +219,7 @@ describe('the mock against the OpenAPI file', () => {
   });
 
   it('lists the same known deviations in the mock README, in the same order', () => {
-    const text = readFileSync(README, 'utf8');
-    const section = text.slice(text.indexOf('## Known deviations from the OpenAPI file'));
-    const ids = [...section.matchAll(/^\| `([a-z0-9-]+)` +\|/gm)].map((m) => m[1]);
+    const ids = readmeTableIds(readFileSync(README, 'utf8'), '## Known deviations from the OpenAPI file');
     expect(ids).toEqual(KNOWN_DEVIATIONS.map((r) => r.id));
   });
 

@@ -5,33 +5,9 @@
  * Any other deviation from the file fails the test.
  */
 import type { DemoKey } from '../../../core/contract.ts';
+import type { KnownDeviation } from './conformance.ts';
 
-export interface KnownDeviation {
-  id: string;
-  /** Operations (`METHOD /path` as the file writes it), or every operation. */
-  operations: '*' | readonly string[];
-  /** Answer statuses, or `'errors'` for every 4xx and 5xx. */
-  statuses: 'errors' | readonly number[];
-  /** Demo keys, when only some keys' answers have it. */
-  keys?: readonly DemoKey[];
-  /** The deviation's keyword, as validate.ts reports it. */
-  keyword: string;
-  /** JSON pointers into the body; `*` stands for any one segment. */
-  pointers: readonly string[];
-  /**
-   * What the answer is checked against instead, at the deviation's pointer: a schema of the file
-   * (`{property}` is the pointer's last segment), applied to each element when `each` is set.
-   */
-  instead?: { ref: string; each?: boolean };
-  /** What the file declares. */
-  declared: string;
-  /** What the mock answers. */
-  answered: string;
-  /** Why the file is wrong there. */
-  evidence: string;
-}
-
-export const KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
+export const KNOWN_DEVIATIONS: readonly KnownDeviation<DemoKey>[] = [
   {
     id: 'error-code-number',
     operations: '*',
@@ -118,10 +94,3 @@ export const KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
       'REFERENCE §3.0 and §3.3: 429 and 5xx are not in the v1 file, yet the Partner API docs describe 429 “Too Many Requests” and 50x answers generically, and clients should surface 429s; these keys exist to practise exactly that.',
   },
 ];
-
-/** True when `pointer` matches `pattern`, where `*` in the pattern stands for any one segment. */
-export function pointerMatches(pattern: string, pointer: string): boolean {
-  const a = pattern.split('/');
-  const b = pointer.split('/');
-  return a.length === b.length && a.every((segment, i) => segment === '*' || segment === b[i]);
-}

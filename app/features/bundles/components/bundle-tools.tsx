@@ -1,10 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Bundle } from '../../../../core/bundle/index.ts';
 import type { RelayResult } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
-import { api } from '../../../lib/api-client.ts';
+import { useSession } from '../../../lib/queries.ts';
 import { exportFileName } from '../bundle-model.ts';
 import { importFile } from '../bundle-store.ts';
 
@@ -27,7 +26,7 @@ function download(name: string, text: string, type: string): void {
  * whose data sits in the URL fragment (never sent to any server). And import one.
  */
 export function BundleTools({ entry }: { entry: RelayResult | null }) {
-  const session = useQuery({ queryKey: ['session'], queryFn: () => api.session(), staleTime: Infinity });
+  const session = useSession();
   const fileInput = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const say = (text: string, error = false) => {

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState, useSyncExternalStore } from 'react';
 import {
   bundleFromFragment,
@@ -10,6 +10,8 @@ import type { DemoKey, DoctorResponse, Environment, RelayResult } from '../../..
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
 import { api } from '../../../lib/api-client.ts';
+import { useSession } from '../../../lib/queries.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
 import type { ConfirmSend } from '../../../lib/confirm-send.ts';
 import { clip, draftFromBundleEntry, type RerunEnvironment } from '../bundle-model.ts';
 import { useImported } from '../bundle-store.ts';
@@ -183,7 +185,7 @@ function VerifyPanel({ entry }: { entry: BundleEntry }) {
   const [environment, setEnvironment] = useState<Environment>(
     entry.environment === 'production' ? 'production' : entry.environment,
   );
-  const session = useQuery({ queryKey: ['session'], queryFn: () => api.session(), staleTime: Infinity });
+  const session = useSession();
   const demoKey: DemoKey | undefined = session.data?.demoKeys.find((k) => k.keyId === entry.keyId)?.id;
   const verify = useMutation({
     mutationFn: () =>
@@ -250,7 +252,7 @@ function VerifyResult({ d }: { d: DoctorResponse }) {
 function RerunPanel({ entry, index, confirmSend }: { entry: BundleEntry; index: number; confirmSend?: ConfirmSend }) {
   const envId = useId();
   const [environment, setEnvironment] = useState<RerunEnvironment>('mock');
-  const session = useQuery({ queryKey: ['session'], queryFn: () => api.session(), staleTime: Infinity });
+  const session = useSession();
   const bases = session.data?.environments.map((e) => e.baseUrl) ?? [];
   const draft = draftFromBundleEntry(entry, environment, bases, session.data?.demoKeys ?? []);
   const queryClient = useQueryClient();
@@ -262,7 +264,7 @@ function RerunPanel({ entry, index, confirmSend }: { entry: BundleEntry; index: 
     },
     retry: false,
     onSuccess: (r: RelayResult) => {
-      void queryClient.invalidateQueries({ queryKey: ['history'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.history.all() });
       announce(
         r.response
           ? `Re-ran: ${r.response.status} ${r.response.statusText}`

@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SendRequest } from '../../../../core/contract.ts';
 import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 const sendRequest = (request: SendRequest) => api.send(request);
 
@@ -11,6 +12,10 @@ export function useSendMutation() {
     mutationKey: ['send'],
     mutationFn: sendRequest,
     retry: false,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['history'] }),
+    onSuccess: (result) => {
+      // The answer is the history entry: whoever shows it next need not fetch it again.
+      queryClient.setQueryData(queryKeys.historyEntry.one(result.id), result);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.history.all() });
+    },
   });
 }

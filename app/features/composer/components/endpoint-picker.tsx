@@ -45,7 +45,7 @@ export function EndpointPicker({ value, onChange }: EndpointPickerProps) {
             {op.description}
             {op.websocket && (
               <span className="ml-1 font-medium text-env-sandbox-ink dark:text-env-sandbox-night">
-                Not callable over plain HTTP here.
+                Not callable over plain HTTP: watch it in the Feed view.
               </span>
             )}
           </>

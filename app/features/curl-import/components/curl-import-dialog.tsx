@@ -1,20 +1,14 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
-import { ENVIRONMENTS, type Environment } from '../../../../core/contract.ts';
+import { ENVIRONMENTS, type Environment, type RequestDraft } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
 import { ENVIRONMENT_LABEL } from '../../../lib/environment-label.ts';
 import { groupDigits } from '../../../lib/format.ts';
 import { curlToDraft, type CurlSummary, type HostMapping } from '../curl-to-draft.ts';
 
-export interface ImportedFields {
-  method: string;
-  path: string;
-  body: string | null;
-}
-
 /** What the import did, for the page to announce: environment, and what was dropped. */
 export interface ImportOutcome {
-  fields: ImportedFields;
+  fields: Pick<RequestDraft, 'method' | 'path' | 'body'>;
   environment: Environment;
   /** One sentence: "Imported GET /balance into Production; dropped 5 headers (…)". */
   summary: string;

@@ -1,10 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
 import { DEMO_KEYS, ENVIRONMENTS } from '../../../../core/constants.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
-import { api } from '../../../lib/api-client.ts';
+import { useSession } from '../../../lib/queries.ts';
 import { useDoctorMutation } from '../api/doctor-api.ts';
 import { defaultDoctorValues, doctorRequestFromForm, doctorView, type DoctorFormValues } from '../view-model.ts';
 import { DoctorResult } from './doctor-result.tsx';
@@ -30,7 +29,7 @@ export function DoctorView() {
   const environment = useWatch({ control, name: 'environment' });
   const doctor = useDoctorMutation();
   // The same cache entry as the environments feature (key ['session']): demo key labels.
-  const session = useQuery({ queryKey: ['session'], queryFn: () => api.session(), staleTime: Infinity });
+  const session = useSession();
 
   const onSubmit = handleSubmit((values) => {
     doctor.mutate(doctorRequestFromForm(values), {

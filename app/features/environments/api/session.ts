@@ -1,25 +1,15 @@
 /** The session (environments with their credential status, demo keys) and the credential mutations. */
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CredentialsRequest, Environment, EnvironmentInfo, SessionInfo } from '../../../../core/contract.ts';
 import { api } from '../../../lib/api-client.ts';
+import { sessionQueryOptions } from '../../../lib/queries.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
-const fetchSession = () => api.session();
-
-export const sessionQueryOptions = () =>
-  queryOptions({
-    queryKey: ['session'] as const,
-    queryFn: fetchSession,
-    staleTime: Infinity,
-    retry: 1,
-  });
-
-export function useSession() {
-  return useQuery(sessionQueryOptions());
-}
+export { useSession } from '../../../lib/queries.ts';
 
 /**
  * Replaces one environment in the cached session with the server's answer. Signature previews
- * (query key ['sign', …]) depend on which key signs, so they are refreshed too.
+ * depend on which key signs, so they are refreshed too.
  */
 function useUpdateEnvironment() {
   const queryClient = useQueryClient();
@@ -27,7 +17,7 @@ function useUpdateEnvironment() {
     queryClient.setQueryData<SessionInfo>(sessionQueryOptions().queryKey, (old) =>
       old ? { ...old, environments: old.environments.map((e) => (e.name === info.name ? info : e)) } : old,
     );
-    void queryClient.invalidateQueries({ queryKey: ['sign'] });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.sign.all() });
   };
 }
 
@@ -47,4 +37,9 @@ export function useDeleteCredentials(environment: Environment) {
     retry: false,
     onSuccess: update,
   });
+}
+
+/** POST /api/mock/reset: the embedded mock back to its seeded data; never retried. */
+export function useResetMock() {
+  return useMutation({ mutationFn: () => api.resetMock(), retry: false });
 }

@@ -3,6 +3,9 @@ import { useId } from 'react';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
 import { describeUnexpectedBody, unexpectedBody } from '../../../../core/request-body.ts';
+import { joinUrl } from '../../../../core/signing/url.ts';
+import type { RequestToConfirm } from '../../../lib/confirm-send.ts';
+import { useSession } from '../api/session.ts';
 
 export interface ConfirmSendDialogProps {
   open: boolean;
@@ -68,5 +71,28 @@ export function ConfirmSendDialog({
         </Button>
       </div>
     </Dialog>
+  );
+}
+
+/** The production question for a request (none open when `request` is null), its URL from the session's base URLs. */
+export function ConfirmSendQuestion({
+  request,
+  onAnswer,
+}: {
+  request: RequestToConfirm | null;
+  onAnswer: (confirmed: boolean) => void;
+}) {
+  const environments = useSession().data?.environments;
+  const base = environments?.find((e) => e.name === request?.environment)?.baseUrl;
+  return (
+    <ConfirmSendDialog
+      open={request !== null}
+      method={request?.method ?? ''}
+      url={request ? (base ? joinUrl(base, request.path) : request.path) : ''}
+      body={request?.body ?? null}
+      action={request?.action ?? null}
+      onCancel={() => onAnswer(false)}
+      onConfirm={() => onAnswer(true)}
+    />
   );
 }

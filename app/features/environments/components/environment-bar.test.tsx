@@ -21,6 +21,8 @@ vi.mock('../../../lib/api-client.ts', () => ({
   api: {
     session: vi.fn(async (): Promise<SessionInfo> => ({
       warnings: [],
+      partnerEnvironments: [],
+      partnerDemoKeys: [],
       version: '1',
       environments: [empty],
       demoKeys: [],

@@ -1,16 +1,19 @@
-import type { DemoKey, DemoKeyInfo, EnvironmentInfo } from '../../../../core/contract.ts';
+import type { DemoKey, DemoKeyInfo, EnvironmentInfo, MockResetResponse } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
 import { useDeleteCredentials, useSession } from '../api/session.ts';
 import { ENVIRONMENT_BAR, ENVIRONMENT_DOT, ENVIRONMENT_LABEL } from '../environment-style.ts';
 import { CredentialsForm } from './credentials-form.tsx';
 import { DemoKeyPicker } from './demo-key-picker.tsx';
+import { MockReset } from './mock-reset.tsx';
 
 export interface EnvironmentBarProps {
   info: EnvironmentInfo;
   demoKeys: DemoKeyInfo[];
   demoKey: DemoKey;
   onDemoKeyChange: (key: DemoKey) => void;
+  /** After "Reset mock data" (Mock only) succeeded: the page refreshes what it cached from the mock. */
+  onMockReset?: (result: MockResetResponse) => void;
 }
 
 const ENV_VARS = {
@@ -19,7 +22,7 @@ const ENV_VARS = {
 } as const;
 
 /** The selected environment at a glance: base URL, which key signs, and how to add or remove one. */
-export function EnvironmentBar({ info, demoKeys, demoKey, onDemoKeyChange }: EnvironmentBarProps) {
+export function EnvironmentBar({ info, demoKeys, demoKey, onDemoKeyChange, onMockReset }: EnvironmentBarProps) {
   const name = info.name;
   const warnings = useSession().data?.warnings ?? [];
   return (
@@ -52,12 +55,21 @@ export function EnvironmentBar({ info, demoKeys, demoKey, onDemoKeyChange }: Env
           {info.baseUrl}
         </span>
         {name === 'mock' && demoKeys.length > 0 ? (
-          <DemoKeyPicker demoKeys={demoKeys} value={demoKey} onChange={onDemoKeyChange} />
+          // Shrinks down to the picker itself (its description truncates), so that "Reset mock data" stays
+          // on the same line when there is room, and wraps below it when there is not.
+          <div className="min-w-80 flex-1">
+            <DemoKeyPicker demoKeys={demoKeys} value={demoKey} onChange={onDemoKeyChange} />
+          </div>
         ) : info.configured ? (
           <ConfiguredKey info={info} />
         ) : (
           <span className="font-medium text-slate-700 dark:text-slate-200">
             No credentials yet — requests cannot be signed.
+          </span>
+        )}
+        {name === 'mock' && (
+          <span className="ml-auto shrink-0">
+            <MockReset onReset={onMockReset} />
           </span>
         )}
       </div>

@@ -5,6 +5,7 @@
 import {
   keepPreviousData,
   queryOptions,
+  skipToken,
   useMutation,
   useQueries,
   useQuery,
@@ -12,20 +13,16 @@ import {
 } from '@tanstack/react-query';
 import type { HistoryQuery, ReplayRequest } from '../../../../core/contract.ts';
 import { api, ApiRequestError } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
 export const HISTORY_PAGE_SIZE = 200;
 
 /** What the person filters by (everything but paging). */
 export type HistoryFilter = Pick<Partial<HistoryQuery>, 'environment' | 'method' | 'status' | 'q'>;
 
-/** Every history query starts with this key, so one invalidation refreshes them all. */
-export const HISTORY_KEY = ['history'] as const;
-/** Entries never change once written, so they live under their own key: a new send does not refetch them. */
-export const HISTORY_ENTRY_KEY = ['history-entry'] as const;
-
 export function historyQueryOptions(filter: Partial<HistoryQuery>) {
   return queryOptions({
-    queryKey: [...HISTORY_KEY, 'list', filter],
+    queryKey: queryKeys.history.list(filter),
     queryFn: () => api.history(filter),
     placeholderData: keepPreviousData,
     // The list changes through this page's own mutations, which invalidate it. Without a stale time,
@@ -43,7 +40,7 @@ export function historyPageQueryOptions(filter: HistoryFilter, page: number) {
 /** The full entry: the request as sent, its string to sign, hashes, response and timings. */
 export function historyEntryQueryOptions(id: number) {
   return queryOptions({
-    queryKey: [...HISTORY_ENTRY_KEY, id],
+    queryKey: queryKeys.historyEntry.one(id),
     queryFn: () => api.historyEntry(id),
     staleTime: Infinity,
     retry: (count, error) => count < 2 && !(error instanceof ApiRequestError && error.status === 404),
@@ -59,7 +56,9 @@ export function useHistoryFirstPage(filter: HistoryFilter) {
 }
 
 export function useHistoryEntry(id: number | null) {
-  return useQuery({ ...historyEntryQueryOptions(id ?? -1), enabled: id !== null });
+  return useQuery(
+    id === null ? { queryKey: queryKeys.historyEntry.one(-1), queryFn: skipToken } : historyEntryQueryOptions(id),
+  );
 }
 
 export function useResend() {
@@ -68,7 +67,8 @@ export function useResend() {
     /** `confirm`: the person confirmed sending it to production. */
     mutationFn: ({ id, confirm }: { id: number; confirm: boolean }) => api.resend(id, confirm ? { confirm } : {}),
     retry: false,
-    onSettled: () => client.invalidateQueries({ queryKey: HISTORY_KEY }),
+    onSuccess: (result) => client.setQueryData(queryKeys.historyEntry.one(result.id), result),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.history.all() }),
   });
 }
 
@@ -77,7 +77,8 @@ export function useReplay() {
   return useMutation({
     mutationFn: ({ id, request }: { id: number; request: ReplayRequest }) => api.replay(id, request),
     retry: false,
-    onSettled: () => client.invalidateQueries({ queryKey: HISTORY_KEY }),
+    onSuccess: (result) => client.setQueryData(queryKeys.historyEntry.one(result.id), result),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.history.all() }),
   });
 }
 
@@ -86,8 +87,8 @@ export function useDeleteEntry() {
   return useMutation({
     mutationFn: (id: number) => api.deleteHistoryEntry(id),
     retry: false,
-    onSuccess: (_ok, id) => client.removeQueries({ queryKey: [...HISTORY_ENTRY_KEY, id] }),
-    onSettled: () => client.invalidateQueries({ queryKey: HISTORY_KEY }),
+    onSuccess: (_ok, id) => client.removeQueries({ queryKey: queryKeys.historyEntry.one(id) }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.history.all() }),
   });
 }
 
@@ -96,7 +97,7 @@ export function useClearHistory() {
   return useMutation({
     mutationFn: () => api.clearHistory(),
     retry: false,
-    onSuccess: () => client.removeQueries({ queryKey: HISTORY_ENTRY_KEY }),
-    onSettled: () => client.invalidateQueries({ queryKey: HISTORY_KEY }),
+    onSuccess: () => client.removeQueries({ queryKey: queryKeys.historyEntry.all() }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.history.all() }),
   });
 }

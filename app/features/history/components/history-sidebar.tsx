@@ -1,13 +1,14 @@
 import { groupDigits } from '../../../lib/format.ts';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { HistoryEntry, RelayResult } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
-import { isTypingTarget } from '../../../lib/keyboard.ts';
 import type { ConfirmSend } from '../../../lib/confirm-send.ts';
 import type { KeyName } from '../../../lib/key-label.ts';
 import { useClearHistory, useHistoryFirstPage, type HistoryFilter } from '../api/history-api.ts';
-import { useDebounced, useNow } from '../use-now.ts';
+import { useDebounced } from '../../../lib/debounce.ts';
+import { useShortcut } from '../../../lib/shortcuts.ts';
+import { useNow } from '../../../lib/use-now.ts';
 import { EntryActions } from './entry-actions.tsx';
 import { EMPTY_FILTERS, HistoryFilters, type FilterValues } from './history-filters.tsx';
 import { HistoryList } from './history-list.tsx';
@@ -55,16 +56,10 @@ export function HistorySidebar({
   const [confirmClear, setConfirmClear] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  // "/" focuses the history search, unless the person is typing somewhere.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || isTypingTarget(e.target)) return;
-      e.preventDefault();
-      searchRef.current?.focus();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  useShortcut('/', 'Search the history', () => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  });
 
   // After a delete, select the neighbour in the first page when there is one.
   const onDeleted = (id: number) => {

@@ -4,6 +4,7 @@ const LINKS: Array<{ view: View; label: string }> = [
   { view: 'playground', label: 'Playground' },
   { view: 'doctor', label: 'Doctor' },
   { view: 'walkthrough', label: 'Walkthrough' },
+  { view: 'feed', label: 'Feed' },
 ];
 
 /** The header's view switch: plain links to hash routes, the current one marked with aria-current. */

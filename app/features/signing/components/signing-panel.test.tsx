@@ -22,7 +22,12 @@ const answer: SignResponse = {
     byteLength: 69,
   },
   signature: 'sig-value',
-  headers: { 'qredo-api-key': 'demo-full', 'qredo-api-ts': '1700000000', 'qredo-api-sig': 'sig-value' },
+  headers: [
+    { name: 'qredo-api-key', value: 'demo-full' },
+    { name: 'qredo-api-ts', value: '1700000000' },
+    { name: 'qredo-api-sig', value: 'sig-value' },
+  ],
+  scheme: 'v1',
   bodySha256: 'abc123',
 };
 
@@ -76,7 +81,7 @@ describe('SigningPanel before the server answers', () => {
     // Laid out in the page from the draft: the pinned timestamp, the base URL + path, the body's bytes.
     expect(sts.textContent).toContain('1600000000POSThttp://127.0.0.1:8091/api/v1/p/transaction{');
     expect(within(sts).getByText('69 bytes total')).toBeInTheDocument();
-    expect(within(sts).getByText('provisional · signing…')).toBeInTheDocument();
+    expect(within(sts).getByText('signing…')).toBeVisible();
     // No signature is shown that the server has not given.
     const sig = screen.getByRole('region', { name: 'Signature' });
     expect(within(sig).queryAllByText('sig-value')).toHaveLength(0);

@@ -1,21 +1,21 @@
 import { memo, useMemo } from 'react';
-import type { RelayResult, RequestDraft, StringToSignView as StringToSign } from '../../../../core/contract.ts';
+import type { RelayResult, RequestDraft } from '../../../../core/contract.ts';
 import { ApiRequestError } from '../../../lib/api-client.ts';
-import { signedOnlyOnSend, useSignPreview } from '../api/sign-preview.ts';
-import { provisionalStringToSign } from '../provisional.ts';
-import { viewFromEntry, viewFromPreview, type SignedView } from '../signed-view.ts';
+import { signedOnlyOnSend } from '../../../lib/queries.ts';
+import { useNow } from '../../../lib/use-now.ts';
+import { useSignPreview } from '../api/sign-preview.ts';
+import { layOut, layoutTimestamp, previewState } from '../preview-state.ts';
 import { SignatureView } from './signature-view.tsx';
 import { StringToSignView } from './string-to-sign-view.tsx';
 
 export type SigningPanelView = 'live' | 'sent';
 
 export interface SigningPanelProps {
-  /** The draft as the person types it; the server is asked to sign each version of it. */
+  /** The draft as the person types it: laid out at once. */
   draft: RequestDraft;
-  /**
-   * The environment's base URL (from the session). When known, the string-to-sign is laid out in the
-   * page at once, marked provisional until the server's answer replaces it.
-   */
+  /** The draft as it settles (useDraftFeed): what is signed. The draft itself when not given. */
+  settled?: RequestDraft;
+  /** The environment's base URL (from the session): the string-to-sign is laid out with it. */
   baseUrl?: string;
   /** A history entry to show "as sent", when one is selected. */
   entry: RelayResult | null;
@@ -28,59 +28,49 @@ const heading = 'text-sm font-semibold text-slate-800 dark:text-slate-100';
 
 /**
  * The live signing panel: what will be signed (or what was), and the resulting signature and headers.
- *
- * Until the server has answered for the draft, the string-to-sign is laid out here from the draft
- * itself (provisional, with the page's clock for a send-time timestamp); the server's answer then
- * replaces it, and is the truth wherever the two differ. The Signature region only ever shows what the
- * server answered: while a newer draft is being signed, the previous signature stays, dimmed and
- * marked busy. (The page hands a new draft over once it is signed, or after a short wait: see
- * useShownDraft.)
+ * One path: the string-to-sign is laid out here from the draft at every keystroke, and the signature
+ * comes from one query keyed on the settled draft, whose request the draft feed started from the
+ * form's change event already. What is shown is decided in preview-state.ts.
  */
 export const SigningPanel = memo(function SigningPanel({
   draft,
+  settled = draft,
   baseUrl,
   entry,
   view,
   onViewChange,
 }: SigningPanelProps) {
-  const live = view === 'live';
-  const preview = useSignPreview(live ? draft : null);
-  const onSendOnly = live && signedOnlyOnSend(draft);
   const showingSent = view === 'sent' && entry !== null;
-  const { method, path, body, timestamp, timestampUnit } = draft;
-  // The server's answer for exactly this draft, when it has come (otherwise an earlier one, or none).
-  const answer = preview.data && !preview.isPlaceholderData && !preview.isError ? preview.data : null;
-  const waiting = answer === null;
-  const provisional = useMemo(
-    // A send-time preview is made of the current time by design (the server reads its clock too);
-    // memoised on the draft, it is read once per change of what is signed, not on every render.
-    // eslint-disable-next-line react-hooks/purity
-    () => (live && waiting ? provisionalStringToSign(draft, baseUrl, Date.now()) : null),
-    // What the string-to-sign is made of; the rest of the draft (environment, demo key) is not in it.
-    // Not needed (not computed) once the server's answer is there.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [live, waiting, baseUrl, method, path, body, timestamp, timestampUnit],
+  const live = !showingSent;
+  const sendOnly = signedOnlyOnSend(draft);
+  const query = useSignPreview(live && !signedOnlyOnSend(settled) ? settled : null);
+  const nowMs = useNow(1000);
+  const latest = query.data ?? null;
+  const timestamp = layoutTimestamp(draft, latest, nowMs);
+  // Laid out again only when what it is made of changes: not when an answer repeats the timestamp.
+  const laidOut = useMemo(() => layOut(draft, baseUrl, timestamp), [draft, baseUrl, timestamp]);
+  const state = useMemo(
+    () =>
+      previewState({
+        draft: draft,
+        laidOut,
+        answer: latest,
+        answered: query.isPlaceholderData ? null : settled,
+        error: query.error,
+        signedOnlyOnSend: sendOnly,
+        sent: showingSent ? entry : null,
+      }),
+    [draft, laidOut, latest, query.isPlaceholderData, query.error, settled, sendOnly, showingSent, entry],
   );
-
-  let signed: SignedView | null = null;
-  let stringToSign: StringToSign | null = null;
-  /** The server has not answered for this draft yet: the signature shown is an earlier one. */
-  let stale = false;
-  let provisionalShown = false;
-  if (showingSent) {
-    signed = viewFromEntry(entry);
-    stringToSign = signed.stringToSign;
-  } else if (!preview.isError) {
-    if (preview.data) signed = viewFromPreview(preview.data);
-    stale = answer === null && signed !== null && !onSendOnly;
-    if (onSendOnly) signed = null;
-    if (answer && signed) stringToSign = signed.stringToSign;
-    else if (provisional) {
-      stringToSign = provisional;
-      provisionalShown = true;
-    } else stringToSign = signed?.stringToSign ?? null;
-  }
-  const atSendTime = showingSent ? false : signed && !stale ? signed.timestampAtSendTime : timestamp === undefined;
+  const signing = state.kind === 'live' && !state.current;
+  const signed = state.kind === 'live' || state.kind === 'sent' ? state.signed : null;
+  const stringToSign = state.kind === 'error' ? null : state.stringToSign;
+  const atSendTime =
+    state.kind === 'sent'
+      ? false
+      : state.kind === 'live' && state.current
+        ? state.signed!.timestampAtSendTime
+        : draft.timestamp === undefined;
 
   return (
     <div className="space-y-3">
@@ -101,31 +91,33 @@ export const SigningPanel = memo(function SigningPanel({
           </div>
           {/* Always in the layout (only hidden), so that it appearing at each keystroke moves nothing. */}
           <span
-            className={`text-[11px] text-slate-400 ${!showingSent && (preview.isFetching || stale) ? '' : 'invisible'}`}
+            className={`text-[11px] text-slate-400 ${signing ? '' : 'invisible'}`}
             aria-hidden="true"
-            title={
-              provisionalShown
-                ? 'Laid out in the page as you type; the server’s answer, with the signature, replaces it.'
-                : undefined
-            }
+            title="Laid out in the page as you type; the server signs it and its timestamp replaces the page's clock."
           >
-            {provisionalShown ? 'provisional · signing…' : 'signing…'}
+            signing…
           </span>
         </div>
         <TimestampNote showingSent={showingSent} shown={stringToSign !== null} atSendTime={atSendTime} entry={entry} />
-        {!showingSent && preview.isError ? (
-          <SignError error={preview.error} />
+        {state.kind === 'error' ? (
+          <SignError error={state.error} />
         ) : stringToSign ? (
-          <StringToSignView value={stringToSign} dimmed={stale && !provisionalShown} />
+          <StringToSignView value={stringToSign} />
         ) : (
           <Skeleton />
         )}
       </section>
 
-      <section aria-label="Signature" aria-busy={stale || undefined} className={panel}>
+      <section aria-label="Signature" aria-busy={signing || undefined} className={panel}>
         <h2 className={`${heading} mb-1`}>Signature</h2>
-        {signed ? (
-          <div className={stale ? 'opacity-50' : undefined}>
+        {state.kind === 'send-only' ? (
+          <p className="text-xs text-slate-600 dark:text-slate-300">
+            A {draft.method.toUpperCase()} to production is signed only when you send it, after you confirm: a signature
+            made ahead of time could be used to move funds. The string to sign above is exactly what will be signed,
+            with the time of sending.
+          </p>
+        ) : signed ? (
+          <div className={signing ? 'opacity-50' : undefined}>
             <p
               className="mb-1 truncate font-mono text-[11px] text-slate-500 dark:text-slate-400"
               title={`${signed.method} ${signed.url}`}
@@ -134,13 +126,7 @@ export const SigningPanel = memo(function SigningPanel({
             </p>
             <SignatureView view={signed} />
           </div>
-        ) : !showingSent && onSendOnly ? (
-          <p className="text-xs text-slate-600 dark:text-slate-300">
-            A {draft.method.toUpperCase()} to production is signed only when you send it, after you confirm: a signature
-            made ahead of time could be used to move funds. The string to sign above is exactly what will be signed,
-            with the time of sending.
-          </p>
-        ) : !showingSent && preview.isError ? (
+        ) : state.kind === 'error' ? (
           <p className="text-xs text-slate-500 dark:text-slate-400">No signature until the request can be signed.</p>
         ) : (
           <Skeleton lines={3} />

@@ -1,11 +1,10 @@
 /** The open snippets panel: loaded when first opened, so snippet generation stays off the first screen. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { RelayResult, RequestDraft } from '../../../../core/contract.ts';
 import { SNIPPET_LANGUAGES, snippetFor, type SnippetLanguage } from '../../../../core/snippets/index.ts';
 import { CopyButton } from '../../../components/copy-button.tsx';
-import { api } from '../../../lib/api-client.ts';
-import { signQueryKeyHash } from '../../../lib/sign-query-hash.ts';
+import { signPreviewQueryOptions } from '../../../lib/queries.ts';
 import { SNIPPET_TAB_LABEL, snippetInputFromEntry, snippetInputFromPreview } from '../snippet-input.ts';
 
 export default function SnippetsBody({
@@ -19,22 +18,12 @@ export default function SnippetsBody({
   language: SnippetLanguage;
   onLanguageChange: (language: SnippetLanguage) => void;
 }) {
-  // The same query (key ['sign', draft]) as the signing panel's preview: one request for both.
-  const preview = useQuery({
-    queryKey: ['sign', draft] as const,
-    queryKeyHashFn: signQueryKeyHash,
-    queryFn: ({ signal }) => api.sign(draft, signal),
-    placeholderData: keepPreviousData,
-    retry: false,
-    refetchOnWindowFocus: false,
-    staleTime: 5_000,
-    gcTime: 5_000,
-    enabled: entry === null,
-  });
+  // The same query as the signing panel's: one request for both.
+  const preview = useQuery(signPreviewQueryOptions(entry === null ? draft : null));
   const input = entry
     ? snippetInputFromEntry(entry)
     : preview.data
-      ? snippetInputFromPreview(preview.data, draft.body)
+      ? snippetInputFromPreview(preview.data, draft)
       : null;
   const code = useMemo(
     () => (input ? snippetFor(language, input) : ''),

@@ -9,13 +9,3 @@ export function useNow(intervalMs = 30_000): number {
   }, [intervalMs]);
   return now;
 }
-
-/** `value`, once it has stopped changing for `delayMs`. */
-export function useDebounced<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(t);
-  }, [value, delayMs]);
-  return settled;
-}

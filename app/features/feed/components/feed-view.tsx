@@ -1,0 +1,337 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { DemoKey, Environment, FeedQuery } from '../../../../core/contract.ts';
+import { ENVIRONMENTS } from '../../../../core/constants.ts';
+import { Button } from '../../../components/button.tsx';
+import { api } from '../../../lib/api-client.ts';
+import { useFeed } from '../api/use-feed.ts';
+import { buildTimelines, clockTime, connectionFrom } from '../timeline.ts';
+import { RawMessages } from './raw-messages.tsx';
+import { TxTimelineCard } from './tx-timeline.tsx';
+
+const LABEL: Record<Environment, string> = { mock: 'Mock', sandbox: 'Sandbox', production: 'Production' };
+/** The real feeds' handshake is undocumented: the playground signs it as the embedded mock's convention says. */
+const EXPERIMENTAL: Record<Environment, boolean> = { mock: false, sandbox: true, production: true };
+const ENV_VARS: Record<Exclude<Environment, 'mock'>, string> = {
+  sandbox: 'QREDO_SANDBOX_API_KEY and QREDO_SANDBOX_API_SECRET',
+  production: 'QREDO_PRODUCTION_API_KEY and QREDO_PRODUCTION_API_SECRET',
+};
+
+const card = 'rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900';
+const select =
+  'h-8 rounded-md border border-slate-300 bg-white px-2 text-sm dark:border-slate-700 dark:bg-slate-950 ' +
+  'focus-visible:outline-2 focus-visible:outline-sky-500';
+
+type Tab = 'timeline' | 'raw';
+
+export interface FeedViewProps {
+  /** When the page last reset the embedded mock (ms), so the view can say that its transactions are gone. */
+  mockResetAt?: number | null;
+}
+
+/** The transaction feed: each transaction's status timeline as it happens, and the raw frames one tab away. */
+export function FeedView({ mockResetAt = null }: FeedViewProps) {
+  const envId = useId();
+  const keyId = useId();
+  const [environment, setEnvironment] = useState<Environment>('mock');
+  const [demoKey, setDemoKey] = useState<DemoKey>('full');
+  const [listening, setListening] = useState(true);
+  const [run, setRun] = useState(0);
+  const [tab, setTab] = useState<Tab>('timeline');
+  // The same cache entry as the environments feature (key ['session']): demo keys and which keys exist.
+  const session = useQuery({ queryKey: ['session'], queryFn: () => api.session(), staleTime: Infinity });
+  // The feed needs the Web3 Transactions permission: only the demo keys that have it are offered.
+  const web3Keys = (session.data?.demoKeys ?? []).filter((k) => k.permissions.includes('web3'));
+
+  const query: FeedQuery | null = listening
+    ? environment === 'mock'
+      ? { environment, demoKey }
+      : { environment }
+    : null;
+  const feed = useFeed(query, run);
+  const timelines = useMemo(() => buildTimelines(feed.events), [feed.events]);
+  const connection = useMemo(() => connectionFrom(feed.events), [feed.events]);
+  const messages = feed.events.filter((e) => e.type === 'message').length;
+  const live = listening && !feed.ended && !feed.failure;
+  // A refusal or failure is shown with its own "Try again".
+  const problem =
+    listening && (feed.failure !== null || connection.state === 'refused' || connection.state === 'failed');
+
+  const reconnect = () => {
+    setListening(true);
+    setRun((n) => n + 1);
+  };
+
+  return (
+    <div className="mx-auto max-w-6xl space-y-4 p-4">
+      <div>
+        <h2 className="text-lg font-semibold">Transaction feed</h2>
+        <p className="max-w-4xl text-sm text-slate-600 dark:text-slate-400">
+          The environment’s <span className="font-mono">GET /transactions/feed</span> WebSocket, opened by the local
+          server (a browser cannot sign a WebSocket handshake) and relayed here. Each transaction’s status moves created
+          → pending → authorized → approved as the feed reports it; the exact frames are under Raw messages.
+        </p>
+      </div>
+
+      <section aria-label="Feed connection" className={`${card} space-y-3 p-3`}>
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <div className="flex items-center gap-2">
+            <label htmlFor={envId} className="text-xs font-medium text-slate-600 dark:text-slate-300">
+              Feed environment
+            </label>
+            <select
+              id={envId}
+              value={environment}
+              onChange={(e) => {
+                setEnvironment(e.target.value as Environment);
+                setListening(true);
+              }}
+              className={select}
+            >
+              {ENVIRONMENTS.map((name) => (
+                <option key={name} value={name}>
+                  {LABEL[name]}
+                  {EXPERIMENTAL[name] ? ' (experimental)' : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+          {environment === 'mock' && web3Keys.length > 0 && (
+            <div className="flex items-center gap-2">
+              <label htmlFor={keyId} className="text-xs font-medium text-slate-600 dark:text-slate-300">
+                Demo key
+              </label>
+              <select
+                id={keyId}
+                value={demoKey}
+                onChange={(e) => {
+                  setDemoKey(e.target.value as DemoKey);
+                  setListening(true);
+                }}
+                className={select}
+              >
+                {web3Keys.map((k) => (
+                  <option key={k.id} value={k.id}>
+                    {k.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {EXPERIMENTAL[environment] && (
+            <span className="rounded bg-env-sandbox-soft px-1.5 py-0.5 text-xs font-semibold text-env-sandbox-ink dark:bg-env-sandbox/15 dark:text-env-sandbox-night">
+              Experimental
+            </span>
+          )}
+          <div className="ml-auto flex items-center gap-2">
+            {live ? (
+              <Button size="sm" onClick={() => setListening(false)}>
+                Stop
+              </Button>
+            ) : (
+              !problem && (
+                <Button size="sm" onClick={reconnect}>
+                  Reconnect
+                </Button>
+              )
+            )}
+            <Button size="sm" variant="ghost" onClick={feed.clear} disabled={feed.events.length === 0}>
+              Clear
+            </Button>
+          </div>
+        </div>
+        {EXPERIMENTAL[environment] && (
+          <p className="text-xs leading-relaxed text-slate-600 dark:text-slate-400">
+            How Qredo authenticates this handshake is not documented. The playground signs it as the embedded mock’s
+            convention says (the three v1 headers over timestamp + GET + the wss:// URL), so the real service may refuse
+            it.
+          </p>
+        )}
+        <ConnectionState
+          environment={environment}
+          listening={listening}
+          connection={connection}
+          failure={feed.failure}
+          onRetry={reconnect}
+        />
+        {mockResetAt !== null && environment === 'mock' && (
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            The mock was reset at {clockTime(Math.floor(mockResetAt / 1000))}: the transactions created before then are
+            gone from it, and no more messages will come for them.
+          </p>
+        )}
+      </section>
+
+      <FeedTabs tab={tab} onTab={setTab} messages={messages}>
+        {tab === 'timeline' ? (
+          timelines.length === 0 ? (
+            <p className="p-4 text-sm text-slate-600 dark:text-slate-400">
+              {live
+                ? 'Waiting for transactions. The feed reports the transactions that move from now on: send POST /transaction from the Playground (Mock, with a key that has the Web3 permission) and watch it go from created to approved, about 10 seconds in all.'
+                : 'No transactions yet.'}
+            </p>
+          ) : (
+            <div className="space-y-3 p-3">
+              {timelines.map((tx) => (
+                <TxTimelineCard key={tx.txID} tx={tx} />
+              ))}
+            </div>
+          )
+        ) : (
+          <RawMessages events={feed.events} />
+        )}
+      </FeedTabs>
+    </div>
+  );
+}
+
+function ConnectionState(props: {
+  environment: Environment;
+  listening: boolean;
+  connection: ReturnType<typeof connectionFrom>;
+  failure: ReturnType<typeof useFeed>['failure'];
+  onRetry: () => void;
+}) {
+  const { environment, connection, failure } = props;
+  const name = LABEL[environment];
+  const retry = (
+    <Button size="sm" variant="secondary" onClick={props.onRetry}>
+      Try again
+    </Button>
+  );
+  if (failure) {
+    const noKey = failure.code === 'no-credentials' && environment !== 'mock';
+    return (
+      <Problem
+        title={
+          noKey ? `No API key for ${name} yet: the feed cannot be opened.` : `The ${name} feed could not be opened.`
+        }
+        action={retry}
+      >
+        {noKey ? (
+          <>
+            Add a key in the Playground’s {name} environment bar (<a href="#/">open the Playground</a>), or start the
+            playground with {ENV_VARS[environment as Exclude<Environment, 'mock'>]} set.
+          </>
+        ) : (
+          failure.message
+        )}
+      </Problem>
+    );
+  }
+  if (!props.listening)
+    return (
+      <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+        Stopped: the feed is closed.
+      </p>
+    );
+  if (connection.state === 'refused')
+    return (
+      <Problem title={`The ${name} feed refused the handshake: ${connection.status}.`} action={retry}>
+        {connection.reason ? (
+          <>
+            Reason given: <span className="font-mono break-all">{connection.reason}</span>
+          </>
+        ) : (
+          connection.message
+        )}
+      </Problem>
+    );
+  if (connection.state === 'failed')
+    return (
+      <Problem title={`The ${name} feed failed.`} action={retry}>
+        {connection.message}
+      </Problem>
+    );
+  if (connection.state === 'closed')
+    return (
+      <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+        Closed: {connection.message}
+      </p>
+    );
+  if (connection.state === 'connecting')
+    return (
+      <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+        Connecting to the {name} feed…
+      </p>
+    );
+  return (
+    <p role="status" className="flex flex-wrap items-center gap-x-2 text-sm text-slate-700 dark:text-slate-300">
+      <span aria-hidden="true" className="size-2 animate-pulse rounded-full bg-emerald-500" />
+      <span>Listening to</span>
+      <span className="font-mono text-xs break-all">{connection.url}</span>
+      <span className="text-xs text-slate-500 dark:text-slate-400">
+        (key <span className="font-mono">{connection.keyId}</span>, since{' '}
+        {clockTime(Math.floor(connection.since / 1000))})
+      </span>
+    </p>
+  );
+}
+
+function Problem({ title, action, children }: { title: string; action: ReactNode; children: ReactNode }) {
+  return (
+    <div
+      role="alert"
+      className="flex flex-wrap items-start gap-3 rounded-md border border-env-production/40 bg-env-production-soft/50 p-3 text-sm text-env-production-ink dark:bg-env-production/10 dark:text-env-production-night"
+    >
+      <div className="min-w-0 flex-1 space-y-1">
+        <p className="font-semibold">{title}</p>
+        <p className="text-slate-700 dark:text-slate-300">{children}</p>
+      </div>
+      {action}
+    </div>
+  );
+}
+
+function FeedTabs(props: { tab: Tab; onTab: (t: Tab) => void; messages: number; children: ReactNode }) {
+  const base = useId();
+  const tabs: Array<[Tab, string]> = [
+    ['timeline', 'Timeline'],
+    ['raw', `Raw messages (${props.messages})`],
+  ];
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!['ArrowRight', 'ArrowLeft', 'Home', 'End'].includes(e.key)) return;
+    e.preventDefault();
+    const next: Tab =
+      e.key === 'Home' ? 'timeline' : e.key === 'End' ? 'raw' : props.tab === 'raw' ? 'timeline' : 'raw';
+    props.onTab(next);
+    document.getElementById(`${base}-${next}-tab`)?.focus();
+  };
+  return (
+    <section aria-label="Feed" className={card}>
+      <div
+        role="tablist"
+        aria-label="Feed views"
+        onKeyDown={onKey}
+        className="flex gap-1 border-b border-slate-200 px-2 dark:border-slate-800"
+      >
+        {tabs.map(([t, label]) => {
+          const selected = t === props.tab;
+          return (
+            <button
+              key={t}
+              id={`${base}-${t}-tab`}
+              type="button"
+              role="tab"
+              aria-selected={selected}
+              aria-controls={`${base}-panel`}
+              tabIndex={selected ? 0 : -1}
+              onClick={() => props.onTab(t)}
+              className={
+                '-mb-px border-b-2 px-3 py-2 text-sm focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none ' +
+                (selected
+                  ? 'border-sky-600 font-semibold text-slate-900 dark:border-sky-400 dark:text-slate-50'
+                  : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100')
+              }
+            >
+              {label}
+            </button>
+          );
+        })}
+      </div>
+      <div id={`${base}-panel`} role="tabpanel" aria-labelledby={`${base}-${props.tab}-tab`}>
+        {props.children}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,316 @@
+/**
+ * The playground view: composer, live signing, response and history, composed from their features.
+ * What is sent, shown and asked is wired here; each feature owns its own state and server state.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useWatch, type Control, type UseFormReturn } from 'react-hook-form';
+import type { DemoKeyInfo, Environment, RelayResult, SendRequest } from '../core/contract.ts';
+import { useSendMutation } from './features/composer/api/send.ts';
+import { Composer } from './features/composer/components/composer.tsx';
+import {
+  draftFromForm,
+  effectiveMethod,
+  matchOperation,
+  valuesFromEntry,
+  valuesFromImport,
+  type ComposerValues,
+} from './features/composer/form.ts';
+import { BundleTools } from './features/bundles/components/bundle-tools.tsx';
+import type { ImportOutcome } from './features/curl-import/components/curl-import-dialog.tsx';
+import { CurlImportLauncher } from './features/curl-import/components/curl-import-launcher.tsx';
+import { EnvironmentBar } from './features/environments/components/environment-bar.tsx';
+import { ENVIRONMENT_LABEL } from './features/environments/environment-style.ts';
+import { useHistoryEntry } from './features/history/api/history-api.ts';
+import { HistorySidebar } from './features/history/components/history-sidebar.tsx';
+import { ResponsePanel } from './features/response/components/response-panel.tsx';
+import { notCurrentReason } from './features/response/shown-request.ts';
+import { useDraftFeed } from './features/signing/api/sign-preview.ts';
+import { SigningPanel, type SigningPanelView } from './features/signing/components/signing-panel.tsx';
+import { SnippetsPanel } from './features/snippets/components/snippets-panel.tsx';
+import { announce } from './lib/announce.ts';
+import { ApiRequestError } from './lib/api-client.ts';
+import type { ConfirmSend } from './lib/confirm-send.ts';
+import { keyName } from './lib/key-label.ts';
+import { useSession } from './lib/queries.ts';
+import { useShortcut } from './lib/shortcuts.ts';
+
+const NO_DEMO_KEYS: DemoKeyInfo[] = [];
+const NO_ENVIRONMENTS: { name: Environment; baseUrl: string }[] = [];
+
+/** What the response panel shows: the latest send, or an entry picked in the history. */
+type Shown = { id: number; origin: 'send' | 'history' } | null;
+
+function describeResult(r: RelayResult): string {
+  const what = `${r.request.method} ${r.request.path}`;
+  const ms = `${Math.round(r.timings.totalMs)} ms`;
+  if (r.response) return `${what}: ${r.response.status} ${r.response.statusText} in ${ms}`;
+  return `${what}: failed (${r.error?.message ?? 'no response'}) after ${ms}`;
+}
+
+/** On narrow layouts the response sits below the fold: bring it into view after a send. */
+function revealResponse(scroller: HTMLElement | null, region: HTMLElement | null): void {
+  requestAnimationFrame(() => {
+    if (!scroller || !region) return;
+    const top = region.getBoundingClientRect().top;
+    const frame = scroller.getBoundingClientRect();
+    if (top > frame.bottom - 120)
+      scroller.scrollTo?.({ top: scroller.scrollTop + top - frame.top - 16, behavior: 'smooth' });
+  });
+}
+
+export function PlaygroundView({
+  form,
+  active,
+  confirmSend,
+  onMockReset,
+}: {
+  form: UseFormReturn<ComposerValues>;
+  /** The embedded mock's data was reset from its bar. */
+  onMockReset?: () => void;
+  /** False while another view is on screen: the view stays mounted (drafts kept), its shortcuts off. */
+  active: boolean;
+  confirmSend: ConfirmSend;
+}) {
+  const session = useSession();
+  const [environment, demoKey] = useWatch({ control: form.control, name: ['environment', 'demoKey'] });
+  const send = useSendMutation();
+  const [shown, setShown] = useState<Shown>(null);
+  const [signingView, setSigningView] = useState<SigningPanelView>('live');
+  const entry = useHistoryEntry(shown?.id ?? null);
+  const responseSlot = useRef<HTMLDivElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
+
+  const envInfo = session.data?.environments.find((e) => e.name === environment);
+  const demoKeys = session.data?.demoKeys ?? NO_DEMO_KEYS;
+  const nameKey = useCallback((keyId: string) => keyName(keyId, demoKeys), [demoKeys]);
+
+  const doSend = (request: SendRequest) => {
+    announce(`Sending ${request.method} ${request.path}…`);
+    send.mutate(request, {
+      onSuccess: (result) => {
+        setShown({ id: result.id, origin: 'send' });
+        revealResponse(mainRef.current, responseSlot.current);
+        announce(`Sent ${describeResult(result)}`);
+      },
+      onError: (error) => {
+        setShown(null);
+        announce(`Could not send ${request.method} ${request.path}: ${error.message}`);
+      },
+    });
+  };
+
+  const requestSend = () => {
+    if (send.isPending) return;
+    void form.handleSubmit(
+      (values) => {
+        const draft = draftFromForm(values);
+        confirmSend({ ...draft, action: null }, (confirmed) => doSend(confirmed ? { ...draft, confirm: true } : draft));
+      },
+      () => announce('Some fields need attention before sending.'),
+    )();
+  };
+  useShortcut('send', 'Send the request (works inside the body editor too)', requestSend, active);
+
+  const onSelectHistory = (id: number) => {
+    send.reset();
+    setShown({ id, origin: 'history' });
+    setSigningView('sent');
+  };
+
+  // Load into composer: the request with the environment, key and timestamp settings it was sent with.
+  const onLoadHistory = (loaded: RelayResult) => {
+    const values = valuesFromEntry(loaded, form.getValues(), (keyId) => nameKey(keyId).demoKey);
+    form.reset(values, { keepDefaultValues: true });
+    setSigningView('live');
+    const key = nameKey(loaded.keyId);
+    const loadedInfo = session.data?.environments.find((e) => e.name === loaded.environment);
+    const keyNote =
+      loaded.environment === 'mock'
+        ? key.demoKey
+          ? `demo key ${key.name}`
+          : `the full demo key (key ${loaded.keyId} is not a demo key)`
+        : loadedInfo?.keyId && loadedInfo.keyId !== loaded.keyId
+          ? `sent with key ${loaded.keyId}; ${ENVIRONMENT_LABEL[loaded.environment]} now signs with key ${loadedInfo.keyId}`
+          : `key ${loaded.keyId}`;
+    const timing =
+      values.timing.mode === 'pinned' ? `timestamp pinned to ${values.timing.pinned}` : 'timestamp at send time';
+    announce(
+      `Loaded ${loaded.request.method} ${loaded.request.path} into the composer (${ENVIRONMENT_LABEL[loaded.environment]}, ${keyNote}, ${timing}).`,
+    );
+  };
+
+  const onHistoryResult = (result: RelayResult) => {
+    send.reset();
+    setShown({ id: result.id, origin: 'history' });
+    setSigningView('sent');
+    announce(`${result.kind === 'replay' ? 'Replayed' : 'Re-sent'} ${describeResult(result)}`);
+  };
+
+  const onCurlImport = ({ fields, environment: target, summary }: ImportOutcome) => {
+    form.reset(valuesFromImport(fields, target, form.getValues()), { keepDefaultValues: true });
+    setSigningView('live');
+    announce(summary);
+  };
+
+  const sendError = useMemo(
+    () =>
+      send.error
+        ? send.error instanceof ApiRequestError
+          ? send.error
+          : new ApiRequestError(0, 'unknown', send.error.message)
+        : null,
+    [send.error],
+  );
+  const shownResult = shown ? (entry.data ?? null) : null;
+  const responsePending = send.isPending || (shown !== null && entry.isLoading);
+  const production = environment === 'production';
+
+  return (
+    <div className={`relative min-h-0 flex-1 ${active ? 'flex' : 'hidden'}`}>
+      <main ref={mainRef} className="relative min-w-0 flex-1 overflow-y-auto">
+        <div className="mx-auto max-w-[1600px] space-y-4 p-4">
+          {session.isError ? (
+            <p
+              role="alert"
+              className="rounded-lg border border-env-production/40 bg-env-production-soft/50 p-3 text-sm text-env-production-ink dark:bg-env-production/10 dark:text-env-production-night"
+            >
+              The playground server did not answer: {session.error.message}
+            </p>
+          ) : envInfo ? (
+            <EnvironmentBar
+              info={envInfo}
+              demoKeys={demoKeys}
+              demoKey={demoKey}
+              onDemoKeyChange={(key) => form.setValue('demoKey', key)}
+              {...(onMockReset ? { onMockReset } : {})}
+            />
+          ) : (
+            <div aria-hidden="true" className="h-[38px] animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" />
+          )}
+
+          <div className="grid items-start gap-4 xl:grid-cols-2">
+            <div className="min-w-0 space-y-4">
+              <div className="relative rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+                <CurlImportLauncher
+                  environments={session.data?.environments ?? NO_ENVIRONMENTS}
+                  onImport={onCurlImport}
+                />
+                <Composer form={form} onSend={requestSend} sending={send.isPending} danger={production} />
+              </div>
+              <LiveSigning
+                form={form}
+                baseUrl={envInfo?.baseUrl}
+                entry={shownResult}
+                view={signingView}
+                onViewChange={setSigningView}
+              />
+            </div>
+            <div className="min-w-0 xl:sticky xl:top-4" ref={responseSlot}>
+              <ShownResponse
+                control={form.control}
+                result={shownResult}
+                pending={responsePending}
+                error={sendError}
+                demoKeys={demoKeys}
+              />
+              <div className="mt-4">
+                <BundleTools entry={shownResult} />
+              </div>
+            </div>
+          </div>
+        </div>
+      </main>
+      {/* After the main content in the document (and so in tab order), first on screen. */}
+      <div className="relative order-first flex w-72 shrink-0 flex-col border-r border-slate-200 bg-white xl:w-80 dark:border-slate-800 dark:bg-slate-900">
+        <HistorySidebar
+          selectedId={shown?.id ?? null}
+          onSelect={onSelectHistory}
+          onLoad={onLoadHistory}
+          onResult={onHistoryResult}
+          keyName={nameKey}
+          confirmSend={confirmSend}
+        />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The Response panel, told which request it shows and whether that is still the composer's: it
+ * watches only what decides that (environment, operation, method, path), so typing in the body
+ * does not redraw it.
+ */
+function ShownResponse({
+  control,
+  result,
+  pending,
+  error,
+  demoKeys,
+}: {
+  control: Control<ComposerValues>;
+  result: RelayResult | null;
+  pending: boolean;
+  error: ApiRequestError | null;
+  demoKeys: readonly DemoKeyInfo[];
+}) {
+  const [environment, operationId, method, customMethod, path] = useWatch({
+    control,
+    name: ['environment', 'operationId', 'method', 'customMethod', 'path'],
+  });
+  const notCurrent = useMemo(() => {
+    if (!result) return null;
+    const { method: sentMethod, path: sentPath } = result.request;
+    return notCurrentReason(
+      {
+        environment: result.environment,
+        operationId: matchOperation(sentMethod, sentPath)?.operation.id ?? '',
+        method: sentMethod,
+        path: sentPath,
+      },
+      { environment, operationId, method: effectiveMethod({ method, customMethod }), path },
+    );
+  }, [result, environment, operationId, method, customMethod, path]);
+  const key = useMemo(() => (result ? keyName(result.keyId, demoKeys) : null), [result, demoKeys]);
+  return <ResponsePanel result={result} pending={pending} error={error} keyName={key} notCurrent={notCurrent} />;
+}
+
+/**
+ * The signing panel and the snippets, fed by the form: the draft as typed through useWatch (so that
+ * only they re-render as the person types), the draft to sign through the draft feed, which hears the
+ * form's change event itself and starts the signing request before React renders the keystroke.
+ */
+function LiveSigning({
+  form,
+  baseUrl,
+  entry,
+  view,
+  onViewChange,
+}: {
+  form: UseFormReturn<ComposerValues>;
+  baseUrl: string | undefined;
+  entry: RelayResult | null;
+  view: SigningPanelView;
+  onViewChange: (v: SigningPanelView) => void;
+}) {
+  const values = useWatch({ control: form.control }) as ComposerValues;
+  const draft = useMemo(() => draftFromForm(values), [values]);
+  const read = useCallback(() => draftFromForm(form.getValues()), [form]);
+  const subscribe = useCallback(
+    (onChange: () => void) => form.subscribe({ formState: { values: true }, callback: onChange }),
+    [form],
+  );
+  const { settled } = useDraftFeed(read, subscribe);
+  return (
+    <>
+      <SigningPanel
+        draft={draft}
+        settled={settled}
+        baseUrl={baseUrl}
+        entry={entry}
+        view={view}
+        onViewChange={onViewChange}
+      />
+      <SnippetsPanel draft={settled} entry={view === 'sent' ? entry : null} />
+    </>
+  );
+}
