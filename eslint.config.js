@@ -182,6 +182,19 @@ export default defineConfig(
     },
   },
 
+  // ---- type-aware rules: promises that are dropped or passed where a void callback is expected,
+  // conditions the types say are always true or false, non-null assertions ----
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-unnecessary-condition': 'warn',
+      '@typescript-eslint/no-non-null-assertion': 'warn',
+    },
+  },
+
   // ---- the page ----
   {
     ...reactHooks.configs.flat.recommended,
@@ -229,6 +242,11 @@ export default defineConfig(
   {
     files: TESTS,
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  // ---- a non-null assertion that is wrong in a test throws, and the test fails: what it is for ----
+  {
+    files: [...TESTS, 'e2e/**/*.ts', 'test-support/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 
   // ---- end-to-end tests ----

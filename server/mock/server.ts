@@ -168,7 +168,9 @@ export function startMockServer(opts: MockServerOptions = {}): Promise<MockServe
         log?.(`${req.method ?? '?'} ${splitTarget(req.url ?? '').path} ${result.status}`);
         // A request may have moved a transaction on (POST /transaction creates one): tell the feed.
         hub.flush();
-      });
+      })
+      // Writing the answer failed (the client went away mid-write): nothing more can be said to it.
+      .catch(() => res.destroy());
   });
   const feedUpgrade = createFeedUpgradeHandler({
     basePath: BASE_PATH,

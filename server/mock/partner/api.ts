@@ -208,7 +208,9 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
             res.end();
           } else writeResult(res, result);
           options.log?.(`${req.method ?? '?'} ${splitTarget(req.url ?? '').path} ${result.status}`);
-        });
+        })
+        // Writing the answer failed (the client went away mid-write): nothing more can be said to it.
+        .catch(() => res.destroy());
     },
 
     /** WebSocket feeds: the handshake is authenticated (over the ws:// URL, no body), then answered 501. */
