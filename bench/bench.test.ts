@@ -8,6 +8,7 @@ import { firstScreenScripts } from './rows/bundle.ts';
 import { ROWS } from './rows/index.ts';
 import { formatTable } from './lib/table.ts';
 import { percentile } from './lib/stats.ts';
+import { formatRelayProfile, profileRelay } from './profile/relay.ts';
 import type { BenchContext, Measurement } from './lib/types.ts';
 
 const ctx: BenchContext = { quick: true, root: resolve(import.meta.dirname, '..'), log: () => undefined };
@@ -53,6 +54,32 @@ describe('bench rows (quick)', () => {
       expect(formatTable(result.measurements).split('\n')).toHaveLength(result.measurements.length + 2);
     });
   }
+});
+
+describe('relay profile (quick)', () => {
+  it(
+    'names every stage once, without errors, and its shares add up to what the relay adds',
+    { timeout: 30_000 },
+    async () => {
+      const p = await profileRelay({ quick: true });
+      expect(p.errors).toBe(0);
+      expect(p.stages.map((s) => s.stage)).toEqual([
+        'parse',
+        'consent',
+        'sign',
+        'upstream',
+        'redact',
+        'record',
+        'yields',
+        'answer',
+        'http',
+      ]);
+      const added = p.totalMs - p.directMs;
+      const sum = p.stages.reduce((s, x) => s + x.ms, 0);
+      expect(sum).toBeCloseTo(added, 6);
+      expect(formatRelayProfile(p, [0, 0])).toMatch(/\| record +\|/);
+    },
+  );
 });
 
 describe('bench helpers', () => {

@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --quick] [-- --only id,id] [-- --json FILE]
+ * npm run bench -- --profile relay [--quick]
  *
  * Runs each row in bench/rows/ and prints one table at the end: our figure, the reference measured in
  * the same run, the ratio, the goal and whether it is met. See bench/README.md for how to read it.
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_PATH, hasChromium } from '../test-support/chromium.ts';
 import { formatTable } from './lib/table.ts';
+import { runRelayProfile } from './profile/relay.ts';
 import type { BenchContext, Measurement } from './lib/types.ts';
 import { ROWS } from './rows/index.ts';
 
@@ -21,12 +23,23 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     json: { type: 'string' },
+    profile: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (values.help) {
   console.log(`npm run bench -- [--quick] [--only ${ROWS.map((r) => r.id).join(',')}] [--json FILE]`);
+  console.log('npm run bench -- --profile relay [--quick]   where the time of one relayed send goes, by stage');
+  process.exit(0);
+}
+
+if (values.profile !== undefined) {
+  if (values.profile !== 'relay') {
+    console.error(`Unknown profile: ${values.profile}. Profiles: relay.`);
+    process.exit(2);
+  }
+  console.log(await runRelayProfile({ quick: values.quick }));
   process.exit(0);
 }
 

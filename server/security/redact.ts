@@ -72,22 +72,44 @@ export class Redactor {
     return this.walk(value) as T;
   }
 
+  /** The shortest form: a string shorter than it cannot hold any, and is not scanned. */
+  private get shortest(): number {
+    return this.needles[this.needles.length - 1]?.length ?? Infinity;
+  }
+
+  /**
+   * Copy on write: a value with nothing to scrub comes back as it was, unchanged and uncopied, so
+   * that scrubbing an answer twice (once for history, once on the way out) costs one walk, no copies.
+   */
   private walk(value: unknown): unknown {
-    if (typeof value === 'string') return this.scrub(value);
+    if (typeof value === 'string') return value.length < this.shortest ? value : this.scrub(value);
     if (value === null || typeof value !== 'object') return value;
     const plain =
       typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON(): unknown }).toJSON() : value;
     if (plain !== value) return this.walk(plain);
-    if (Array.isArray(value)) return value.map((v) => this.walk(v));
+    if (Array.isArray(value)) {
+      let copy: unknown[] | null = null;
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i];
+        const w = this.walk(v);
+        if (copy === null && w !== v) copy = value.slice(0, i);
+        copy?.push(w);
+      }
+      return copy ?? value;
+    }
+    const entries = Object.entries(value);
+    let changed = false;
+    const walked = entries.map(([key, v]): [string, unknown] => {
+      const k = this.walk(key) as string;
+      const w = this.walk(v);
+      if (k !== key || w !== v) changed = true;
+      return [k, w];
+    });
+    if (!changed && Object.getPrototypeOf(value) === Object.prototype) return value;
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) {
+    for (const [key, v] of walked) {
       // defineProperty: a key named "__proto__" (from JSON.parse) stays an ordinary property.
-      Object.defineProperty(out, this.scrub(key), {
-        value: this.walk(v),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
