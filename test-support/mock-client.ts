@@ -14,7 +14,7 @@ import {
   decodeSecret,
   sign,
 } from '../core/signing/index.ts';
-import { nodeHmac } from '../server/mock/auth.ts';
+import { nodeHmac } from '../server/crypto.ts';
 import { findDemoKey } from '../server/mock/keys.ts';
 import { rawRequest, type Answer } from './http-client.ts';
 

@@ -1,9 +1,19 @@
 /** Small formatting helpers for sizes and times. */
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+const UNITS = ['KB', 'MB', 'GB'] as const;
+
+/** 512 → "512 B", 2048 → "2.0 KB", 10 485 760 → "10.0 MB" (powers of 1024); "–" for no size. */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '–';
+  if (bytes < 1024) return `${bytes} B`;
+  let value = bytes;
+  let unit: string = 'B';
+  for (const u of UNITS) {
+    if (value < 1024) break;
+    value /= 1024;
+    unit = u;
+  }
+  return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${unit}`;
 }
 
 /**

@@ -7,19 +7,19 @@
  * WebSocket handshake) and the body as the raw bytes read off the socket (never parsed and
  * re-serialised). The comparison is constant-time.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import {
   HEADER_KEY,
   HEADER_SIGNATURE,
   HEADER_TIMESTAMP,
-  type HmacSha256,
   type StringToSign,
   buildStringToSign,
   decodeSecret,
   sign,
   timestampToSeconds,
 } from '../../core/signing/index.ts';
+import { nodeHmac } from '../crypto.ts';
 import { type MockKey, findKeyByKeyId } from './keys.ts';
 
 export const DEFAULT_WINDOW_SECONDS = 300;
@@ -39,9 +39,6 @@ export interface AuthInput {
 }
 
 export type AuthResult = { ok: true; key: MockKey } | { ok: false; status: 400 | 401; reason: string };
-
-export const nodeHmac: HmacSha256 = (key, message) =>
-  new Uint8Array(createHmac('sha256', key).update(message).digest());
 
 /** Near-miss header names people send instead of the real ones, with what they should send. */
 const LOOKALIKES: Array<[string, string, string]> = [
