@@ -1,4 +1,4 @@
-/** The 11 operations of the Qredo API v1 (REFERENCE §3), described in the playground's own words. */
+/** The 11 operations of the Qredo API v1 (docs/qredo-api.md, "Operations"), described in the playground's own words. */
 
 export type OperationGroup = 'Read-only' | 'Web3';
 
@@ -28,7 +28,7 @@ export interface Operation {
   websocket?: boolean;
 }
 
-/** The example transaction from REFERENCE §3.2 (vector post-json-compact), pretty-printed for editing. */
+/** The example transaction (vector post-json-compact; docs/qredo-api.md, "Web3 transaction"), pretty-printed for editing. */
 export const EXAMPLE_TRANSACTION_BODY = `{
   "from": "0x84CE2138E54b1852689132FD73dDC4D3973a44B8",
   "to": "0x000000000000000000000000000000000000dEaD",

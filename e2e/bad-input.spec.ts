@@ -2,7 +2,7 @@ import { useSandboxTestKey } from './fixtures/api.ts';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
 import { expect, test } from './fixtures/playground.ts';
 
-// Issue 7, item 7: the page under bad input. No freeze, no script execution, clear messages.
+// The page under bad input. No freeze, no script execution, clear messages.
 // The deep and huge-header answers come from the local test upstream behind "Sandbox".
 
 test('a 10 MB pasted body is signed byte for byte and the page stays usable', async ({ page }) => {

@@ -3,7 +3,7 @@ import { EXAMPLE_TRANSACTION_BODY, OPERATIONS } from '../core/catalogue.ts';
 import { PlaygroundPage } from './pages/playground-page.ts';
 import { expect, test } from './fixtures/playground.ts';
 
-// Issue 4, item 3: the catalogue grouped Read-only and Web3, parameters validated, method and path
+// The composer: the catalogue grouped Read-only and Web3, parameters validated, method and path
 // free to edit, and a JSON body editor that never rewrites what was typed unless asked.
 
 /** The text the Endpoint select shows (the selected option's label). */

@@ -3,7 +3,7 @@ import { removeKey } from './fixtures/api.ts';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
 import { expect, test } from './fixtures/playground.ts';
 
-// Issue 4, item 2: the environment switcher, production made unmistakable and confirmed, the
+// The environment switcher, production made unmistakable and confirmed, the
 // credentials form (write-only secret, fingerprint shown) and the mock's demo keys.
 
 test('the switcher offers Mock, Sandbox and Production, always visible, Mock first', async ({ page }) => {

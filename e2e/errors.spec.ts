@@ -2,7 +2,7 @@ import { pageHeaders, useSandboxTestKey } from './fixtures/api.ts';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
 import { expect, test } from './fixtures/playground.ts';
 
-// Issue 4, item 9: relay errors, a 401 with the mock's reason, perimeter refusals and an unreachable
+// Errors: relay errors, a 401 with the mock's reason, perimeter refusals and an unreachable
 // upstream are each shown plainly where the response would be; never a blank panel.
 
 test('a 401 shows the mock\'s reason ("timestamp expired") where the response would be', async ({ page }) => {

@@ -3,7 +3,7 @@ import { ensureHistoryEntries } from './fixtures/history-seed.ts';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
 import { expect, test } from './fixtures/playground.ts';
 
-// Issue 4, item 6: a virtualised history of 10,000 entries, searchable; a selected entry shows its
+// The history: a virtualised history of 10,000 entries, searchable; a selected entry shows its
 // request as sent and its response; load, re-send, replay exact (confirmed), delete, clear all
 // (confirmed). Each test finds its own entries by a unique query string.
 

@@ -2,7 +2,7 @@ import { EXAMPLE_TRANSACTION_BODY } from '../core/catalogue.ts';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
 import { expect, test } from './fixtures/playground.ts';
 
-// Issue 4, items 7 and 8: Ctrl/Cmd+Enter sends, "/" focuses the history search, "?" lists the
+// Keyboard and accessibility: Ctrl/Cmd+Enter sends, "/" focuses the history search, "?" lists the
 // shortcuts; the promised accessible names exist and a send is announced.
 
 test('Ctrl+Enter sends from the body editor too', async ({ page }) => {

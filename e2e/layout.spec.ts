@@ -1,7 +1,7 @@
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
 import { expect, test } from './fixtures/playground.ts';
 
-// Issue 4, item 1: composer, signing panel, response and the history sidebar, comfortable from
+// The layout: composer, signing panel, response and the history sidebar, comfortable from
 // 1920 px down to a 1024 px laptop; light and dark themes following the system, switchable.
 
 for (const viewport of [

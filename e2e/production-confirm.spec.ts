@@ -5,7 +5,7 @@ import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
 import { CurlImportDialogPage, ImportedBundlePage, SharePanel } from './pages/support-pages.ts';
 import { expect, test, TEST_UPSTREAM } from './fixtures/playground.ts';
 
-// Issue 11, item 4: every way of sending to production (Send, Re-send, a bundle re-run, an imported
+// Every way of sending to production (Send, Re-send, a bundle re-run, an imported
 // request) goes through the same confirmation dialog, and no message speaks of wire fields. This spec
 // has a playground of its own whose production is a local test upstream with a test key, so that a
 // confirmed request really goes out (and comes back 200) without leaving the machine.

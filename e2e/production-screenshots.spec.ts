@@ -4,8 +4,9 @@ import { useTestKey } from './fixtures/api.ts';
 import { PlaygroundPage, type ColorScheme } from './pages/playground-page.ts';
 import { expect, test, TEST_UPSTREAM } from './fixtures/playground.ts';
 
-// Issue 11, item 4: the confirmation of a production re-send, light and dark, at 1440×900 (into the
-// git-ignored e2e/screenshots/), in a playground of this spec's own whose production is a local upstream.
+// The confirmation of a production re-send, shot 13 of the what-is-sent series, light and dark, at
+// 1440×900 (into the git-ignored e2e/screenshots/), in a playground of this spec's own whose production
+// is a local upstream.
 
 const DIR = 'e2e/screenshots';
 const schemes: ColorScheme[] = ['light', 'dark'];
@@ -28,7 +29,7 @@ for (const scheme of schemes) {
     await expect(playground.responseStatus(200)).toBeVisible();
     await playground.entryAction('Re-send').click();
     await expect(confirm).toContainText('Re-send of history');
-    await page.screenshot({ path: `${DIR}/issue11-${scheme}-13-resend-confirm.png` });
+    await page.screenshot({ path: `${DIR}/what-is-sent-${scheme}-13-resend-confirm.png` });
     await confirm.getByRole('button', { name: 'Cancel', exact: true }).click();
   });
 }

@@ -2,7 +2,7 @@ import { useSandboxTestKey } from './fixtures/api.ts';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
 import { expect, test } from './fixtures/playground.ts';
 
-// Issue 4, item 5: status with its meaning, time, size, headers, the body pretty-printed with search
+// The response panel: status with its meaning, time, size, headers, the body pretty-printed with search
 // and folding, raw view, copy and download; bodies over 2 MB are not pretty-printed until asked.
 // The large, HTML and binary bodies come from the local test upstream behind "Sandbox".
 

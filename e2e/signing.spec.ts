@@ -2,7 +2,7 @@ import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../core/signing/
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
 import { expect, test } from './fixtures/playground.ts';
 
-// Issue 4, item 4: the string to sign follows the typing; whitespace and non-ASCII are visible; a
+// The signing panel: the string to sign follows the typing; whitespace and non-ASCII are visible; a
 // hex view; the body hash; the three headers with copy buttons; at-send-time or pinned timestamps.
 
 test('the string to sign follows the typed path, method and body as the person types', async ({ page }) => {

@@ -3,9 +3,9 @@ import { PlaygroundPage, uniqueMarker, type ColorScheme } from './pages/playgrou
 import { CurlImportDialogPage } from './pages/support-pages.ts';
 import { expect, test } from './fixtures/playground.ts';
 
-// Issue 11: the new states, light and dark, at 1440×900, for people to look at (e2e/screenshots/ is
-// git-ignored). Each shot asserts what the state must show, never pixels. The re-send confirmation,
-// which needs production at a local upstream, is in production-screenshots.spec.ts.
+// What is sent: the states that show it, light and dark, at 1440×900, for people to look at
+// (e2e/screenshots/ is git-ignored). Each shot asserts what the state must show, never pixels. The
+// re-send confirmation, which needs production at a local upstream, is in production-screenshots.spec.ts.
 
 const DIR = 'e2e/screenshots';
 const schemes: ColorScheme[] = ['light', 'dark'];
@@ -17,7 +17,7 @@ for (const scheme of schemes) {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 1440, height: 900 });
     const playground = new PlaygroundPage(page);
-    const shot = (name: string) => page.screenshot({ path: `${DIR}/issue11-${scheme}-${name}.png` });
+    const shot = (name: string) => page.screenshot({ path: `${DIR}/what-is-sent-${scheme}-${name}.png` });
     await playground.open(scheme);
 
     await test.step('skip link, focused', async () => {
@@ -25,7 +25,7 @@ for (const scheme of schemes) {
       await expect(playground.skipToComposer).toBeFocused();
       await shot('01-skip-link');
       await page.screenshot({
-        path: `${DIR}/issue11-${scheme}-01-skip-link-detail.png`,
+        path: `${DIR}/what-is-sent-${scheme}-01-skip-link-detail.png`,
         clip: { x: 0, y: 0, width: 520, height: 120 },
       });
     });
@@ -50,7 +50,7 @@ for (const scheme of schemes) {
       await expect(playground.stringToSign).toContainText('Body segment: GET with a');
       await shot('04-get-with-body');
       await playground.stringToSign.screenshot({
-        path: `${DIR}/issue11-${scheme}-04-get-with-body-string-to-sign.png`,
+        path: `${DIR}/what-is-sent-${scheme}-04-get-with-body-string-to-sign.png`,
       });
     });
 
@@ -77,7 +77,9 @@ for (const scheme of schemes) {
       await playground.chooseEnvironment('Production');
       await expect(playground.response).toContainText('not the current request');
       await shot('08-response-not-current');
-      await playground.response.screenshot({ path: `${DIR}/issue11-${scheme}-08-response-not-current-detail.png` });
+      await playground.response.screenshot({
+        path: `${DIR}/what-is-sent-${scheme}-08-response-not-current-detail.png`,
+      });
       await playground.chooseEnvironment('Mock');
     });
 

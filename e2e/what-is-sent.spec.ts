@@ -4,9 +4,9 @@ import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
 import { CurlImportDialogPage } from './pages/support-pages.ts';
 import { expect, test } from './fixtures/playground.ts';
 
-// Issue 11: what the page shows is what is sent. One test per item of "What to build"; item 4 (every
-// way of sending to production asks the same question) is in production-confirm.spec.ts, which needs a
-// playground whose production points at a local upstream.
+// What the page shows is what is sent. The tests are numbered; number 4 (every way of sending to
+// production asks the same question) is in production-confirm.spec.ts, which needs a playground whose
+// production points at a local upstream.
 
 const exampleBytes = new TextEncoder().encode(EXAMPLE_TRANSACTION_BODY).length;
 

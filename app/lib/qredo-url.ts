@@ -6,7 +6,7 @@ import { checkPath } from '../../core/signing/url.ts';
 
 export const QREDO_V1_PREFIX = '/qapi/v1';
 
-/** Public Qredo v1 bases (REFERENCE §2.1), by the environment they are. */
+/** Public Qredo v1 bases (docs/qredo-api.md, "Environments"), by the environment they are. */
 export const PUBLIC_QREDO_BASES = {
   production: 'https://api.qredo.network/qapi/v1',
   sandbox: 'https://sandbox-api.qredo.network/qapi/v1',

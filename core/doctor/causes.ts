@@ -1,4 +1,4 @@
-/** The mistakes the signature doctor knows, by stable id (REFERENCE §5). */
+/** The mistakes the signature doctor knows, by stable id (docs/qredo-api.md, "What people get wrong (the doctor's causes)"). */
 import { DOCTOR_CAUSE_IDS } from '../constants.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../signing/index.ts';
 

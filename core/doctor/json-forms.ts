@@ -1,7 +1,8 @@
 /**
  * The usual ways a JSON value gets written out again after somebody parses it: compact, indented,
  * Python's default separators, sorted keys, non-ASCII escaped or not. The doctor signs each form to
- * see whether the sender signed one text and sent another (REFERENCE §1.6, §5 item 5).
+ * see whether the sender signed one text and sent another (docs/qredo-api.md, "Signing": the body is the raw
+ * bytes sent; the cause `body-reserialized` in "What people get wrong (the doctor's causes)").
  */
 
 export interface JsonStyle {

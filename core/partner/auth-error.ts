@@ -1,7 +1,8 @@
 /**
- * How the Partner API answers an authentication failure (PARTNER.md §7): status 401, body
- * `{"code":401,"msg":"errPartnerAuth","detail":{"reason":…}}`. `signature` is documented by Qredo; the
- * other reasons are the playground mock's own convention, named here so page, doctor and mock agree.
+ * How the Partner API answers an authentication failure (docs/partner-api.md, "Errors and status codes"):
+ * status 401, body `{"code":401,"msg":"errPartnerAuth","detail":{"reason":…}}`. `signature` is documented
+ * by Qredo; the other reasons are the playground mock's own convention, named here so page, doctor and mock
+ * agree.
  */
 
 export const PARTNER_AUTH_ERROR = 'errPartnerAuth';

@@ -1,6 +1,7 @@
 /**
  * The rules for the value that starts the payload: one of `x-timestamp` (Unix seconds) or `x-nonce`
- * (PARTNER.md §4). No source gives a window or a nonce format; the values here are the playground's.
+ * (docs/partner-api.md, "Timestamp and nonce"). No source gives a window or a nonce format; the values here
+ * are the playground's.
  */
 import type { PartnerValueKind } from './headers.ts';
 

@@ -1,6 +1,6 @@
 /**
- * The Partner API's header names and base path (PARTNER.md §2, §3), defined once. Header names are
- * case-insensitive on the wire; these are the spellings Qredo's own clients send.
+ * The Partner API's header names and base path (docs/partner-api.md, "Signing" and "Environments"), defined
+ * once. Header names are case-insensitive on the wire; these are the spellings Qredo's own clients send.
  */
 
 export const PARTNER_HEADER_API_KEY = 'x-api-key';
@@ -8,7 +8,10 @@ export const PARTNER_HEADER_TIMESTAMP = 'x-timestamp';
 export const PARTNER_HEADER_NONCE = 'x-nonce';
 export const PARTNER_HEADER_SIGNATURE = 'x-sign';
 
-/** Every Partner API URL starts with this path on its host (PARTNER.md §3; `/qapi/v1/p` is a docs typo). */
+/**
+ * Every Partner API URL starts with this path on its host (docs/partner-api.md, "Environments";
+ * `/qapi/v1/p` is a docs typo).
+ */
 export const PARTNER_BASE_PATH = '/api/v1/p';
 
 /** Which header carries the value that starts the payload. */

@@ -33,8 +33,8 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /**
- * value + full URL + body, concatenated without separators (PARTNER.md §1): no HTTP method, and
- * nothing normalised. A missing body and an empty one give the same payload.
+ * value + full URL + body, concatenated without separators (docs/partner-api.md, "Signing"): no HTTP
+ * method, and nothing normalised. A missing body and an empty one give the same payload.
  */
 export function buildPartnerPayload(input: PartnerSigningInput): PartnerPayload {
   const body = input.body ?? '';

@@ -14,7 +14,7 @@ export interface PartnerSignature {
   value: string;
 }
 
-/** RSA-SHA256 over the payload, encoded as unpadded base64url (PARTNER.md §1). */
+/** RSA-SHA256 over the payload, encoded as unpadded base64url (docs/partner-api.md, "Signing"). */
 export async function signPartner(signer: RsaSha256Signer, payload: PartnerPayload): Promise<PartnerSignature> {
   const bytes = await signer(payload.bytes);
   return { bytes, value: base64url(bytes) };
@@ -26,9 +26,10 @@ export type DecodedPartnerSignature =
   { ok: true; bytes: Uint8Array } | { ok: false; problem: PartnerSignatureProblem; detail: string };
 
 /**
- * Reads an `x-sign` value strictly, as Go's RawURLEncoding does (PARTNER.md §8.4): only `A-Z a-z 0-9 - _`,
- * no `=`, and text that re-encodes to itself. With `expectedBytes` (the modulus length) the decoded
- * length must match too. No client in the sources sends another form, so any other form is refused.
+ * Reads an `x-sign` value strictly, as Go's RawURLEncoding does (docs/partner-api.md,
+ * "How the mock verifies"): only `A-Z a-z 0-9 - _`, no `=`, and text that re-encodes to itself. With
+ * `expectedBytes` (the modulus length) the decoded length must match too. No client in the sources sends
+ * another form, so any other form is refused.
  */
 export function decodePartnerSignature(text: string, expectedBytes?: number): DecodedPartnerSignature {
   if (text.length === 0) return { ok: false, problem: 'empty', detail: 'the signature is empty' };

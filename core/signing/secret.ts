@@ -12,7 +12,7 @@ export type DecodedSecret =
   { ok: true; key: Uint8Array; notes: SecretNote[]; warnings: string[] } | { ok: false; error: string };
 
 /**
- * Decode an API secret as shown in the Qredo web app into HMAC key bytes (REFERENCE §1.4).
+ * Decode an API secret as shown in the Qredo web app into HMAC key bytes (docs/qredo-api.md, "Secret").
  * Tolerant of either base64 alphabet, missing padding and surrounding whitespace; strict about
  * everything else. Never falls back to the raw text and never drops characters.
  */

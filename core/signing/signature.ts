@@ -15,7 +15,7 @@ export interface Signature {
   value: string;
 }
 
-/** HMAC-SHA256 over the string-to-sign bytes, keyed with the decoded secret (REFERENCE §1.5). */
+/** HMAC-SHA256 over the string-to-sign bytes, keyed with the decoded secret (docs/qredo-api.md, "Signing"). */
 export async function sign(hmac: HmacSha256, key: Uint8Array, stringToSign: StringToSign): Promise<Signature> {
   const mac = await hmac(key, stringToSign.bytes);
   return { mac, value: base64url(mac) };

@@ -28,7 +28,7 @@ const encoder = new TextEncoder();
 
 /**
  * timestamp + METHOD + full URL + body, concatenated without separators and encoded as UTF-8
- * (REFERENCE §1.2). Nothing is normalised: the method and URL are used exactly as given.
+ * (docs/qredo-api.md, "Signing"). Nothing is normalised: the method and URL are used exactly as given.
  */
 export function buildStringToSign(input: SigningInput): StringToSign {
   const parts: Array<[SegmentName, string]> = [

@@ -2,7 +2,7 @@ export type TimestampUnit = 'seconds' | 'nanoseconds';
 
 /**
  * The timestamp as a decimal string, from a clock reading in milliseconds since the epoch.
- * Seconds by default, as Qredo's own tool sends (REFERENCE §1.3); nanoseconds on request.
+ * Seconds by default, as Qredo's own tool sends (docs/qredo-api.md, "Timestamp"); nanoseconds on request.
  */
 export function formatTimestamp(epochMs: number, unit: TimestampUnit = 'seconds'): string {
   const ms = Math.floor(epochMs);

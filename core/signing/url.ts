@@ -44,7 +44,7 @@ export function checkPath(path: string): PathCheck {
   return { ok: true, path };
 }
 
-/** Joins a base URL and a checked path with exactly one slash between them (REFERENCE §1.7). */
+/** Joins a base URL and a checked path with exactly one slash between them (docs/qredo-api.md, "Environments"). */
 export function joinUrl(base: string, path: string): string {
   return base.replace(/\/+$/, '') + path;
 }

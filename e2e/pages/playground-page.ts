@@ -4,7 +4,7 @@ export type ColorScheme = 'light' | 'dark';
 
 /**
  * The playground page as a person sees it: every locator is a role or a label (the accessible names
- * the page promises in issue 4), never a CSS class or test id.
+ * the page promises), never a CSS class or test id.
  */
 export class PlaygroundPage {
   readonly environment: Locator;

@@ -1,4 +1,4 @@
-/** The testnet assets the mock's wallets hold, with their base-unit scale (REFERENCE §3.3). */
+/** The testnet assets the mock's wallets hold, with their base-unit scale (docs/qredo-api.md, "Operations"). */
 import { SeededRandom, hex } from './random.ts';
 
 export type AssetCode = 'BTC-TESTNET' | 'ETH-TESTNET' | 'ETH-GOERLI' | 'QCOIN-1';

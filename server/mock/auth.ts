@@ -1,5 +1,5 @@
 /**
- * Request authentication, as the Qredo API v1 does it (REFERENCE §1): three headers, a known key,
+ * Request authentication, as the Qredo API v1 does it (docs/qredo-api.md, "Signing"): three headers, a known key,
  * a fresh timestamp, and an HMAC-SHA256 signature over timestamp + METHOD + full URL + raw body.
  *
  * The signature is recomputed from what was received, byte for byte: the method and URL exactly as

@@ -430,7 +430,7 @@ const ORG_PEOPLE: Person[] = [
   { firstName: 'Kofi', lastName: 'Mensah', username: 'kofi.api', email: 'kofi@northwind-labs.example' },
 ];
 
-/** The Web3 API wallet address from the documentation's example transaction (REFERENCE §3.2). */
+/** The Web3 API wallet address from the documentation's example transaction (docs/qredo-api.md, "Web3 transaction"). */
 export const WEB3_WALLET_ADDRESS = '0x84CE2138E54b1852689132FD73dDC4D3973a44B8';
 
 const ORG_NETWORKS: Array<[string, string]> = EVM_NETWORKS.map((n) => [n.chainID, n.name]);

@@ -1,7 +1,8 @@
 /**
  * The demo API keys the embedded mock accepts. They are public on purpose: they only open the mock,
- * whose data is invented. Two of them answer faults on purpose (`rate-limited`, `unavailable`). Each secret has the shape of a real Qredo secret (REFERENCE §1.4): base64
- * of a 60-character bcrypt-format string, so decodeSecret takes it without warnings.
+ * whose data is invented. Two of them answer faults on purpose (`rate-limited`, `unavailable`). Each
+ * secret has the shape of a real Qredo secret (docs/qredo-api.md, "Secret"): base64 of a 60-character
+ * bcrypt-format string, so decodeSecret takes it without warnings.
  */
 import type { DemoKey } from '../../core/contract.ts';
 

@@ -1,9 +1,9 @@
 /**
  * The EVM networks of the mock's organization: its `rpcNetworks` in GET /account, and the chain IDs
  * POST /transaction accepts. In Qredo the list is each organization's configuration (the OpenAPI
- * file's `rpcNetwork` example is `custom_network1`), and the sources in REFERENCE.md do not say
- * which networks Qredo enabled; Qredo's docs say only that a Web3 API Wallet transacts "on any
- * supported network". So the mock configures the widely used EVM mainnets of the v1 era (2022–2023)
+ * file's `rpcNetwork` example is `custom_network1`), and the sources do not say which networks
+ * Qredo enabled; Qredo's docs say only that a Web3 API Wallet transacts "on any supported network"
+ * (docs/qredo-api.md, "Web3 transaction"). So the mock configures the widely used EVM mainnets of the v1 era (2022–2023)
  * and the public testnets of that time, each with its EIP-155 chain ID.
  */
 export interface EvmNetwork {

@@ -1,5 +1,5 @@
 /**
- * The 11 operations of the Qredo API v1 (REFERENCE §3), answered from the seeded data. Runs after
+ * The 11 operations of the Qredo API v1 (docs/qredo-api.md, "Operations"), answered from the seeded data. Runs after
  * authentication: it knows which demo key signed the request and checks that key's permissions and
  * account type before answering.
  */

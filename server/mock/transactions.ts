@@ -75,8 +75,8 @@ export interface TransactionContext {
 }
 
 /**
- * Checks a POST /transaction body (raw bytes as received) against the Web3 API rules (REFERENCE §3.2)
- * and the account: `from` one of its Web3 API wallets, `chainID` one of its RPC networks.
+ * Checks a POST /transaction body (raw bytes as received) against the Web3 API rules
+ * (docs/qredo-api.md, "Web3 transaction") and the account: `from` one of its Web3 API wallets, `chainID` one of its RPC networks.
  */
 export function parseTransactionBody(raw: Uint8Array, context: TransactionContext): BodyCheck {
   const { networks, web3Addresses } = context;

@@ -17,7 +17,7 @@ import {
   type HmacSha256,
 } from '../../../core/signing/index.ts';
 
-/** Qredo's apitool README example (REFERENCE §4.1): public, and checkable by hand. */
+/** Qredo's apitool README example (docs/qredo-api.md, "Published examples"): public, and checkable by hand. */
 export const APITOOL_EXAMPLE = {
   secret: 'JDJhJDA0JGV0aGt1LnE1a0NyZUFhaHFYVnlzZnVpU0Ryd2xOVThIZTY0TkhpRzRaLjF6YS9ZSi95SExL',
   keyId: '(any key id: it is not signed)',

@@ -17,7 +17,7 @@ export const KNOWN_DEVIATIONS: readonly KnownDeviation<DemoKey>[] = [
     declared: '`Error.code` is a string',
     answered: 'the HTTP status as a number: `{"code":401,"msg":"Unauthorized","detail":{"reason":"…"}}`',
     evidence:
-      'REFERENCE §3.0 and §2.3: the documented error payloads, `{"code":401,"msg":"Unauthorized","detail":{"reason":"empty token"}}` and the Partner API’s `{"code":401,"msg":"errPartnerAuth",…}`, carry a number; the same file’s `OkResponse.code` is an integer.',
+      'docs/qredo-api.md, "Errors": the documented error payloads, `{"code":401,"msg":"Unauthorized","detail":{"reason":"empty token"}}` and the Partner API’s `{"code":401,"msg":"errPartnerAuth",…}`, carry a number; the same file’s `OkResponse.code` is an integer.',
   },
   {
     id: 'balance-keyed-by-asset',
@@ -29,7 +29,7 @@ export const KNOWN_DEVIATIONS: readonly KnownDeviation<DemoKey>[] = [
     declared: '`assets` is one `asset` entry (its example, an array of single-key objects)',
     answered: 'an object keyed by asset code, each value an `asset` entry (checked as one)',
     evidence:
-      'REFERENCE §3.1 R2: the output printed in Qredo’s apitool README is `{"assets":{"BTC-TESTNET":{"total":0,…,"scale":100000000},"QCOIN-1":{…}}}`.',
+      'docs/qredo-api.md, "Operations": the output printed in Qredo’s apitool README is `{"assets":{"BTC-TESTNET":{"total":0,…,"scale":100000000},"QCOIN-1":{…}}}`.',
   },
   {
     id: 'empty-organization-nulls',
@@ -41,7 +41,7 @@ export const KNOWN_DEVIATIONS: readonly KnownDeviation<DemoKey>[] = [
     declared: '`assets` is an object; `funds` is an array',
     answered: '`null` for an organization with no funds or wallets: `{"assets":null}`, `{"total":0,"funds":null}`',
     evidence:
-      'REFERENCE §2.1 and §5 item 10: “A key for an Organization with no Funds or Wallets returns `null` data” (the Qredo developer guide on API keys).',
+      'The Qredo developer guide on API keys: “A key for an Organization with no Funds or Wallets returns `null` data” (docs/qredo-api.md, "Operations").',
   },
   {
     id: 'wallet-history-fractional',
@@ -52,7 +52,7 @@ export const KNOWN_DEVIATIONS: readonly KnownDeviation<DemoKey>[] = [
     declared: '`WalletHistoryItem` `amount`, `fees` and `netAmount` are `type: integer`',
     answered: 'fractional amounts in whole coins, e.g. `0.17683935`',
     evidence:
-      'The same three fields say `format: double` and their examples are fractional (`0.001123`, `0.000003`, `0.001126`); `TxHistoryItem` declares them `type: number, format: double` (REFERENCE §3.1).',
+      'The same three fields say `format: double` and their examples are fractional (`0.001123`, `0.000003`, `0.001126`); `TxHistoryItem` declares them `type: number, format: double` (docs/qredo-api.md, "Where the OpenAPI file is wrong").',
   },
   {
     id: 'funds-carry-wallets',
@@ -64,7 +64,7 @@ export const KNOWN_DEVIATIONS: readonly KnownDeviation<DemoKey>[] = [
     declared: '`Fund` has `fundID`, `name`, `theme` and `holdings` only',
     answered: 'each fund also carries `wallets`, a list of `WalletInfo` (checked as such)',
     evidence:
-      'The operation’s own description in the file: “The response includes the Wallets associated with the Fund; this includes each Wallet’s asset type, deposit address (where applicable), balance, policies, and approvers” (REFERENCE §3.1 R3).',
+      'The operation’s own description in the file: “The response includes the Wallets associated with the Fund; this includes each Wallet’s asset type, deposit address (where applicable), balance, policies, and approvers” (docs/qredo-api.md, "Operations").',
   },
   {
     id: 'feed-timestamps-all-stages',
@@ -77,7 +77,7 @@ export const KNOWN_DEVIATIONS: readonly KnownDeviation<DemoKey>[] = [
     answered:
       'a timestamp for every stage reached, `pending` and `approved` too (checked as `txInfoResponse.timestamps` declares them)',
     evidence:
-      'The same file’s `txInfoResponse.timestamps`, for the same transaction, declares `created`, `pending`, `authorized`, `approved`, `rejected` and `failed`; REFERENCE §3.2 W4 gives the feed’s as `{created, authorized, …}`, an open list.',
+      'The same file’s `txInfoResponse.timestamps`, for the same transaction, declares `created`, `pending`, `authorized`, `approved`, `rejected` and `failed`; the feed’s own `timestamps` object declares `created` and `authorized` and is not closed (docs/qredo-api.md, "Transaction feed").',
   },
   {
     id: 'fault-statuses',
@@ -91,6 +91,6 @@ export const KNOWN_DEVIATIONS: readonly KnownDeviation<DemoKey>[] = [
     answered:
       '429 (`rate-limited` key) and 503 (`unavailable` key) with `Retry-After`, in the `Error` shape (checked as one)',
     evidence:
-      'REFERENCE §3.0 and §3.3: 429 and 5xx are not in the v1 file, yet the Partner API docs describe 429 “Too Many Requests” and 50x answers generically, and clients should surface 429s; these keys exist to practise exactly that.',
+      'docs/qredo-api.md, "Errors": 429 and 5xx are not in the v1 file, yet the Partner API docs describe 429 “Too Many Requests” and 50x answers generically, and clients should surface 429s; these keys exist to practise exactly that.',
   },
 ];

@@ -1,11 +1,11 @@
 /**
  * The embedded Partner API, served by the mock process beside the v1 API, under /api/v1/p.
  *
- * Order of work for each request (PARTNER.md §8): path under the base (the docs' /qapi/v1/p typo gets
- * a 404 that says so) → body read as raw bytes with a cap (413) → Signing Agent (x-api-zkp) operations
- * answer 501 → authentication (401 errPartnerAuth with its reason) → routing (404 / 405) → the
- * operation (400 / 404 / 409 / 501, or its answer). Logs nothing unless `log` is given, and then only
- * method, path and status.
+ * Order of work for each request (docs/partner-api.md, "How the mock verifies"): path under the base (the
+ * docs' /qapi/v1/p typo gets a 404 that says so) → body read as raw bytes with a cap (413) → Signing Agent
+ * (x-api-zkp) operations answer 501 → authentication (401 errPartnerAuth with its reason) → routing (404 /
+ * 405) → the operation (400 / 404 / 409 / 501, or its answer). Logs nothing unless `log` is given, and then
+ * only method, path and status.
  */
 import { type IncomingMessage, STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -19,7 +19,7 @@ import { type PartnerRoute, matchRoute, notImplemented } from './routes.ts';
 import { createWorld } from './seed.ts';
 import type { PartnerWorld } from './world.ts';
 
-/** The base path as the Partner docs misprint it once (PARTNER.md §9.1). */
+/** The base path as the Partner docs misprint it once (docs/partner-api.md, "Environments"). */
 const TYPO_BASE_PATH = '/qapi/v1/p';
 /** Partner API bodies are small JSON documents. */
 export const PARTNER_MAX_BODY_BYTES = 1024 * 1024;
@@ -30,8 +30,9 @@ export interface PartnerApiOptions {
   /** Accepted skew of x-timestamp, in seconds either way. Default 300. */
   windowSeconds?: number;
   /**
-   * The scheme clients use to reach this server, signed as part of the URL: `https` behind a TLS proxy
-   * (the Host header gives the rest, PARTNER.md §8.5). Default `http`; upgrades use ws / wss.
+   * The scheme clients use to reach this server, signed as part of the URL: `https` behind a TLS proxy (the
+   * Host header gives the rest: docs/partner-api.md, "How the mock verifies"). Default `http`; upgrades use
+   * ws / wss.
    */
   scheme?: 'http' | 'https';
   /** Sandbox-lenient switch, off by default: a request without x-sign passes (never a wrong x-sign). */

@@ -1,6 +1,7 @@
 /**
- * The assets of the Partner API mock, their fees and the look of their addresses. Amounts are integers
- * in base units everywhere (BTC in satoshi, 1e8 per coin; ETH in gwei, 1e9 per coin: PARTNER.md §10).
+ * The assets of the Partner API mock, their fees and the look of their addresses. Amounts are integers in
+ * base units everywhere (BTC in satoshi, 1e8 per coin; ETH in gwei, 1e9 per coin: docs/partner-api.md,
+ * "Core workflow").
  */
 import { derivedBytes, hex } from '../random.ts';
 
@@ -82,7 +83,7 @@ export function findAsset(code: string): PartnerAsset | undefined {
 
 /**
  * What every new testnet wallet holds on creation, as a `deposit` in its ledger: a deposit needs an
- * external L1 wallet, impossible offline (PARTNER.md §10). Mainnet wallets start empty.
+ * external L1 wallet, impossible offline (docs/partner-api.md, "Core workflow"). Mainnet wallets start empty.
  */
 export const DEMO_CREDIT = 1_000_000;
 

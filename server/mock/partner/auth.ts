@@ -1,8 +1,8 @@
 /**
- * Request authentication as the Partner API does it (PARTNER.md §8), in its order: API key, then one
- * of x-timestamp (fresh) or x-nonce (unseen), then the strict x-sign form, then RSA-SHA256 over
- * value + URL + body. The URL is the one the client requested and the body the raw bytes received:
- * nothing is parsed, normalised or re-serialised before verifying. Header names are matched
+ * Request authentication as the Partner API does it (docs/partner-api.md, "How the mock verifies"), in its
+ * order: API key, then one of x-timestamp (fresh) or x-nonce (unseen), then the strict x-sign form, then
+ * RSA-SHA256 over value + URL + body. The URL is the one the client requested and the body the raw bytes
+ * received: nothing is parsed, normalised or re-serialised before verifying. Header names are matched
  * case-insensitively (node:http lowercases them).
  */
 import { verify } from 'node:crypto';
@@ -49,7 +49,10 @@ export interface PartnerAuthInput {
   nowMs: number;
   windowSeconds: number;
   nonces: NonceLog;
-  /** Sandbox-lenient switch (PARTNER.md §8.7): a request with no x-sign at all passes. Never a wrong one. */
+  /**
+   * Sandbox-lenient switch (docs/partner-api.md, "How the mock verifies"): a request with no x-sign at all
+   * passes. Never a wrong one.
+   */
   acceptUnsigned?: boolean;
 }
 

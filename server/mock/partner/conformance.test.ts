@@ -1,9 +1,10 @@
 /**
  * The embedded Partner API held to Qredo's Partner OpenAPI file, as the v1 mock is held to its own
- * (../openapi/conformance.test.ts): every answered operation, for every demo partner, against a real
- * mock server with an injected clock. Each answer (success, the error answers the file declares, and
- * the 401 of an unsigned request) is validated by ../openapi/validate.ts, strictly. Only the rows of
- * known-deviations.ts (PARTNER.md §12's contradictions) are allowed; any other deviation fails.
+ * (../openapi/conformance.test.ts): every answered operation, for every demo partner, against a real mock
+ * server with an injected clock. Each answer (success, the error answers the file declares, and the 401 of
+ * an unsigned request) is validated by ../openapi/validate.ts, strictly. Only the rows of
+ * known-deviations.ts, the file's contradictions of itself (docs/partner-api.md,
+ * "Where the OpenAPI file contradicts itself"), are allowed; any other deviation fails.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

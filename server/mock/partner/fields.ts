@@ -73,7 +73,10 @@ export function requiredString(obj: Json, field: string, prefix = ''): string {
   return v;
 }
 
-/** A positive whole number of base units (amounts are never fractions: PARTNER.md §10). */
+/**
+ * A positive whole number of base units (amounts are never fractions: docs/partner-api.md,
+ * "Core workflow").
+ */
 export function requiredAmount(obj: Json, field: string, prefix = ''): number {
   const v = obj[field];
   if (v === undefined || v === null) throw badRequest(`"${prefix}${field}" is required`);
@@ -85,7 +88,10 @@ export function requiredAmount(obj: Json, field: string, prefix = ''): number {
   return v;
 }
 
-/** Epoch seconds, as a number or a numeric string (the swagger types `expires` as a string: PARTNER.md §9.14). */
+/**
+ * Epoch seconds, as a number or a numeric string (the swagger types `expires` as a string:
+ * docs/partner-api.md, "Discrepancies between sources").
+ */
 export function requiredEpochSeconds(obj: Json, field: string): number {
   const v = obj[field];
   if (v === undefined || v === null || v === '') throw badRequest(`"${field}" is required (Unix seconds)`);

@@ -21,7 +21,10 @@ interface CustodyGroup {
   members: string[];
 }
 
-/** {threshold, members}: members are trusted parties of the company, threshold between 1 and their number (PARTNER.md §10). */
+/**
+ * {threshold, members}: members are trusted parties of the company, threshold between 1 and their number
+ * (docs/partner-api.md, "Core workflow").
+ */
 function readCustodyGroup(value: unknown, field: string, company: Company): CustodyGroup {
   const group = asObject(value, field || 'body');
   const at = (name: string) => (field ? `${field}.${name}` : name);

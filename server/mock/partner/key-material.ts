@@ -1,10 +1,10 @@
 /**
  * Private keys of the demo partners, as PKCS#1 PEM ("BEGIN RSA PRIVATE KEY", the form Qredo's Go tools read).
  *
- * THESE KEYS GUARD NOTHING. They are published on purpose so that anyone can sign requests to the
- * embedded mock; the mock is the only thing that accepts them, and its data is invented. Never upload
- * their public halves to Qredo. The first is the public test key of PARTNER.md §14 (the one that signed
- * core/fixtures/partner-vectors.json); the other two were generated once with
+ * THESE KEYS GUARD NOTHING. They are published on purpose so that anyone can sign requests to the embedded
+ * mock; the mock is the only thing that accepts them, and its data is invented. Never upload their public
+ * halves to Qredo. The first is the public test key that signed core/fixtures/partner-vectors.json
+ * (docs/partner-api.md, "Vectors and the test key"); the other two were generated once with
  * `generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' } })`.
  */
 
@@ -101,7 +101,10 @@ export const FRESH_KEY_PEM =
     '-----END RSA PRIVATE KEY-----',
   ].join('\n') + '\n';
 
-/** The X-API-KEY values: unpadded base64 of `{"key_id":…,"key":…}`, the shape of real API keys (PARTNER.md §2). */
+/**
+ * The X-API-KEY values: unpadded base64 of `{"key_id":…,"key":…}`, the shape of real API keys
+ * (docs/partner-api.md, "Signing").
+ */
 export const TEST_API_KEY =
   'eyJrZXlfaWQiOiJQbGF5Z3JvdW5kVHN0MSIsImtleSI6InRlc3Qtb25seS1wYXJ0bmVyLWFwaS1rZXktZ3VhcmRzLW5vdGhpbmcifQ';
 export const NORTHWIND_API_KEY =

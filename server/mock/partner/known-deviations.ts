@@ -1,8 +1,9 @@
 /**
- * Where the Partner API mock knowingly answers otherwise than Qredo's Partner OpenAPI file, because
- * the file contradicts itself there (PARTNER.md §12): the one list of exceptions its conformance test
- * allows, each with its evidence. README.md shows the same rows as a table (the test checks that both
- * name the same ids, in order). Any other deviation from the file fails the test.
+ * Where the Partner API mock knowingly answers otherwise than Qredo's Partner OpenAPI file, because the
+ * file contradicts itself there (docs/partner-api.md, "Where the OpenAPI file contradicts itself"): the one
+ * list of exceptions its conformance test allows, each with its evidence. README.md shows the same rows as
+ * a table (the test checks that both name the same ids, in order). Any other deviation from the file fails
+ * the test.
  */
 import type { KnownDeviation } from '../openapi/conformance.ts';
 
@@ -32,7 +33,7 @@ export const PARTNER_KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
     declared: '`Error.code` is a string',
     answered: 'the HTTP status as a number: `{"code":401,"msg":"errPartnerAuth","detail":{"reason":"signature"}}`',
     evidence:
-      'PARTNER.md §7 and §9.8: every documented error payload carries a number (`{"code":401,"msg":"errPartnerAuth",…}`), and so does the file’s own `OkResponse` example.',
+      'docs/partner-api.md, "Errors and status codes" and "Discrepancies between sources": every documented error payload carries a number (`{"code":401,"msg":"errPartnerAuth",…}`), and so does the file’s own `OkResponse` example.',
   },
   {
     id: 'partner-assets-keyed-by-code',
@@ -43,7 +44,8 @@ export const PARTNER_KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
     instead: { ref: '#/components/schemas/Assets/properties/assets' },
     declared: '`Assets.assets` is one asset object',
     answered: 'a map keyed by asset code, each value an asset object (checked as `Assets.assets`)',
-    evidence: 'PARTNER.md §12 and §13: `Assets.assets` is a single object where a map (or list) of assets is meant.',
+    evidence:
+      'docs/partner-api.md, "Where the OpenAPI file contradicts itself": `Assets.assets` is a single object where a map (or list) of assets is meant.',
   },
   {
     id: 'partner-trustedparty-flat',
@@ -54,7 +56,8 @@ export const PARTNER_KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
     instead: { ref: '#/components/schemas/TrustedParty/properties/list/properties/{property}' },
     declared: '`TrustedPartyList.list` items are `TrustedParty` objects, which nest the fields in a `list` object',
     answered: 'flat items `{trusted_entity_id, name, address, type, created}` (each field checked as the nested one)',
-    evidence: 'PARTNER.md §9.12 and §12: the schema nests a list wrapper; its own example is flat.',
+    evidence:
+      'docs/partner-api.md, "Discrepancies between sources" and "Where the OpenAPI file contradicts itself": the schema nests a list wrapper; its own example is flat.',
   },
   {
     id: 'partner-txinfo-camelcase',
@@ -66,7 +69,7 @@ export const PARTNER_KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
     answered:
       'camelCase: `txID`, `txStatus`, `approvedCount`, `thresholdRequired`, `statusDetails`, and `actionID`, `userID`, … in `status`',
     evidence:
-      'PARTNER.md §9.11 and §12: the schema is snake_case, its example, the docs and the Signing Agent are camelCase (and the schema’s `tx_status` is a `oneOf` no value validates).',
+      'docs/partner-api.md, "Discrepancies between sources" and "Where the OpenAPI file contradicts itself": the schema is snake_case, its example, the docs and the Signing Agent are camelCase (and the schema’s `tx_status` is a `oneOf` no value validates).',
   },
   {
     id: 'partner-entity-coreclient',
@@ -83,7 +86,7 @@ export const PARTNER_KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
     declared: '`Entity` names the core client’s details `core-client`',
     answered: '`coreClient` (checked as `Entity.core-client`)',
     evidence:
-      'PARTNER.md §12: `Entity` declares `core-client`; the examples, the docs and the Signing Agent (`json:"coreClient"`) use `coreClient`.',
+      'docs/partner-api.md, "Where the OpenAPI file contradicts itself": `Entity` declares `core-client`; the examples, the docs and the Signing Agent (`json:"coreClient"`) use `coreClient`.',
   },
   {
     id: 'partner-wallet-policy-errors',
@@ -95,6 +98,6 @@ export const PARTNER_KNOWN_DEVIATIONS: readonly KnownDeviation[] = [
     declared: 'only 200',
     answered: '400, 404 and the 401 of every operation, in the `Error` shape (checked as one)',
     evidence:
-      'PARTNER.md §12: the operation has no summary, no `x-sign` / `x-timestamp` / `x-nonce` parameters and only a 200, unlike every other operation; a bad body, an unknown id and a bad signature still need an answer.',
+      'docs/partner-api.md, "Where the OpenAPI file contradicts itself": the operation has no summary, no `x-sign` / `x-timestamp` / `x-nonce` parameters and only a 200, unlike every other operation; a bad body, an unknown id and a bad signature still need an answer.',
   },
 ];

@@ -1,7 +1,8 @@
 /**
- * Fees, transfers and withdrawals. A new transaction reserves amount + fee at once, then moves through
- * its statuses with the clock (world.ts txPhase). The same non-empty `partner_txID` again in the same
- * company answers the first transaction's id with status "existing" and changes nothing (PARTNER.md §10).
+ * Fees, transfers and withdrawals. A new transaction reserves amount + fee at once, then moves through its
+ * statuses with the clock (world.ts txPhase). The same non-empty `partner_txID` again in the same company
+ * answers the first transaction's id with status "existing" and changes nothing (docs/partner-api.md,
+ * "Core workflow").
  */
 import type { ApiResult } from '../errors.ts';
 import { FEE_TYPES, type FeeType, chainTxIdFor, feeFor, findAsset } from './assets.ts';

@@ -1,7 +1,8 @@
 /**
- * The JSON shapes the Partner API answers with, built from a world at the clock's time. Field names
- * follow the swagger, except where PARTNER.md §9 settles a contradiction (camelCase transfer status,
- * flat trusted-party list); the README lists each deviation.
+ * The JSON shapes the Partner API answers with, built from a world at the clock's time. Field names follow
+ * the swagger, except where the sources disagree and the playground settles it otherwise (camelCase
+ * transfer status, flat trusted-party list: docs/partner-api.md, "Discrepancies between sources"); the
+ * README lists each deviation.
  */
 import { PARTNER_ASSETS } from './assets.ts';
 import type { Company, CoreClient, Fund, Policy, PartnerWorld, TrustedParty, Tx, Wallet } from './world.ts';
@@ -147,7 +148,10 @@ export function holdingsView(world: PartnerWorld, c: Company, now: number) {
   };
 }
 
-/** GET …/transfer/{tx_id} and …/withdraw/{tx_id}: camelCase, as the examples and clients have it (PARTNER.md §9.11). */
+/**
+ * GET …/transfer/{tx_id} and …/withdraw/{tx_id}: camelCase, as the examples and clients have it
+ * (docs/partner-api.md, "Discrepancies between sources").
+ */
 export function txInfoView(world: PartnerWorld, tx: Tx, now: number) {
   const phase = txPhase(tx, now);
   const company = world.companies.get(tx.companyId)!;

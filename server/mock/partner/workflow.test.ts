@@ -1,6 +1,6 @@
 /**
- * The core workflow of the Partner API (PARTNER.md §10) end to end over real HTTP, on the mock as
- * `npm run mock` serves it, with an injected clock: company → trusted parties → fund → deposit
+ * The core workflow of the Partner API (docs/partner-api.md, "Core workflow") end to end over real HTTP, on
+ * the mock as `npm run mock` serves it, with an injected clock: company → trusted parties → fund → deposit
  * address → transfer → ledger, then withdrawals, the statuses moving with the clock, and the errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
