@@ -1,21 +1,12 @@
 /** One polite live region for the whole page: status changes are announced through announce(). */
-import { useSyncExternalStore } from 'react';
+import { createPageStore } from './page-store.ts';
 
-let current = { message: '', seq: 0 };
-const listeners = new Set<() => void>();
+const store = createPageStore({ message: '', seq: 0 });
 
 export function announce(message: string): void {
-  current = { message, seq: current.seq + 1 };
-  listeners.forEach((l) => l());
+  store.set({ message, seq: store.get().seq + 1 });
 }
 
 export function useAnnouncement(): { message: string; seq: number } {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => current,
-    () => current,
-  );
+  return store.use();
 }

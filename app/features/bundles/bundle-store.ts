@@ -1,26 +1,17 @@
 /** The bundle imported from a file or by drag and drop (a link's bundle lives in the URL instead). */
-import { useSyncExternalStore } from 'react';
+import { createPageStore } from '../../lib/page-store.ts';
 import type { Bundle } from '../../../core/bundle/index.ts';
 
 export type Imported = { bundle: Bundle; source: string } | { error: string; source: string } | null;
 
-let current: Imported = null;
-const listeners = new Set<() => void>();
+const store = createPageStore<Imported>(null);
 
 export function setImported(next: Imported): void {
-  current = next;
-  listeners.forEach((l) => l());
+  store.set(next);
 }
 
 export function useImported(): Imported {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => current,
-    () => current,
-  );
+  return store.use();
 }
 
 /** Largest file read at all (the parser limits the text again). */
