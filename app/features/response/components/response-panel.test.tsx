@@ -69,7 +69,7 @@ describe('ResponsePanel', () => {
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search response' }), 'btc{Enter}');
     expect(await screen.findByText('1 of 2')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Next match' }));
-    expect(screen.getByText('2 of 2')).toBeInTheDocument();
+    expect(await screen.findByText('2 of 2')).toBeInTheDocument();
   });
 
   it('shows a 401 with the reason Qredo gave', () => {
