@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS, KEY_ID_PATTERN, KEY_ID_RULE } from './constants.ts';
 import { MAX_EXTRA_HEADERS, headerNameProblem, headerValueProblem } from './headers.ts';
+import { parseHistorySearch } from './history-search.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing/signature.ts';
 
 export { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS, KEY_ID_PATTERN, MAX_API_BODY_BYTES } from './constants.ts';
@@ -251,7 +252,7 @@ export type HistorySummary = z.infer<typeof HistorySummary>;
 export const StatusClass = z.enum(['2xx', '3xx', '4xx', '5xx', 'error']);
 export type StatusClass = z.infer<typeof StatusClass>;
 
-/** Query string of GET /api/history. */
+/** Query string of GET /api/history. `q` is free text with field tokens (core/history-search.ts). */
 export const HistoryQuery = z.object({
   environment: Environment.optional(),
   method: z.string().max(16).optional(),
@@ -261,6 +262,10 @@ export const HistoryQuery = z.object({
     .max(500)
     .refine((q) => ![...q].some((c) => c < ' ' || c === '\u007f'), {
       message: 'The search may not contain control characters (line breaks, tabs, NUL).',
+    })
+    // Field tokens (status:403, method:POST, env:, key:, path:) are read by core/history-search.ts.
+    .superRefine((q, ctx) => {
+      for (const problem of parseHistorySearch(q).problems) ctx.addIssue({ code: 'custom', message: problem });
     })
     .optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
