@@ -5,6 +5,8 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useWatch, type Control, type UseFormReturn } from 'react-hook-form';
 import type { DemoKeyInfo, Environment, RelayResult, SendRequest } from '../core/contract.ts';
+import { HistoryToggleButton, WorkbenchLayout, type WorkbenchLayoutHandle } from './components/workbench-layout.tsx';
+import { useCopyDraftCurl } from './features/composer/api/copy-curl.ts';
 import { useSendMutation } from './features/composer/api/send.ts';
 import { Composer } from './features/composer/components/composer.tsx';
 import {
@@ -24,12 +26,14 @@ import { useHistoryEntry } from './features/history/api/history-api.ts';
 import { HistorySidebar } from './features/history/components/history-sidebar.tsx';
 import { ResponsePanel } from './features/response/components/response-panel.tsx';
 import { notCurrentReason } from './features/response/shown-request.ts';
-import { useDraftFeed } from './features/signing/api/sign-preview.ts';
+import { useDraftFeedSource, useSettledDraft, type DraftFeed } from './features/signing/api/sign-preview.ts';
+import { ComputedHeaders } from './features/signing/components/computed-headers.tsx';
 import { SigningPanel, type SigningPanelView } from './features/signing/components/signing-panel.tsx';
 import { SnippetsPanel } from './features/snippets/components/snippets-panel.tsx';
 import { announce } from './lib/announce.ts';
 import { ApiRequestError } from './lib/api-client.ts';
 import type { ConfirmSend } from './lib/confirm-send.ts';
+import { describeWindow } from './lib/curl-command.ts';
 import { keyName } from './lib/key-label.ts';
 import { useSession } from './lib/queries.ts';
 import { useShortcut } from './lib/shortcuts.ts';
@@ -45,17 +49,6 @@ function describeResult(r: RelayResult): string {
   const ms = `${Math.round(r.timings.totalMs)} ms`;
   if (r.response) return `${what}: ${r.response.status} ${r.response.statusText} in ${ms}`;
   return `${what}: failed (${r.error?.message ?? 'no response'}) after ${ms}`;
-}
-
-/** On narrow layouts the response sits below the fold: bring it into view after a send. */
-function revealResponse(scroller: HTMLElement | null, region: HTMLElement | null): void {
-  requestAnimationFrame(() => {
-    if (!scroller || !region) return;
-    const top = region.getBoundingClientRect().top;
-    const frame = scroller.getBoundingClientRect();
-    if (top > frame.bottom - 120)
-      scroller.scrollTo?.({ top: scroller.scrollTop + top - frame.top - 16, behavior: 'smooth' });
-  });
 }
 
 export function PlaygroundView({
@@ -77,8 +70,18 @@ export function PlaygroundView({
   const [shown, setShown] = useState<Shown>(null);
   const [signingView, setSigningView] = useState<SigningPanelView>('live');
   const entry = useHistoryEntry(shown?.id ?? null);
-  const responseSlot = useRef<HTMLDivElement>(null);
-  const mainRef = useRef<HTMLElement>(null);
+  const layout = useRef<WorkbenchLayoutHandle>(null);
+  const copy = useCopyDraftCurl();
+  const [copyNote, setCopyNote] = useState<{ text: string; error: boolean } | null>(null);
+
+  // One draft feed for the page's form: it hears the form's change event, settles the draft and asks
+  // for its signature; the signing panel and the computed headers read the draft it settled.
+  const readDraft = useCallback(() => draftFromForm(form.getValues()), [form]);
+  const subscribeDraft = useCallback(
+    (onChange: () => void) => form.subscribe({ formState: { values: true }, callback: onChange }),
+    [form],
+  );
+  const feed = useDraftFeedSource(readDraft, subscribeDraft);
 
   const envInfo = session.data?.environments.find((e) => e.name === environment);
   const demoKeys = session.data?.demoKeys ?? NO_DEMO_KEYS;
@@ -89,7 +92,7 @@ export function PlaygroundView({
     send.mutate(request, {
       onSuccess: (result) => {
         setShown({ id: result.id, origin: 'send' });
-        revealResponse(mainRef.current, responseSlot.current);
+        layout.current?.revealResponse();
         announce(`Sent ${describeResult(result)}`);
       },
       onError: (error) => {
@@ -111,10 +114,39 @@ export function PlaygroundView({
   };
   useShortcut('send', 'Send the request (works inside the body editor too)', requestSend, active);
 
+  // Copy as cURL: signed now; a production mutation only after the same question as Send.
+  const requestCopy = () => {
+    if (copy.isPending) return;
+    void form.handleSubmit(
+      (values) => {
+        const draft = draftFromForm(values);
+        confirmSend({ ...draft, action: 'Copy as cURL: signed now, not sent', purpose: 'sign' }, (confirmed) =>
+          copy.mutate(
+            { draft, confirm: confirmed },
+            {
+              onSuccess: ({ signed }) => {
+                const text = `Copied ${signed.method} ${draft.path} as cURL, signed for timestamp ${signed.timestamp}. ${describeWindow(signed.timestamp, Date.now(), (ms) => new Date(ms).toLocaleTimeString())}`;
+                setCopyNote({ text, error: false });
+                announce(text);
+              },
+              onError: (error) => {
+                const text = `Could not copy as cURL: ${error.message}`;
+                setCopyNote({ text, error: true });
+                announce(text);
+              },
+            },
+          ),
+        );
+      },
+      () => announce('Some fields need attention before the request can be signed.'),
+    )();
+  };
+
   const onSelectHistory = (id: number) => {
     send.reset();
     setShown({ id, origin: 'history' });
     setSigningView('sent');
+    layout.current?.revealResponse();
   };
 
   // Load into composer: the request with the environment, key and timestamp settings it was sent with.
@@ -122,6 +154,7 @@ export function PlaygroundView({
     const values = valuesFromEntry(loaded, form.getValues(), (keyId) => nameKey(keyId).demoKey);
     form.reset(values, { keepDefaultValues: true });
     setSigningView('live');
+    layout.current?.revealComposer();
     const key = nameKey(loaded.keyId);
     const loadedInfo = session.data?.environments.find((e) => e.name === loaded.environment);
     const keyNote =
@@ -143,6 +176,7 @@ export function PlaygroundView({
     send.reset();
     setShown({ id: result.id, origin: 'history' });
     setSigningView('sent');
+    layout.current?.revealResponse();
     announce(`${result.kind === 'replay' ? 'Replayed' : 'Re-sent'} ${describeResult(result)}`);
   };
 
@@ -165,47 +199,60 @@ export function PlaygroundView({
   const responsePending = send.isPending || (shown !== null && entry.isLoading);
   const production = environment === 'production';
 
-  return (
-    <div className={`relative min-h-0 flex-1 ${active ? 'flex' : 'hidden'}`}>
-      <main ref={mainRef} className="relative min-w-0 flex-1 overflow-y-auto">
-        <div className="mx-auto max-w-[1600px] space-y-4 p-4">
-          {session.isError ? (
-            <p
-              role="alert"
-              className="rounded-lg border border-env-production/40 bg-env-production-soft/50 p-3 text-sm text-env-production-ink dark:bg-env-production/10 dark:text-env-production-night"
-            >
-              The playground server did not answer: {session.error.message}
-            </p>
-          ) : envInfo ? (
-            <EnvironmentBar
-              info={envInfo}
-              demoKeys={demoKeys}
-              demoKey={demoKey}
-              onDemoKeyChange={(key) => form.setValue('demoKey', key)}
-              {...(onMockReset ? { onMockReset } : {})}
-            />
-          ) : (
-            <div aria-hidden="true" className="h-[38px] animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" />
-          )}
+  const bar = session.isError ? (
+    <p
+      role="alert"
+      className="rounded-lg border border-env-production/40 bg-env-production-soft/50 p-3 text-sm text-env-production-ink dark:bg-env-production/10 dark:text-env-production-night"
+    >
+      The playground server did not answer: {session.error.message}
+    </p>
+  ) : envInfo ? (
+    <EnvironmentBar
+      info={envInfo}
+      demoKeys={demoKeys}
+      demoKey={demoKey}
+      onDemoKeyChange={(key) => form.setValue('demoKey', key)}
+      {...(onMockReset ? { onMockReset } : {})}
+    />
+  ) : (
+    <div aria-hidden="true" className="h-[38px] animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" />
+  );
 
-          <div className="grid items-start gap-4 xl:grid-cols-2">
-            <div className="min-w-0 space-y-4">
-              <div className="relative rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
-                <CurlImportLauncher
-                  environments={session.data?.environments ?? NO_ENVIRONMENTS}
-                  onImport={onCurlImport}
-                />
-                <Composer form={form} onSend={requestSend} sending={send.isPending} danger={production} />
-              </div>
-              <LiveSigning
+  return (
+    <main className={`relative min-h-0 flex-1 ${active ? 'flex' : 'hidden'}`}>
+      <WorkbenchLayout
+        ref={layout}
+        active={active}
+        slots={{
+          bar,
+          composer: (
+            <div className="relative rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+              <CurlImportLauncher
+                environments={session.data?.environments ?? NO_ENVIRONMENTS}
+                onImport={onCurlImport}
+              />
+              <Composer
                 form={form}
-                baseUrl={envInfo?.baseUrl}
-                entry={shownResult}
-                view={signingView}
-                onViewChange={setSigningView}
+                onSend={requestSend}
+                sending={send.isPending}
+                danger={production}
+                computedHeaders={<ComputedHeadersSlot feed={feed} />}
+                copyCurl={{ onCopy: requestCopy, pending: copy.isPending, note: copyNote }}
               />
             </div>
-            <div className="min-w-0 xl:sticky xl:top-4" ref={responseSlot}>
+          ),
+          signing: (
+            <LiveSigning
+              form={form}
+              feed={feed}
+              baseUrl={envInfo?.baseUrl}
+              entry={shownResult}
+              view={signingView}
+              onViewChange={setSigningView}
+            />
+          ),
+          response: (
+            <>
               <ShownResponse
                 control={form.control}
                 result={shownResult}
@@ -213,26 +260,29 @@ export function PlaygroundView({
                 error={sendError}
                 demoKeys={demoKeys}
               />
-              <div className="mt-4">
-                <BundleTools entry={shownResult} />
-              </div>
-            </div>
-          </div>
-        </div>
-      </main>
-      {/* After the main content in the document (and so in tab order), first on screen. */}
-      <div className="relative order-first flex w-72 shrink-0 flex-col border-r border-slate-200 bg-white xl:w-80 dark:border-slate-800 dark:bg-slate-900">
-        <HistorySidebar
-          selectedId={shown?.id ?? null}
-          onSelect={onSelectHistory}
-          onLoad={onLoadHistory}
-          onResult={onHistoryResult}
-          keyName={nameKey}
-          confirmSend={confirmSend}
-        />
-      </div>
-    </div>
+              <BundleTools entry={shownResult} />
+            </>
+          ),
+          history: (
+            <HistorySidebar
+              selectedId={shown?.id ?? null}
+              onSelect={onSelectHistory}
+              onLoad={onLoadHistory}
+              onResult={onHistoryResult}
+              keyName={nameKey}
+              confirmSend={confirmSend}
+              headerAction={<HistoryToggleButton />}
+            />
+          ),
+        }}
+      />
+    </main>
   );
+}
+
+/** The computed headers beside the added ones, with the values of the draft the feed last settled. */
+function ComputedHeadersSlot({ feed }: { feed: DraftFeed }) {
+  return <ComputedHeaders settled={useSettledDraft(feed)} />;
 }
 
 /**
@@ -276,17 +326,19 @@ function ShownResponse({
 
 /**
  * The signing panel and the snippets, fed by the form: the draft as typed through useWatch (so that
- * only they re-render as the person types), the draft to sign through the draft feed, which hears the
- * form's change event itself and starts the signing request before React renders the keystroke.
+ * only they re-render as the person types), the draft to sign through the page's draft feed, which
+ * hears the form's change event itself and starts the signing request before React renders the keystroke.
  */
 function LiveSigning({
   form,
+  feed,
   baseUrl,
   entry,
   view,
   onViewChange,
 }: {
   form: UseFormReturn<ComposerValues>;
+  feed: DraftFeed;
   baseUrl: string | undefined;
   entry: RelayResult | null;
   view: SigningPanelView;
@@ -294,12 +346,7 @@ function LiveSigning({
 }) {
   const values = useWatch({ control: form.control }) as ComposerValues;
   const draft = useMemo(() => draftFromForm(values), [values]);
-  const read = useCallback(() => draftFromForm(form.getValues()), [form]);
-  const subscribe = useCallback(
-    (onChange: () => void) => form.subscribe({ formState: { values: true }, callback: onChange }),
-    [form],
-  );
-  const { settled } = useDraftFeed(read, subscribe);
+  const settled = useSettledDraft(feed);
   return (
     <>
       <SigningPanel

@@ -230,6 +230,10 @@ export const SendProgress = z.object({
 });
 export type SendProgress = z.infer<typeof SendProgress>;
 
+/** POST /api/sends/:id/cancel: the send is being stopped; POST /api/send then answers it, recorded as `cancelled`. */
+export const SendCancelResponse = z.object({ ok: z.literal(true), cancelled: SendId });
+export type SendCancelResponse = z.infer<typeof SendCancelResponse>;
+
 export const HistoryEntry = RelayResult;
 export type HistoryEntry = RelayResult;
 

@@ -21,7 +21,7 @@ const STATUS_LABELS: Record<StatusClass, string> = {
 };
 
 const selectClass =
-  'h-7 min-w-0 flex-auto rounded-md border border-slate-300 bg-white px-1 text-[11px] text-slate-800 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
+  'h-7 min-w-[5.5rem] flex-1 rounded-md border border-slate-300 bg-white px-1 text-[11px] text-slate-800 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
 
 /** The search box and the three compact filters above the list. */
 export function HistoryFilters({
@@ -49,7 +49,7 @@ export function HistoryFilters({
         onChange={set('text')}
         className="h-8 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 placeholder:text-slate-500 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
       />
-      <div className="flex gap-1.5">
+      <div className="flex flex-wrap gap-1.5">
         <select
           aria-label="Filter by environment"
           value={value.environment}

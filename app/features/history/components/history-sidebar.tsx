@@ -1,5 +1,5 @@
 import { groupDigits } from '../../../lib/format.ts';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { HistoryEntry, RelayResult } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
@@ -22,6 +22,8 @@ export interface HistorySidebarProps {
   keyName?: (keyId: string) => KeyName;
   /** The page's production question, asked before a re-send. */
   confirmSend?: ConfirmSend;
+  /** A control at the start of the header (the layout's Hide history). */
+  headerAction?: ReactNode;
 }
 
 const byKeyId = (keyId: string): KeyName => ({ name: keyId, title: `Key id ${keyId}`, demoKey: null });
@@ -44,6 +46,7 @@ export function HistorySidebar({
   onResult,
   keyName = byKeyId,
   confirmSend,
+  headerAction,
 }: HistorySidebarProps) {
   const [values, setValues] = useState<FilterValues>(EMPTY_FILTERS);
   const settled = useDebounced(values, 250);
@@ -72,14 +75,18 @@ export function HistorySidebar({
   return (
     <section aria-label="History" className="flex h-full min-h-0 flex-col gap-2 p-2 text-slate-900 dark:text-slate-100">
       <div className="flex items-center gap-2 px-1">
+        {headerAction}
         <h2 className="text-sm font-semibold">History</h2>
-        <span className="text-xs whitespace-nowrap text-slate-500 tabular-nums dark:text-slate-400" aria-live="polite">
+        <span
+          className="min-w-0 truncate text-xs whitespace-nowrap text-slate-500 tabular-nums dark:text-slate-400"
+          aria-live="polite"
+        >
           {first.data ? `${groupDigits(total)} ${total === 1 ? 'request' : 'requests'}${filtered ? ' found' : ''}` : ''}
         </span>
         <Button
           size="sm"
           variant="ghost"
-          className="ml-auto"
+          className="ml-auto shrink-0"
           disabled={clear.isPending || (!filtered && first.isSuccess && total === 0)}
           onClick={() => setConfirmClear(true)}
         >
