@@ -2,12 +2,14 @@
  * The playground view: composer, live signing, response and history, composed from their features.
  * What is sent, shown and asked is wired here; each feature owns its own state and server state.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type ComponentProps } from 'react';
 import { useWatch, type Control, type UseFormReturn } from 'react-hook-form';
-import type { DemoKeyInfo, Environment, RelayResult, SendRequest } from '../core/contract.ts';
+import type { DemoKeyInfo, DoctorRequest, Environment, RelayResult, SendRequest } from '../core/contract.ts';
+import { captureFromSent } from '../core/doctor/capture.ts';
 import { HistoryToggleButton, WorkbenchLayout, type WorkbenchLayoutHandle } from './components/workbench-layout.tsx';
 import { useCopyDraftCurl } from './features/composer/api/copy-curl.ts';
-import { useSendMutation } from './features/composer/api/send.ts';
+import { newSendId, useCancelSend, useSendMutation, useSendProgress } from './features/composer/api/send.ts';
+import { Button } from './components/button.tsx';
 import { Composer } from './features/composer/components/composer.tsx';
 import {
   draftFromForm,
@@ -24,7 +26,8 @@ import { EnvironmentBar } from './features/environments/components/environment-b
 import { ENVIRONMENT_LABEL } from './features/environments/environment-style.ts';
 import { useHistoryEntry } from './features/history/api/history-api.ts';
 import { HistorySidebar } from './features/history/components/history-sidebar.tsx';
-import { ResponsePanel } from './features/response/components/response-panel.tsx';
+import { CompareView } from './features/response/components/compare-view.tsx';
+import { ResponsePanel, type TabId } from './features/response/components/response-panel.tsx';
 import { notCurrentReason } from './features/response/shown-request.ts';
 import { useDraftFeedSource, useSettledDraft, type DraftFeed } from './features/signing/api/sign-preview.ts';
 import { ComputedHeaders } from './features/signing/components/computed-headers.tsx';
@@ -51,11 +54,19 @@ function describeResult(r: RelayResult): string {
   return `${what}: failed (${r.error?.message ?? 'no response'}) after ${ms}`;
 }
 
+/** Two entries side by side: the first picked, then (once picked) the second. */
+type Comparing = { left: number; right: number | null } | null;
+
+/** After this long a send is watched (GET /api/sends/:id) and can be cancelled; quicker ones never are. */
+const WATCH_AFTER_MS = 400;
+
 export function PlaygroundView({
   form,
   active,
   confirmSend,
   onMockReset,
+  onDiagnose,
+  showEntry = null,
 }: {
   form: UseFormReturn<ComposerValues>;
   /** The embedded mock's data was reset from its bar. */
@@ -63,6 +74,10 @@ export function PlaygroundView({
   /** False while another view is on screen: the view stays mounted (drafts kept), its shortcuts off. */
   active: boolean;
   confirmSend: ConfirmSend;
+  /** "Diagnose" on a history entry: the page opens the doctor with it. */
+  onDiagnose?: (request: DoctorRequest, source: RelayResult) => void;
+  /** Show this history entry (a bundle re-run links to its entry); `seq` tells requests apart. */
+  showEntry?: { id: number; seq: number } | null;
 }) {
   const session = useSession();
   const [environment, demoKey] = useWatch({ control: form.control, name: ['environment', 'demoKey'] });
@@ -73,6 +88,21 @@ export function PlaygroundView({
   const layout = useRef<WorkbenchLayoutHandle>(null);
   const copy = useCopyDraftCurl();
   const [copyNote, setCopyNote] = useState<{ text: string; error: boolean } | null>(null);
+  const [flight, setFlight] = useState<{ sendId: string; watching: boolean } | null>(null);
+  const progress = useSendProgress(flight?.watching ? flight.sendId : null);
+  const cancel = useCancelSend();
+  const [tabRequest, setTabRequest] = useState<{ tab: TabId; seq: number } | null>(null);
+  const [comparing, setComparing] = useState<Comparing>(null);
+  const compareLeft = useHistoryEntry(comparing?.left ?? null);
+  const compareRight = useHistoryEntry(comparing?.right ?? null);
+
+  // An entry asked for from elsewhere (a bundle re-run's "history #19"): shown once per request.
+  const [seenShowEntry, setSeenShowEntry] = useState<number | null>(null);
+  if (showEntry && showEntry.seq !== seenShowEntry) {
+    setSeenShowEntry(showEntry.seq);
+    setShown({ id: showEntry.id, origin: 'history' });
+    setSigningView('sent');
+  }
 
   // One draft feed for the page's form: it hears the form's change event, settles the draft and asks
   // for its signature; the signing panel and the computed headers read the draft it settled.
@@ -89,16 +119,40 @@ export function PlaygroundView({
 
   const doSend = (request: SendRequest) => {
     announce(`Sending ${request.method} ${request.path}…`);
-    send.mutate(request, {
-      onSuccess: (result) => {
-        setShown({ id: result.id, origin: 'send' });
-        layout.current?.revealResponse();
-        announce(`Sent ${describeResult(result)}`);
+    // Every send is named, so that a long one can be watched and cancelled.
+    const sendId = newSendId();
+    setFlight({ sendId, watching: false });
+    const watch = setTimeout(
+      () => setFlight((f) => (f?.sendId === sendId ? { sendId, watching: true } : f)),
+      WATCH_AFTER_MS,
+    );
+    cancel.reset();
+    send.mutate(
+      { ...request, sendId },
+      {
+        onSettled: () => {
+          clearTimeout(watch);
+          setFlight((f) => (f?.sendId === sendId ? null : f));
+        },
+        onSuccess: (result) => {
+          setShown({ id: result.id, origin: 'send' });
+          layout.current?.revealResponse();
+          announce(`Sent ${describeResult(result)}`);
+        },
+        onError: (error) => {
+          setShown(null);
+          announce(`Could not send ${request.method} ${request.path}: ${error.message}`);
+        },
       },
-      onError: (error) => {
-        setShown(null);
-        announce(`Could not send ${request.method} ${request.path}: ${error.message}`);
-      },
+    );
+  };
+
+  const cancelSend = () => {
+    if (!flight) return;
+    cancel.mutate(flight.sendId, {
+      onSuccess: () => announce('Cancelling the send…'),
+      // It ended first (a 404): its own answer is on its way.
+      onError: (e) => announce(`Could not cancel: ${e.message}`),
     });
   };
 
@@ -146,7 +200,35 @@ export function PlaygroundView({
     send.reset();
     setShown({ id, origin: 'history' });
     setSigningView('sent');
+    if (comparing && comparing.right === null && id !== comparing.left) {
+      setComparing({ left: comparing.left, right: id });
+      announce(`Comparing #${comparing.left} and #${id}.`);
+    }
     layout.current?.revealResponse();
+  };
+
+  // The duration in a history row: that entry, on its Timing tab.
+  const onShowTiming = (id: number) => {
+    onSelectHistory(id);
+    setTabRequest({ tab: 'timing', seq: Date.now() });
+  };
+
+  const onCompare = (picked: RelayResult) => {
+    setComparing({ left: picked.id, right: null });
+    announce(`Comparing #${picked.id}: pick another entry in the history to compare it with.`);
+  };
+
+  const diagnose = (picked: RelayResult) => {
+    if (!onDiagnose) return;
+    const demo = demoKeys.find((k) => k.keyId === picked.keyId)?.id;
+    onDiagnose(
+      {
+        environment: picked.environment,
+        capture: captureFromSent(picked),
+        ...(picked.environment === 'mock' && demo ? { demoKey: demo } : {}),
+      },
+      picked,
+    );
   };
 
   // Load into composer: the request with the environment, key and timestamp settings it was sent with.
@@ -253,12 +335,26 @@ export function PlaygroundView({
           ),
           response: (
             <>
+              {comparing && (
+                <ComparisonSlot
+                  comparing={comparing}
+                  left={compareLeft.data ?? null}
+                  right={compareRight.data ?? null}
+                  onClose={() => setComparing(null)}
+                />
+              )}
               <ShownResponse
                 control={form.control}
                 result={shownResult}
                 pending={responsePending}
                 error={sendError}
                 demoKeys={demoKeys}
+                tabRequest={tabRequest}
+                progress={
+                  send.isPending && flight?.watching
+                    ? { data: progress.data ?? null, onCancel: cancelSend, cancelling: cancel.isPending }
+                    : null
+                }
               />
               <BundleTools entry={shownResult} />
             </>
@@ -272,11 +368,42 @@ export function PlaygroundView({
               keyName={nameKey}
               confirmSend={confirmSend}
               headerAction={<HistoryToggleButton />}
+              onShowTiming={onShowTiming}
+              onDiagnose={onDiagnose ? diagnose : undefined}
+              onCompare={onCompare}
             />
           ),
         }}
       />
     </main>
+  );
+}
+
+/** Two history entries compared, or the note that asks for the second one. */
+function ComparisonSlot({
+  comparing,
+  left,
+  right,
+  onClose,
+}: {
+  comparing: NonNullable<Comparing>;
+  left: RelayResult | null;
+  right: RelayResult | null;
+  onClose: () => void;
+}) {
+  if (comparing.right !== null && left && right) return <CompareView left={left} right={right} onClose={onClose} />;
+  return (
+    <p
+      role="status"
+      className="flex flex-wrap items-center gap-2 rounded-lg border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950/40 dark:text-sky-100"
+    >
+      {comparing.right === null
+        ? `Comparing #${comparing.left}: pick another entry in the history.`
+        : 'Loading the two entries…'}
+      <Button size="sm" className="ml-auto" onClick={onClose}>
+        Cancel comparison
+      </Button>
+    </p>
   );
 }
 
@@ -296,12 +423,16 @@ function ShownResponse({
   pending,
   error,
   demoKeys,
+  tabRequest,
+  progress,
 }: {
   control: Control<ComposerValues>;
   result: RelayResult | null;
   pending: boolean;
   error: ApiRequestError | null;
   demoKeys: readonly DemoKeyInfo[];
+  tabRequest: ComponentProps<typeof ResponsePanel>['tabRequest'];
+  progress: ComponentProps<typeof ResponsePanel>['progress'];
 }) {
   const [environment, operationId, method, customMethod, path] = useWatch({
     control,
@@ -321,7 +452,17 @@ function ShownResponse({
     );
   }, [result, environment, operationId, method, customMethod, path]);
   const key = useMemo(() => (result ? keyName(result.keyId, demoKeys) : null), [result, demoKeys]);
-  return <ResponsePanel result={result} pending={pending} error={error} keyName={key} notCurrent={notCurrent} />;
+  return (
+    <ResponsePanel
+      result={result}
+      pending={pending}
+      error={error}
+      keyName={key}
+      notCurrent={notCurrent}
+      tabRequest={tabRequest}
+      progress={progress}
+    />
+  );
 }
 
 /**
