@@ -47,5 +47,9 @@ export function useSendProgress(sendId: string | null) {
 
 /** Cancel: the send stops, and its own answer (recorded as cancelled) says so. Never retried. */
 export function useCancelSend() {
-  return useMutation({ mutationKey: ['cancel-send'], mutationFn: (sendId: string) => api.cancelSend(sendId), retry: false });
+  return useMutation({
+    mutationKey: ['cancel-send'],
+    mutationFn: (sendId: string) => api.cancelSend(sendId),
+    retry: false,
+  });
 }

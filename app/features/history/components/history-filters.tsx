@@ -58,8 +58,8 @@ export function HistoryFilters({
         className="h-8 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 placeholder:text-slate-500 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
       />
       <p id={helpId} className="sr-only">
-        Words are looked for in the path and the bodies. Fields: {SEARCH_EXAMPLES.join(', ')}; several of one field
-        mean either, different fields must all match.
+        Words are looked for in the path and the bodies. Fields: {SEARCH_EXAMPLES.join(', ')}; several of one field mean
+        either, different fields must all match.
       </p>
       {meaning && (
         <p

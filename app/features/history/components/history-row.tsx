@@ -73,6 +73,9 @@ export function HistoryRow(props: {
           <span className={`shrink-0 font-semibold ${statusClasses(entry.status)}`}>
             {entry.status ?? entry.errorCode ?? '—'}
           </span>
+          {entry.status !== null && entry.errorCode && (
+            <span className={`shrink-0 font-semibold ${statusClasses(null)}`}>{entry.errorCode}</span>
+          )}
         </span>
         <span className="flex w-full items-center gap-2 text-[11px] text-slate-500 dark:text-slate-400">
           <span className={`shrink-0 rounded px-1.5 leading-4 ${ENV_BADGE[entry.environment]}`}>

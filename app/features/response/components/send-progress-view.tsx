@@ -42,7 +42,7 @@ export function SendProgressView({
             : `${what}: ${formatBytes(l.done)} of ${formatBytes(l.total)} (${l.percent}%)`;
         return (
           <div key={l.direction} className="flex flex-col gap-1">
-            <p className="text-xs font-mono tabular-nums">{text}</p>
+            <p className="font-mono text-xs tabular-nums">{text}</p>
             <div
               role="progressbar"
               aria-label={what}
