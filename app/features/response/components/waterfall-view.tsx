@@ -70,7 +70,7 @@ export function WaterfallView({
             <th scope="col" className="w-16 py-1 text-right font-medium">
               Starts
             </th>
-            <th scope="col" className="w-20 py-1 pr-3 text-right font-medium">
+            <th scope="col" className="w-24 py-1 pr-3 text-right font-medium">
               Duration
             </th>
             <th scope="col" className="py-1 font-medium">
