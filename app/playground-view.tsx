@@ -92,6 +92,7 @@ export function PlaygroundView({
   const progress = useSendProgress(flight?.watching ? flight.sendId : null);
   const cancel = useCancelSend();
   const [tabRequest, setTabRequest] = useState<{ tab: TabId; seq: number } | null>(null);
+  const timingSeq = useRef(0);
   const [comparing, setComparing] = useState<Comparing>(null);
   const compareLeft = useHistoryEntry(comparing?.left ?? null);
   const compareRight = useHistoryEntry(comparing?.right ?? null);
@@ -135,6 +136,7 @@ export function PlaygroundView({
           setFlight((f) => (f?.sendId === sendId ? null : f));
         },
         onSuccess: (result) => {
+          setTabRequest(null);
           setShown({ id: result.id, origin: 'send' });
           layout.current?.revealResponse();
           announce(`Sent ${describeResult(result)}`);
@@ -198,6 +200,8 @@ export function PlaygroundView({
 
   const onSelectHistory = (id: number) => {
     send.reset();
+    // A plain pick opens the entry on its Body tab; only the duration link asks for Timing.
+    setTabRequest(null);
     setShown({ id, origin: 'history' });
     setSigningView('sent');
     if (comparing && comparing.right === null && id !== comparing.left) {
@@ -210,7 +214,8 @@ export function PlaygroundView({
   // The duration in a history row: that entry, on its Timing tab.
   const onShowTiming = (id: number) => {
     onSelectHistory(id);
-    setTabRequest({ tab: 'timing', seq: Date.now() });
+    timingSeq.current += 1;
+    setTabRequest({ tab: 'timing', seq: timingSeq.current });
   };
 
   const onCompare = (picked: RelayResult) => {
