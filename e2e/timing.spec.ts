@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { expect, type Locator } from '@playwright/test';
 import { historyPage, useSandboxTestKey } from './fixtures/api.ts';
 import { ownPlaygroundTest as test, TEST_UPSTREAM } from './fixtures/own-playground.ts';
@@ -8,6 +9,9 @@ import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
 // test upstream (e2e/fixtures/test-upstream.ts), which can think slowly and trickle a large body.
 
 test.use({ ownPlaygroundEnv: { PLAYGROUND_SANDBOX_BASE_URL: TEST_UPSTREAM } });
+
+/** Screenshots to look at go outside the repository (as in workbench-screenshots.spec.ts). */
+const shot = (name: string) => path.join(process.env.SHOTS_DIR ?? path.join('/tmp', 'shots-14'), name);
 
 test.beforeEach(async ({ request, baseURL }) => {
   await useSandboxTestKey(request, baseURL ?? '');
@@ -78,9 +82,7 @@ test('a send to a slow upstream draws a waterfall whose longest bar is the serve
   await expect(playground.responseTab('Timing')).toHaveAttribute('aria-selected', 'true');
   await expect(playground.response).toContainText(`/slow?ms=900&probe=${marker}`);
   await expect(table.getByRole('row', { name: /Waiting \(server\)/ })).toContainText('longest');
-  await page.screenshot({ path: '/tmp/shots-14/waterfall-1440-light.png' });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: '/tmp/shots-14/waterfall-1440-dark.png' });
+  await page.screenshot({ path: shot('waterfall-1440-light.png') });
 });
 
 test('two history entries compared side by side, phase by phase', async ({ page }) => {
@@ -103,7 +105,7 @@ test('two history entries compared side by side, phase by phase', async ({ page 
   const waiting = table.getByRole('row', { name: /Waiting \(server\)/ });
   // The slow one waited at least 300 ms longer than the quick one: the difference says so.
   await expect(waiting).toContainText(/−\s*[\d.]+\s*(ms|s)/);
-  await page.screenshot({ path: '/tmp/shots-14/compare-1440-light.png' });
+  await page.screenshot({ path: shot('compare-1440-light.png') });
   await comparison.getByRole('button', { name: 'Close comparison' }).click();
   await expect(comparison).toHaveCount(0);
 });
@@ -128,7 +130,7 @@ test('a 20 MB download shows its progress, can be cancelled, and is recorded as 
   await expect(bar).toBeVisible();
   await expect(bar).toHaveAttribute('aria-valuemax', '20000000');
   await expect(bar).toHaveAttribute('aria-valuetext', /of 19\.1 MB \(\d+%\)/);
-  await page.screenshot({ path: '/tmp/shots-14/progress-1440-light.png' });
+  await page.screenshot({ path: shot('progress-1440-light.png') });
   await progress.getByRole('button', { name: 'Cancel send' }).click();
 
   await expect(playground.response).toContainText('You cancelled the request');
