@@ -141,3 +141,23 @@ test('a 20 MB download shows its progress, can be cancelled, and is recorded as 
   // The status had arrived (200) before the body was stopped; the entry says both.
   expect(items[0]).toMatchObject({ path, status: 200, errorCode: 'cancelled' });
 });
+
+test('a 4 MiB request body shows how much of it went up while the upstream thinks', async ({ page }) => {
+  test.setTimeout(90_000);
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  await playground.chooseEnvironment('Sandbox');
+  const marker = uniqueMarker('upload');
+  await playground.compose({ method: 'POST', path: `/slow?ms=2500&probe=${marker}` });
+  await playground.pasteIntoBody('{"data":"' + 'x'.repeat(4 * 1024 * 1024 - 11) + '"}');
+  await expect(playground.stringToSign).toContainText(/4,?194,?304\s*B/, { timeout: 60_000 });
+  await playground.send.click();
+
+  const progress = playground.response.getByRole('region', { name: 'Send in progress' });
+  const bar = progress.getByRole('progressbar', { name: 'Request body sent' });
+  await expect(bar).toHaveAttribute('aria-valuemax', '4194304');
+  await expect(bar).toHaveAttribute('aria-valuetext', /4\.0 MB of 4\.0 MB \(100%\)/);
+  await expect(progress).toContainText('Waiting for the upstream to answer');
+  await expect(playground.responseStatus(200)).toBeVisible();
+  await expect(progress).toHaveCount(0);
+});
