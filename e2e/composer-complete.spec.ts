@@ -142,6 +142,10 @@ test('at 1024×768 Send and the response are in view together; at 390 px the his
 
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(playground.send).toBeVisible();
+  // Nothing sticks out sideways on a phone: the environment switcher fits whole.
+  const size = await playground.pageOverflows();
+  expect(size.width).toBeLessThanOrEqual(size.innerWidth);
+  await expect(playground.environment).toBeInViewport({ ratio: 1 });
   await expect(playground.history).toBeHidden();
   await page.getByRole('button', { name: 'History', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'History drawer' })).toBeVisible();
