@@ -164,8 +164,8 @@ test('search "status:403 method:POST" finds exactly the refused POSTs', async ({
     { method: 'POST', path: `/transaction?probe=${marker}`, body: EXAMPLE_TRANSACTION_BODY },
     403,
   );
-  await playground.sendAndExpect({ method: 'GET', path: `/transactions?probe=${marker}` }, 403);
-  await playground.sendAndExpect({ method: 'GET', path: `/balance?probe=${marker}` }, 200);
+  await playground.sendAndExpect({ method: 'GET', path: `/funds?probe=${marker}`, body: '' }, 403);
+  await playground.sendAndExpect({ method: 'GET', path: `/balance?probe=${marker}`, body: '' }, 200);
   await playground.demoKey.selectOption('full');
   await playground.sendAndExpect(
     { method: 'POST', path: `/transaction?probe=${marker}x`, body: EXAMPLE_TRANSACTION_BODY },
