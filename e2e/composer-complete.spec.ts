@@ -193,3 +193,29 @@ test('search "status:403 method:POST" finds exactly the refused POSTs', async ({
     ['POST', 403],
   ]);
 });
+
+test('balances read in whole units beside the base units; Raw is the body as received, and long lines wrap', async ({
+  page,
+}) => {
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  await playground.sendAndExpect({ method: 'GET', path: `/balance?probe=${uniqueMarker('units')}` }, 200);
+  const body = playground.response.getByRole('region', { name: 'Response body, formatted' });
+  // "total": 791606057 beside "scale": 100000000 reads 7.91606057 BTC-TESTNET.
+  await expect(body.getByText(/^= \d+(\.\d+)? BTC-TESTNET$/).first()).toBeVisible();
+
+  await playground.responseTab('Raw').click();
+  const raw = playground.response.getByRole('region', { name: 'Raw response body' });
+  await expect(raw).toContainText('"scale":100000000');
+  await expect(raw).not.toContainText('= ');
+  const wrap = playground.response.getByRole('button', { name: 'Wrap lines' });
+  await expect(wrap).toHaveAttribute('aria-pressed', 'false');
+  const sideways = () => raw.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  expect(await sideways()).toBe(true);
+  await wrap.click();
+  await expect(wrap).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(sideways).toBe(false);
+  // One choice for Body and Raw.
+  await playground.responseTab('Body').click();
+  await expect(playground.response.getByRole('button', { name: 'Wrap lines' })).toHaveAttribute('aria-pressed', 'true');
+});
