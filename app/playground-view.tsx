@@ -2,7 +2,7 @@
  * The playground view: composer, live signing, response and history, composed from their features.
  * What is sent, shown and asked is wired here; each feature owns its own state and server state.
  */
-import { useCallback, useMemo, useRef, useState, type ComponentProps } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 import { useWatch, type Control, type UseFormReturn } from 'react-hook-form';
 import type { DemoKeyInfo, DoctorRequest, Environment, RelayResult, SendRequest } from '../core/contract.ts';
 import { captureFromSent } from '../core/doctor/capture.ts';
@@ -97,13 +97,21 @@ export function PlaygroundView({
   const compareLeft = useHistoryEntry(comparing?.left ?? null);
   const compareRight = useHistoryEntry(comparing?.right ?? null);
 
-  // An entry asked for from elsewhere (a bundle re-run's "history #19"): shown once per request.
+  // An entry asked for from elsewhere (a bundle re-run's "history #19"): shown once per request, in
+  // place of a failed send's error, with the response pane in view.
   const [seenShowEntry, setSeenShowEntry] = useState<number | null>(null);
   if (showEntry && showEntry.seq !== seenShowEntry) {
     setSeenShowEntry(showEntry.seq);
     setShown({ id: showEntry.id, origin: 'history' });
     setSigningView('sent');
+    setTabRequest(null);
   }
+  const resetSend = send.reset;
+  useEffect(() => {
+    if (!showEntry) return;
+    resetSend();
+    layout.current?.revealResponse();
+  }, [showEntry, resetSend]);
 
   // One draft feed for the page's form: it hears the form's change event, settles the draft and asks
   // for its signature; the signing panel and the computed headers read the draft it settled.
