@@ -63,10 +63,12 @@ test('a send to a slow upstream draws a waterfall whose longest bar is the serve
     'Waiting (server)',
     'Download',
   ]);
-  // The upstream thought for 900 ms: that is where the time went, and no other phase comes near it.
-  expect(d['Waiting (server)']).toBeGreaterThanOrEqual(900);
-  const others = Object.entries(d).filter(([phase]) => phase !== 'Waiting (server)');
-  expect(Math.max(...others.map(([, value]) => value))).toBeLessThan(d['Waiting (server)']!);
+  // The upstream thought for 900 ms: that is where the time went, more than every other phase together.
+  const wait = d['Waiting (server)']!;
+  const others = Object.entries(d)
+    .filter(([phase, value]) => phase !== 'Waiting (server)' && value > 0)
+    .map(([, value]) => value);
+  expect(wait).toBeGreaterThan(others.reduce((a, b) => a + b, 0));
   // Plain HTTP to an IP address: no TLS and no lookup, said in words.
   await expect(table.getByRole('row', { name: /TLS handshake/ })).toContainText('plain HTTP');
   await expect(table.getByRole('row', { name: /DNS lookup/ })).toContainText('an IP address');
