@@ -13,6 +13,10 @@
  *   /qapi/v1/deep?depth=N   JSON nested N levels deep (default 10,000)
  *   /qapi/v1/big-header     a 12 KB header value beside a small JSON body
  *   /qapi/v1/transactions/feed  401 in Qredo's error shape, as a feed that refuses the handshake
+ *   /qapi/v1/slow?ms=N      a small JSON answer after thinking N ms (default 800, at most 10,000)
+ *   /qapi/v1/trickle?size=N&chunk=C&everyMs=T
+ *                           N bytes (default 20,000,000) announced in Content-Length, sent C bytes
+ *                           (default 65,536) every T ms (default 20): a long download to watch or cancel
  *   /                       a blank HTML page (the bare page's origin)
  *   anything else           a small JSON echo of method and path
  */
@@ -53,6 +57,34 @@ export function contentAnswer(): Answer {
       const size = Math.min(Number(url.searchParams.get('size') ?? 3_000_000) || 3_000_000, 15_000_000);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(largeJson(size));
+      return;
+    }
+    if (route === '/slow') {
+      const ms = Math.min(Math.max(Number(url.searchParams.get('ms') ?? 800) || 0, 0), 10_000);
+      const timer = setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ upstream: 'e2e', thoughtMs: ms }));
+      }, ms);
+      res.on('close', () => clearTimeout(timer));
+      return;
+    }
+    if (route === '/trickle') {
+      const size = Math.min(Number(url.searchParams.get('size') ?? 20_000_000) || 20_000_000, 30_000_000);
+      const chunk = Math.max(Number(url.searchParams.get('chunk') ?? 65_536) || 65_536, 1024);
+      const everyMs = Math.max(Number(url.searchParams.get('everyMs') ?? 20) || 20, 1);
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(size) });
+      const filler = Buffer.alloc(chunk, 0x61);
+      let sent = 0;
+      const timer = setInterval(() => {
+        const n = Math.min(chunk, size - sent);
+        sent += n;
+        if (sent >= size) {
+          clearInterval(timer);
+          res.end(filler.subarray(0, n));
+        } else res.write(filler.subarray(0, n));
+      }, everyMs);
+      // The relay hung up (a cancelled send): stop sending.
+      res.on('close', () => clearInterval(timer));
       return;
     }
     if (route === '/html') {
