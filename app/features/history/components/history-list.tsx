@@ -1,5 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import { createPortal, flushSync } from 'react-dom';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import type { HistorySummary } from '../../../../core/contract.ts';
 import type { KeyName } from '../../../lib/key-label.ts';
 import { HISTORY_PAGE_SIZE, useHistoryPages, type HistoryFilter } from '../api/history-api.ts';
@@ -9,41 +10,10 @@ import { HistoryRow, PlaceholderRow, ROW_HEIGHT, type PathHint } from './history
 const OVERSCAN = 12;
 
 /**
- * The scroll position and height of the list's scroller, followed as it scrolls and resizes. The
- * height is read when the browser has laid the page out anyway (ResizeObserver), never forced in the
- * middle of a render; until then the scroller is taken to be as tall as the window.
- */
-function useViewport(scrollRef: RefObject<HTMLDivElement | null>): { top: number; height: number } {
-  const [view, setView] = useState(() => ({ top: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight }));
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    const set = (top: number, height: number) =>
-      setView((v) => (v.top === top && v.height === height ? v : { top, height }));
-    // Rendered in the scroll event itself, so that rows (or their placeholders) never lag a frame behind.
-    const onScroll = () => flushSync(() => set(el.scrollTop, el.clientHeight));
-    el.addEventListener('scroll', onScroll, { passive: true });
-    if (typeof ResizeObserver === 'undefined') {
-      onScroll();
-      return () => el.removeEventListener('scroll', onScroll);
-    }
-    const resize = new ResizeObserver(([entry]) => {
-      if (entry) set(el.scrollTop, Math.round(entry.contentBoxSize[0]?.blockSize ?? entry.contentRect.height));
-    });
-    resize.observe(el);
-    return () => {
-      el.removeEventListener('scroll', onScroll);
-      resize.disconnect();
-    };
-  }, [scrollRef]);
-  return view;
-}
-
-/**
- * The virtualised list: only the rows on screen are in the DOM, and only the pages of 200 rows
- * that hold them are fetched. `total` comes from the first page. Every row has the same height, so
- * which rows are on screen is arithmetic on the scroll position: nothing is measured or kept per
- * row, whether the history holds a hundred entries or a hundred thousand.
+ * The virtualised list (@tanstack/react-virtual): only the rows on screen are in the DOM, and only
+ * the pages of 200 rows that hold them are fetched. `total` comes from the first page. Every row has
+ * the same height, so nothing is measured per row, whether the history holds a hundred entries or a
+ * hundred thousand; rows are rendered in the scroll event itself, never a frame behind.
  */
 export function HistoryList(props: {
   filter: HistoryFilter;
@@ -56,13 +26,17 @@ export function HistoryList(props: {
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [hint, setHint] = useState<PathHint | null>(null);
-  const view = useViewport(scrollRef);
-  // A scroll position past the end (the list just got shorter: a search) counts as the end.
-  const top = Math.max(0, Math.min(view.top, props.total * ROW_HEIGHT - view.height));
-  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(props.total - 1, Math.ceil((top + view.height) / ROW_HEIGHT) + OVERSCAN);
-  const indexes: number[] = [];
-  for (let i = first; i <= last; i++) indexes.push(i);
+  const virtualizer = useVirtualizer({
+    count: props.total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    // Until the scroller has been laid out it is taken to be as tall as the window.
+    initialRect: { width: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight },
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
   const pages = pagesForRange(first, last, HISTORY_PAGE_SIZE);
   const results = useHistoryPages(props.filter, pages);
 
@@ -89,13 +63,7 @@ export function HistoryList(props: {
   useEffect(focusPending);
 
   /** Scrolls as little as needed to have row `index` fully in view. */
-  const scrollToRow = (index: number) => {
-    const el = scrollRef.current;
-    if (!el) return;
-    const top = index * ROW_HEIGHT;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
-  };
+  const scrollToRow = (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' });
 
   // Arrow keys move between rows (and select), Home/End jump to the ends.
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -138,11 +106,11 @@ export function HistoryList(props: {
         role="list"
         aria-label="Sent requests"
         className="relative w-full"
-        style={{ height: props.total * ROW_HEIGHT }}
+        style={{ height: virtualizer.getTotalSize() }}
       >
-        {indexes.map((index) => {
+        {items.map(({ index, start }) => {
           const entry = rowAt(index);
-          const style = { height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT}px)` };
+          const style = { height: ROW_HEIGHT, transform: `translateY(${start}px)` };
           return entry ? (
             <HistoryRow
               key={index}
