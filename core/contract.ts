@@ -421,6 +421,13 @@ export const CaptureFields = z
     headerNames: z.array(z.string().max(256)).max(200).optional(),
     /** The qredo-api-ts header, when it is known to differ from the signed timestamp. */
     headerTimestamp: z.string().max(64).optional(),
+    /**
+     * Partner API only: which header carried the value in `timestamp`, x-timestamp (the default) or
+     * x-nonce. The X-API-KEY is never part of a capture: only its header name, in `headerNames`.
+     */
+    freshness: z.enum(['timestamp', 'nonce']).optional(),
+    /** Partner API only: a non-empty x-nonce sent beside x-timestamp (which a server refuses). */
+    nonce: z.string().min(1).max(256).optional(),
   })
   .strict();
 export type CaptureFields = z.infer<typeof CaptureFields>;
@@ -439,6 +446,13 @@ export const DoctorRequest = z
     demoKey: DemoKey.optional(),
     /** The expected signature of a production mutation is a capability: confirmed as a send would be. */
     confirm: Confirm,
+    /** Which API signed the capture: v1 (the default, HMAC) or the Partner API (RSA, checked with the public key). */
+    scheme: Scheme.optional(),
+    /**
+     * Partner API, mock only: which demo partner's key pair (default: the one whose public key the
+     * signature was made for, else partner-northwind).
+     */
+    partnerKey: PartnerDemoKey.optional(),
   })
   .strict();
 export type DoctorRequest = z.infer<typeof DoctorRequest>;
@@ -463,8 +477,10 @@ export const DoctorComponent = z.object({
 export type DoctorComponent = z.infer<typeof DoctorComponent>;
 
 export const DoctorResponse = z.object({
+  /** Absent: v1. */
+  scheme: Scheme.optional(),
   environment: Environment,
-  /** The key id whose secret was used (a key id is not a secret). */
+  /** The key id whose secret was used (a key id is not a secret); Partner API: the demo partner or the X-API-KEY's fingerprint. */
   keyId: z.string(),
   /** Whether the capture's key id is that one; null when the capture has none. */
   keyIdMatches: z.boolean().nullable(),
@@ -478,6 +494,12 @@ export const DoctorResponse = z.object({
   summary: z.string(),
   notes: z.array(z.string()),
   variantsTried: z.number().int(),
+  /**
+   * Partner API only: whether the signature was made with this key pair (null when it cannot be
+   * told), and the SHA-256 of what was signed, read out of the signature with the public key.
+   */
+  keyPairMatches: z.boolean().nullable().optional(),
+  signedSha256Hex: z.string().nullable().optional(),
 });
 export type DoctorResponse = z.infer<typeof DoctorResponse>;
 
