@@ -4,6 +4,7 @@
  *   npm run cli -- verify --timestamp T --method M --url U --signature S [--body-file F] [--json]
  *   npm run cli -- send --env mock --method GET --path /balance [--body-file F] [--demo-key ID] [--data-dir D]
  *   npm run cli -- token [--new] [--data-dir D]
+ *   npm run cli -- sign|verify|send --scheme partner ...   (the Partner API: server/cli-partner.ts)
  * The secret comes from QREDO_API_SECRET or --secret-file, never from an argument.
  */
 import { readFileSync } from 'node:fs';
@@ -14,7 +15,6 @@ import {
   HEADER_TIMESTAMP,
   buildStringToSign,
   decodeSecret,
-  decodeUtf8Exactly,
   formatTimestamp,
   isTimestamp,
   sign,
@@ -31,6 +31,8 @@ import { prepareDataDir } from './security/data-dir.ts';
 import { launchUrl, loadLaunchToken, rotateLaunchToken } from './security/launch-token.ts';
 import { createServices } from './services.ts';
 import { signDraft } from './signer.ts';
+import { UsageError, printRelayResult, readBodyFile, type CliIo } from './cli-io.ts';
+import { PARTNER_USAGE, partnerCommand, schemeOfArgs } from './cli-partner.ts';
 
 const USAGE = `Usage:
   npm run cli -- sign --method M --url U [--timestamp T] [--nanoseconds] [--body-file F] [--key-id K] [--secret-file F] [--json]
@@ -53,17 +55,11 @@ const USAGE = `Usage:
 
   npm run cli -- token [--new] [--data-dir D]
   Prints the address that opens the playground with its launch token (kept in the data folder).
-  --new makes a new token: the old one stops working at once, in every open page.`;
+  --new makes a new token: the old one stops working at once, in every open page.
 
-class UsageError extends Error {}
+${PARTNER_USAGE}`;
 
-export interface CliIo {
-  env: Record<string, string | undefined>;
-  out: (text: string) => void;
-  err: (text: string) => void;
-  readFile: (path: string) => Buffer;
-  now: () => number;
-}
+export type { CliIo } from './cli-io.ts';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -72,9 +68,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(USAGE);
       return command ? 0 : 2;
     }
-    if (command === 'sign') return await signCommand(rest, io);
-    if (command === 'verify') return await verifyCommand(rest, io);
-    if (command === 'send') return await sendCommand(rest, io);
+    if (command === 'sign' || command === 'verify' || command === 'send') {
+      const { scheme, args } = schemeOfArgs(rest);
+      if (scheme === 'partner') return await partnerCommand(command, args, io);
+      if (command === 'sign') return await signCommand(args, io);
+      if (command === 'verify') return await verifyCommand(args, io);
+      return await sendCommand(args, io);
+    }
     if (command === 'token') return tokenCommand(rest, io);
     throw new UsageError(`Unknown command ${JSON.stringify(command)}.`);
   } catch (e) {
@@ -136,17 +136,6 @@ async function signCommand(args: string[], io: CliIo): Promise<number> {
     for (const [name, value] of Object.entries(headers)) io.out(`${name}: ${value}`);
   }
   return 0;
-}
-
-/**
- * Reads a body file as raw bytes and gives the text that encodes back to exactly those bytes: a
- * byte order mark and CRLF line endings are kept, so what is signed is what the relay sends.
- * Bytes that are not UTF-8 are refused with the offset of the first one, as the API signs UTF-8.
- */
-function readBodyFile(io: CliIo, path: string): string {
-  const decoded = decodeUtf8Exactly(io.readFile(path), `The body file ${path}`);
-  if (!decoded.ok) throw new Error(decoded.error);
-  return decoded.text;
 }
 
 function readSecret(io: CliIo, secretFile: string | undefined): string {
@@ -295,20 +284,7 @@ async function sendCommand(args: string[], io: CliIo): Promise<number> {
   } finally {
     await services.close();
   }
-  if (values.json) {
-    io.out(JSON.stringify(result, null, 2));
-  } else if (result.response) {
-    const r = result.response;
-    io.out(`${result.request.method} ${result.request.url}`);
-    io.out(
-      `HTTP ${r.status} ${r.statusText} (${result.timings.totalMs.toFixed(0)} ms, ${r.size} bytes${r.truncated ? ', truncated' : ''}), history entry ${result.id}`,
-    );
-    io.out(r.bodyEncoding === 'utf8' ? r.body : `(binary body, ${r.size} bytes, base64) ${r.body}`);
-  } else if (result.error) {
-    io.err(`${result.error.code}: ${result.error.message} (history entry ${result.id})`);
-  }
-  const status = result.response?.status ?? 0;
-  return status >= 200 && status < 300 ? 0 : 1;
+  return printRelayResult(io, result, values.json);
 }
 
 function tokenCommand(args: string[], io: CliIo): number {
