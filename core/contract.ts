@@ -543,6 +543,78 @@ export const WalkthroughResponse = z.object({
 });
 export type WalkthroughResponse = z.infer<typeof WalkthroughResponse>;
 
+/** The steps of the Partner API's pipeline, in order, each with what goes wrong there (PARTNER.md §11). */
+export const PartnerWalkthroughStep = z.object({
+  id: z.enum(['key', 'payload', 'sha256', 'pkcs1', 'base64url', 'headers']),
+  title: z.string(),
+  /** What this step does, in a sentence. */
+  explanation: z.string(),
+  pitfalls: z.array(z.string()),
+});
+export type PartnerWalkthroughStep = z.infer<typeof PartnerWalkthroughStep>;
+
+/**
+ * POST /api/walkthrough with `scheme: "partner"`: every intermediate value of RSA-signing a draft.
+ * For the mock the key is the vectors' public test key unless the draft names another demo partner;
+ * only that key's private half is ever shown, and only as byte values (the redactor scrubs any text
+ * form of a private key, rightly).
+ */
+export const PartnerWalkthroughResponse = z.object({
+  scheme: z.literal('partner'),
+  environment: Environment,
+  /** The demo partner's id, or "key " + the X-API-KEY's fingerprint. */
+  keyId: z.string(),
+  /** The demo partner used, for the mock; null elsewhere. */
+  partnerKey: PartnerDemoKey.nullable(),
+  key: z.object({
+    /** SPKI PEM: the public half, as uploaded in the Qredo web app. Not a secret. */
+    publicKeyPem: z.string(),
+    bits: z.number().int(),
+    /** The public modulus n and exponent e, hex. */
+    modulusHex: z.string(),
+    publicExponentHex: z.string(),
+    /** The vectors' public test key only: its PKCS#1 PEM as UTF-8 byte values. Null for every other key. */
+    privateKeyPemBytes: z.array(z.number().int().min(0).max(255)).nullable(),
+    /** Why the private key is not shown, when it is not. */
+    reason: z.string().nullable(),
+  }),
+  method: z.string(),
+  url: z.string(),
+  /** The header that starts the payload and its value, as sent. */
+  freshness: z.object({ header: z.enum(['x-timestamp', 'x-nonce']), value: z.string() }),
+  body: z.string().nullable(),
+  /** value + URL + body: its segments with byte offsets, and its first bytes in hex. */
+  payload: StringToSignView.extend({
+    hex: z.string(),
+    /** True when `hex` holds only the first PARTNER_WALKTHROUGH_HEX_BYTES bytes. */
+    hexTruncated: z.boolean(),
+  }),
+  /** SHA-256 of the payload, hex. */
+  sha256Hex: z.string(),
+  /** The DER DigestInfo (SHA-256 OID + hash) that PKCS#1 v1.5 signs, hex. */
+  digestInfoHex: z.string(),
+  /** EMSA-PKCS1-v1_5: 00 01 FF…FF 00 DigestInfo, as long as the modulus, hex: what the signature opens to with the public key. */
+  encodedMessageHex: z.string(),
+  /** The raw signature (as many bytes as the modulus), hex. */
+  signatureHex: z.string(),
+  /** Unpadded base64url of the signature: the x-sign value. */
+  signature: z.string(),
+  /** The signed headers in the order they are sent; the X-API-KEY's value is never shown. */
+  headers: SchemeHeaders,
+  steps: z.array(PartnerWalkthroughStep),
+  /** What the common mistakes would have sent instead, for comparison. */
+  contrasts: z.object({
+    /** The signature over value + METHOD + URL + body (the v1 habit). */
+    methodInPayload: z.string(),
+    padded: z.string(),
+    standardBase64: z.string(),
+  }),
+});
+export type PartnerWalkthroughResponse = z.infer<typeof PartnerWalkthroughResponse>;
+
+/** How many payload bytes the Partner walkthrough shows in hex. */
+export const PARTNER_WALKTHROUGH_HEX_BYTES = 4096;
+
 // ---- transaction feed (GET /api/feed) ----------------------------------------------------------
 
 /** The query of GET /api/feed: which environment's feed, and for the mock which demo key signs it. */
