@@ -93,7 +93,7 @@ function run(
   });
 }
 
-const pin = (i: PartnerSnippetInput) =>
+const pin = (i: PartnerSnippetInput): Record<string, string> =>
   i.freshness.kind === 'nonce'
     ? { [PARTNER_SNIPPET_ENV.nonce]: i.freshness.value }
     : { [PARTNER_SNIPPET_ENV.timestamp]: i.freshness.value };
