@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { RelayResult, describeIssues, type HistoryEntry } from '../contract.ts';
+import { scrubPrivateKeyShapes } from '../partner/key-forms.ts';
 import { base64url, decodeStandardBase64 } from '../signing/index.ts';
 import type { Capture } from '../doctor/diagnose.ts';
 
@@ -55,6 +56,8 @@ export interface BundleOptions {
 function scrubText(text: string, scrub: ((t: string) => string) | undefined): { text: string; hit: boolean } {
   let out = scrub ? scrub(text) : text;
   for (const shape of SECRET_SHAPES) out = out.replace(shape, REDACTED);
+  // Any RSA private key, in its PEM, DER base64, hex or base64'd-PEM form (public keys stay).
+  out = scrubPrivateKeyShapes(out, REDACTED).text;
   return { text: out, hit: out !== text };
 }
 

@@ -4,3 +4,4 @@ export * from './headers.ts';
 export * from './payload.ts';
 export * from './signature.ts';
 export * from './catalogue.ts';
+export * from './key-forms.ts';
