@@ -5,12 +5,20 @@
  */
 import { lazy, Suspense, useState } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
-import type { Environment } from '../core/contract.ts';
+import type { BundleEntry } from '../core/bundle/index.ts';
+import type { DoctorRequest, Environment, RelayResult } from '../core/contract.ts';
 import { LiveRegion } from './components/live-region.tsx';
 import { ShortcutsButton } from './components/shortcut-help.tsx';
 import { ThemeSwitch } from './components/theme-switch.tsx';
 import { BundleDrop } from './features/bundles/components/bundle-drop.tsx';
-import { defaultComposerValues, draftFromForm, type ComposerValues } from './features/composer/form.ts';
+import {
+  defaultComposerValues,
+  draftFromForm,
+  valuesFromImport,
+  type ComposerValues,
+} from './features/composer/form.ts';
+import type { DoctorPrefill } from './features/doctor/components/doctor-view.tsx';
+import type { CorrectedRequest } from './features/doctor/view-model.ts';
 import { ConfirmSendQuestion } from './features/environments/components/confirm-send-dialog.tsx';
 import { EnvironmentSwitcher } from './features/environments/components/environment-switcher.tsx';
 import { ProductionBanner } from './features/environments/components/production-banner.tsx';
@@ -19,6 +27,7 @@ import { ViewSwitch } from './features/navigation/components/view-switch.tsx';
 import { useView } from './features/navigation/use-view.ts';
 import { announce } from './lib/announce.ts';
 import { useConfirmSend } from './lib/confirm-send.ts';
+import { pathFromUrl } from './lib/qredo-url.ts';
 import { useSession } from './lib/queries.ts';
 import { PlaygroundView } from './playground-view.tsx';
 
@@ -78,7 +87,7 @@ function chooseEnvironment(form: UseFormReturn<ComposerValues>, next: Environmen
 }
 
 export function App() {
-  const [view] = useView();
+  const [view, go] = useView();
   const session = useSession();
   const form = useForm<ComposerValues>({ defaultValues: defaultComposerValues(), mode: 'onChange' });
   const environment = useWatch({ control: form.control, name: 'environment' });
@@ -89,6 +98,47 @@ export function App() {
   const [feedUsed, setFeedUsed] = useState(false);
   if (view === 'feed' && !feedUsed) setFeedUsed(true);
   const [mockResetAt, setMockResetAt] = useState<number | null>(null);
+  // A request handed to the doctor ("Diagnose" on a history or bundle entry); `doctorSeq` mounts the
+  // doctor anew for each hand-over, and the hand-over is dropped once taken.
+  const [doctorPrefill, setDoctorPrefill] = useState<DoctorPrefill | null>(null);
+  const [doctorSeq, setDoctorSeq] = useState(0);
+  // A history entry to show in the playground (a bundle re-run's link to the entry it recorded).
+  const [showEntry, setShowEntry] = useState<{ id: number; seq: number } | null>(null);
+
+  const diagnose = (request: DoctorRequest, source: RelayResult | BundleEntry, label: string) => {
+    const seq = doctorSeq + 1;
+    setDoctorSeq(seq);
+    setDoctorPrefill({ request, source, label, seq });
+    go('doctor');
+    announce(`Diagnosing ${label} in the signature doctor.`);
+  };
+
+  // The doctor's corrected request in the composer: the capture's method, path and exact body, in
+  // the environment it was checked against; Send signs it again with a fresh timestamp.
+  const openInComposer = (corrected: CorrectedRequest): string | null => {
+    const bases = session.data?.environments.map((e) => e.baseUrl) ?? [];
+    const found = pathFromUrl(corrected.url, bases);
+    if (!found.ok) return `Cannot open it in the composer: ${found.error}`;
+    form.reset(
+      valuesFromImport(
+        { method: corrected.method, path: found.path, body: corrected.body, headers: [] },
+        corrected.environment,
+        form.getValues(),
+      ),
+      { keepDefaultValues: true },
+    );
+    go('playground');
+    announce(
+      `Opened ${corrected.method} ${found.path} in the composer (${ENVIRONMENT_LABEL[corrected.environment]}): Send signs it again now.`,
+    );
+    return null;
+  };
+
+  const openHistoryEntry = (id: number) => {
+    setShowEntry({ id, seq: (showEntry?.seq ?? 0) + 1 });
+    go('playground');
+    announce(`Showing history #${id}.`);
+  };
 
   return (
     <div
@@ -96,28 +146,35 @@ export function App() {
     >
       {view === 'playground' && <SkipLink />}
       {production && <ProductionBanner />}
+      {/* One row from 768 px on; on a phone, title and theme, then the views, then the environments. */}
       <header
         className={
-          'flex h-12 shrink-0 items-center gap-4 border-b bg-white px-4 dark:bg-slate-900 ' +
+          'flex shrink-0 flex-wrap items-center gap-x-4 gap-y-2 border-b bg-white px-4 py-2 md:h-12 md:flex-nowrap md:py-0 dark:bg-slate-900 ' +
           (production ? 'border-b-2 border-env-production' : 'border-slate-200 dark:border-slate-800')
         }
       >
-        <div className="flex items-center gap-2">
+        <div className="flex shrink-0 items-center gap-2">
           <img src="/favicon.svg" alt="" className="size-6" />
-          <h1 className="text-sm font-semibold tracking-tight">
+          <h1 className="text-sm font-semibold tracking-tight whitespace-nowrap">
             Qredo API Playground
             {session.data && (
-              <span className="ml-2 font-mono text-[11px] font-normal text-slate-400">v{session.data.version}</span>
+              <span className="ml-2 hidden font-mono text-[11px] font-normal text-slate-400 xl:inline">
+                v{session.data.version}
+              </span>
             )}
           </h1>
         </div>
-        <ViewSwitch current={view} showBundle={false} />
-        <EnvironmentSwitcher
-          value={environment}
-          onChange={(next) => chooseEnvironment(form, next)}
-          environments={session.data?.environments}
-        />
-        <div className="ml-auto flex items-center gap-1">
+        <div className="order-3 max-md:basis-full md:order-none">
+          <ViewSwitch current={view} showBundle={false} />
+        </div>
+        <div className="order-4 max-md:basis-full md:order-none">
+          <EnvironmentSwitcher
+            value={environment}
+            onChange={(next) => chooseEnvironment(form, next)}
+            environments={session.data?.environments}
+          />
+        </div>
+        <div className="order-2 ml-auto flex items-center gap-1 md:order-none">
           <ShortcutsButton />
           <ThemeSwitch />
         </div>
@@ -125,7 +182,12 @@ export function App() {
 
       {view === 'doctor' && (
         <LazyView>
-          <DoctorView />
+          <DoctorView
+            key={doctorSeq}
+            prefill={doctorPrefill}
+            onPrefillTaken={() => setDoctorPrefill(null)}
+            onOpenInComposer={openInComposer}
+          />
         </LazyView>
       )}
       {view === 'walkthrough' && (
@@ -135,7 +197,11 @@ export function App() {
       )}
       {view === 'bundle' && (
         <LazyView>
-          <ImportedBundleView confirmSend={confirmSend} />
+          <ImportedBundleView
+            confirmSend={confirmSend}
+            onDiagnose={(request, entry, index) => diagnose(request, entry, `bundle entry ${index + 1}`)}
+            onShowEntry={openHistoryEntry}
+          />
         </LazyView>
       )}
       {feedUsed && (
@@ -150,6 +216,8 @@ export function App() {
         active={view === 'playground'}
         confirmSend={confirmSend}
         onMockReset={() => setMockResetAt(Date.now())}
+        onDiagnose={(request, source) => diagnose(request, source, `history #${source.id}`)}
+        showEntry={showEntry}
       />
 
       <ConfirmSendQuestion request={asking} onAnswer={answer} />

@@ -113,7 +113,12 @@ export function createServices(
     inflight,
     doctor,
     history() {
-      history ??= openHistoryStore({ dir: prepared.realDir, bodyCapBytes: config.historyBodyCapBytes });
+      history ??= openHistoryStore({
+        dir: prepared.realDir,
+        bodyCapBytes: config.historyBodyCapBytes,
+        // `key:read-only` in a history search names the demo key's key id.
+        keyAliases: Object.fromEntries(DEMO_KEYS.map((k) => [k.id, k.keyId])),
+      });
       return history;
     },
     ensureMock,
