@@ -1,7 +1,7 @@
-/** How each environment looks: label and Tailwind classes built from the env-* tokens. */
-import type { Environment } from '../../../core/contract.ts';
+/** How each environment looks: label and Tailwind classes built from the env-* tokens (shared by every feature that shows an environment). */
+import type { Environment } from '../../core/contract.ts';
 
-export { ENVIRONMENT_LABEL } from '../../lib/environment-label.ts';
+export { ENVIRONMENT_LABEL } from './environment-label.ts';
 
 /** Classes for the selected segment of the switcher. */
 export const ENVIRONMENT_SELECTED: Record<Environment, string> = {
@@ -24,4 +24,4 @@ export const ENVIRONMENT_BAR: Record<Environment, string> = {
   production: 'border-env-production/50 bg-env-production-soft/60 dark:bg-env-production/15',
 };
 
-export { needsConfirmation } from '../../../core/guardrails.ts';
+export { needsConfirmation } from '../../core/guardrails.ts';
