@@ -96,3 +96,28 @@ describe('doctorView', () => {
     expect(v.verdict).toMatch(/^Valid/);
   });
 });
+
+describe('the doctor, Partner API', () => {
+  it('asks with scheme partner, the demo partner on the mock, and x-nonce for a nonce capture', () => {
+    const v = { ...defaultDoctorValues(), scheme: 'partner' as const, partnerKey: 'partner-fresh' as const };
+    expect(doctorRequestFromForm({ ...v, captured: "curl 'u'" })).toEqual({
+      scheme: 'partner',
+      environment: 'mock',
+      partnerKey: 'partner-fresh',
+      capture: { curl: "curl 'u'" },
+    });
+    const fields = doctorRequestFromForm({
+      ...v,
+      environment: 'sandbox',
+      mode: 'fields',
+      timestamp: 'n-1',
+      freshness: 'nonce',
+      url: 'https://sandbox-api.qredo.network/api/v1/p/assets',
+      signature: 's',
+    });
+    expect(fields).not.toHaveProperty('partnerKey');
+    expect(fields.capture).toMatchObject({ timestamp: 'n-1', freshness: 'nonce' });
+    // The v1 demo key is not sent for a Partner capture.
+    expect(doctorRequestFromForm({ ...v, demoKey: 'full', captured: 'x' })).not.toHaveProperty('demoKey');
+  });
+});
