@@ -44,7 +44,8 @@ export function PartnerKeysPanel({ info }: { info: PartnerEnvironmentInfo }) {
     setConfirmReplace(false);
     generate.mutate(undefined, {
       onSuccess: (next) => {
-        setNotes(next.notes);
+        // What to do next is said under the public key itself.
+        setNotes([]);
         announce(`A new ${next.keyBits}-bit key pair was made for ${label}; its public key is shown to copy.`);
       },
     });
@@ -54,10 +55,8 @@ export function PartnerKeysPanel({ info }: { info: PartnerEnvironmentInfo }) {
     <div className="mt-2 space-y-3 border-t border-black/5 pt-2 dark:border-white/10">
       <h2 className="text-xs font-semibold text-slate-800 dark:text-slate-100">Partner keys</h2>
       <p className="max-w-3xl leading-relaxed text-slate-700 dark:text-slate-300">
-        {info.configured
-          ? `${label} signs with a ${info.keyBits}-bit RSA key and the X-API-KEY ${info.apiKeyFingerprint ? `fingerprint ${info.apiKeyFingerprint}` : ''}${info.source === 'env' ? ', from environment variables' : ''}.`
-          : `${label} needs a private key and the X-API-KEY before it can sign.`}{' '}
-        The private key stays with the local server: it never comes to this page, history or a bundle. Scripts can set{' '}
+        {status(info, label)} The private key stays with the local server: it never comes to this page, history or a
+        bundle. Scripts can set{' '}
         <code className="rounded bg-white/70 px-1 font-mono dark:bg-slate-900">{ENV_VARS[env][0]}</code> and{' '}
         <code className="rounded bg-white/70 px-1 font-mono dark:bg-slate-900">{ENV_VARS[env][1]}</code> instead.
       </p>
@@ -159,6 +158,16 @@ export function PartnerKeysPanel({ info }: { info: PartnerEnvironmentInfo }) {
   );
 }
 
+/** Where the environment stands: what it signs with, or which half is still missing. */
+function status(info: PartnerEnvironmentInfo, label: string): string {
+  const from = info.source === 'env' ? ', from environment variables' : '';
+  if (info.configured)
+    return `${label} signs with a ${info.keyBits}-bit RSA key and the X-API-KEY with fingerprint ${info.apiKeyFingerprint}${from}.`;
+  if (info.hasPrivateKey) return `${label} has its private key${from}; it still needs the X-API-KEY the web app gives.`;
+  if (info.hasApiKey) return `${label} has its X-API-KEY${from}; it still needs a private key: generate or import one.`;
+  return `${label} needs a private key and the X-API-KEY before it can sign.`;
+}
+
 /** The SPKI public key, to upload in the Qredo web app (Settings, Partner API, Upload Public Key). */
 function PublicKey({ pem }: { pem: string }) {
   const id = useId();
@@ -210,23 +219,25 @@ function ImportKey({ busy, onImport }: { busy: boolean; onImport: (pem: string) 
         id={id}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        rows={2}
+        rows={3}
         spellCheck={false}
         autoComplete="off"
         placeholder="Paste a PKCS#1 (BEGIN RSA PRIVATE KEY) or PKCS#8 (BEGIN PRIVATE KEY) PEM"
         aria-describedby={noteId}
         className={`${input} resize-y py-1`}
       />
-      <div className="mt-1 flex flex-wrap items-start gap-2">
+      <div className="mt-1 space-y-1.5">
         <p
           id={noteId}
-          className={`min-w-0 flex-1 ${advice.tone === 'error' ? 'text-env-production dark:text-env-production-night' : advice.tone === 'warning' ? 'text-amber-800 dark:text-amber-300' : 'text-slate-500 dark:text-slate-400'}`}
+          className={`${advice.tone === 'error' ? 'text-env-production dark:text-env-production-night' : advice.tone === 'warning' ? 'text-amber-800 dark:text-amber-300' : 'text-slate-500 dark:text-slate-400'}`}
         >
           {advice.note ?? 'Qredo’s Go tools read PKCS#1 only; a PKCS#8 key is converted to PKCS#1 on import.'}
         </p>
-        <Button type="submit" size="sm" disabled={busy || !advice.action}>
-          {advice.action ?? 'Import key'}
-        </Button>
+        <div className="flex justify-end">
+          <Button type="submit" size="sm" disabled={busy || !advice.action}>
+            {advice.action ?? 'Import key'}
+          </Button>
+        </div>
       </div>
     </form>
   );
