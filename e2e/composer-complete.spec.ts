@@ -142,6 +142,10 @@ test('at 1024×768 Send and the response are in view together; at 390 px the his
 
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(playground.send).toBeVisible();
+  // Nothing sticks out sideways on a phone: the environment switcher fits whole.
+  const size = await playground.pageOverflows();
+  expect(size.width).toBeLessThanOrEqual(size.innerWidth);
+  await expect(playground.environment).toBeInViewport({ ratio: 1 });
   await expect(playground.history).toBeHidden();
   await page.getByRole('button', { name: 'History', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'History drawer' })).toBeVisible();
@@ -160,8 +164,8 @@ test('search "status:403 method:POST" finds exactly the refused POSTs', async ({
     { method: 'POST', path: `/transaction?probe=${marker}`, body: EXAMPLE_TRANSACTION_BODY },
     403,
   );
-  await playground.sendAndExpect({ method: 'GET', path: `/transactions?probe=${marker}` }, 403);
-  await playground.sendAndExpect({ method: 'GET', path: `/balance?probe=${marker}` }, 200);
+  await playground.sendAndExpect({ method: 'GET', path: `/funds?probe=${marker}`, body: '' }, 403);
+  await playground.sendAndExpect({ method: 'GET', path: `/balance?probe=${marker}`, body: '' }, 200);
   await playground.demoKey.selectOption('full');
   await playground.sendAndExpect(
     { method: 'POST', path: `/transaction?probe=${marker}x`, body: EXAMPLE_TRANSACTION_BODY },
@@ -188,4 +192,30 @@ test('search "status:403 method:POST" finds exactly the refused POSTs', async ({
     ['POST', 403],
     ['POST', 403],
   ]);
+});
+
+test('balances read in whole units beside the base units; Raw is the body as received, and long lines wrap', async ({
+  page,
+}) => {
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  await playground.sendAndExpect({ method: 'GET', path: `/balance?probe=${uniqueMarker('units')}` }, 200);
+  const body = playground.response.getByRole('region', { name: 'Response body, formatted' });
+  // "total": 791606057 beside "scale": 100000000 reads 7.91606057 BTC-TESTNET.
+  await expect(body.getByText(/^= \d+(\.\d+)? BTC-TESTNET$/).first()).toBeVisible();
+
+  await playground.responseTab('Raw').click();
+  const raw = playground.response.getByRole('region', { name: 'Raw response body' });
+  await expect(raw).toContainText('"scale":100000000');
+  await expect(raw).not.toContainText('= ');
+  const wrap = playground.response.getByRole('button', { name: 'Wrap lines' });
+  await expect(wrap).toHaveAttribute('aria-pressed', 'false');
+  const sideways = () => raw.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  expect(await sideways()).toBe(true);
+  await wrap.click();
+  await expect(wrap).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(sideways).toBe(false);
+  // One choice for Body and Raw.
+  await playground.responseTab('Body').click();
+  await expect(playground.response.getByRole('button', { name: 'Wrap lines' })).toHaveAttribute('aria-pressed', 'true');
 });

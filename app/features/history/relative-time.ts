@@ -53,7 +53,7 @@ export function pagesForRange(first: number, last: number, pageSize: number): nu
  * end never, so `/transactions/…/status` and `/transactions/…/approvals` stay apart. The end is the
  * last segment with the query, up to `tailMax` characters, else the last `tailMax` characters.
  */
-export function middleSplit(path: string, tailMax = 22): { head: string; tail: string } {
+export function middleSplit(path: string, tailMax = 16): { head: string; tail: string } {
   if (path.length <= tailMax) return { head: '', tail: path };
   const q = path.indexOf('?');
   const pathPart = q < 0 ? path : path.slice(0, q);
