@@ -28,16 +28,17 @@ test('generates a key pair on the server and copies its public key; the private 
   });
   await partner.open();
   await partner.usePartnerApi();
-  await partner.chooseEnvironment('Sandbox');
-  const bar = partner.partnerBar('Sandbox');
-  await expect(bar).toContainText('https://sandbox-api.qredo.network/api/v1/p');
+  await partner.chooseEnvironment('Production');
+  const bar = partner.partnerBar('Production');
+  await expect(bar).toContainText('https://api.qredo.network/api/v1/p');
   await expect(bar).toContainText('needs a private key and the X-API-KEY');
 
   await partner.generateKeyPair.click();
   await expect(partner.publicKey).toHaveValue(
     /^-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/=\n]+-----END PUBLIC KEY-----\n?$/,
   );
-  await expect(bar).toContainText('Upload its public key in the Qredo web app');
+  await expect(bar).toContainText('Upload it in the Qredo web app: Settings, Partner API, Upload Public Key');
+  await expect(bar).toContainText('has its private key; it still needs the X-API-KEY');
   const pem = await partner.publicKey.inputValue();
   await partner.copyPublicKey.click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(pem);

@@ -34,7 +34,12 @@ export function useSetPartnerCredentials(environment: Environment) {
 
 export function useGeneratePartnerKeyPair(environment: Environment) {
   const update = useUpdatePartnerEnvironment();
-  return useMutation({ mutationFn: () => api.generatePartnerKeyPair(environment), retry: false, onSuccess: update });
+  // What to do with the new pair is said beside its public key: the answer's note is not kept.
+  return useMutation({
+    mutationFn: () => api.generatePartnerKeyPair(environment),
+    retry: false,
+    onSuccess: (info: PartnerEnvironmentInfo) => update({ ...info, notes: [] }),
+  });
 }
 
 export function useDeletePartnerCredentials(environment: Environment) {
