@@ -189,3 +189,33 @@ test('the doctor names the method signed into a Partner API payload', async ({ p
   await expect(first).toContainText('certain');
   await expect(doctor.diagnosis).toContainText('public key of partner-fresh');
 });
+
+test('a Partner API entry in history: diagnosed valid with its own scheme, re-sent with a fresh nonce, loaded back', async ({
+  page,
+}) => {
+  const partner = new PartnerPage(page);
+  await partner.open();
+  await partner.usePartnerApi();
+  await partner.chooseRadio(partner.freshness, 'x-nonce');
+  await partner.nonce.fill('e2e-history-nonce-1');
+  await expect(partner.segments.first()).toContainText('Nonce');
+  await partner.pickOperation('GET /exchanges');
+  await partner.send.click();
+  await expect(partner.responseStatus(200)).toBeVisible();
+
+  await partner.historyButton('/exchanges').first().click();
+  await partner.entryAction('Re-send').click();
+  // The pinned nonce is never used twice: the re-send signs a fresh one, and the mock accepts it.
+  await expect(partner.historyEntry('/exchanges')).toHaveCount(2);
+  await expect(partner.responseStatus(200)).toBeVisible();
+
+  await partner.entryAction('Diagnose').click();
+  const doctor = new DoctorPage(page);
+  await expect(doctor.verdict).toContainText('Valid');
+  await expect(doctor.diagnosis).toContainText('public key of partner-northwind');
+
+  await new ViewSwitch(page).go('Playground');
+  await partner.entryAction('Load into composer').click();
+  await expect(partner.endpoint).toHaveValue('partner-get-exchanges');
+  await expect(partner.api.getByRole('radio', { name: 'Partner API' })).toBeChecked();
+});
