@@ -7,7 +7,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import type { BundleEntry } from '../core/bundle/index.ts';
 import type { DoctorRequest, Environment, RelayResult } from '../core/contract.ts';
-import type { SchemeId } from '../core/schemes.ts';
+import { schemeOf, type SchemeId } from '../core/schemes.ts';
 import { LiveRegion } from './components/live-region.tsx';
 import { ShortcutsButton } from './components/shortcut-help.tsx';
 import { ThemeSwitch } from './components/theme-switch.tsx';
@@ -134,7 +134,7 @@ export function App() {
       (corrected.scheme === 'partner' ? session.data?.partnerEnvironments : session.data?.environments)?.map(
         (e) => e.baseUrl,
       ) ?? [];
-    const found = pathFromUrl(corrected.url, bases);
+    const found = pathFromUrl(corrected.url, bases, schemeOf(corrected.scheme).basePath);
     if (!found.ok) return `Cannot open it in the composer: ${found.error}`;
     form.reset(
       valuesFromImport(

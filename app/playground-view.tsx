@@ -252,15 +252,13 @@ export function PlaygroundView({
   const diagnose = (picked: RelayResult) => {
     if (!onDiagnose) return;
     if (picked.scheme === 'partner') {
-      // The Partner API: checked with the public key; a nonce is the signed value, in x-nonce.
-      const nonceSegment = picked.stringToSign.segments.find((s) => s.name === 'nonce');
-      const { headerTimestamp: _unused, ...capture } = captureFromSent(picked);
+      // The Partner API: checked with the public key, the demo partner it was signed by on the mock.
       const partnerDemo = session.data?.partnerDemoKeys.find((k) => k.id === picked.keyId)?.id;
       onDiagnose(
         {
           scheme: 'partner',
           environment: picked.environment,
-          capture: nonceSegment ? { ...capture, timestamp: nonceSegment.text, freshness: 'nonce' } : capture,
+          capture: captureFromSent(picked),
           ...(picked.environment === 'mock' && partnerDemo ? { partnerKey: partnerDemo } : {}),
         },
         picked,

@@ -7,8 +7,7 @@ import { z } from 'zod';
 import { RelayResult, describeIssues, type HistoryEntry } from '../contract.ts';
 import { scrubPrivateKeyShapes } from '../partner/key-forms.ts';
 import { base64url, decodeStandardBase64 } from '../signing/index.ts';
-import { captureFromSent } from '../doctor/capture.ts';
-import type { Capture } from '../doctor/diagnose.ts';
+import { captureFromSent, type SentCapture } from '../doctor/capture.ts';
 
 export const BUNDLE_SCHEMA = 'qredo-playground-bundle';
 export const BUNDLE_VERSION = 1;
@@ -198,6 +197,6 @@ export function bundleFromFragment(fragment: string): BundleParse {
 }
 
 /** The capture the signature doctor needs to verify a bundle entry against one's own secret. */
-export function captureFromBundleEntry(entry: BundleEntry): Capture {
+export function captureFromBundleEntry(entry: BundleEntry): SentCapture {
   return captureFromSent(entry);
 }

@@ -429,3 +429,22 @@ describe('diagnosePartner on the vectors', () => {
     expect(read.notes.join(' ')).toMatch(/x-nonce.*empty/);
   });
 });
+
+describe('a sent Partner API request as a capture', () => {
+  it('takes the payload’s first segment as the signed value, and says when it was a nonce', async () => {
+    const { captureFromSent } = await import('./capture.ts');
+    const sent = (first: 'timestamp' | 'nonce', value: string) => ({
+      scheme: 'partner' as const,
+      stringToSign: { segments: [{ name: first, text: value, offset: 0, length: value.length }], byteLength: 1 },
+      timestamp: value,
+      signature: 'S',
+      keyId: 'partner-fresh',
+      request: { method: 'GET', url: 'http://h/api/v1/p/assets', body: null, headers: { 'x-sign': 'S' } },
+    });
+    expect(captureFromSent(sent('nonce', 'n-1'))).toMatchObject({ timestamp: 'n-1', freshness: 'nonce' });
+    const ts = captureFromSent(sent('timestamp', '1700000000'));
+    expect(ts).toMatchObject({ timestamp: '1700000000', headerNames: ['x-sign'] });
+    expect(ts).not.toHaveProperty('freshness');
+    expect(ts).not.toHaveProperty('headerTimestamp');
+  });
+});
