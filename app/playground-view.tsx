@@ -13,6 +13,7 @@ import type {
   SendRequest,
 } from '../core/contract.ts';
 import { captureFromSent } from '../core/doctor/capture.ts';
+import { schemeOf } from '../core/schemes.ts';
 import { HistoryToggleButton, WorkbenchLayout, type WorkbenchLayoutHandle } from './components/workbench-layout.tsx';
 import { useCopyDraftCurl } from './features/composer/api/copy-curl.ts';
 import { newSendId, useCancelSend, useSendMutation, useSendProgress } from './features/composer/api/send.ts';
@@ -362,7 +363,10 @@ export function PlaygroundView({
           composer: (
             <div className="relative rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
               <CurlImportLauncher
-                environments={session.data?.environments ?? NO_ENVIRONMENTS}
+                environments={
+                  (partner ? session.data?.partnerEnvironments : session.data?.environments) ?? NO_ENVIRONMENTS
+                }
+                basePath={schemeOf(scheme).basePath}
                 onImport={onCurlImport}
               />
               <Composer
