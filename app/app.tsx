@@ -7,6 +7,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import type { BundleEntry } from '../core/bundle/index.ts';
 import type { DoctorRequest, Environment, RelayResult } from '../core/contract.ts';
+import { schemeOf, type SchemeId } from '../core/schemes.ts';
 import { LiveRegion } from './components/live-region.tsx';
 import { ShortcutsButton } from './components/shortcut-help.tsx';
 import { ThemeSwitch } from './components/theme-switch.tsx';
@@ -14,6 +15,7 @@ import { BundleDrop } from './features/bundles/components/bundle-drop.tsx';
 import {
   defaultComposerValues,
   draftFromForm,
+  valuesForScheme,
   valuesFromImport,
   type ComposerValues,
 } from './features/composer/form.ts';
@@ -24,6 +26,7 @@ import { EnvironmentSwitcher } from './features/environments/components/environm
 import { ProductionBanner } from './features/environments/components/production-banner.tsx';
 import { ENVIRONMENT_LABEL } from './features/environments/environment-style.ts';
 import { ViewSwitch } from './features/navigation/components/view-switch.tsx';
+import { SchemeSwitch } from './features/partner/components/scheme-switch.tsx';
 import { useView } from './features/navigation/use-view.ts';
 import { announce } from './lib/announce.ts';
 import { useConfirmSend } from './lib/confirm-send.ts';
@@ -86,11 +89,22 @@ function chooseEnvironment(form: UseFormReturn<ComposerValues>, next: Environmen
   );
 }
 
+/** The other API: its catalogue and keys; the environment stays, the composed request is the new API's first. */
+function chooseScheme(form: UseFormReturn<ComposerValues>, next: SchemeId): void {
+  form.reset(valuesForScheme(form.getValues(), next), { keepDefaultValues: true });
+  announce(
+    next === 'partner'
+      ? 'API: Partner API. Signed with RSA over x-timestamp + URL + body, no method.'
+      : 'API: Qredo API v1. Signed with HMAC over timestamp + method + URL + body.',
+  );
+}
+
 export function App() {
   const [view, go] = useView();
   const session = useSession();
   const form = useForm<ComposerValues>({ defaultValues: defaultComposerValues(), mode: 'onChange' });
   const environment = useWatch({ control: form.control, name: 'environment' });
+  const scheme = useWatch({ control: form.control, name: 'scheme' });
   const { confirmSend, asking, answer } = useConfirmSend();
   const production = environment === 'production';
   // The Feed view stays mounted from its first showing, so its stream and timelines outlive a trip to
@@ -116,14 +130,17 @@ export function App() {
   // The doctor's corrected request in the composer: the capture's method, path and exact body, in
   // the environment it was checked against; Send signs it again with a fresh timestamp.
   const openInComposer = (corrected: CorrectedRequest): string | null => {
-    const bases = session.data?.environments.map((e) => e.baseUrl) ?? [];
-    const found = pathFromUrl(corrected.url, bases);
+    const bases =
+      (corrected.scheme === 'partner' ? session.data?.partnerEnvironments : session.data?.environments)?.map(
+        (e) => e.baseUrl,
+      ) ?? [];
+    const found = pathFromUrl(corrected.url, bases, schemeOf(corrected.scheme).basePath);
     if (!found.ok) return `Cannot open it in the composer: ${found.error}`;
     form.reset(
       valuesFromImport(
         { method: corrected.method, path: found.path, body: corrected.body, headers: [] },
         corrected.environment,
-        form.getValues(),
+        valuesForScheme(form.getValues(), corrected.scheme),
       ),
       { keepDefaultValues: true },
     );
@@ -167,11 +184,12 @@ export function App() {
         <div className="order-3 max-md:basis-full md:order-none">
           <ViewSwitch current={view} showBundle={false} />
         </div>
-        <div className="order-4 max-md:basis-full md:order-none">
+        <div className="order-4 flex flex-wrap items-center gap-2 max-md:basis-full md:order-none">
+          <SchemeSwitch value={scheme} onChange={(next) => chooseScheme(form, next)} />
           <EnvironmentSwitcher
             value={environment}
             onChange={(next) => chooseEnvironment(form, next)}
-            environments={session.data?.environments}
+            environments={scheme === 'partner' ? session.data?.partnerEnvironments : session.data?.environments}
           />
         </div>
         <div className="order-2 ml-auto flex items-center gap-1 md:order-none">

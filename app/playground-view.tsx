@@ -4,8 +4,16 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 import { useWatch, type Control, type UseFormReturn } from 'react-hook-form';
-import type { DemoKeyInfo, DoctorRequest, Environment, RelayResult, SendRequest } from '../core/contract.ts';
+import type {
+  DemoKeyInfo,
+  DoctorRequest,
+  Environment,
+  PartnerDemoKeyInfo,
+  RelayResult,
+  SendRequest,
+} from '../core/contract.ts';
 import { captureFromSent } from '../core/doctor/capture.ts';
+import { schemeOf } from '../core/schemes.ts';
 import { HistoryToggleButton, WorkbenchLayout, type WorkbenchLayoutHandle } from './components/workbench-layout.tsx';
 import { useCopyDraftCurl } from './features/composer/api/copy-curl.ts';
 import { newSendId, useCancelSend, useSendMutation, useSendProgress } from './features/composer/api/send.ts';
@@ -23,6 +31,9 @@ import { BundleTools } from './features/bundles/components/bundle-tools.tsx';
 import type { ImportOutcome } from './features/curl-import/components/curl-import-dialog.tsx';
 import { CurlImportLauncher } from './features/curl-import/components/curl-import-launcher.tsx';
 import { EnvironmentBar } from './features/environments/components/environment-bar.tsx';
+import { FreshnessOptions } from './features/partner/components/freshness-options.tsx';
+import { PartnerBar } from './features/partner/components/partner-bar.tsx';
+import { PartnerPayloadNote } from './features/partner/components/payload-note.tsx';
 import { ENVIRONMENT_LABEL } from './features/environments/environment-style.ts';
 import { useHistoryEntry } from './features/history/api/history-api.ts';
 import { HistorySidebar } from './features/history/components/history-sidebar.tsx';
@@ -42,6 +53,7 @@ import { useSession } from './lib/queries.ts';
 import { useShortcut } from './lib/shortcuts.ts';
 
 const NO_DEMO_KEYS: DemoKeyInfo[] = [];
+const NO_DEMO_PARTNERS: PartnerDemoKeyInfo[] = [];
 const NO_ENVIRONMENTS: { name: Environment; baseUrl: string }[] = [];
 
 /** What the response panel shows: the latest send, or an entry picked in the history. */
@@ -80,7 +92,11 @@ export function PlaygroundView({
   showEntry?: { id: number; seq: number } | null;
 }) {
   const session = useSession();
-  const [environment, demoKey] = useWatch({ control: form.control, name: ['environment', 'demoKey'] });
+  const [environment, demoKey, scheme, partnerKey, freshness, nonce] = useWatch({
+    control: form.control,
+    name: ['environment', 'demoKey', 'scheme', 'partnerKey', 'freshness', 'nonce'],
+  });
+  const partner = scheme === 'partner';
   const send = useSendMutation();
   const [shown, setShown] = useState<Shown>(null);
   const [signingView, setSigningView] = useState<SigningPanelView>('live');
@@ -123,6 +139,9 @@ export function PlaygroundView({
   const feed = useDraftFeedSource(readDraft, subscribeDraft);
 
   const envInfo = session.data?.environments.find((e) => e.name === environment);
+  const partnerInfo = session.data?.partnerEnvironments.find((e) => e.name === environment);
+  // The chosen API's base URL: the string-to-sign is laid out with it.
+  const baseUrl = partner ? partnerInfo?.baseUrl : envInfo?.baseUrl;
   const demoKeys = session.data?.demoKeys ?? NO_DEMO_KEYS;
   const nameKey = useCallback((keyId: string) => keyName(keyId, demoKeys), [demoKeys]);
 
@@ -233,6 +252,20 @@ export function PlaygroundView({
 
   const diagnose = (picked: RelayResult) => {
     if (!onDiagnose) return;
+    if (picked.scheme === 'partner') {
+      // The Partner API: checked with the public key, the demo partner it was signed by on the mock.
+      const partnerDemo = session.data?.partnerDemoKeys.find((k) => k.id === picked.keyId)?.id;
+      onDiagnose(
+        {
+          scheme: 'partner',
+          environment: picked.environment,
+          capture: captureFromSent(picked),
+          ...(picked.environment === 'mock' && partnerDemo ? { partnerKey: partnerDemo } : {}),
+        },
+        picked,
+      );
+      return;
+    }
     const demo = demoKeys.find((k) => k.keyId === picked.keyId)?.id;
     onDiagnose(
       {
@@ -301,6 +334,13 @@ export function PlaygroundView({
     >
       The playground server did not answer: {session.error.message}
     </p>
+  ) : partner && partnerInfo ? (
+    <PartnerBar
+      info={partnerInfo}
+      demoPartners={session.data?.partnerDemoKeys ?? NO_DEMO_PARTNERS}
+      partnerKey={partnerKey}
+      onPartnerKeyChange={(key) => form.setValue('partnerKey', key)}
+    />
   ) : envInfo ? (
     <EnvironmentBar
       info={envInfo}
@@ -323,7 +363,10 @@ export function PlaygroundView({
           composer: (
             <div className="relative rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
               <CurlImportLauncher
-                environments={session.data?.environments ?? NO_ENVIRONMENTS}
+                environments={
+                  (partner ? session.data?.partnerEnvironments : session.data?.environments) ?? NO_ENVIRONMENTS
+                }
+                basePath={schemeOf(scheme).basePath}
                 onImport={onCurlImport}
               />
               <Composer
@@ -333,6 +376,16 @@ export function PlaygroundView({
                 danger={production}
                 computedHeaders={<ComputedHeadersSlot feed={feed} />}
                 copyCurl={{ onCopy: requestCopy, pending: copy.isPending, note: copyNote }}
+                schemeOptions={
+                  partner ? (
+                    <FreshnessOptions
+                      freshness={freshness}
+                      nonce={nonce}
+                      onFreshnessChange={(next) => form.setValue('freshness', next)}
+                      onNonceChange={(next) => form.setValue('nonce', next)}
+                    />
+                  ) : null
+                }
               />
             </div>
           ),
@@ -340,7 +393,7 @@ export function PlaygroundView({
             <LiveSigning
               form={form}
               feed={feed}
-              baseUrl={envInfo?.baseUrl}
+              baseUrl={baseUrl}
               entry={shownResult}
               view={signingView}
               onViewChange={setSigningView}
@@ -457,7 +510,7 @@ function ShownResponse({
     return notCurrentReason(
       {
         environment: result.environment,
-        operationId: matchOperation(sentMethod, sentPath)?.operation.id ?? '',
+        operationId: matchOperation(sentMethod, sentPath, result.scheme)?.operation.id ?? '',
         method: sentMethod,
         path: sentPath,
       },
@@ -503,6 +556,7 @@ function LiveSigning({
   const settled = useSettledDraft(feed);
   return (
     <>
+      {values.scheme === 'partner' && <PartnerPayloadNote />}
       <SigningPanel
         draft={draft}
         settled={settled}

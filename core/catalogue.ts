@@ -164,7 +164,7 @@ export const OPERATIONS: readonly Operation[] = [
 ];
 
 /** Fills `{name}` placeholders and query values into a path; empty values stay as placeholders. */
-export function fillPath(operation: Operation, values: Record<string, string>): string {
+export function fillPath(operation: Pick<Operation, 'path' | 'params'>, values: Record<string, string>): string {
   let path = operation.path.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = values[name];
     return v ? encodeURIComponent(v) : whole;

@@ -42,4 +42,11 @@ export const DOCTOR_CAUSE_IDS = [
   'url-path-only',
   'method-case',
   'header-misspelt',
+  // The Partner API's own (core/doctor/partner.ts); the ones above apply to it where they say so.
+  'method-in-payload',
+  'freshness-both',
+  'key-mismatch',
+  'base-path-typo',
+  'url-encoding',
+  'nonce-reused',
 ] as const;

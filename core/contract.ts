@@ -7,8 +7,8 @@ import { DemoKey, Environment, HttpMethod, TimestampUnit } from './contract-base
 import { DOCTOR_CAUSE_IDS, KEY_ID_PATTERN, KEY_ID_RULE } from './constants.ts';
 import { MAX_EXTRA_HEADERS, headerNameProblem, headerValueProblem } from './headers.ts';
 import { PARTNER_DEMO_KEY_IDS } from './constants.ts';
-import { SCHEMES } from './schemes.ts';
 import { parseHistorySearch } from './history-search.ts';
+import { SCHEMES } from './schemes.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing/signature.ts';
 import {
   ItemName,
@@ -442,6 +442,13 @@ export const CaptureFields = z
     headerNames: z.array(z.string().max(256)).max(200).optional(),
     /** The qredo-api-ts header, when it is known to differ from the signed timestamp. */
     headerTimestamp: z.string().max(64).optional(),
+    /**
+     * Partner API only: which header carried the value in `timestamp`, x-timestamp (the default) or
+     * x-nonce. The X-API-KEY is never part of a capture: only its header name, in `headerNames`.
+     */
+    freshness: z.enum(['timestamp', 'nonce']).optional(),
+    /** Partner API only: a non-empty x-nonce sent beside x-timestamp (which a server refuses). */
+    nonce: z.string().min(1).max(256).optional(),
   })
   .strict();
 export type CaptureFields = z.infer<typeof CaptureFields>;
@@ -460,6 +467,13 @@ export const DoctorRequest = z
     demoKey: DemoKey.optional(),
     /** The expected signature of a production mutation is a capability: confirmed as a send would be. */
     confirm: Confirm,
+    /** Which API signed the capture: v1 (the default, HMAC) or the Partner API (RSA, checked with the public key). */
+    scheme: Scheme.optional(),
+    /**
+     * Partner API, mock only: which demo partner's key pair (default: the one whose public key the
+     * signature was made for, else partner-northwind).
+     */
+    partnerKey: PartnerDemoKey.optional(),
   })
   .strict();
 export type DoctorRequest = z.infer<typeof DoctorRequest>;
@@ -484,8 +498,10 @@ export const DoctorComponent = z.object({
 export type DoctorComponent = z.infer<typeof DoctorComponent>;
 
 export const DoctorResponse = z.object({
+  /** Absent: v1. */
+  scheme: Scheme.optional(),
   environment: Environment,
-  /** The key id whose secret was used (a key id is not a secret). */
+  /** The key id whose secret was used (a key id is not a secret); Partner API: the demo partner or the X-API-KEY's fingerprint. */
   keyId: z.string(),
   /** Whether the capture's key id is that one; null when the capture has none. */
   keyIdMatches: z.boolean().nullable(),
@@ -499,6 +515,12 @@ export const DoctorResponse = z.object({
   summary: z.string(),
   notes: z.array(z.string()),
   variantsTried: z.number().int(),
+  /**
+   * Partner API only: whether the signature was made with this key pair (null when it cannot be
+   * told), and the SHA-256 of what was signed, read out of the signature with the public key.
+   */
+  keyPairMatches: z.boolean().nullable().optional(),
+  signedSha256Hex: z.string().nullable().optional(),
 });
 export type DoctorResponse = z.infer<typeof DoctorResponse>;
 
@@ -541,6 +563,78 @@ export const WalkthroughResponse = z.object({
   }),
 });
 export type WalkthroughResponse = z.infer<typeof WalkthroughResponse>;
+
+/** The steps of the Partner API's pipeline, in order, each with what goes wrong there (PARTNER.md §11). */
+export const PartnerWalkthroughStep = z.object({
+  id: z.enum(['key', 'payload', 'sha256', 'pkcs1', 'base64url', 'headers']),
+  title: z.string(),
+  /** What this step does, in a sentence. */
+  explanation: z.string(),
+  pitfalls: z.array(z.string()),
+});
+export type PartnerWalkthroughStep = z.infer<typeof PartnerWalkthroughStep>;
+
+/**
+ * POST /api/walkthrough with `scheme: "partner"`: every intermediate value of RSA-signing a draft.
+ * For the mock the key is the vectors' public test key unless the draft names another demo partner;
+ * only that key's private half is ever shown, and only as byte values (the redactor scrubs any text
+ * form of a private key, rightly).
+ */
+export const PartnerWalkthroughResponse = z.object({
+  scheme: z.literal('partner'),
+  environment: Environment,
+  /** The demo partner's id, or "key " + the X-API-KEY's fingerprint. */
+  keyId: z.string(),
+  /** The demo partner used, for the mock; null elsewhere. */
+  partnerKey: PartnerDemoKey.nullable(),
+  key: z.object({
+    /** SPKI PEM: the public half, as uploaded in the Qredo web app. Not a secret. */
+    publicKeyPem: z.string(),
+    bits: z.number().int(),
+    /** The public modulus n and exponent e, hex. */
+    modulusHex: z.string(),
+    publicExponentHex: z.string(),
+    /** The vectors' public test key only: its PKCS#1 PEM as UTF-8 byte values. Null for every other key. */
+    privateKeyPemBytes: z.array(z.number().int().min(0).max(255)).nullable(),
+    /** Why the private key is not shown, when it is not. */
+    reason: z.string().nullable(),
+  }),
+  method: z.string(),
+  url: z.string(),
+  /** The header that starts the payload and its value, as sent. */
+  freshness: z.object({ header: z.enum(['x-timestamp', 'x-nonce']), value: z.string() }),
+  body: z.string().nullable(),
+  /** value + URL + body: its segments with byte offsets, and its first bytes in hex. */
+  payload: StringToSignView.extend({
+    hex: z.string(),
+    /** True when `hex` holds only the first PARTNER_WALKTHROUGH_HEX_BYTES bytes. */
+    hexTruncated: z.boolean(),
+  }),
+  /** SHA-256 of the payload, hex. */
+  sha256Hex: z.string(),
+  /** The DER DigestInfo (SHA-256 OID + hash) that PKCS#1 v1.5 signs, hex. */
+  digestInfoHex: z.string(),
+  /** EMSA-PKCS1-v1_5: 00 01 FF…FF 00 DigestInfo, as long as the modulus, hex: what the signature opens to with the public key. */
+  encodedMessageHex: z.string(),
+  /** The raw signature (as many bytes as the modulus), hex. */
+  signatureHex: z.string(),
+  /** Unpadded base64url of the signature: the x-sign value. */
+  signature: z.string(),
+  /** The signed headers in the order they are sent; the X-API-KEY's value is never shown. */
+  headers: SchemeHeaders,
+  steps: z.array(PartnerWalkthroughStep),
+  /** What the common mistakes would have sent instead, for comparison. */
+  contrasts: z.object({
+    /** The signature over value + METHOD + URL + body (the v1 habit). */
+    methodInPayload: z.string(),
+    padded: z.string(),
+    standardBase64: z.string(),
+  }),
+});
+export type PartnerWalkthroughResponse = z.infer<typeof PartnerWalkthroughResponse>;
+
+/** How many payload bytes the Partner walkthrough shows in hex. */
+export const PARTNER_WALKTHROUGH_HEX_BYTES = 4096;
 
 // ---- transaction feed (GET /api/feed) ----------------------------------------------------------
 

@@ -6,6 +6,7 @@
  *   npm run cli -- token [--new] [--data-dir D]
  *   npm run cli -- import FILE [--env-file F] [--private-env-file F] [--env-name N] [--collection NAME] [--format F] [--json]
  *   npm run cli -- export --collection NAME --format http|postman|json [--data-dir D]
+ *   npm run cli -- sign|verify|send --scheme partner ...   (the Partner API: server/cli-partner.ts)
  * The secret comes from QREDO_API_SECRET or --secret-file, never from an argument.
  */
 import { readFileSync } from 'node:fs';
@@ -44,6 +45,8 @@ import { createServices } from './services.ts';
 import { signDraft } from './signer.ts';
 import { WorkbenchError } from './workbench/errors.ts';
 import { exportFile, importFile } from './workbench/files.ts';
+import { UsageError, printRelayResult, readBodyFile, type CliIo } from './cli-io.ts';
+import { PARTNER_USAGE, partnerCommand, schemeOfArgs } from './cli-partner.ts';
 
 const USAGE = `Usage:
   npm run cli -- sign --method M --url U [--timestamp T] [--nanoseconds] [--body-file F] [--key-id K] [--secret-file F] [--json]
@@ -78,17 +81,11 @@ const USAGE = `Usage:
 
   npm run cli -- export --collection NAME --format http|postman|json [--data-dir D]
   Writes the collection to standard output as a .http file, a Postman v2.1 collection or the
-  playground's collection JSON; what the format cannot carry is noted on standard error.`;
+  playground's collection JSON; what the format cannot carry is noted on standard error.
 
-class UsageError extends Error {}
+${PARTNER_USAGE}`;
 
-export interface CliIo {
-  env: Record<string, string | undefined>;
-  out: (text: string) => void;
-  err: (text: string) => void;
-  readFile: (path: string) => Buffer;
-  now: () => number;
-}
+export type { CliIo } from './cli-io.ts';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -97,9 +94,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(USAGE);
       return command ? 0 : 2;
     }
-    if (command === 'sign') return await signCommand(rest, io);
-    if (command === 'verify') return await verifyCommand(rest, io);
-    if (command === 'send') return await sendCommand(rest, io);
+    if (command === 'sign' || command === 'verify' || command === 'send') {
+      const { scheme, args } = schemeOfArgs(rest);
+      if (scheme === 'partner') return await partnerCommand(command, args, io);
+      if (command === 'sign') return await signCommand(args, io);
+      if (command === 'verify') return await verifyCommand(args, io);
+      return await sendCommand(args, io);
+    }
     if (command === 'token') return tokenCommand(rest, io);
     if (command === 'import') return await importCommand(rest, io);
     if (command === 'export') return await exportCommand(rest, io);
@@ -163,17 +164,6 @@ async function signCommand(args: string[], io: CliIo): Promise<number> {
     for (const [name, value] of Object.entries(headers)) io.out(`${name}: ${value}`);
   }
   return 0;
-}
-
-/**
- * Reads a body file as raw bytes and gives the text that encodes back to exactly those bytes: a
- * byte order mark and CRLF line endings are kept, so what is signed is what the relay sends.
- * Bytes that are not UTF-8 are refused with the offset of the first one, as the API signs UTF-8.
- */
-function readBodyFile(io: CliIo, path: string): string {
-  const decoded = decodeUtf8Exactly(io.readFile(path), `The body file ${path}`);
-  if (!decoded.ok) throw new Error(decoded.error);
-  return decoded.text;
 }
 
 function readSecret(io: CliIo, secretFile: string | undefined): string {
@@ -322,20 +312,7 @@ async function sendCommand(args: string[], io: CliIo): Promise<number> {
   } finally {
     await services.close();
   }
-  if (values.json) {
-    io.out(JSON.stringify(result, null, 2));
-  } else if (result.response) {
-    const r = result.response;
-    io.out(`${result.request.method} ${result.request.url}`);
-    io.out(
-      `HTTP ${r.status} ${r.statusText} (${result.timings.totalMs.toFixed(0)} ms, ${r.size} bytes${r.truncated ? ', truncated' : ''}), history entry ${result.id}`,
-    );
-    io.out(r.bodyEncoding === 'utf8' ? r.body : `(binary body, ${r.size} bytes, base64) ${r.body}`);
-  } else if (result.error) {
-    io.err(`${result.error.code}: ${result.error.message} (history entry ${result.id})`);
-  }
-  const status = result.response?.status ?? 0;
-  return status >= 200 && status < 300 ? 0 : 1;
+  return printRelayResult(io, result, values.json);
 }
 
 /** The environment with --data-dir as PLAYGROUND_DATA_DIR, as every command that opens the data folder reads it. */

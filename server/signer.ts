@@ -103,8 +103,20 @@ export function keyFor(services: Services, draft: RequestDraft): SchemeKey {
   return { keyId, headerValue: keyId, signer: (bytes) => nodeHmac(decoded.key, bytes) };
 }
 
+/** A Partner API key: what signs, and the public half that checks (never a secret). */
+export interface PartnerSchemeKey extends SchemeKey {
+  /** SPKI PEM. */
+  publicKeyPem: string;
+  /** Signature length in bytes: the modulus length. */
+  modulusBytes: number;
+}
+
 /** The partner key for an environment: a demo partner for the mock, the saved or configured one elsewhere. */
-export function partnerKeyFor(services: Services, environment: Environment, partnerKey?: PartnerDemoKey): SchemeKey {
+export function partnerKeyFor(
+  services: Services,
+  environment: Environment,
+  partnerKey?: PartnerDemoKey,
+): PartnerSchemeKey {
   if (!ENVIRONMENTS.includes(environment)) {
     throw new HttpError(
       400,
@@ -121,7 +133,13 @@ export function partnerKeyFor(services: Services, environment: Environment, part
         `${JSON.stringify(partnerKey)} is not a demo partner of the embedded Partner API.`,
       );
     const key = createPrivateKey(demo.privateKeyPem);
-    return { keyId: demo.id, headerValue: demo.apiKey, signer: (bytes) => nodeRsaSha256(key, bytes) };
+    return {
+      keyId: demo.id,
+      headerValue: demo.apiKey,
+      signer: (bytes) => nodeRsaSha256(key, bytes),
+      publicKeyPem: demo.publicKeyPem,
+      modulusBytes: demo.modulusBytes,
+    };
   }
   const found = services.credentials.getPartner(environment);
   const names = partnerEnvVarNames(environment);
@@ -138,9 +156,9 @@ export function partnerKeyFor(services: Services, environment: Environment, part
       `${missing} is configured for the Partner API in ${environment}. Add it in the page (generate a key pair there, or import yours), or set ${names.apiKey} and ${names.privateKeyFile} before starting the playground.`,
     );
   }
-  let key;
+  let read;
   try {
-    key = readPartnerPrivateKey(found.privateKeyPem).key;
+    read = readPartnerPrivateKey(found.privateKeyPem);
   } catch (e) {
     throw new HttpError(
       400,
@@ -148,10 +166,13 @@ export function partnerKeyFor(services: Services, environment: Environment, part
       `The Partner API private key for ${environment} cannot be used: ${(e as Error).message}`,
     );
   }
+  const key = read.key;
   return {
     keyId: `key ${fingerprint(found.apiKey)}`,
     headerValue: found.apiKey,
     signer: (bytes) => nodeRsaSha256(key, bytes),
+    publicKeyPem: read.publicKeyPem,
+    modulusBytes: read.bits / 8,
   };
 }
 

@@ -35,6 +35,9 @@ import type {
   PutVariablesResponse,
   PutWorkspaceRequest,
   PutWorkspaceResponse,
+  PartnerCredentialsRequest,
+  PartnerEnvironmentInfo,
+  PartnerWalkthroughResponse,
   RelayResult,
   ReplayRequest,
   SavedRequest,
@@ -245,7 +248,9 @@ export const api = {
     call<EnvironmentInfo>('PUT', `/api/credentials/${environment}`, credentials),
   deleteCredentials: (environment: Environment) => call<EnvironmentInfo>('DELETE', `/api/credentials/${environment}`),
   doctor: (request: DoctorRequest) => call<DoctorResponse>('POST', '/api/doctor', request),
-  walkthrough: (draft: WalkthroughRequest) => call<WalkthroughResponse>('POST', '/api/walkthrough', draft),
+  /** v1 answers a WalkthroughResponse; a draft with `scheme: "partner"` a PartnerWalkthroughResponse. */
+  walkthrough: (draft: WalkthroughRequest) =>
+    call<WalkthroughResponse | PartnerWalkthroughResponse>('POST', '/api/walkthrough', draft),
   feed: streamFeed,
   resetMock: () => call<MockResetResponse>('POST', '/api/mock/reset', {}),
 
@@ -281,4 +286,12 @@ export const api = {
   workspace: () => call<WorkspaceState>('GET', '/api/workspace'),
   saveWorkspace: (request: PutWorkspaceRequest) => call<PutWorkspaceResponse>('PUT', '/api/workspace', request),
   importFile: (request: ImportRequest) => call<ImportResponse>('POST', '/api/import', request),
+  /** The Partner API's keys: the X-API-KEY and/or a private key (PKCS#1 or PKCS#8), never returned. */
+  setPartnerCredentials: (environment: Environment, request: PartnerCredentialsRequest) =>
+    call<PartnerEnvironmentInfo>('PUT', `/api/partner-credentials/${environment}`, request),
+  deletePartnerCredentials: (environment: Environment) =>
+    call<PartnerEnvironmentInfo>('DELETE', `/api/partner-credentials/${environment}`),
+  /** A new 2048-bit key pair made on the server: the answer has its public key only. */
+  generatePartnerKeyPair: (environment: Environment) =>
+    call<PartnerEnvironmentInfo>('POST', `/api/partner-credentials/${environment}/key-pair`, {}),
 };

@@ -9,14 +9,18 @@ import { isComputedHeader, RELAY_WRITTEN_HEADERS } from '../../core/headers.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../../core/signing/signature.ts';
 import { timestampToSeconds } from '../../core/signing/timestamp.ts';
 import { curlSnippet } from '../../core/snippets/index.ts';
-import { snippetInputFromPreview } from './snippet-input.ts';
+import { partnerCurlSnippet } from '../../core/snippets/partner.ts';
+import { schemeSnippetFromEntry, schemeSnippetFromPreview } from './snippet-input.ts';
 
 /** The embedded mock accepts a timestamp this far from its clock, either way; Qredo's own window is not published. */
 export const MOCK_WINDOW_SECONDS = 300;
 
 /** The draft's command, with the signature the server made for it just now. */
 export function draftCurl(signed: SignResponse, draft: Pick<RequestDraft, 'body' | 'headers'>): string {
-  return curlSnippet({ ...snippetInputFromPreview(signed, draft), windowSeconds: MOCK_WINDOW_SECONDS });
+  const s = schemeSnippetFromPreview(signed, draft);
+  return s.scheme === 'partner'
+    ? partnerCurlSnippet({ ...s.input, windowSeconds: MOCK_WINDOW_SECONDS })
+    : curlSnippet({ ...s.input, windowSeconds: MOCK_WINDOW_SECONDS });
 }
 
 export type EntryCurl = { ok: true; command: string } | { ok: false; reason: string };
@@ -32,6 +36,12 @@ export function entryCurl(entry: RelayResult): EntryCurl {
       reason:
         'History keeps only the start of this body, so the exact request cannot be copied. Re-send signs it again.',
     };
+  if (entry.scheme === 'partner') {
+    // The Partner API's: value + URL + body as signed; the X-API-KEY is read from the environment.
+    const s = schemeSnippetFromEntry(entry);
+    if (s.scheme === 'partner')
+      return { ok: true, command: partnerCurlSnippet({ ...s.input, windowSeconds: MOCK_WINDOW_SECONDS }) };
+  }
   const sent = entry.request.headers;
   const headers = Object.entries(sent)
     .filter(([name]) => !RELAY_WRITTEN_HEADERS.includes(name.toLowerCase()) && !isComputedHeader(name))

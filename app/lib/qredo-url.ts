@@ -28,7 +28,13 @@ export type PathFromUrl =
  * public Qredo base, or any http(s) host whose path starts with /qapi/v1 (a colleague's mock, apitool's
  * local setup). Anything else is refused with a reason.
  */
-export function pathFromUrl(url: string, bases: readonly string[] = []): PathFromUrl {
+export function pathFromUrl(
+  url: string,
+  bases: readonly string[] = [],
+  /** The API's base path: v1's /qapi/v1, or the Partner API's /api/v1/p. */
+  prefix: string = QREDO_V1_PREFIX,
+): PathFromUrl {
+  const label = prefix === QREDO_V1_PREFIX ? 'Qredo v1' : 'Partner API';
   const text = url.trim();
   const scheme = /^(https?):\/\/[^/?#]+/i.exec(text);
   if (!scheme) {
@@ -42,14 +48,14 @@ export function pathFromUrl(url: string, bases: readonly string[] = []): PathFro
   }
   const origin = scheme[0];
   const rest = text.slice(origin.length);
-  if (!rest.toLowerCase().startsWith(QREDO_V1_PREFIX) || !/^($|[/?])/.test(rest.slice(QREDO_V1_PREFIX.length))) {
+  if (!rest.toLowerCase().startsWith(prefix) || !/^($|[/?])/.test(rest.slice(prefix.length))) {
     return {
       ok: false,
-      error: `${short(text)} is not under a Qredo v1 base: its path must start with ${QREDO_V1_PREFIX}/ (as in https://api.qredo.network${QREDO_V1_PREFIX}/balance).`,
+      error: `${short(text)} is not under a ${label} base: its path must start with ${prefix}/ (as in https://api.qredo.network${prefix}/${prefix === QREDO_V1_PREFIX ? 'balance' : 'assets'}).`,
     };
   }
-  const path = rest.slice(QREDO_V1_PREFIX.length);
-  const base = origin + rest.slice(0, QREDO_V1_PREFIX.length);
+  const path = rest.slice(prefix.length);
+  const base = origin + rest.slice(0, prefix.length);
   const checked = checkPath(path);
   if (!checked.ok) return { ok: false, error: checked.error };
   const norm = (b: string) => b.replace(/\/+$/, '').toLowerCase();

@@ -13,6 +13,7 @@ import {
   toBundle,
 } from './bundle.ts';
 import { toHar } from './har.ts';
+import partnerFixture from '../fixtures/partner-vectors.json' with { type: 'json' };
 
 const hmac: HmacSha256 = (key, message) => new Uint8Array(createHmac('sha256', key).update(message).digest());
 const SECRET = 'JDJhJDEwJFBsYXlncm91bmRUZXN0VmVjdG9yU2VjcmV0Tm90QVJlYWxRcmVkb0tleS4wMTIzNDU2Nzg5';
@@ -209,5 +210,29 @@ describe('bundles', () => {
     const tampered = JSON.parse(JSON.stringify(b));
     tampered.entries[0].secret = 'x';
     expect(parseBundle(JSON.stringify(tampered)).ok).toBe(false);
+  });
+
+  it('a Partner API entry: no X-API-KEY and no private key in any form, the signature and public key kept', async () => {
+    const keys = partnerFixture.keys['partner-test-key'];
+    const der = (pem: string) => Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+    const leaks = [
+      keys.privateKeyPkcs1Pem,
+      JSON.stringify(keys.privateKeyPkcs8Pem).slice(1, -1),
+      der(keys.privateKeyPkcs8Pem).toString('base64url'),
+      der(keys.privateKeyPkcs1Pem).toString('hex'),
+      Buffer.from(keys.privateKeyPkcs1Pem).toString('base64'),
+    ];
+    const e = await entry(1, { scheme: 'partner' });
+    const sig = partnerFixture.vectors[0]!.signature;
+    e.request.headers = { 'x-api-key': partnerFixture.testApiKey, 'x-timestamp': '1700000000', 'x-sign': sig };
+    e.request.body = JSON.stringify({ leaked: leaks });
+    e.response = { ...e.response!, body: JSON.stringify({ echo: leaks, publicKey: keys.publicKeySpkiPem }) };
+    const b = toBundle([e], { appVersion: '0.1.0' });
+    const texts = [JSON.stringify(b), JSON.stringify(toHar(b)), bundleToFragment(b)];
+    const chunks = [partnerFixture.testApiKey, ...leaks.map((l) => l.slice(40, 104))];
+    for (const text of texts) for (const needle of chunks) expect(text).not.toContain(needle);
+    expect(b.entries[0]!.request.headers['x-sign']).toBe(sig);
+    expect(JSON.parse(b.entries[0]!.response!.body).publicKey).toBe(keys.publicKeySpkiPem);
+    expect(b.redactions.join()).toMatch(/x-api-key/);
   });
 });

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { RelayResult, describeIssues, type HistoryEntry } from '../contract.ts';
+import { scrubPrivateKeyShapes } from '../partner/key-forms.ts';
 import { base64url, decodeStandardBase64 } from '../signing/index.ts';
-import { captureFromSent } from '../doctor/capture.ts';
-import type { Capture } from '../doctor/diagnose.ts';
+import { captureFromSent, type SentCapture } from '../doctor/capture.ts';
 
 export const BUNDLE_SCHEMA = 'qredo-playground-bundle';
 export const BUNDLE_VERSION = 1;
@@ -56,6 +56,8 @@ export interface BundleOptions {
 function scrubText(text: string, scrub: ((t: string) => string) | undefined): { text: string; hit: boolean } {
   let out = scrub ? scrub(text) : text;
   for (const shape of SECRET_SHAPES) out = out.replace(shape, REDACTED);
+  // Any RSA private key, in its PEM, DER base64, hex or base64'd-PEM form (public keys stay).
+  out = scrubPrivateKeyShapes(out, REDACTED).text;
   return { text: out, hit: out !== text };
 }
 
@@ -195,6 +197,6 @@ export function bundleFromFragment(fragment: string): BundleParse {
 }
 
 /** The capture the signature doctor needs to verify a bundle entry against one's own secret. */
-export function captureFromBundleEntry(entry: BundleEntry): Capture {
+export function captureFromBundleEntry(entry: BundleEntry): SentCapture {
   return captureFromSent(entry);
 }

@@ -48,6 +48,9 @@ export function captureFromRequest(request: ImportedRequest): CaptureResult {
   return { ok: true, capture, notes: [...request.notes, ...notes] };
 }
 
+/** A sent request as the doctor takes it; a Partner API one says which header carried its signed value. */
+export type SentCapture = Capture & { freshness?: 'timestamp' | 'nonce' };
+
 /**
  * A request the playground sent (a history or bundle entry) as a capture for the doctor: the
  * timestamp that was signed, the URL, body and signature as sent, and the header names. Without zod,
@@ -56,8 +59,23 @@ export function captureFromRequest(request: ImportedRequest): CaptureResult {
 export function captureFromSent(
   entry: Pick<RelayResult, 'stringToSign' | 'timestamp' | 'signature' | 'keyId'> & {
     request: Pick<RelayResult['request'], 'method' | 'url' | 'body' | 'headers'>;
-  },
-): Capture {
+  } & Partial<Pick<RelayResult, 'scheme'>>,
+): SentCapture {
+  if (entry.scheme === 'partner') {
+    // The Partner API's signed value is its payload's first segment: the x-timestamp or the x-nonce.
+    const first = entry.stringToSign.segments[0];
+    const capture: SentCapture = {
+      timestamp: first?.text ?? entry.timestamp,
+      method: entry.request.method,
+      url: entry.request.url,
+      body: entry.request.body,
+      signature: entry.signature,
+      keyId: entry.keyId,
+      headerNames: Object.keys(entry.request.headers),
+    };
+    if (first?.name === 'nonce') capture.freshness = 'nonce';
+    return capture;
+  }
   const signedTs = entry.stringToSign.segments.find((s) => s.name === 'timestamp')?.text ?? entry.timestamp;
   const capture: Capture = {
     timestamp: signedTs,

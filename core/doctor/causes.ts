@@ -32,6 +32,12 @@ export const CAUSE_TITLES: Record<CauseId, string> = {
   'url-path-only': 'Only the path was signed, not the full URL',
   'method-case': 'The method was signed in a different letter case',
   'header-misspelt': 'A signing header name is misspelt',
+  'method-in-payload': 'The HTTP method was signed into the payload (the Qredo API v1 habit)',
+  'freshness-both': 'Both x-timestamp and x-nonce were sent',
+  'key-mismatch': 'The signature was not made with this key pair',
+  'base-path-typo': 'The URL uses the /qapi/v1/p base, a typo in Qredo’s docs',
+  'url-encoding': 'The query was signed with another encoding (%20 versus +, or other escapes)',
+  'nonce-reused': 'The nonce was used before',
 };
 
 /** Header names people send instead of the three real ones, with the name they meant. */

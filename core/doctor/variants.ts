@@ -54,7 +54,8 @@ function show(text: string): string {
   return JSON.stringify(text);
 }
 
-function timestampVariants(ts: string, searchSeconds: number): Variant[] {
+/** The timestamp mistakes: another unit, or another second than the one sent. */
+export function timestampVariants(ts: string, searchSeconds: number): Variant[] {
   const out: Array<{ cause: CauseId; detail: string; timestamp: string }> = [];
   if (/^\d+$/.test(ts)) {
     const unit = (value: string, name: string) =>
@@ -113,9 +114,11 @@ function methodVariants(method: string): Array<{ detail: string; method: string 
     }));
 }
 
-function urlVariants(
+/** The URL mistakes: scheme, host and port, slashes, query, path only (relative to `apiPrefix`). */
+export function urlVariants(
   url: string,
   knownBaseUrls: readonly string[],
+  apiPrefix: string = API_PREFIX,
 ): Array<{ cause: CauseId; detail: string; url: string }> {
   const out: Array<{ cause: CauseId; detail: string; url: string }> = [];
   const p = splitUrl(url);
@@ -203,17 +206,18 @@ function urlVariants(
   if (p.authority) {
     add('url-path-only', p.path + p.query, 'signed only the path instead of the full URL');
     if (p.query) add('url-path-only', p.path, 'signed only the path, without the query, instead of the full URL');
-    if (p.path.startsWith(API_PREFIX + '/'))
+    if (p.path.startsWith(apiPrefix + '/'))
       add(
         'url-path-only',
-        p.path.slice(API_PREFIX.length) + p.query,
+        p.path.slice(apiPrefix.length) + p.query,
         'signed only the path relative to the base URL instead of the full URL',
       );
   }
   return out;
 }
 
-function bodyVariants(body: string | null): Array<{ cause: CauseId; detail: string; body: string | null }> {
+/** The body mistakes: line endings, a final newline, and every re-serialisation of a JSON body. */
+export function bodyVariants(body: string | null): Array<{ cause: CauseId; detail: string; body: string | null }> {
   const out: Array<{ cause: CauseId; detail: string; body: string | null }> = [];
   const text = body ?? '';
   // Line endings first: the most specific explanation of a changed body.

@@ -1,1 +1,2 @@
 export * from './snippets.ts';
+export * from './partner.ts';

@@ -24,7 +24,7 @@ export interface SnippetInput {
 }
 
 /** The headers sent besides the three signing ones, in order: the defaults unless replaced, then the added ones. */
-export function plainHeaders(input: SnippetInput): Array<{ name: string; value: string }> {
+export function plainHeaders(input: Pick<SnippetInput, 'body' | 'headers'>): Array<{ name: string; value: string }> {
   const added = input.headers ?? [];
   const has = (name: string) => added.some((h) => h.name.toLowerCase() === name);
   const out: Array<{ name: string; value: string }> = [];
@@ -51,7 +51,7 @@ export function shellQuote(text: string): string {
  * A double-quoted string literal valid in JavaScript, Python 3 and Go alike: JSON's escapes are a
  * subset of all three, and JSON.stringify keeps non-ASCII characters as they are.
  */
-function literal(text: string): string {
+export function literal(text: string): string {
   return JSON.stringify(text);
 }
 

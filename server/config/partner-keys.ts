@@ -6,6 +6,7 @@
  * The private key never leaves the server.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { privateKeyTextForms } from '../../core/partner/key-forms.ts';
 
 export class PartnerKeyError extends Error {}
 
@@ -70,22 +71,19 @@ export function generatePartnerKeyPair(): PartnerPrivateKey {
 }
 
 /**
- * The text forms of a private key a leak would take: its PEM in both formats, JSON-escaped, and its
- * base64 on one line. (Not every line of it: each form is one more scan of every answer.)
+ * The text forms of a private key a leak would take, in both its PEM formats (core/partner/key-forms.ts
+ * says which forms): PEM with LF or CRLF, JSON-escaped, base64 and its lines, DER in hex, base64'd PEM.
  */
-export function privateKeyForms(pkcs1Pem: string): string[] {
-  const forms = new Set<string>();
-  let pkcs8 = '';
+export function privateKeyForms(pem: string): string[] {
+  const pems = [pem];
   try {
-    pkcs8 = createPrivateKey(pkcs1Pem).export({ type: 'pkcs8', format: 'pem' }).toString();
+    const key = createPrivateKey(pem);
+    pems.push(
+      key.export({ type: 'pkcs1', format: 'pem' }).toString(),
+      key.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    );
   } catch {
     // Not readable: its text alone is protected.
   }
-  for (const pem of [pkcs1Pem, pkcs8].filter(Boolean)) {
-    forms.add(pem.trim());
-    forms.add(JSON.stringify(pem.trim()).slice(1, -1));
-    const body = pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
-    forms.add(body);
-  }
-  return [...forms].filter((f) => f.length >= 16);
+  return privateKeyTextForms(pems);
 }

@@ -4,15 +4,19 @@
  * replaced, while the server goes on answering everything else.
  */
 import { Worker } from 'node:worker_threads';
-import { diagnose, type Capture, type DiagnoseOptions, type Diagnosis } from '../../core/doctor/index.ts';
-import { nodeHmac } from '../crypto.ts';
+import type { Capture, DiagnoseOptions, Diagnosis, PartnerCapture, PartnerDiagnosis } from '../../core/doctor/index.ts';
 import { HttpError } from '../http.ts';
-import type { DoctorJob } from './worker.ts';
+import { runDoctorJob, type DoctorJob, type PartnerDoctorOptions } from './job.ts';
 
 export interface DoctorRunner {
   run(capture: Capture, key: Uint8Array, options: DiagnoseOptions): Promise<Diagnosis>;
+  /** The Partner API: the capture checked against the partner's public key (SPKI or PKCS#1 PEM). */
+  runPartner(capture: PartnerCapture, publicKeyPem: string, options: PartnerDoctorOptions): Promise<PartnerDiagnosis>;
   close(): Promise<void>;
 }
+
+/** A job without its id, as the runner's callers give it. */
+type JobInput = DoctorJob extends infer J ? (J extends DoctorJob ? Omit<J, 'id'> : never) : never;
 
 export interface DoctorLimits {
   /** Per capture (default 10 s). */
@@ -86,8 +90,8 @@ export function createDoctorRunner(limits: DoctorLimits = {}): DoctorRunner {
     return w;
   };
 
-  return {
-    run(capture, key, options) {
+  function submit(input: JobInput): Promise<Diagnosis> {
+    {
       if (pending.size >= maxQueue) {
         return Promise.reject(
           new HttpError(429, 'doctor-busy', 'The doctor is busy with other captures; try again in a moment.'),
@@ -111,10 +115,16 @@ export function createDoctorRunner(limits: DoctorLimits = {}): DoctorRunner {
           void w.terminate();
         }, timeoutMs);
         pending.set(id, { resolve, reject, timer });
-        const job: DoctorJob = { id, capture, key, options };
+        const job = { ...input, id } as DoctorJob;
         w.postMessage(job);
       });
-    },
+    }
+  }
+
+  return {
+    run: (capture, key, options) => submit({ scheme: 'v1', capture, key, options }),
+    runPartner: (capture, publicKeyPem, options) =>
+      submit({ scheme: 'partner', capture, publicKeyPem, options }) as Promise<PartnerDiagnosis>,
     async close() {
       failAll(new HttpError(503, 'doctor-closed', 'The playground is shutting down.'));
       const w = worker;
@@ -127,7 +137,9 @@ export function createDoctorRunner(limits: DoctorLimits = {}): DoctorRunner {
 /** The same, on the calling thread: for the CLI, where one person runs one capture. */
 export function inlineDoctorRunner(): DoctorRunner {
   return {
-    run: (capture, key, options) => diagnose(capture, key, nodeHmac, options),
+    run: (capture, key, options) => runDoctorJob({ id: 0, scheme: 'v1', capture, key, options }),
+    runPartner: (capture, publicKeyPem, options) =>
+      runDoctorJob({ id: 0, scheme: 'partner', capture, publicKeyPem, options }) as Promise<PartnerDiagnosis>,
     close: () => Promise.resolve(),
   };
 }

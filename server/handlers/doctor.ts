@@ -15,6 +15,7 @@ import { requireConsent } from '../consent.ts';
 import { HttpError, readJson, sendJson } from '../http.ts';
 import type { Services } from '../services.ts';
 import { credentialsFor, demoKeyFor } from '../signer.ts';
+import { diagnosePartnerRequest, partnerCaptureFromInput } from './doctor-partner.ts';
 import type { Handler } from './types.ts';
 
 /** The largest captured body the doctor diagnoses: each mistake is replayed over it a few hundred times. */
@@ -63,29 +64,49 @@ async function readDoctorRequest(req: Parameters<Handler>[0]['req']): Promise<Do
   return { ...envelope, capture: parsed.data };
 }
 
+/** The body limits, the same for both schemes: each mistake is replayed over the body. */
+function checkCaptureBody(body: string | null): void {
+  const bodyBytes = body === null ? 0 : Buffer.byteLength(body, 'utf8');
+  if (bodyBytes > MAX_CAPTURE_BODY_BYTES) {
+    throw new HttpError(
+      413,
+      'capture-too-large',
+      `The captured body is ${bodyBytes} bytes; the doctor diagnoses bodies up to ${MAX_CAPTURE_BODY_BYTES} bytes (1 MiB). Diagnose a smaller request that fails the same way.`,
+    );
+  }
+  if (body !== null && jsonNestingDepth(body) > MAX_CAPTURE_JSON_DEPTH) {
+    throw new HttpError(
+      422,
+      'capture-too-deep',
+      `The captured body nests brackets more than ${MAX_CAPTURE_JSON_DEPTH} levels deep; no Qredo request does. Diagnose the request with the body it really sent.`,
+    );
+  }
+}
+
 /**
- * POST /api/doctor: checks a captured request against the environment's own secret (for the mock, a
- * demo key), and names the mistake when the signature is wrong. The secret stays on the server.
+ * POST /api/doctor: checks a captured request against the environment's own key, by its scheme: v1's
+ * secret (for the mock, a demo key), or the Partner API's public key (for the mock, a demo partner's),
+ * and names the mistake when the signature is wrong. The secret and the private key stay on the server.
  */
 export function createDoctorHandler(services: Services): Handler {
   return async ({ req, res }) => {
     const request = await readDoctorRequest(req);
+    if (request.scheme === 'partner') {
+      if (request.demoKey !== undefined)
+        throw new HttpError(
+          400,
+          'invalid-request',
+          'A demo key is a Qredo API v1 key; for the Partner API give partnerKey.',
+        );
+      const { capture, notes } = partnerCaptureFromInput(request.capture);
+      checkCaptureBody(capture.body);
+      sendJson(res, services.redactor, 200, await diagnosePartnerRequest(services, request, capture, notes));
+      return;
+    }
+    if (request.partnerKey !== undefined)
+      throw new HttpError(400, 'invalid-request', 'partnerKey is for the Partner API: add scheme "partner".');
     const { capture, notes } = captureFromInput(request.capture);
-    const bodyBytes = capture.body === null ? 0 : Buffer.byteLength(capture.body, 'utf8');
-    if (bodyBytes > MAX_CAPTURE_BODY_BYTES) {
-      throw new HttpError(
-        413,
-        'capture-too-large',
-        `The captured body is ${bodyBytes} bytes; the doctor diagnoses bodies up to ${MAX_CAPTURE_BODY_BYTES} bytes (1 MiB). Diagnose a smaller request that fails the same way.`,
-      );
-    }
-    if (capture.body !== null && jsonNestingDepth(capture.body) > MAX_CAPTURE_JSON_DEPTH) {
-      throw new HttpError(
-        422,
-        'capture-too-deep',
-        `The captured body nests brackets more than ${MAX_CAPTURE_JSON_DEPTH} levels deep; no Qredo request does. Diagnose the request with the body it really sent.`,
-      );
-    }
+    checkCaptureBody(capture.body);
     const nowMs = services.clock();
     const signedTimestamp = capture.headerTimestamp ?? capture.timestamp;
     // The expected signature of a production mutation could be sent by anyone who reads it: the same

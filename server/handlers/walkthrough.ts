@@ -6,16 +6,22 @@ import { readJson, sendJson } from '../http.ts';
 import type { Services } from '../services.ts';
 import { credentialsFor, segmentsView, signDraft } from '../signer.ts';
 import type { Handler } from './types.ts';
+import { partnerWalkthrough } from './walkthrough-partner.ts';
 
 /**
  * POST /api/walkthrough: every intermediate value of signing a draft, for teaching. The key bytes
  * are given only for the mock's demo keys (public by design); for sandbox and production only their
- * length. The secret itself never leaves.
+ * length. The secret itself never leaves. A draft with `scheme: "partner"` gets the Partner API's
+ * pipeline instead (PartnerWalkthroughResponse, server/handlers/walkthrough-partner.ts).
  */
 export function createWalkthroughHandler(services: Services): Handler {
   return async ({ req, res }) => {
     const { confirm, ...draft } = await readJson(req, WalkthroughRequest, MAX_API_BODY_BYTES);
     requireConsent({ ...draft, confirm, nowMs: services.clock() });
+    if (draft.scheme === 'partner') {
+      sendJson(res, services.redactor, 200, await partnerWalkthrough(services, draft));
+      return;
+    }
     const signed = await signDraft(services, draft);
     const demoKey = draft.environment === 'mock' ? (draft.demoKey ?? 'full') : null;
     const { secret } = credentialsFor(services, draft.environment, demoKey ?? undefined);

@@ -3,12 +3,14 @@
  * temporary folders: clean, with a secret planted in each form it must catch, and missing.
  */
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeSecret, toHex } from '../../core/signing/index.ts';
 import { DEMO_KEYS } from '../mock/keys.ts';
+import { PARTNER_DEMO_KEYS } from '../mock/partner/keys.ts';
 import { tempDir } from '../../test-support/playground.ts';
 import { PROJECT_ROOT } from '../../test-support/standalone.ts';
 
@@ -36,10 +38,10 @@ const ENV = {
   QREDO_SHORT: 'abc',
 };
 
-function run(dir: string) {
+function run(dir: string, env: Record<string, string | undefined> = ENV) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, dir], {
     cwd: PROJECT_ROOT, // where `--import tsx` resolves
-    env: ENV,
+    env,
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -129,4 +131,79 @@ describe('scripts/check-bundle-secrets.ts', () => {
     expect(code).toBe(2);
     expect(out).toContain('npm run build');
   }, 60_000);
+
+  it('finds the Partner API keys in every form: env PEM and key file, the credentials file, demo partners, and any private key by its shape', () => {
+    const pair = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const fileKey = pair();
+    const envKey = pair();
+    const storedKey = pair();
+    const keyFile = join(tempDir('playground-bundle-key-'), 'partner.pem');
+    // Given as PKCS#8: its PKCS#1 form is caught too.
+    writeFileSync(keyFile, fileKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
+    const partnerData = tempDir('playground-bundle-partner-data-');
+    writeFileSync(
+      join(partnerData, 'credentials.json'),
+      JSON.stringify({
+        'partner-production': {
+          apiKey: 'eyJrZXlfaWQiOiJidW5kbGVUZXN0In0',
+          privateKeyPem: storedKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+        },
+      }),
+      { mode: 0o600 },
+    );
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PLAYGROUND_DATA_DIR: partnerData,
+      QREDO_PARTNER_SANDBOX_PRIVATE_KEY_FILE: keyFile,
+      QREDO_PARTNER_PRODUCTION_PRIVATE_KEY: envKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+    };
+    const body = (pem: string) => pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
+    const der = (k: ReturnType<typeof pair>, type: 'pkcs1' | 'pkcs8') => k.export({ type, format: 'der' });
+    // A line of a PEM, in a string a bundler would write: caught by the known key, not by the shape.
+    const fileLine = fileKey.export({ type: 'pkcs1', format: 'pem' }).toString().split('\n')[3]!;
+    const planted: Array<[string, string | Buffer, RegExp]> = [
+      [
+        'assets/file-line.js',
+        `const l="${fileLine}";`,
+        /assets\/file-line\.js: the file in \$QREDO_PARTNER_SANDBOX_PRIVATE_KEY_FILE \(private key\)/,
+      ],
+      [
+        'assets/env-der.bin',
+        der(envKey, 'pkcs8'),
+        /assets\/env-der\.bin: .*\$QREDO_PARTNER_PRODUCTION_PRIVATE_KEY \(private key, pkcs8 DER\)/,
+      ],
+      [
+        'assets/api-key.js',
+        'const k="eyJrZXlfaWQiOiJidW5kbGVUZXN0In0";',
+        /assets\/api-key\.js: partner-production X-API-KEY \(credentials file\)/,
+      ],
+      [
+        'assets/stored-hex.js',
+        `const h="${der(storedKey, 'pkcs1').toString('hex')}";`,
+        /assets\/stored-hex\.js: .*partner-production \(credentials file\) \(private key/,
+      ],
+      [
+        'assets/demo.js',
+        `const d="${body(PARTNER_DEMO_KEYS[0]!.privateKeyPem)}";`,
+        /assets\/demo\.js: .*demo partner "partner-test-key"/,
+      ],
+      [
+        'assets/unknown.js',
+        `const u=${JSON.stringify(pair().export({ type: 'pkcs8', format: 'pem' }).toString())};`,
+        /assets\/unknown\.js: an RSA private key \(by its shape\)/,
+      ],
+    ];
+    const dir = bundle();
+    for (const [file, content] of planted) writeFileSync(join(dir, file), content);
+    const { code, out } = run(dir, env);
+    expect(code).toBe(1);
+    for (const [, , pattern] of planted) expect(out).toMatch(pattern);
+    expect(out).toContain(`${PARTNER_DEMO_KEYS.length} demo partners`);
+    expect(out).toContain(`${planted.length} file(s) of the bundle carry secret values`);
+    expect(out).not.toContain(fileLine);
+    expect(out).not.toContain('eyJrZXlfaWQiOiJidW5kbGVUZXN0In0');
+    // The clean bundle stays clean with all these keys known.
+    expect(run(bundle(), env).code).toBe(0);
+  }, 120_000);
 });

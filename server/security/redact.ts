@@ -1,10 +1,12 @@
+import { scrubPrivateKeyShapes } from '../../core/partner/key-forms.ts';
 import { decodeSecret, base64standard, base64url, toHex } from '../../core/signing/index.ts';
 
 const MARK = '[redacted]';
 
 /**
  * The one chokepoint between secrets and every way out (API answers, history rows, exports, logs,
- * error messages). It knows every configured secret and the forms derived from it alone.
+ * error messages). It knows every configured secret and the forms derived from it alone, and the
+ * shapes of any RSA private key (a PEM block, its DER in base64 or hex), known to it or not.
  */
 export class Redactor {
   private needles: string[] = [];
@@ -59,7 +61,7 @@ export class Redactor {
   scrub(text: string): string {
     let out = text;
     for (const needle of this.needles) if (out.includes(needle)) out = out.split(needle).join(MARK);
-    return out;
+    return scrubPrivateKeyShapes(out, MARK).text;
   }
 
   /**
@@ -68,7 +70,6 @@ export class Redactor {
    * look like JSON syntax (`","status":`) must not be able to cut an answer into invalid JSON.
    */
   scrubValue<T>(value: T): T {
-    if (this.needles.length === 0) return value;
     return this.walk(value) as T;
   }
 

@@ -23,6 +23,27 @@ function entry(url: string, extra: Partial<BundleEntry['request']> = {}): Bundle
 const demoKeys = [{ id: 'read-only' as const, keyId: 'aAwMDjR8NcySRo', label: '', description: '', permissions: [] }];
 
 describe('draftFromBundleEntry', () => {
+  it('re-runs a Partner API entry by its own scheme, with the same demo partner on the mock', () => {
+    const partner = { ...entry('https://sandbox-api.qredo.network/api/v1/p/company'), scheme: 'partner' as const };
+    const bases = ['https://sandbox-api.qredo.network/api/v1/p'];
+    expect(draftFromBundleEntry({ ...partner, keyId: 'partner-fresh' }, 'mock', bases)).toEqual({
+      ok: true,
+      note: null,
+      request: {
+        environment: 'mock',
+        scheme: 'partner',
+        partnerKey: 'partner-fresh',
+        method: 'POST',
+        path: '/company',
+        body: '{"a": 1}\n',
+      },
+    });
+    const other = draftFromBundleEntry({ ...partner, keyId: 'key 1a2b3c4d' }, 'mock', bases);
+    expect(other.ok && other.note).toMatch(/Northwind demo partner signs instead/);
+    const sandbox = draftFromBundleEntry(partner, 'sandbox', bases);
+    expect(sandbox.ok && sandbox.request).not.toHaveProperty('partnerKey');
+  });
+
   it('keeps method and exact body, strips the base, and picks the sender’s demo key on the mock', () => {
     const r = draftFromBundleEntry(
       entry('https://sandbox-api.qredo.network/qapi/v1/transaction?x=1'),

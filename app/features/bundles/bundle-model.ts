@@ -1,6 +1,8 @@
 /** Pure mappers for bundles in the page: file names, re-run drafts, demo keys. No React. */
 import type { BundleEntry } from '../../../core/bundle/index.ts';
-import type { DemoKey, DemoKeyInfo, Environment, SendRequest } from '../../../core/contract.ts';
+import type { DemoKey, DemoKeyInfo, Environment, PartnerDemoKey, SendRequest } from '../../../core/contract.ts';
+import { PARTNER_DEMO_KEY_IDS } from '../../../core/constants.ts';
+import { schemeOf } from '../../../core/schemes.ts';
 import { pathFromUrl } from '../../lib/qredo-url.ts';
 
 /** Where a bundle entry can be re-run: anywhere, production only after the page's confirmation. */
@@ -18,7 +20,7 @@ export function draftFromBundleEntry(
   bases: readonly string[],
   demoKeys: readonly DemoKeyInfo[] = [],
 ): RerunDraft {
-  const found = pathFromUrl(entry.request.url, bases);
+  const found = pathFromUrl(entry.request.url, bases, schemeOf(entry.scheme).basePath);
   if (!found.ok) return { ok: false, error: `Cannot re-run: ${found.error}` };
   const request: SendRequest = {
     environment,
@@ -32,7 +34,15 @@ export function draftFromBundleEntry(
       ok: false,
       error: 'Cannot re-run: the bundle holds only the start of this body (it was cut at the history limit).',
     };
-  if (environment === 'mock') {
+  if (entry.scheme === 'partner') {
+    // The Partner API's: signed by its own scheme, by the same demo partner on the mock.
+    request.scheme = 'partner';
+    if (environment === 'mock') {
+      if ((PARTNER_DEMO_KEY_IDS as readonly string[]).includes(entry.keyId))
+        request.partnerKey = entry.keyId as PartnerDemoKey;
+      else note = `The sender's partner key is not a demo partner's; the mock's Northwind demo partner signs instead.`;
+    }
+  } else if (environment === 'mock') {
     const demo: DemoKey | undefined = demoKeys.find((k) => k.keyId === entry.keyId)?.id;
     if (demo) request.demoKey = demo;
     else note = `The sender's key ${entry.keyId} is not a demo key; the mock's full demo key signs instead.`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_TRANSACTION_BODY, OPERATIONS } from '../../../core/catalogue.ts';
+import { PARTNER_OPERATIONS } from '../../../core/partner/catalogue.ts';
 import type { RelayResult } from '../../../core/contract.ts';
 import {
   applyOperation,
@@ -15,6 +16,7 @@ import {
   setBodyAside,
   timingFromEntry,
   validatePathParam,
+  valuesForScheme,
   valuesFromEntry,
   type ComposerValues,
   type TimestampSettings,
@@ -286,5 +288,88 @@ describe('operationAfterEdit', () => {
       params: { tx_id: 'tx9' },
     });
     expect(operationAfterEdit(values({ operationId: '', path: '/nowhere' }))).toBeNull();
+  });
+});
+
+describe('the Partner API in the composer', () => {
+  const partner = () => valuesForScheme(values(), 'partner');
+
+  it('choosing it picks its first operation, drops the v1 request, and keeps the environment', () => {
+    const v1 = values({ environment: 'sandbox', body: '{"x":1}', headers: [{ name: 'X-A', value: '1' }] });
+    const next = valuesForScheme(v1, 'partner');
+    expect(next).toMatchObject({
+      scheme: 'partner',
+      environment: 'sandbox',
+      operationId: 'partner-get-assets',
+      method: 'GET',
+      path: '/assets',
+      body: '',
+      headers: [],
+    });
+    expect(valuesForScheme(next, 'v1')).toMatchObject({ scheme: 'v1', operationId: 'get-balance', path: '/balance' });
+    expect(valuesForScheme(next, 'partner')).toBe(next);
+  });
+
+  it('drafts carry the scheme, the demo partner on the mock, and x-nonce instead of a timestamp when chosen', () => {
+    expect(draftFromForm(partner())).toEqual({
+      environment: 'mock',
+      method: 'GET',
+      path: '/assets',
+      body: null,
+      timestampUnit: 'seconds',
+      scheme: 'partner',
+      partnerKey: 'partner-northwind',
+    });
+    const pinned = draftFromForm({ ...partner(), timing: { mode: 'pinned', pinned: '1700000000', unit: 'seconds' } });
+    expect(pinned.timestamp).toBe('1700000000');
+    const nonce = draftFromForm({
+      ...partner(),
+      environment: 'sandbox',
+      freshness: 'nonce',
+      nonce: 'n-1',
+      timing: { mode: 'pinned', pinned: '1700000000', unit: 'seconds' },
+    });
+    expect(nonce).toMatchObject({ scheme: 'partner', nonce: 'n-1' });
+    // Never both: the nonce stands where the timestamp would; no demo partner off the mock.
+    expect(nonce).not.toHaveProperty('timestamp');
+    expect(nonce).not.toHaveProperty('partnerKey');
+    expect(draftFromForm({ ...partner(), freshness: 'nonce' }).nonce).toBe('');
+  });
+
+  it('matches every Partner operation by its path, fixed paths before placeholders', () => {
+    for (const op of PARTNER_OPERATIONS) {
+      const path = op.path.replace(/\{(\w+)\}/g, 'x1');
+      expect(matchOperation(op.method, path, 'partner')?.operation.id, `${op.method} ${op.path}`).toBe(op.id);
+    }
+    expect(matchOperation('GET', '/company/search?query=acme', 'partner')?.operation.id).toBe(
+      'partner-get-company-search',
+    );
+    expect(matchOperation('GET', '/company/c1', 'partner')?.params).toEqual({ company_id: 'c1' });
+    // The other API's catalogue is not searched.
+    expect(matchOperation('GET', '/balance', 'partner')).toBeNull();
+    expect(operationAfterEdit({ ...partner(), path: '/company/c9/holding' })).toEqual({
+      operationId: 'partner-get-company-company-id-holding',
+      params: { company_id: 'c9' },
+    });
+  });
+
+  it('loads a Partner entry with its scheme and demo partner, and a fresh nonce when it was sent with one', () => {
+    const entry = {
+      scheme: 'partner',
+      environment: 'mock',
+      keyId: 'partner-fresh',
+      timestamp: 'used-nonce-1',
+      timestampAtSendTime: true,
+      stringToSign: { segments: [{ name: 'nonce', text: 'used-nonce-1', offset: 0, length: 12 }], byteLength: 12 },
+      request: { method: 'GET', url: 'http://x/api/v1/p/company/c1', path: '/company/c1', headers: {}, body: null },
+    } as unknown as RelayResult;
+    expect(valuesFromEntry(entry, values())).toMatchObject({
+      scheme: 'partner',
+      partnerKey: 'partner-fresh',
+      freshness: 'nonce',
+      nonce: '',
+      operationId: 'partner-get-company-company-id',
+      params: { company_id: 'c1' },
+    });
   });
 });

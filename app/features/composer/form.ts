@@ -3,7 +3,10 @@
  * values to the RequestDraft the server signs and sends. No React here.
  */
 import { fillPath, OPERATIONS, operationTakesBody, type Operation } from '../../../core/catalogue.ts';
-import type { DemoKey, Environment, HistoryEntry, RequestDraft } from '../../../core/contract.ts';
+import type { DemoKey, Environment, HistoryEntry, PartnerDemoKey, RequestDraft } from '../../../core/contract.ts';
+import { PARTNER_DEMO_KEY_IDS } from '../../../core/constants.ts';
+import { PARTNER_OPERATIONS, type PartnerOperation } from '../../../core/partner/catalogue.ts';
+import type { SchemeId } from '../../../core/schemes.ts';
 import { headerNameProblem, headerValueProblem } from '../../../core/headers.ts';
 import { unexpectedBody, type UnexpectedBody } from '../../../core/request-body.ts';
 import { formatTimestamp, type TimestampUnit } from '../../../core/signing/timestamp.ts';
@@ -23,10 +26,23 @@ export interface TimestampSettings {
   unit: TimestampUnit;
 }
 
+/** An operation of either API's catalogue: Qredo API v1 or the Partner API. */
+export type CatalogueOperation = Operation | PartnerOperation;
+
+/** Partner API only: which header carries the value the payload starts with. */
+export type Freshness = 'timestamp' | 'nonce';
+
 export interface ComposerValues {
+  /** Which API, and so which signing scheme and catalogue. */
+  scheme: SchemeId;
   /** Where it goes, and (for the mock) which demo key signs it. */
   environment: Environment;
   demoKey: DemoKey;
+  /** Partner API, mock: which demo partner signs. */
+  partnerKey: PartnerDemoKey;
+  /** Partner API: x-timestamp (timing applies) or x-nonce (`nonce`; '' = a fresh one on every send). */
+  freshness: Freshness;
+  nonce: string;
   /** The catalogue operation picked in "Endpoint", or '' for a custom request. */
   operationId: string;
   /** One of STANDARD_METHODS, or OTHER_METHOD to use `customMethod`. */
@@ -48,11 +64,17 @@ export interface ComposerValues {
 }
 
 export const DEFAULT_OPERATION_ID = 'get-balance';
+export const DEFAULT_PARTNER_OPERATION_ID = 'partner-get-assets';
+export const DEFAULT_PARTNER_KEY: PartnerDemoKey = 'partner-northwind';
 
 export function defaultComposerValues(): ComposerValues {
   return {
+    scheme: 'v1',
     environment: 'mock',
     demoKey: 'full',
+    partnerKey: DEFAULT_PARTNER_KEY,
+    freshness: 'timestamp',
+    nonce: '',
     operationId: DEFAULT_OPERATION_ID,
     method: 'GET',
     customMethod: '',
@@ -70,8 +92,26 @@ export function currentTimestamp(unit: TimestampUnit): string {
   return formatTimestamp(Date.now(), unit);
 }
 
-export function findOperation(id: string): Operation | undefined {
-  return OPERATIONS.find((o) => o.id === id);
+/** The operations of one API's catalogue. */
+export function catalogueOf(scheme: SchemeId): readonly CatalogueOperation[] {
+  return scheme === 'partner' ? PARTNER_OPERATIONS : OPERATIONS;
+}
+
+export function findOperation(id: string): CatalogueOperation | undefined {
+  return OPERATIONS.find((o) => o.id === id) ?? PARTNER_OPERATIONS.find((o) => o.id === id);
+}
+
+/**
+ * Values after choosing the other API: its scheme, and its first operation in place of the one
+ * picked (a v1 path means nothing to the Partner API); the environment and keys stay.
+ */
+export function valuesForScheme(values: ComposerValues, scheme: SchemeId): ComposerValues {
+  if (values.scheme === scheme) return values;
+  const operation = findOperation(scheme === 'partner' ? DEFAULT_PARTNER_OPERATION_ID : DEFAULT_OPERATION_ID)!;
+  const cleared: ComposerValues = { ...values, scheme, params: {}, body: '', bodyAside: '', headers: [] };
+  // The Partner API's timestamps are seconds.
+  if (scheme === 'partner') cleared.timing = { ...values.timing, unit: 'seconds' };
+  return applyOperation(cleared, operation);
 }
 
 /** The method that will be signed: the select's value, or the free text when "Other" is chosen. */
@@ -92,8 +132,16 @@ export function draftFromForm(values: ComposerValues): RequestDraft {
     body: values.body === '' ? null : values.body,
     timestampUnit: timing.unit,
   };
-  if (timing.mode === 'pinned') draft.timestamp = timing.pinned;
-  if (environment === 'mock') draft.demoKey = values.demoKey;
+  if (values.scheme === 'partner') {
+    draft.scheme = 'partner';
+    draft.timestampUnit = 'seconds';
+    if (values.freshness === 'nonce') draft.nonce = values.nonce;
+    else if (timing.mode === 'pinned') draft.timestamp = timing.pinned;
+    if (environment === 'mock') draft.partnerKey = values.partnerKey;
+  } else {
+    if (timing.mode === 'pinned') draft.timestamp = timing.pinned;
+    if (environment === 'mock') draft.demoKey = values.demoKey;
+  }
   const headers = values.headers.filter((h) => h.name !== '' || h.value !== '');
   if (headers.length > 0) draft.headers = headers.map(({ name, value }) => ({ name, value }));
   return draft;
@@ -104,7 +152,7 @@ export function draftFromForm(values: ComposerValues): RequestDraft {
  * An operation that takes no body sets the current body aside (never silently sent with a GET);
  * one that takes a body brings back the body set aside, or else its example, when the editor is blank.
  */
-export function applyOperation(values: ComposerValues, operation: Operation): ComposerValues {
+export function applyOperation(values: ComposerValues, operation: CatalogueOperation): ComposerValues {
   const params: Record<string, string> = {};
   for (const p of operation.params) params[p.name] = values.params[p.name] ?? '';
   let { body, bodyAside } = values;
@@ -182,9 +230,14 @@ function methodFields(method: string): Pick<ComposerValues, 'method' | 'customMe
 export function matchOperation(
   method: string,
   path: string,
-): { operation: Operation; params: Record<string, string> } | null {
+  scheme: SchemeId = 'v1',
+): { operation: CatalogueOperation; params: Record<string, string> } | null {
   const [pathPart = '', query = ''] = path.split('?', 2);
-  for (const op of OPERATIONS) {
+  // Fixed paths first: /company/search is not /company/{company_id}.
+  const ordered = [...catalogueOf(scheme)].sort(
+    (a, b) => (a.path.match(/\{/g)?.length ?? 0) - (b.path.match(/\{/g)?.length ?? 0),
+  );
+  for (const op of ordered) {
     if (op.method !== method) continue;
     const names: string[] = [];
     const pattern = op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}/g, (_w, name: string) => {
@@ -220,9 +273,10 @@ export function matchOperation(
  * parameter values read from the path) or none ('' = "Custom request").
  */
 export function operationAfterEdit(
-  values: Pick<ComposerValues, 'operationId' | 'method' | 'customMethod' | 'path'>,
+  values: Pick<ComposerValues, 'operationId' | 'method' | 'customMethod' | 'path'> &
+    Partial<Pick<ComposerValues, 'scheme'>>,
 ): Pick<ComposerValues, 'operationId' | 'params'> | null {
-  const match = matchOperation(effectiveMethod(values), values.path);
+  const match = matchOperation(effectiveMethod(values), values.path, values.scheme);
   if (match && match.operation.id === values.operationId) return null;
   if (!match && values.operationId === '') return null;
   return { operationId: match?.operation.id ?? '', params: match?.params ?? {} };
@@ -252,11 +306,21 @@ export function valuesFromEntry(
   current: ComposerValues,
   demoKeyOf: (keyId: string) => DemoKey | null = () => null,
 ): ComposerValues {
-  const match = matchOperation(entry.request.method, entry.request.path);
+  const scheme: SchemeId = entry.scheme ?? 'v1';
+  const match = matchOperation(entry.request.method, entry.request.path, scheme);
+  const nonce = entry.stringToSign?.segments.find((s) => s.name === 'nonce');
+  const partnerKey = (PARTNER_DEMO_KEY_IDS as readonly string[]).includes(entry.keyId)
+    ? (entry.keyId as PartnerDemoKey)
+    : current.partnerKey;
   return {
     ...current,
+    scheme,
     environment: entry.environment,
-    demoKey: entry.environment === 'mock' ? (demoKeyOf(entry.keyId) ?? 'full') : current.demoKey,
+    demoKey: entry.environment === 'mock' && scheme === 'v1' ? (demoKeyOf(entry.keyId) ?? 'full') : current.demoKey,
+    partnerKey: scheme === 'partner' && entry.environment === 'mock' ? partnerKey : current.partnerKey,
+    // A nonce is never reused: a fresh one on the next send.
+    freshness: scheme === 'partner' && nonce ? 'nonce' : 'timestamp',
+    nonce: '',
     ...methodFields(entry.request.method),
     operationId: match?.operation.id ?? '',
     params: match?.params ?? {},
@@ -347,7 +411,7 @@ export function valuesFromImport(
   environment: Environment,
   current: ComposerValues,
 ): ComposerValues {
-  const match = matchOperation(fields.method, fields.path);
+  const match = matchOperation(fields.method, fields.path, current.scheme);
   return {
     ...current,
     ...methodFields(fields.method),

@@ -107,3 +107,29 @@ describe('headerFate', () => {
     expect(headerFate({ name: 'x-note', value: 'café' }, false)).toMatchObject({ why: /outside visible ASCII/ });
   });
 });
+
+describe('a Partner API cURL command', () => {
+  const partnerEnvironments = [
+    { name: 'mock' as const, baseUrl: 'http://127.0.0.1:8002/api/v1/p' },
+    { name: 'sandbox' as const, baseUrl: 'https://sandbox-api.qredo.network/api/v1/p' },
+  ];
+  it('is read under the Partner base, its signing headers dropped to be signed again', () => {
+    const r = curlToDraft(
+      [
+        "curl -X POST 'https://sandbox-api.qredo.network/api/v1/p/company?x=1'",
+        "-H 'X-API-KEY: abc' -H 'x-timestamp: 1700000000' -H 'x-sign: s' -H 'X-Trace: t'",
+        `-d '{"name":"A"}'`,
+      ].join(' '),
+      partnerEnvironments,
+      '/api/v1/p',
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r).toMatchObject({ method: 'POST', path: '/company?x=1', body: '{"name":"A"}' });
+    expect(r.host).toMatchObject({ environment: 'sandbox', host: 'sandbox-api.qredo.network' });
+    expect(r.headers).toEqual([{ name: 'X-Trace', value: 't' }]);
+    // A v1 URL is not the Partner API's.
+    const v1 = curlToDraft("curl 'https://api.qredo.network/qapi/v1/balance'", partnerEnvironments, '/api/v1/p');
+    expect(v1.ok || v1.error).toMatch(/not under a Partner API base/);
+  });
+});

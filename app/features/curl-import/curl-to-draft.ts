@@ -6,7 +6,7 @@ import type { Environment } from '../../../core/contract.ts';
 import { ImportError, parseCurl, type ImportedHeader } from '../../../core/import/index.ts';
 import { headerNameProblem, headerValueProblem, isComputedHeader, isTransportHeader } from '../../../core/headers.ts';
 import { utf8ByteLength } from '../../../core/signing/utf8.ts';
-import { PUBLIC_QREDO_BASES, pathFromUrl } from '../../lib/qredo-url.ts';
+import { PUBLIC_QREDO_BASES, QREDO_V1_PREFIX, pathFromUrl } from '../../lib/qredo-url.ts';
 
 export interface Dropped {
   /** What was left out: a header ("accept-language: en-GB"), an option. */
@@ -68,8 +68,12 @@ export function headerFate(header: ImportedHeader, hasBody: boolean): { kept: tr
 const norm = (base: string) => base.replace(/\/+$/, '').toLowerCase();
 
 /** The environment whose base URL (configured, or Qredo's public one) the URL's base is. */
-function mapHost(base: string, environments: readonly { name: Environment; baseUrl: string }[]): HostMapping {
-  const host = base.replace(/^https?:\/\//i, '').replace(/\/qapi\/v1$/i, '');
+function mapHost(
+  base: string,
+  environments: readonly { name: Environment; baseUrl: string }[],
+  basePath: string,
+): HostMapping {
+  const host = base.replace(/^https?:\/\//i, '').slice(0, -basePath.length || undefined);
   const configured = environments.find((e) => norm(e.baseUrl) === norm(base));
   if (configured) return { environment: configured.name, host, known: 'configured' };
   const publicEnv = (Object.keys(PUBLIC_QREDO_BASES) as Array<keyof typeof PUBLIC_QREDO_BASES>).find(
@@ -84,7 +88,12 @@ function mapHost(base: string, environments: readonly { name: Environment; baseU
  * own, a public one, or any host's /qapi/v1). The body is taken exactly; what the playground does not
  * send is listed with the reason.
  */
-export function curlToDraft(text: string, environments: readonly { name: Environment; baseUrl: string }[]): CurlImport {
+export function curlToDraft(
+  text: string,
+  environments: readonly { name: Environment; baseUrl: string }[],
+  /** The API's base path: v1's /qapi/v1 (the default) or the Partner API's /api/v1/p. */
+  basePath: string = QREDO_V1_PREFIX,
+): CurlImport {
   if (text.trim() === '') return { ok: false, error: 'Paste a cURL command first.' };
   let parsed;
   try {
@@ -96,6 +105,7 @@ export function curlToDraft(text: string, environments: readonly { name: Environ
   const found = pathFromUrl(
     parsed.url,
     environments.map((e) => e.baseUrl),
+    basePath,
   );
   if (!found.ok) return { ok: false, error: found.error };
   const hasBody = parsed.body !== null;
@@ -112,7 +122,7 @@ export function curlToDraft(text: string, environments: readonly { name: Environ
     path: found.path,
     body: parsed.body,
     bodyBytes: parsed.body === null ? 0 : utf8ByteLength(parsed.body),
-    host: mapHost(found.base, environments),
+    host: mapHost(found.base, environments, basePath),
     headers,
     keptHeaders: headers.map(shown),
     dropped,

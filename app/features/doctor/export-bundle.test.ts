@@ -50,3 +50,31 @@ describe('a bundle from a diagnosis', () => {
     expect(JSON.parse(file.text)).toMatchObject({ entries: [{ signature: 'CAPTURED-SIG', environment: 'sandbox' }] });
   });
 });
+
+describe('a bundle from a Partner API diagnosis', () => {
+  it('is laid out by the Partner scheme: x-nonce value + URL + body, its headers, the X-API-KEY never kept', async () => {
+    const partner: DoctorResponse = {
+      ...diagnosis,
+      scheme: 'partner',
+      keyId: 'partner-fresh',
+      capture: {
+        timestamp: 'n-7',
+        freshness: 'nonce',
+        method: 'POST',
+        url: 'https://sandbox-api.qredo.network/api/v1/p/company',
+        body: '{"name":"A"}',
+        signature: 'X-SIG',
+      },
+    };
+    const entry = await entryFromDiagnosis(partner, 1_800_000_000_000);
+    expect(entry).toMatchObject({ scheme: 'partner', timestamp: 'n-7' });
+    expect(entry.request.path).toBe('/company');
+    expect(entry.stringToSign.segments.map((s) => s.name)).toEqual(['nonce', 'url', 'body']);
+    expect(entry.request.headers).toEqual({ 'x-api-key': 'partner-fresh', 'x-nonce': 'n-7', 'x-sign': 'X-SIG' });
+    const file = await diagnosisBundle(partner, null, '0.1.0', 1_800_000_000_000);
+    const bundled = JSON.parse(file.text).entries[0];
+    expect(bundled.scheme).toBe('partner');
+    expect(bundled.request.headers['x-api-key']).toBe('[redacted]');
+    expect(bundled.request.headers['x-sign']).toBe('X-SIG');
+  });
+});

@@ -5,8 +5,7 @@
  */
 import type { BundleEntry } from '../../../core/bundle/index.ts';
 import type { DoctorResponse, HistoryEntry, RelayResult } from '../../../core/contract.ts';
-import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../../../core/signing/signature.ts';
-import { buildStringToSign } from '../../../core/signing/string-to-sign.ts';
+import { schemeOf } from '../../../core/schemes.ts';
 import { pathFromUrl } from '../../lib/qredo-url.ts';
 
 async function sha256Hex(text: string): Promise<string> {
@@ -17,9 +16,14 @@ async function sha256Hex(text: string): Promise<string> {
 /** The captured request as a history-shaped entry: what was sent, as far as the capture tells. */
 export async function entryFromDiagnosis(d: DoctorResponse, createdAt: number): Promise<HistoryEntry> {
   const c = d.capture;
-  const built = buildStringToSign({ timestamp: c.timestamp, method: c.method, url: c.url, body: c.body });
-  // The path as history keeps it (relative to the v1 base), or whatever follows the host.
-  const found = pathFromUrl(c.url);
+  // Laid out and headed by the scheme that signed it: v1, or the Partner API (value + URL + body).
+  const scheme = schemeOf(d.scheme);
+  const freshness = { kind: c.freshness === 'nonce' ? ('nonce' as const) : ('timestamp' as const), value: c.timestamp };
+  const built = scheme.payload({ method: c.method, url: c.url, body: c.body, freshness });
+  const keyId = c.keyId ?? d.keyId;
+  const sentValue = scheme.id === 'v1' ? (c.headerTimestamp ?? c.timestamp) : c.timestamp;
+  // The path as history keeps it (relative to the API's base), or whatever follows the host.
+  const found = pathFromUrl(c.url, [], scheme.basePath);
   const path = found.ok ? found.path : /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/i.exec(c.url)?.[1] || '/';
   const hash = await sha256Hex(c.body ?? '');
   return {
@@ -27,19 +31,16 @@ export async function entryFromDiagnosis(d: DoctorResponse, createdAt: number): 
     kind: 'send',
     createdAt,
     environment: d.environment,
-    keyId: c.keyId ?? d.keyId,
+    ...(scheme.id === 'partner' ? { scheme: 'partner' as const } : {}),
+    keyId,
     request: {
       method: c.method,
       url: c.url,
       path,
-      headers: {
-        [HEADER_KEY]: c.keyId ?? d.keyId,
-        [HEADER_TIMESTAMP]: c.headerTimestamp ?? c.timestamp,
-        [HEADER_SIGNATURE]: c.signature,
-      },
+      headers: Object.fromEntries(scheme.signedHeaders(keyId, { ...freshness, value: sentValue }, c.signature)),
       body: c.body,
     },
-    timestamp: c.headerTimestamp ?? c.timestamp,
+    timestamp: sentValue,
     timestampAtSendTime: false,
     signature: c.signature,
     stringToSign: { segments: built.segments, byteLength: built.bytes.length },

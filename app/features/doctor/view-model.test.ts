@@ -104,6 +104,31 @@ describe('doctorView', () => {
   });
 });
 
+describe('the doctor, Partner API', () => {
+  it('asks with scheme partner, the demo partner on the mock, and x-nonce for a nonce capture', () => {
+    const v = { ...defaultDoctorValues(), scheme: 'partner' as const, partnerKey: 'partner-fresh' as const };
+    expect(doctorRequestFromForm({ ...v, captured: "curl 'u'" })).toEqual({
+      scheme: 'partner',
+      environment: 'mock',
+      partnerKey: 'partner-fresh',
+      capture: { curl: "curl 'u'" },
+    });
+    const fields = doctorRequestFromForm({
+      ...v,
+      environment: 'sandbox',
+      mode: 'fields',
+      timestamp: 'n-1',
+      freshness: 'nonce',
+      url: 'https://sandbox-api.qredo.network/api/v1/p/assets',
+      signature: 's',
+    });
+    expect(fields).not.toHaveProperty('partnerKey');
+    expect(fields.capture).toMatchObject({ timestamp: 'n-1', freshness: 'nonce' });
+    // The v1 demo key is not sent for a Partner capture.
+    expect(doctorRequestFromForm({ ...v, demoKey: 'full', captured: 'x' })).not.toHaveProperty('demoKey');
+  });
+});
+
 describe('a request handed to the doctor, and back to the composer', () => {
   it('fills the form so that submitting it asks the same question', () => {
     const fields = {
@@ -141,6 +166,7 @@ describe('a request handed to the doctor, and back to the composer', () => {
 
   it('opens the corrected request: the method upper-cased when its case was the mistake, URL and body as sent', () => {
     expect(correctedRequest(failing)).toEqual({
+      scheme: 'v1',
       environment: 'sandbox',
       method: 'POST',
       url: 'https://h/qapi/v1/transaction',
@@ -148,5 +174,7 @@ describe('a request handed to the doctor, and back to the composer', () => {
     });
     // Another cause: the method stays exactly as captured.
     expect(correctedRequest({ ...failing, causes: [] }).method).toBe('post');
+    // A Partner API capture goes back to the Partner API's composer.
+    expect(correctedRequest({ ...failing, scheme: 'partner' }).scheme).toBe('partner');
   });
 });

@@ -2,11 +2,14 @@
  * The doctor's pure mappers: the form to a DoctorRequest, and a DoctorResponse to what the page shows
  * (verdict, component rows with the differing part marked, causes with their confidence). No React.
  */
-import type { DemoKey, DoctorRequest, DoctorResponse, Environment } from '../../../core/contract.ts';
+import type { DemoKey, DoctorRequest, DoctorResponse, Environment, PartnerDemoKey } from '../../../core/contract.ts';
+import type { SchemeId } from '../../../core/schemes.ts';
 
 export type CaptureMode = 'paste' | 'fields';
 
 export interface DoctorFormValues {
+  /** Which API signed the capture: v1 (HMAC, checked with the secret) or the Partner API (RSA, the public key). */
+  scheme: SchemeId;
   mode: CaptureMode;
   /** A cURL command or a raw HTTP request. */
   captured: string;
@@ -19,10 +22,15 @@ export interface DoctorFormValues {
   environment: Environment;
   /** '' = the demo key whose key id the capture carries (else the full one). */
   demoKey: DemoKey | '';
+  /** Partner API, mock: '' = the demo partner whose key pair made the signature. */
+  partnerKey: PartnerDemoKey | '';
+  /** Partner API, fields: which header carried the signed value (x-timestamp or x-nonce). */
+  freshness: 'timestamp' | 'nonce';
 }
 
 export function defaultDoctorValues(): DoctorFormValues {
   return {
+    scheme: 'v1',
     mode: 'paste',
     captured: '',
     timestamp: '',
@@ -33,6 +41,8 @@ export function defaultDoctorValues(): DoctorFormValues {
     keyId: '',
     environment: 'mock',
     demoKey: '',
+    partnerKey: '',
+    freshness: 'timestamp',
   };
 }
 
@@ -50,9 +60,13 @@ export function doctorRequestFromForm(values: DoctorFormValues): DoctorRequest {
       signature: values.signature,
     };
     if (values.keyId !== '') capture.keyId = values.keyId;
+    if (values.scheme === 'partner' && values.freshness === 'nonce') capture.freshness = 'nonce';
   }
   const request: DoctorRequest = { environment: values.environment, capture };
-  if (values.environment === 'mock' && values.demoKey !== '') request.demoKey = values.demoKey;
+  if (values.scheme === 'partner') {
+    request.scheme = 'partner';
+    if (values.environment === 'mock' && values.partnerKey !== '') request.partnerKey = values.partnerKey;
+  } else if (values.environment === 'mock' && values.demoKey !== '') request.demoKey = values.demoKey;
   return request;
 }
 
@@ -151,13 +165,21 @@ export function doctorView(d: DoctorResponse): DoctorView {
     })),
     notes: d.notes,
     keyLine:
-      `Checked with ${d.environment} key ${d.keyId}` +
-      (d.keyIdMatches === false
-        ? ' (the capture carries another key id)'
-        : d.keyIdMatches
-          ? ' (the capture’s key id)'
-          : '') +
-      `; ${d.variantsTried} mistake variants replayed.`,
+      d.scheme === 'partner'
+        ? `Checked with the public key of ${d.keyId} (${d.environment})` +
+          (d.keyPairMatches === false
+            ? '; the signature was made with another key pair'
+            : d.keyPairMatches
+              ? '; made with this key pair'
+              : '') +
+          `; ${d.variantsTried} mistake variants replayed.`
+        : `Checked with ${d.environment} key ${d.keyId}` +
+          (d.keyIdMatches === false
+            ? ' (the capture carries another key id)'
+            : d.keyIdMatches
+              ? ' (the capture’s key id)'
+              : '') +
+          `; ${d.variantsTried} mistake variants replayed.`,
   };
 }
 
@@ -167,6 +189,8 @@ export function valuesFromDoctorRequest(request: DoctorRequest): DoctorFormValue
     ...defaultDoctorValues(),
     environment: request.environment,
     demoKey: request.demoKey ?? '',
+    scheme: request.scheme ?? 'v1',
+    partnerKey: request.partnerKey ?? '',
   };
   const c = request.capture;
   if ('curl' in c) return { ...base, mode: 'paste', captured: c.curl };
@@ -180,11 +204,13 @@ export function valuesFromDoctorRequest(request: DoctorRequest): DoctorFormValue
     body: c.body ?? '',
     signature: c.signature,
     keyId: c.keyId ?? '',
+    freshness: c.freshness ?? 'timestamp',
   };
 }
 
 /** The request the composer should send instead: what the capture meant, signed again by the playground. */
 export interface CorrectedRequest {
+  scheme: SchemeId;
   environment: Environment;
   method: string;
   /** The full URL as captured; the page takes the path relative to an environment's base. */
@@ -200,6 +226,7 @@ export interface CorrectedRequest {
 export function correctedRequest(d: DoctorResponse): CorrectedRequest {
   const methodCase = d.causes.some((c) => c.id === 'method-case');
   return {
+    scheme: d.scheme ?? 'v1',
     environment: d.environment,
     method: methodCase ? d.capture.method.toUpperCase() : d.capture.method,
     url: d.capture.url,

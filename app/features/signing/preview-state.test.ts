@@ -93,3 +93,31 @@ describe('previewState', () => {
     expect(s.kind).toBe('send-only');
   });
 });
+
+describe('layOut, Partner API', () => {
+  const partnerBase = 'https://sandbox-api.qredo.network/api/v1/p';
+  const partner: RequestDraft = {
+    environment: 'sandbox',
+    scheme: 'partner',
+    method: 'POST',
+    path: '/company',
+    body: '{"name":"Acme"}',
+    timestamp: '1700000000',
+  };
+
+  it('lays out value + URL + body, no method, with the Partner base', () => {
+    const view = layOut(partner, partnerBase, '1')!;
+    expect(view.segments.map((s) => [s.name, s.text])).toEqual([
+      ['timestamp', '1700000000'],
+      ['url', `${partnerBase}/company`],
+      ['body', '{"name":"Acme"}'],
+    ]);
+    expect(view.byteLength).toBe(10 + partnerBase.length + '/company'.length + 15);
+  });
+
+  it('starts with a pinned nonce, and waits for the server when the nonce is fresh', () => {
+    const view = layOut({ ...partner, timestamp: undefined, nonce: 'n-42' }, partnerBase, '1700000000')!;
+    expect(view.segments[0]).toMatchObject({ name: 'nonce', text: 'n-42', offset: 0, length: 4 });
+    expect(layOut({ ...partner, nonce: '' }, partnerBase, '1700000000')).toBeNull();
+  });
+});

@@ -8,7 +8,7 @@
  * - a production mutation is never signed ahead (signedOnlyOnSend): its string-to-sign only.
  */
 import type { RelayResult, RequestDraft, SignResponse, StringToSignView } from '../../../core/contract.ts';
-import { buildStringToSign } from '../../../core/signing/string-to-sign.ts';
+import { schemeOf } from '../../../core/schemes.ts';
 import { formatTimestamp } from '../../../core/signing/timestamp.ts';
 import { checkPath, joinUrl } from '../../../core/signing/url.ts';
 import { viewFromEntry, viewFromPreview, type SignedView } from './signed-view.ts';
@@ -33,13 +33,17 @@ export type PreviewState =
  */
 export function layOut(draft: RequestDraft, baseUrl: string | undefined, timestamp: string): StringToSignView | null {
   if (baseUrl === undefined || draft.method === '' || !checkPath(draft.path).ok) return null;
+  // The scheme decides the payload: v1 timestamp + method + URL + body, the Partner API its
+  // x-timestamp or x-nonce value + URL + body. A fresh nonce is the server's: its answer lays it out.
+  const nonce = draft.scheme === 'partner' ? draft.nonce : undefined;
+  if (nonce === '') return null;
   const ts = draft.timestamp ?? timestamp;
-  if (!/^\d{1,20}$/.test(ts)) return null;
-  const built = buildStringToSign({
-    timestamp: ts,
+  if (nonce === undefined && !/^\d{1,20}$/.test(ts)) return null;
+  const built = schemeOf(draft.scheme).payload({
     method: draft.method,
     url: joinUrl(baseUrl, draft.path),
     body: draft.body,
+    freshness: nonce !== undefined ? { kind: 'nonce', value: nonce } : { kind: 'timestamp', value: ts },
   });
   return { segments: built.segments, byteLength: built.bytes.length };
 }
@@ -54,7 +58,10 @@ export function sameDraft(a: RequestDraft, b: RequestDraft): boolean {
       a.body === b.body &&
       a.timestamp === b.timestamp &&
       a.timestampUnit === b.timestampUnit &&
-      a.demoKey === b.demoKey)
+      a.demoKey === b.demoKey &&
+      a.scheme === b.scheme &&
+      a.nonce === b.nonce &&
+      a.partnerKey === b.partnerKey)
   );
 }
 

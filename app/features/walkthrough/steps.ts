@@ -118,7 +118,7 @@ export interface StepValue {
 
 export interface Step {
   n: number;
-  id: 'secret' | 'key' | 'message' | 'hmac' | 'encode' | 'headers';
+  id: 'secret' | 'key' | 'message' | 'hmac' | 'encode' | 'headers' | 'payload' | 'sha256' | 'pkcs1' | 'base64url';
   title: string;
   explain: string;
   values: StepValue[];

@@ -211,11 +211,21 @@ function VerifyPanel({
   );
   const session = useSession();
   const demoKey: DemoKey | undefined = session.data?.demoKeys.find((k) => k.keyId === entry.keyId)?.id;
-  const doctorRequest = (): DoctorRequest => ({
-    environment,
-    capture: captureFromBundleEntry(entry),
-    ...(environment === 'mock' && demoKey ? { demoKey } : {}),
-  });
+  const partnerKey = session.data?.partnerDemoKeys.find((k) => k.id === entry.keyId)?.id;
+  // Checked by the scheme that signed it: a Partner API entry with the public key.
+  const doctorRequest = (): DoctorRequest =>
+    entry.scheme === 'partner'
+      ? {
+          scheme: 'partner',
+          environment,
+          capture: captureFromBundleEntry(entry),
+          ...(environment === 'mock' && partnerKey ? { partnerKey } : {}),
+        }
+      : {
+          environment,
+          capture: captureFromBundleEntry(entry),
+          ...(environment === 'mock' && demoKey ? { demoKey } : {}),
+        };
   const verify = useMutation({
     mutationFn: () => api.doctor(doctorRequest()),
     retry: false,
@@ -287,7 +297,10 @@ function RerunPanel({
   const envId = useId();
   const [environment, setEnvironment] = useState<RerunEnvironment>('mock');
   const session = useSession();
-  const bases = session.data?.environments.map((e) => e.baseUrl) ?? [];
+  const bases =
+    (entry.scheme === 'partner' ? session.data?.partnerEnvironments : session.data?.environments)?.map(
+      (e) => e.baseUrl,
+    ) ?? [];
   const draft = draftFromBundleEntry(entry, environment, bases, session.data?.demoKeys ?? []);
   const queryClient = useQueryClient();
   const rerun = useMutation({

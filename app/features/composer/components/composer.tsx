@@ -36,13 +36,23 @@ export interface ComposerProps {
   computedHeaders?: ReactNode;
   /** "Copy as cURL" beside Send: the draft signed now, copied; and what came of the last copy. */
   copyCurl?: { onCopy: () => void; pending: boolean; note: { text: string; error: boolean } | null };
+  /** The scheme's own signing options beside the timestamp's (the Partner API: x-timestamp or x-nonce). */
+  schemeOptions?: ReactNode;
 }
 
 const field =
   'h-9 rounded-md border border-slate-300 bg-white px-2.5 text-sm dark:border-slate-700 dark:bg-slate-900 aria-[invalid=true]:border-env-production';
 
 /** The request composer: endpoint, method, path, parameters, body and timestamp options. */
-export function Composer({ form, onSend, sending, danger = false, computedHeaders, copyCurl }: ComposerProps) {
+export function Composer({
+  form,
+  onSend,
+  sending,
+  danger = false,
+  computedHeaders,
+  copyCurl,
+  schemeOptions,
+}: ComposerProps) {
   const methodId = useId();
   const customId = useId();
   const pathId = useId();
@@ -51,6 +61,9 @@ export function Composer({ form, onSend, sending, danger = false, computedHeader
   const { control, register, setValue, getValues, reset, formState } = form;
   const operationId = useWatch({ control, name: 'operationId' });
   const method = useWatch({ control, name: 'method' });
+  const [scheme, freshness] = useWatch({ control, name: ['scheme', 'freshness'] });
+  // A nonce takes the timestamp's place in the Partner API's payload: no timestamp to set then.
+  const usesNonce = scheme === 'partner' && freshness === 'nonce';
   const operation = findOperation(operationId);
   const paramFields = operation?.params ?? [];
 
@@ -111,7 +124,7 @@ export function Composer({ form, onSend, sending, danger = false, computedHeader
       <Controller
         control={control}
         name="operationId"
-        render={({ field: f }) => <EndpointPicker value={f.value} onChange={pickOperation} />}
+        render={({ field: f }) => <EndpointPicker value={f.value} onChange={pickOperation} scheme={scheme} />}
       />
 
       {/* Method, Path, Send and Copy as cURL on one line where the pane is wide enough; Send and Copy
@@ -160,7 +173,7 @@ export function Composer({ form, onSend, sending, danger = false, computedHeader
             type="text"
             spellCheck={false}
             autoComplete="off"
-            placeholder="/balance"
+            placeholder={scheme === 'partner' ? '/assets' : '/balance'}
             aria-invalid={pathError ? true : undefined}
             aria-describedby={pathError ? pathErrorId : undefined}
             className={`${field} w-full font-mono`}
@@ -231,7 +244,10 @@ export function Composer({ form, onSend, sending, danger = false, computedHeader
       <RequestParts form={form} computedHeaders={computedHeaders} onPathChanged={followEdit} />
 
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <TimestampOptions form={form} />
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          {schemeOptions}
+          {!usesNonce && <TimestampOptions form={form} />}
+        </div>
         <span className="hidden items-center gap-1 text-[11px] text-slate-500 xl:flex dark:text-slate-400">
           <Kbd>{MOD_LABEL}</Kbd>
           <Kbd>Enter</Kbd> sends from anywhere

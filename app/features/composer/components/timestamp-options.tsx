@@ -6,8 +6,9 @@ const segmented =
   'flex h-7 cursor-pointer items-center rounded px-2 text-xs font-medium text-slate-600 has-[:checked]:bg-white has-[:checked]:text-slate-900 has-[:checked]:shadow-sm ' +
   'has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-500 dark:text-slate-300 dark:has-[:checked]:bg-slate-700 dark:has-[:checked]:text-white';
 
-/** Timestamp mode (at send time / pinned), the pinned value and its unit. */
+/** Timestamp mode (at send time / pinned), the pinned value and its unit (v1 only: the Partner API's are seconds). */
 export function TimestampOptions({ form }: { form: UseFormReturn<ComposerValues> }) {
+  const secondsOnly = useWatch({ control: form.control, name: 'scheme' }) === 'partner';
   const tsId = useId();
   const errId = useId();
   const mode = useWatch({ control: form.control, name: 'timing.mode' });
@@ -85,35 +86,37 @@ export function TimestampOptions({ form }: { form: UseFormReturn<ComposerValues>
           )}
         </div>
       )}
-      <Controller
-        control={form.control}
-        name="timing.unit"
-        render={({ field }) => (
-          <div
-            role="radiogroup"
-            aria-label="Timestamp unit"
-            className="flex items-center gap-0.5 rounded-md bg-slate-100 p-0.5 dark:bg-slate-800"
-          >
-            {(
-              [
-                ['seconds', 'Seconds'],
-                ['nanoseconds', 'Nanoseconds'],
-              ] as const
-            ).map(([value, label]) => (
-              <label key={value} className={segmented}>
-                <input
-                  type="radio"
-                  name="timestamp-unit"
-                  className="sr-only"
-                  checked={field.value === value}
-                  onChange={() => setUnit(value)}
-                />
-                {label}
-              </label>
-            ))}
-          </div>
-        )}
-      />
+      {!secondsOnly && (
+        <Controller
+          control={form.control}
+          name="timing.unit"
+          render={({ field }) => (
+            <div
+              role="radiogroup"
+              aria-label="Timestamp unit"
+              className="flex items-center gap-0.5 rounded-md bg-slate-100 p-0.5 dark:bg-slate-800"
+            >
+              {(
+                [
+                  ['seconds', 'Seconds'],
+                  ['nanoseconds', 'Nanoseconds'],
+                ] as const
+              ).map(([value, label]) => (
+                <label key={value} className={segmented}>
+                  <input
+                    type="radio"
+                    name="timestamp-unit"
+                    className="sr-only"
+                    checked={field.value === value}
+                    onChange={() => setUnit(value)}
+                  />
+                  {label}
+                </label>
+              ))}
+            </div>
+          )}
+        />
+      )}
     </div>
   );
 }

@@ -51,12 +51,15 @@ export function CurlImportDialog({
   open,
   onClose,
   environments,
+  basePath,
   onImport,
 }: {
   open: boolean;
   onClose: () => void;
   /** The environments' base URLs, to recognise a URL as theirs. */
   environments: readonly { name: Environment; baseUrl: string }[];
+  /** The API's base path the URL must be under (default v1's). */
+  basePath?: string;
   onImport: (outcome: ImportOutcome) => void;
 }) {
   const id = useId();
@@ -66,8 +69,8 @@ export function CurlImportDialog({
   const [choice, setChoice] = useState<{ host: string; environment: Environment } | null>(null);
   const checked = useDeferredValue(text);
   const result = useMemo(
-    () => (checked.trim() === '' ? null : curlToDraft(checked, environments)),
-    [checked, environments],
+    () => (checked.trim() === '' ? null : curlToDraft(checked, environments, basePath)),
+    [checked, environments, basePath],
   );
   const summary = result?.ok ? result : null;
   const target: Environment | null = summary
@@ -87,7 +90,7 @@ export function CurlImportDialog({
 
   const submit = () => {
     // What is shown is what is imported: read the text as it is now, not as it was a moment ago.
-    const now = text.trim() === '' ? null : curlToDraft(text, environments);
+    const now = text.trim() === '' ? null : curlToDraft(text, environments, basePath);
     const where = now?.ok ? (choice?.host === now.host.host ? choice.environment : now.host.environment) : null;
     if (!now?.ok || where === null) {
       setTried(true);

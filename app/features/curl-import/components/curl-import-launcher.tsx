@@ -10,9 +10,12 @@ const CurlImportDialog = lazy(() => import('./curl-import-dialog.tsx').then((m) 
 
 export function CurlImportLauncher({
   environments,
+  basePath,
   onImport,
 }: {
   environments: { name: Environment; baseUrl: string }[];
+  /** The composer's API's base path (v1 /qapi/v1, the Partner API's /api/v1/p); default v1. */
+  basePath?: string;
   onImport: (outcome: ImportOutcome) => void;
 }) {
   const [open, setOpen] = useState(false);
@@ -35,6 +38,7 @@ export function CurlImportLauncher({
             open={open}
             onClose={() => setOpen(false)}
             environments={environments}
+            {...(basePath ? { basePath } : {})}
             onImport={(outcome) => {
               setOpen(false);
               onImport(outcome);

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
 import type { BundleEntry } from '../../../../core/bundle/index.ts';
-import { DEMO_KEYS, ENVIRONMENTS } from '../../../../core/constants.ts';
+import { DEMO_KEYS, ENVIRONMENTS, PARTNER_DEMO_KEY_IDS } from '../../../../core/constants.ts';
 import type { DoctorRequest, DoctorResponse, RelayResult } from '../../../../core/contract.ts';
 import { needsConfirmation } from '../../../../core/guardrails.ts';
 import { Button } from '../../../components/button.tsx';
@@ -34,6 +34,11 @@ const EXAMPLE = `curl 'https://api.qredo.network/qapi/v1/balance' \\
   -H 'qredo-api-ts: 1700000000' \\
   -H 'qredo-api-sig: …'`;
 
+const PARTNER_EXAMPLE = `curl 'https://api.qredo.network/api/v1/p/assets' \\
+  -H 'x-api-key: …' \\
+  -H 'x-timestamp: 1700000000' \\
+  -H 'x-sign: …'`;
+
 /** A request handed to the doctor from elsewhere, and the entry it came from (for Export bundle). */
 export interface DoctorPrefill {
   /** Mount the view anew (key it by `seq`) for each hand-over. */
@@ -63,6 +68,8 @@ export function DoctorView({
   const { register, handleSubmit, control } = form;
   const mode = useWatch({ control, name: 'mode' });
   const environment = useWatch({ control, name: 'environment' });
+  const scheme = useWatch({ control, name: 'scheme' });
+  const partner = scheme === 'partner';
   const doctor = useDoctorMutation();
   // The same cache entry as the environments feature (key ['session']): demo key labels.
   const session = useSession();
@@ -126,6 +133,16 @@ export function DoctorView({
         className={`${card} space-y-4`}
       >
         <fieldset className="flex flex-wrap items-center gap-4">
+          <legend className={labelCls}>Signed for</legend>
+          <Radio label="Qredo API (HMAC)" value="v1" reg={register('scheme')} />
+          <Radio label="Partner API (RSA)" value="partner" reg={register('scheme')} />
+          {partner && (
+            <span className="text-xs text-slate-500 dark:text-slate-400">
+              Checked with the public key: payload = x-timestamp or x-nonce value + URL + body, no method.
+            </span>
+          )}
+        </fieldset>
+        <fieldset className="flex flex-wrap items-center gap-4">
           <legend className="sr-only">How the request is given</legend>
           <Radio label="Paste cURL or raw HTTP" value="paste" reg={register('mode')} />
           <Radio label="Enter fields" value="fields" reg={register('mode')} />
@@ -138,7 +155,7 @@ export function DoctorView({
                 id={id}
                 rows={8}
                 spellCheck={false}
-                placeholder={EXAMPLE}
+                placeholder={partner ? PARTNER_EXAMPLE : EXAMPLE}
                 className={`${input} resize-y`}
                 {...register('captured')}
               />
@@ -146,7 +163,7 @@ export function DoctorView({
           </Field>
         ) : (
           <div className="grid gap-3 md:grid-cols-[12rem_8rem_1fr]">
-            <Field label="Timestamp">
+            <Field label={partner ? 'Signed value (x-timestamp or x-nonce)' : 'Timestamp'}>
               {(id) => <input id={id} className={input} spellCheck={false} {...register('timestamp')} />}
             </Field>
             <Field label="Method">
@@ -158,7 +175,9 @@ export function DoctorView({
                   id={id}
                   className={input}
                   spellCheck={false}
-                  placeholder="https://api.qredo.network/qapi/v1/balance"
+                  placeholder={
+                    partner ? 'https://api.qredo.network/api/v1/p/assets' : 'https://api.qredo.network/qapi/v1/balance'
+                  }
                   {...register('url')}
                 />
               )}
@@ -182,9 +201,20 @@ export function DoctorView({
                 {(id) => <input id={id} className={input} spellCheck={false} {...register('signature')} />}
               </Field>
             </div>
-            <Field label="Key ID">
-              {(id) => <input id={id} className={input} spellCheck={false} {...register('keyId')} />}
-            </Field>
+            {partner ? (
+              <Field label="Value header">
+                {(id) => (
+                  <select id={id} className={`${input} h-9 font-sans`} {...register('freshness')}>
+                    <option value="timestamp">x-timestamp</option>
+                    <option value="nonce">x-nonce</option>
+                  </select>
+                )}
+              </Field>
+            ) : (
+              <Field label="Key ID">
+                {(id) => <input id={id} className={input} spellCheck={false} {...register('keyId')} />}
+              </Field>
+            )}
           </div>
         )}
 
@@ -197,7 +227,21 @@ export function DoctorView({
               ))}
             </div>
           </fieldset>
-          {environment === 'mock' && (
+          {environment === 'mock' && partner && (
+            <Field label="Demo partner">
+              {(id) => (
+                <select id={id} className={`${input} h-9 w-auto font-sans`} {...register('partnerKey')}>
+                  <option value="">The one whose key pair signed it (else Northwind)</option>
+                  {PARTNER_DEMO_KEY_IDS.map((k) => (
+                    <option key={k} value={k}>
+                      {session.data?.partnerDemoKeys.find((d) => d.id === k)?.label ?? k}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
+          {environment === 'mock' && !partner && (
             <Field label="Demo key">
               {(id) => (
                 <select id={id} className={`${input} h-9 w-auto font-sans`} {...register('demoKey')}>

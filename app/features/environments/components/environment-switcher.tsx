@@ -5,8 +5,8 @@ import { ENVIRONMENT_DOT, ENVIRONMENT_LABEL, ENVIRONMENT_SELECTED } from '../env
 export interface EnvironmentSwitcherProps {
   value: Environment;
   onChange: (environment: Environment) => void;
-  /** From the session; missing while it loads (all three are still offered). */
-  environments?: EnvironmentInfo[];
+  /** From the session (the chosen API's); missing while it loads (all three are still offered). */
+  environments?: Array<Pick<EnvironmentInfo, 'name' | 'baseUrl' | 'configured'>>;
 }
 
 /** Radio group "Environment": a segmented control; arrow keys move between the three. */

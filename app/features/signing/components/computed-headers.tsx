@@ -1,5 +1,5 @@
 import type { RequestDraft } from '../../../../core/contract.ts';
-import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../../../../core/signing/signature.ts';
+import { schemeOf } from '../../../../core/schemes.ts';
 import { signedOnlyOnSend } from '../../../lib/queries.ts';
 import { useSignPreview } from '../api/sign-preview.ts';
 
@@ -12,19 +12,24 @@ export function ComputedHeaders({ settled }: { settled: RequestDraft }) {
   const preview = useSignPreview(sendOnly ? null : settled);
   const data = preview.data;
   const stale = preview.isPlaceholderData || preview.isFetching;
-  const header = (name: string) => data?.headers.find((h) => h.name === name)?.value;
   const pending = sendOnly ? 'made on Send' : preview.isError ? 'not signable yet' : '…';
+  // The scheme's own three headers: v1's, or the Partner API's (x-timestamp or x-nonce).
+  const scheme = schemeOf(settled.scheme);
+  const header = (name: string) => data?.headers.find((h) => h.name === name)?.value ?? null;
+  const usesNonce = scheme.headers.nonce !== null && settled.nonce !== undefined;
+  const freshnessName = usesNonce ? scheme.headers.nonce! : scheme.headers.timestamp;
+  const pinned = usesNonce ? settled.nonce !== '' : settled.timestamp !== undefined;
   const rows: Array<{ name: string; value: string | null; note: string }> = [
-    { name: HEADER_KEY, value: header(HEADER_KEY) ?? null, note: 'the key that signs' },
+    { name: scheme.headers.key, value: header(scheme.headers.key), note: 'the key that signs' },
     {
-      name: HEADER_TIMESTAMP,
-      value: header(HEADER_TIMESTAMP) ?? settled.timestamp ?? null,
-      note: settled.timestamp === undefined ? 'taken again at Send' : 'pinned',
+      name: freshnessName,
+      value: header(freshnessName) ?? (usesNonce ? settled.nonce || null : (settled.timestamp ?? null)),
+      note: pinned ? 'pinned' : 'taken again at Send',
     },
     {
-      name: HEADER_SIGNATURE,
-      value: sendOnly ? null : (header(HEADER_SIGNATURE) ?? null),
-      note: settled.timestamp === undefined ? 'made again at Send' : 'as Send makes it',
+      name: scheme.headers.signature,
+      value: sendOnly ? null : header(scheme.headers.signature),
+      note: pinned ? 'as Send makes it' : 'made again at Send',
     },
   ];
   return (

@@ -2,10 +2,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { RelayResult, RequestDraft } from '../../../../core/contract.ts';
-import { SNIPPET_LANGUAGES, snippetFor, type SnippetLanguage } from '../../../../core/snippets/index.ts';
+import { SNIPPET_LANGUAGES, type SnippetLanguage } from '../../../../core/snippets/index.ts';
 import { CopyButton } from '../../../components/copy-button.tsx';
 import { signPreviewQueryOptions } from '../../../lib/queries.ts';
-import { snippetInputFromEntry, snippetInputFromPreview } from '../../../lib/snippet-input.ts';
+import { schemeSnippetCode, schemeSnippetFromEntry, schemeSnippetFromPreview } from '../../../lib/snippet-input.ts';
 import { SNIPPET_TAB_LABEL } from '../snippet-labels.ts';
 
 export default function SnippetsBody({
@@ -21,17 +21,16 @@ export default function SnippetsBody({
 }) {
   // The same query as the signing panel's: one request for both.
   const preview = useQuery(signPreviewQueryOptions(entry === null ? draft : null));
-  const input = entry
-    ? snippetInputFromEntry(entry)
-    : preview.data
-      ? snippetInputFromPreview(preview.data, draft)
-      : null;
-  const code = useMemo(
-    () => (input ? snippetFor(language, input) : ''),
-    // The input object is rebuilt on every render; its fields are what the snippet depends on.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [input?.url, input?.method, input?.body, input?.keyId, input?.timestamp, input?.signature, language],
+  // Written for the scheme that signs it: v1 HMAC, or the Partner API's RSA.
+  const signed = preview.data;
+  const { body, headers } = draft;
+  const source = useMemo(
+    () => (entry ? schemeSnippetFromEntry(entry) : signed ? schemeSnippetFromPreview(signed, { body, headers }) : null),
+    [entry, signed, body, headers],
   );
+  const input = source?.input ?? null;
+  const partner = source?.scheme === 'partner';
+  const code = useMemo(() => (source ? schemeSnippetCode(language, source) : ''), [source, language]);
 
   return (
     <>
@@ -61,8 +60,12 @@ export default function SnippetsBody({
       <div role="tabpanel" aria-label={`${SNIPPET_TAB_LABEL[language]} snippet`} className="mt-2 space-y-2">
         <p className="text-[11px] text-slate-600 dark:text-slate-400">
           {language === 'curl'
-            ? 'Carries the computed headers: valid only while its timestamp is inside the server’s window (about five minutes on the mock). After that, sign again.'
-            : 'Signs at run time with the secret read from the QREDO_API_SECRET environment variable (never written into the code).'}
+            ? partner
+              ? 'Carries the x-sign computed now, and reads the X-API-KEY from QREDO_PARTNER_API_KEY: valid only while its x-timestamp is inside the server’s window (a nonce only once).'
+              : 'Carries the computed headers: valid only while its timestamp is inside the server’s window (about five minutes on the mock). After that, sign again.'
+            : partner
+              ? 'Signs at run time with the private key from QREDO_PARTNER_PRIVATE_KEY_FILE (or QREDO_PARTNER_PRIVATE_KEY) and the X-API-KEY from QREDO_PARTNER_API_KEY, never written into the code.'
+              : 'Signs at run time with the secret read from the QREDO_API_SECRET environment variable (never written into the code).'}
         </p>
         {input ? (
           <div className="relative">

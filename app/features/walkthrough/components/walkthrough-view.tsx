@@ -12,14 +12,20 @@ import {
   type WalkthroughData,
 } from '../steps.ts';
 import { webCryptoHmac } from '../web-hmac.ts';
+import { PartnerWalkthroughView } from './partner-walkthrough-view.tsx';
 
 type Source = 'example' | 'request';
 
-/**
- * Teaching mode: the signing pipeline step by step. By default the published apitool example,
- * computed in the page; or the request currently in the composer, computed by the server.
- */
+/** Teaching mode: the pipeline of the composer's API, v1 HMAC or the Partner API's RSA. */
 export function WalkthroughView({ draft }: { draft: RequestDraft }) {
+  return draft.scheme === 'partner' ? <PartnerWalkthroughView draft={draft} /> : <V1WalkthroughView draft={draft} />;
+}
+
+/**
+ * The v1 signing pipeline step by step. By default the published apitool example, computed in the
+ * page; or the request currently in the composer, computed by the server.
+ */
+function V1WalkthroughView({ draft }: { draft: RequestDraft }) {
   const [source, setSource] = useState<Source>('example');
   const example = useQuery({
     queryKey: ['walkthrough-example'],
@@ -30,8 +36,9 @@ export function WalkthroughView({ draft }: { draft: RequestDraft }) {
   // Pin the timestamp the server would otherwise take "now", so the steps stay still while read.
   const current = useWalkthrough(source === 'request' ? draft : null);
 
+  const answer = current.data && !('scheme' in current.data) ? current.data : null;
   const data: WalkthroughData | null =
-    source === 'example' ? (example.data ?? null) : current.data ? dataFromResponse(current.data) : null;
+    source === 'example' ? (example.data ?? null) : answer ? dataFromResponse(answer) : null;
   const failure = source === 'example' ? example.error : current.error;
   const error: string | null = failure ? failure.message : null;
 
@@ -98,7 +105,7 @@ export function WalkthroughView({ draft }: { draft: RequestDraft }) {
   );
 }
 
-function StepCard({ step }: { step: Step }) {
+export function StepCard({ step }: { step: Step }) {
   const headingId = `walkthrough-step-${step.id}`;
   return (
     <li

@@ -1,0 +1,86 @@
+import { useId } from 'react';
+import type { PartnerDemoKey, PartnerDemoKeyInfo, PartnerEnvironmentInfo } from '../../../../core/contract.ts';
+import { CopyButton } from '../../../components/copy-button.tsx';
+import { ENVIRONMENT_BAR, ENVIRONMENT_DOT, ENVIRONMENT_LABEL } from '../../../lib/environment-style.ts';
+import { PartnerKeysPanel } from './partner-keys-panel.tsx';
+
+export interface PartnerBarProps {
+  info: PartnerEnvironmentInfo;
+  demoPartners: PartnerDemoKeyInfo[];
+  partnerKey: PartnerDemoKey;
+  onPartnerKeyChange: (key: PartnerDemoKey) => void;
+}
+
+/** The environment bar of the Partner API: its base URL, then the demo partner (mock) or the Partner keys panel. */
+export function PartnerBar({ info, demoPartners, partnerKey, onPartnerKeyChange }: PartnerBarProps) {
+  const name = info.name;
+  return (
+    <section
+      aria-label={`${ENVIRONMENT_LABEL[name]} environment, Partner API`}
+      className={`rounded-lg border px-3 py-2 text-xs ${ENVIRONMENT_BAR[name]}`}
+    >
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1.5">
+        <span className="flex items-center gap-1.5 font-semibold">
+          <span aria-hidden="true" className={`size-2 rounded-full ${ENVIRONMENT_DOT[name]}`} />
+          {name === 'production' ? 'PRODUCTION' : ENVIRONMENT_LABEL[name]}
+          <span className="rounded bg-slate-800 px-1.5 py-px text-[10px] font-semibold text-white dark:bg-slate-200 dark:text-slate-900">
+            Partner API
+          </span>
+        </span>
+        <span
+          className="font-mono break-all text-slate-600 dark:text-slate-300"
+          title="Base URL, set by the server configuration"
+        >
+          {info.baseUrl}
+        </span>
+        {name === 'mock' && demoPartners.length > 0 && (
+          <DemoPartnerPicker demoPartners={demoPartners} value={partnerKey} onChange={onPartnerKeyChange} />
+        )}
+      </div>
+      {name !== 'mock' && <PartnerKeysPanel info={info} />}
+    </section>
+  );
+}
+
+/** Combobox "Demo partner": whose key pair signs requests to the embedded Partner API, and its world. */
+function DemoPartnerPicker({
+  demoPartners,
+  value,
+  onChange,
+}: {
+  demoPartners: PartnerDemoKeyInfo[];
+  value: PartnerDemoKey;
+  onChange: (key: PartnerDemoKey) => void;
+}) {
+  const id = useId();
+  const descId = useId();
+  const current = demoPartners.find((k) => k.id === value);
+  return (
+    <div className="flex min-w-[min(20rem,100%)] flex-1 items-center gap-2">
+      <label htmlFor={id} className="shrink-0 font-medium text-slate-600 dark:text-slate-300">
+        Demo partner
+      </label>
+      <select
+        id={id}
+        value={value}
+        aria-describedby={descId}
+        onChange={(e) => onChange(e.target.value as PartnerDemoKey)}
+        className="h-7 rounded-md border border-slate-300 bg-white px-2 text-xs dark:border-slate-700 dark:bg-slate-900"
+      >
+        {demoPartners.map((k) => (
+          <option key={k.id} value={k.id}>
+            {k.label}
+          </option>
+        ))}
+      </select>
+      <span
+        id={descId}
+        className="min-w-0 flex-1 truncate text-slate-500 dark:text-slate-400"
+        title={current?.description}
+      >
+        {current?.description}
+      </span>
+      {current && <CopyButton value={current.publicKeyPem} label={`${current.label} public key`} />}
+    </div>
+  );
+}
