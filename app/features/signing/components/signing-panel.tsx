@@ -123,6 +123,7 @@ export const SigningPanel = memo(function SigningPanel({
               title={`${signed.method} ${signed.url}`}
             >
               {signed.method} {signed.url}
+              {draft.scheme === 'partner' && <span className="font-sans"> · the method is sent, not signed</span>}
             </p>
             <SignatureView view={signed} />
           </div>
