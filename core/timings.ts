@@ -56,15 +56,7 @@ export function phaseDurations(timings: RelayResult['timings']): PhaseDurations 
 }
 
 /** HAR 1.2 `timings`: `connect` includes `ssl`, every field -1 when it does not apply. */
-export function harTimings(timings: RelayResult['timings']): {
-  blocked: number;
-  dns: number;
-  connect: number;
-  ssl: number;
-  send: number;
-  wait: number;
-  receive: number;
-} {
+export function harTimings(timings: RelayResult['timings']): PhaseDurations {
   const d = phaseDurations(timings);
   const connect = d.connect === -1 ? -1 : d.connect + Math.max(0, d.ssl);
   // HAR requires send, wait and receive to be non-negative numbers.

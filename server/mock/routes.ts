@@ -44,6 +44,16 @@ export interface Route {
 
 const ok = (body: unknown): ApiResult => ({ status: 200, body });
 
+type Fund = NonNullable<ReturnType<typeof findFund>>;
+
+/** A route under /funds/{fund_id}: the fund of this account, or 404 naming the id. */
+const withFund =
+  (answer: (fund: Fund) => ApiResult) =>
+  ({ account, params }: RouteContext): ApiResult => {
+    const fund = findFund(account, params.fund_id!);
+    return fund ? answer(fund) : errorResult(404, `fund ${JSON.stringify(params.fund_id)} not found in this account`);
+  };
+
 const WEB3_ACCOUNTS: Array<AccountData['kind']> = ['organization', 'empty-organization'];
 const WEB3_REFUSAL =
   'the Web3 API is for Organization accounts with a Web3 API wallet; personal accounts cannot use it';
@@ -84,23 +94,13 @@ export const ROUTES: readonly Route[] = [
     method: 'GET',
     path: '/funds/{fund_id}',
     permissions: ['read-only'],
-    handle: ({ account, params }) => {
-      const fund = findFund(account, params.fund_id!);
-      return fund
-        ? ok(fundInfoView(fund))
-        : errorResult(404, `fund ${JSON.stringify(params.fund_id)} not found in this account`);
-    },
+    handle: withFund((fund) => ok(fundInfoView(fund))),
   },
   {
     method: 'GET',
     path: '/funds/{fund_id}/ledger',
     permissions: ['read-only'],
-    handle: ({ account, params }) => {
-      const fund = findFund(account, params.fund_id!);
-      return fund
-        ? ok(ledgerView(fund))
-        : errorResult(404, `fund ${JSON.stringify(params.fund_id)} not found in this account`);
-    },
+    handle: withFund((fund) => ok(ledgerView(fund))),
   },
   {
     method: 'GET',
