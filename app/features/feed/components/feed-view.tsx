@@ -38,17 +38,17 @@ type Tab = 'timeline' | 'raw';
 export interface FeedViewProps {
   /** When the page last reset the embedded mock (ms), so the view can say that its transactions are gone. */
   mockResetAt?: number | null;
+  /** The API chosen in the header (Qredo API or Partner API): whose feeds the view opens. */
+  scheme?: FeedApi;
 }
 
 /** The transaction feed: each transaction's status timeline as it happens, and the raw frames one tab away. */
-export function FeedView({ mockResetAt = null }: FeedViewProps) {
+export function FeedView({ mockResetAt = null, scheme = 'v1' }: FeedViewProps) {
   const envId = useId();
   const keyId = useId();
-  const apiId = useId();
   const partnerFeedId = useId();
   const clientFieldId = useId();
   const partnerKeyId = useId();
-  const [feedApi, setFeedApi] = useState<FeedApi>('v1');
   const [partnerFeed, setPartnerFeed] = useState<PartnerFeedName>('coreclient');
   const [clientDraft, setClientDraft] = useState('');
   const [clientId, setClientId] = useState('');
@@ -64,7 +64,7 @@ export function FeedView({ mockResetAt = null }: FeedViewProps) {
   const web3Keys = (session.data?.demoKeys ?? []).filter((k) => k.permissions.includes('web3'));
 
   const partnerDemoKeys = session.data?.partnerDemoKeys ?? [];
-  const partner = feedApi === 'partner';
+  const partner = scheme === 'partner';
   const partnerReady = partnerFeed === 'liquidityhub' || clientId !== '';
   const query: FeedQuery | null = !listening
     ? null
@@ -122,23 +122,6 @@ export function FeedView({ mockResetAt = null }: FeedViewProps) {
 
       <section aria-label="Feed connection" className={`${card} space-y-3 p-3`}>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-          <div className="flex items-center gap-2">
-            <label htmlFor={apiId} className="text-xs font-medium text-slate-600 dark:text-slate-300">
-              API
-            </label>
-            <select
-              id={apiId}
-              value={feedApi}
-              onChange={(e) => {
-                setFeedApi(e.target.value as FeedApi);
-                setListening(true);
-              }}
-              className={select}
-            >
-              <option value="v1">Qredo API v1</option>
-              <option value="partner">Partner API</option>
-            </select>
-          </div>
           <div className="flex items-center gap-2">
             <label htmlFor={envId} className="text-xs font-medium text-slate-600 dark:text-slate-300">
               Feed environment
