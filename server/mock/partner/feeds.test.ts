@@ -150,6 +150,23 @@ describe('the liquidity hub feed', () => {
   });
 });
 
+describe('the conformance check', () => {
+  it('is strict: coreClientID is reported as undeclared, a status outside the enum fails', () => {
+    const message = {
+      id: 'a',
+      coreClientID: CLIENT,
+      type: 'ApproveTransfer',
+      status: 'pending',
+      timestamp: 1,
+      expireTime: 2,
+    };
+    expect(validateAgainst(spec, '#/components/schemas/ActionInfo', message).map((d) => d.pointer)).toEqual([
+      '/coreClientID',
+    ]);
+    expect(() => expectActionInfo({ ...message, status: 'approving' })).toThrow();
+  });
+});
+
 describe('coreClientChanges', () => {
   it('follows a custodian core client through its approval, in time order', () => {
     const world = createWorld('vectors');
