@@ -225,7 +225,7 @@ export function App() {
       {feedUsed && (
         <main className={`min-h-0 flex-1 overflow-y-auto ${view === 'feed' ? '' : 'hidden'}`}>
           <Suspense fallback={null}>
-            <FeedView mockResetAt={mockResetAt} />
+            <FeedView mockResetAt={mockResetAt} scheme={scheme ?? 'v1'} />
           </Suspense>
         </main>
       )}

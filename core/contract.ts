@@ -8,6 +8,7 @@ import { DOCTOR_CAUSE_IDS, KEY_ID_PATTERN, KEY_ID_RULE } from './constants.ts';
 import { MAX_EXTRA_HEADERS, headerNameProblem, headerValueProblem } from './headers.ts';
 import { PARTNER_DEMO_KEY_IDS } from './constants.ts';
 import { parseHistorySearch } from './history-search.ts';
+import { PARTNER_FEEDS } from './feed.ts';
 import { SCHEMES } from './schemes.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing/signature.ts';
 import {
@@ -644,8 +645,30 @@ export const FeedQuery = z
     environment: Environment,
     /** Which demo key signs the mock's handshake (default: full). Refused for other environments. */
     demoKey: DemoKey.optional(),
+    /** The API whose feed this is: v1's transaction feed (the default) or one of the Partner API's. */
+    scheme: Scheme.optional(),
+    /** Partner API only: which feed (core/feed.ts PARTNER_FEEDS). */
+    feed: z.enum(PARTNER_FEEDS).optional(),
+    /** Partner API's core client feed only: the core client's id, as POST /coreclient gave it. */
+    clientId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,128}$/, 'A core client id is 1 to 128 letters, digits, "-" or "_".')
+      .optional(),
+    /** Partner API only: which demo partner signs the mock's handshake (default: partner-northwind). */
+    partnerKey: PartnerDemoKey.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((q, ctx) => {
+    const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
+    if (q.scheme === 'partner') {
+      if (q.demoKey !== undefined) issue('demoKey is a Qredo API v1 key; the Partner API signs with partnerKey.');
+      if (q.feed === undefined) issue('The Partner API has two feeds: say feed=coreclient or feed=liquidityhub.');
+      if (q.feed === 'coreclient' && q.clientId === undefined) issue('The core client feed needs a clientId.');
+      if (q.feed === 'liquidityhub' && q.clientId !== undefined) issue('The liquidity hub feed takes no clientId.');
+    } else if (q.feed !== undefined || q.clientId !== undefined || q.partnerKey !== undefined) {
+      issue('feed, clientId and partnerKey are for the Partner API: add scheme=partner.');
+    }
+  });
 export type FeedQuery = z.infer<typeof FeedQuery>;
 
 /** A frame of the feed read as a `txFeedStatus`: the fields the playground reads, the others kept as they came. */
@@ -684,6 +707,30 @@ export function parseFeedFrame(raw: string): TxFeedStatus | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** A frame of a Partner API core client feed: `ActionInfo` of the OpenAPI file plus `coreClientID`, the others kept. */
+export const PartnerFeedAction = z
+  .object({
+    id: z.string(),
+    coreClientID: z.string().optional(),
+    type: z.string(),
+    status: z.string(),
+    timestamp: z.number().optional(),
+    expireTime: z.number().optional(),
+  })
+  .loose();
+export type PartnerFeedAction = z.infer<typeof PartnerFeedAction>;
+
+export function parsePartnerFeedFrame(raw: string): PartnerFeedAction | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const parsed = PartnerFeedAction.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
 /** Why the feed could not be opened or stopped: the upstream's answer, its absence, or its socket. */
 export const FeedErrorCode = z.enum([
   'upstream-refused',
@@ -707,6 +754,8 @@ export const FeedEvent = z.discriminatedUnion('type', [
     /** The WebSocket URL, as signed (from the server's configured base URL). */
     url: z.string(),
     keyId: z.string(),
+    /** Which API's feed: absent for v1. */
+    scheme: Scheme.optional(),
   }),
   z.object({
     type: z.literal('message'),
@@ -715,6 +764,8 @@ export const FeedEvent = z.discriminatedUnion('type', [
     raw: z.string(),
     /** The frame read as a txFeedStatus, or null when it is not one. */
     parsed: TxFeedStatus.nullable(),
+    /** Partner API feeds: the frame read as a core client action, or null when it is not one. */
+    action: PartnerFeedAction.nullable().optional(),
   }),
   z.object({
     type: z.literal('error'),

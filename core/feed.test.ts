@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFeedFrame } from './contract.ts';
-import { feedUrlFor } from './feed.ts';
+import { parseFeedFrame, parsePartnerFeedFrame } from './contract.ts';
+import { feedUrlFor, partnerFeedUrlFor } from './feed.ts';
 
 describe('feedUrlFor', () => {
   it.each([
@@ -36,5 +36,26 @@ describe('parseFeedFrame', () => {
     '{"txID":"2Y","status":"x","timestamps":{"created":"soon"}}',
   ])('is null for %s', (raw) => {
     expect(parseFeedFrame(raw)).toBeNull();
+  });
+});
+
+describe('partnerFeedUrlFor', () => {
+  it('puts the feed under the Partner base with ws/wss, the URL the handshake signs', () => {
+    expect(partnerFeedUrlFor('https://api.qredo.network/api/v1/p', 'coreclient', 'Zup3')).toBe(
+      'wss://api.qredo.network/api/v1/p/coreclient/Zup3/feed',
+    );
+    expect(partnerFeedUrlFor('http://127.0.0.1:8002/api/v1/p/', 'liquidityhub')).toBe(
+      'ws://127.0.0.1:8002/api/v1/p/liquidityhub/feed',
+    );
+    expect(partnerFeedUrlFor('ftp://example.com/api/v1/p', 'liquidityhub')).toBeNull();
+  });
+});
+
+describe('parsePartnerFeedFrame', () => {
+  it('reads a core client action and keeps unknown fields; anything else is null', () => {
+    const frame = '{"id":"1i8","coreClientID":"Zup","type":"ApproveTransfer","status":"pending","timestamp":1,"x":2}';
+    expect(parsePartnerFeedFrame(frame)).toEqual(JSON.parse(frame));
+    expect(parsePartnerFeedFrame('{"txID":"2Y","status":"created"}')).toBeNull();
+    expect(parsePartnerFeedFrame('not json')).toBeNull();
   });
 });

@@ -22,3 +22,24 @@ export function feedUrlFor(baseUrl: string): string | null {
   const scheme = m[1]!.toLowerCase() === 'https' ? 'wss' : 'ws';
   return joinUrl(`${scheme}://${baseUrl.slice(m[0].length)}`, FEED_PATH);
 }
+
+/** The Partner API's feeds the playground opens (docs/partner-api.md, "Feeds"). */
+export const PARTNER_FEEDS = ['coreclient', 'liquidityhub'] as const;
+export type PartnerFeedName = (typeof PARTNER_FEEDS)[number];
+
+/** A Partner feed's path below the Partner base: `/coreclient/{client_id}/feed` or `/liquidityhub/feed`. */
+export function partnerFeedPath(feed: PartnerFeedName, clientId?: string): string {
+  return feed === 'coreclient' ? `/coreclient/${encodeURIComponent(clientId ?? '')}/feed` : '/liquidityhub/feed';
+}
+
+/**
+ * The WebSocket URL of a Partner feed: the environment's Partner base URL (…/api/v1/p) with `http:` →
+ * `ws:` and `https:` → `wss:`, then the feed's path. The handshake is signed over exactly this URL,
+ * value + URL with no body (the Partner scheme).
+ */
+export function partnerFeedUrlFor(partnerBaseUrl: string, feed: PartnerFeedName, clientId?: string): string | null {
+  const m = /^(https?):\/\//i.exec(partnerBaseUrl);
+  if (!m) return null;
+  const scheme = m[1]!.toLowerCase() === 'https' ? 'wss' : 'ws';
+  return joinUrl(`${scheme}://${partnerBaseUrl.slice(m[0].length)}`, partnerFeedPath(feed, clientId));
+}

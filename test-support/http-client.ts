@@ -111,6 +111,20 @@ export function rawRequest(r: RawRequest): Promise<Answer> {
       reject(e);
     }
     req.on('error', fail);
+    // A handshake the server upgraded: its 101, then the socket is closed.
+    req.on('upgrade', (res, socket) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({
+        status: res.statusCode ?? 0,
+        headers: res.headers,
+        rawHeaders: res.rawHeaders,
+        body: Buffer.alloc(0),
+        text: '',
+        json: undefined,
+        ms: performance.now() - started,
+      });
+    });
     req.end(body ?? undefined);
   });
 }

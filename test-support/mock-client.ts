@@ -103,7 +103,11 @@ export async function tryFeed(
   keyName: DemoKey,
   opts: FeedOptions,
 ): Promise<{ client: FeedClient } | { refusal: FeedRefusal }> {
-  const ws = await feedSocket(port, keyName, opts);
+  return settleFeed(await feedSocket(port, keyName, opts));
+}
+
+/** A feed socket as a FeedClient once it opens, or the HTTP answer that refused its handshake. */
+export function settleFeed(ws: WebSocket): Promise<{ client: FeedClient } | { refusal: FeedRefusal }> {
   const messages: unknown[] = [];
   const waiting: Array<(m: unknown) => void> = [];
   let taken = 0;

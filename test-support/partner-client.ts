@@ -12,7 +12,9 @@ import {
   signPartner,
 } from '../core/partner/index.ts';
 import { findPartnerDemoKey } from '../server/mock/partner/keys.ts';
+import WebSocket from 'ws';
 import { rawRequest, type Answer } from './http-client.ts';
+import { type FeedClient, type FeedRefusal, settleFeed } from './mock-client.ts';
 
 export const nodeRsaSigner =
   (pem: string): RsaSha256Signer =>
@@ -56,4 +58,23 @@ export async function partnerRequest(
     ...(opts.kind ? { kind: opts.kind } : {}),
   });
   return rawRequest({ port, method, target, headers, body });
+}
+
+/**
+ * Tries a Partner feed's WebSocket handshake (path below /api/v1/p), signed over its ws:// URL with no
+ * body: the open feed (its messages parsed), or the HTTP answer that refused it.
+ */
+export async function tryPartnerFeed(
+  port: number,
+  keyId: string,
+  path: string,
+  opts: { value: string; headers?: Record<string, string>; signedUrl?: string },
+): Promise<{ client: FeedClient } | { refusal: FeedRefusal }> {
+  const target = `${PARTNER_BASE_PATH}${path}`;
+  const url = `ws://127.0.0.1:${port}${target}`;
+  const headers =
+    opts.headers ?? (await partnerHeaders({ keyId, value: opts.value, url: opts.signedUrl ?? url, body: null }));
+  const ws = new WebSocket(url, { headers });
+  ws.on('error', () => undefined); // refusals are read from 'unexpected-response'
+  return settleFeed(ws);
 }

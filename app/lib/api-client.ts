@@ -177,6 +177,10 @@ export function getSession(): Promise<SessionInfo> {
 async function streamFeed(query: FeedQuery, onEvent: (event: FeedEvent) => void, signal: AbortSignal): Promise<void> {
   const params = new URLSearchParams({ environment: query.environment });
   if (query.demoKey) params.set('demoKey', query.demoKey);
+  if (query.scheme) params.set('scheme', query.scheme);
+  if (query.feed) params.set('feed', query.feed);
+  if (query.clientId) params.set('clientId', query.clientId);
+  if (query.partnerKey) params.set('partnerKey', query.partnerKey);
   const path = `/api/feed?${params}`;
   let res: Response;
   try {

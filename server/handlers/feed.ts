@@ -1,7 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
-import { FeedQuery, describeIssues, parseFeedFrame, type FeedEvent } from '../../core/contract.ts';
-import { feedUrlFor } from '../../core/feed.ts';
+import {
+  FeedQuery,
+  describeIssues,
+  parseFeedFrame,
+  parsePartnerFeedFrame,
+  type FeedEvent,
+} from '../../core/contract.ts';
+import { feedUrlFor, partnerFeedUrlFor } from '../../core/feed.ts';
+import { PARTNER_SCHEME, signPayload } from '../../core/schemes.ts';
 import {
   HEADER_KEY,
   HEADER_SIGNATURE,
@@ -14,7 +21,7 @@ import {
 import { nodeHmac } from '../crypto.ts';
 import { HttpError } from '../http.ts';
 import type { Services } from '../services.ts';
-import { credentialsFor } from '../signer.ts';
+import { credentialsFor, partnerKeyFor } from '../signer.ts';
 import type { Handler } from './types.ts';
 
 /** How much of a refused handshake's answer is read for its reason. */
@@ -33,7 +40,7 @@ function readQuery(url: URL): FeedQuery {
     const issues = describeIssues(parsed.error);
     throw new HttpError(400, 'invalid-request', `The feed query is not valid: ${issues.join('; ')}`, issues);
   }
-  if (parsed.data.demoKey !== undefined && parsed.data.environment !== 'mock')
+  if ((parsed.data.demoKey !== undefined || parsed.data.partnerKey !== undefined) && parsed.data.environment !== 'mock')
     throw new HttpError(400, 'invalid-request', 'A demo key signs only for the mock environment.');
   return parsed.data;
 }
@@ -70,6 +77,67 @@ function readCapped(res: IncomingMessage): Promise<string> {
   });
 }
 
+interface Handshake {
+  wsUrl: string;
+  headers: Record<string, string>;
+  /** As the history shows it: never a secret. */
+  keyId: string;
+  /** How messages name this feed: "The mock feed", "The mock Partner API core client feed". */
+  label: string;
+}
+
+/** v1: the three v1 headers over `timestamp + "GET" + the ws URL`, no body (the mock's convention). */
+async function v1Handshake(services: Services, query: FeedQuery): Promise<Handshake> {
+  const { environment } = query;
+  const wsUrl = feedUrlFor(services.config.baseUrls[environment]);
+  if (!wsUrl)
+    throw new HttpError(400, 'no-feed', `The ${environment} base URL is not http:// or https://, so it has no feed.`);
+  const { keyId, secret } = credentialsFor(services, environment, query.demoKey);
+  const decoded = decodeSecret(secret);
+  if (!decoded.ok)
+    throw new HttpError(400, 'bad-secret', `The secret configured for ${environment} cannot be used: ${decoded.error}`);
+  const timestamp = formatTimestamp(services.clock());
+  const signature = await sign(
+    nodeHmac,
+    decoded.key,
+    buildStringToSign({ timestamp, method: 'GET', url: wsUrl, body: null }),
+  );
+  return {
+    wsUrl,
+    headers: { [HEADER_KEY]: keyId, [HEADER_TIMESTAMP]: timestamp, [HEADER_SIGNATURE]: signature.value },
+    keyId,
+    label: `The ${environment} feed`,
+  };
+}
+
+/**
+ * The Partner API: x-api-key, x-timestamp (Unix seconds) and x-sign, RSA-SHA256 with the partner's
+ * private key over `timestamp + the ws URL`, no body (core/schemes.ts PARTNER_SCHEME). The key is the
+ * environment's partner key, or a demo partner's on the mock.
+ */
+async function partnerHandshake(services: Services, query: FeedQuery): Promise<Handshake> {
+  const { environment } = query;
+  const feed = query.feed!;
+  const name = feed === 'coreclient' ? 'core client' : 'liquidity hub';
+  const wsUrl = partnerFeedUrlFor(services.config.partnerBaseUrls[environment], feed, query.clientId);
+  if (!wsUrl)
+    throw new HttpError(
+      400,
+      'no-feed',
+      `The ${environment} Partner API base URL is not http:// or https://, so it has no feed.`,
+    );
+  const key = partnerKeyFor(services, environment, query.partnerKey);
+  const freshness = { kind: 'timestamp' as const, value: formatTimestamp(services.clock(), 'seconds') };
+  const payload = PARTNER_SCHEME.payload({ method: 'GET', url: wsUrl, body: null, freshness });
+  const signature = await signPayload(key.signer, payload);
+  return {
+    wsUrl,
+    headers: Object.fromEntries(PARTNER_SCHEME.signedHeaders(key.headerValue, freshness, signature.value)),
+    keyId: key.keyId,
+    label: `The ${environment} Partner API ${name} feed`,
+  };
+}
+
 /**
  * GET /api/feed?environment=…[&demoKey=…]: the environment's transaction feed, relayed to the page.
  * A browser cannot set headers on a WebSocket handshake, so the server opens it: to the configured base
@@ -85,25 +153,10 @@ export function createFeedHandler(services: Services): Handler {
     req.resume();
     const query = readQuery(url);
     const { environment } = query;
-    const wsUrl = feedUrlFor(services.config.baseUrls[environment]);
-    if (!wsUrl)
-      throw new HttpError(400, 'no-feed', `The ${environment} base URL is not http:// or https://, so it has no feed.`);
-    const { keyId, secret } = credentialsFor(services, environment, query.demoKey);
-    const decoded = decodeSecret(secret);
-    if (!decoded.ok)
-      throw new HttpError(
-        400,
-        'bad-secret',
-        `The secret configured for ${environment} cannot be used: ${decoded.error}`,
-      );
+    const opened =
+      query.scheme === 'partner' ? await partnerHandshake(services, query) : await v1Handshake(services, query);
+    const { wsUrl, headers, keyId, label } = opened;
     if (environment === 'mock') await services.ensureMock();
-
-    const timestamp = formatTimestamp(services.clock());
-    const signature = await sign(
-      nodeHmac,
-      decoded.key,
-      buildStringToSign({ timestamp, method: 'GET', url: wsUrl, body: null }),
-    );
 
     res.writeHead(200, {
       'content-type': 'application/x-ndjson; charset=utf-8',
@@ -113,7 +166,7 @@ export function createFeedHandler(services: Services): Handler {
     res.flushHeaders();
 
     let finished = false;
-    let opened = false;
+    let isOpen = false;
     const write = (event: FeedEvent) => {
       if (finished) return;
       if (!res.write(`${JSON.stringify(services.redactor.scrubValue(event))}\n`)) {
@@ -130,7 +183,7 @@ export function createFeedHandler(services: Services): Handler {
     const at = () => services.clock();
 
     const upstream = new WebSocket(wsUrl, {
-      headers: { [HEADER_KEY]: keyId, [HEADER_TIMESTAMP]: timestamp, [HEADER_SIGNATURE]: signature.value },
+      headers,
       handshakeTimeout: services.config.relay.connectTimeoutMs,
       maxPayload: MAX_FRAME_BYTES,
       followRedirects: false,
@@ -146,8 +199,15 @@ export function createFeedHandler(services: Services): Handler {
     });
 
     upstream.on('open', () => {
-      opened = true;
-      write({ type: 'open', at: at(), environment, url: wsUrl, keyId });
+      isOpen = true;
+      write({
+        type: 'open',
+        at: at(),
+        environment,
+        url: wsUrl,
+        keyId,
+        ...(query.scheme === 'partner' ? { scheme: 'partner' as const } : {}),
+      });
     });
     upstream.on('message', (data, isBinary) => {
       const raw = Buffer.isBuffer(data)
@@ -155,7 +215,9 @@ export function createFeedHandler(services: Services): Handler {
         : Array.isArray(data)
           ? Buffer.concat(data).toString('utf8')
           : Buffer.from(data).toString('utf8');
-      write({ type: 'message', at: at(), raw, parsed: isBinary ? null : parseFeedFrame(raw) });
+      if (query.scheme === 'partner')
+        write({ type: 'message', at: at(), raw, parsed: null, action: isBinary ? null : parsePartnerFeedFrame(raw) });
+      else write({ type: 'message', at: at(), raw, parsed: isBinary ? null : parseFeedFrame(raw) });
     });
     upstream.on('unexpected-response', (_request, answer) => {
       void readCapped(answer).then((text) => {
@@ -169,8 +231,8 @@ export function createFeedHandler(services: Services): Handler {
           status,
           ...(reason ? { reason } : {}),
           message: redirect
-            ? `The ${environment} feed answered the handshake with a redirect (${status}), which the playground does not follow.`
-            : `The ${environment} feed refused the handshake: ${status} ${answer.statusMessage ?? ''}`.trimEnd() +
+            ? `${label} answered the handshake with a redirect (${status}), which the playground does not follow.`
+            : `${label} refused the handshake: ${status} ${answer.statusMessage ?? ''}`.trimEnd() +
               (reason ? `: ${reason}` : ''),
         });
         finish({ type: 'closed', at: at(), message: 'The feed was not opened.' });
@@ -183,12 +245,12 @@ export function createFeedHandler(services: Services): Handler {
       write({
         type: 'error',
         at: at(),
-        code: opened ? 'upstream-error' : timeout ? 'upstream-timeout' : 'upstream-unreachable',
-        message: opened
-          ? `The ${environment} feed failed: ${error.message}`
+        code: isOpen ? 'upstream-error' : timeout ? 'upstream-timeout' : 'upstream-unreachable',
+        message: isOpen
+          ? `${label} failed: ${error.message}`
           : timeout
-            ? `The ${environment} feed did not complete its handshake within ${services.config.relay.connectTimeoutMs} ms.`
-            : `The ${environment} feed could not be reached: ${error.code ?? error.message}`,
+            ? `${label} did not complete its handshake within ${services.config.relay.connectTimeoutMs} ms.`
+            : `${label} could not be reached: ${error.code ?? error.message}`,
       });
     });
     upstream.on('close', (code, reason) => {
@@ -196,9 +258,9 @@ export function createFeedHandler(services: Services): Handler {
       finish({
         type: 'closed',
         at: at(),
-        ...(opened ? { code } : {}),
-        message: opened
-          ? `The ${environment} feed closed the connection (${code}${why ? `: ${why}` : ''}).`
+        ...(isOpen ? { code } : {}),
+        message: isOpen
+          ? `${label} closed the connection (${code}${why ? `: ${why}` : ''}).`
           : 'The feed was not opened.',
       });
     });

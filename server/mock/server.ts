@@ -40,6 +40,8 @@ export interface MockServer {
    * moves the clock and calls this.
    */
   flushFeed(): void;
+  /** The same for the Partner API's feeds (partner/feeds.ts). */
+  flushPartnerFeeds(): void;
   close(): Promise<void>;
 }
 
@@ -181,7 +183,7 @@ export function startMockServer(opts: MockServerOptions = {}): Promise<MockServe
     ...(log ? { log } : {}),
   });
   server.on('upgrade', (req, socket, head: Buffer) =>
-    partner.claims(req) ? partner.upgrade(req, socket) : feedUpgrade(req, socket, head),
+    partner.claims(req) ? partner.upgrade(req, socket, head) : feedUpgrade(req, socket, head),
   );
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
@@ -200,10 +202,12 @@ export function startMockServer(opts: MockServerOptions = {}): Promise<MockServe
         seed: state.seed,
         reset: () => state.reset(),
         flushFeed: () => hub.flush(),
+        flushPartnerFeeds: () => partner.flushFeeds(),
         close: () =>
           new Promise<void>((done, fail) => {
             // Upgraded sockets no longer belong to the HTTP server: the feed closes its own.
             hub.close();
+            partner.close();
             server.close((err) => (err ? fail(err) : done()));
             server.closeAllConnections();
           }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedEvent, TxFeedStatus } from '../../../core/contract.ts';
-import { buildTimelines, connectionFrom } from './timeline.ts';
+import { buildActions, buildTimelines, connectionFrom } from './timeline.ts';
 
 const frame = (txID: string, status: string, timestamps: Record<string, number>): TxFeedStatus => ({
   txID,
@@ -82,5 +82,26 @@ describe('connectionFrom', () => {
       state: 'failed',
       message: 'no route',
     });
+  });
+});
+
+describe('buildActions', () => {
+  const action = (at: number, id: string, status: string): FeedEvent => {
+    const a = { id, coreClientID: 'Zup', type: 'ApproveTransfer', status, timestamp: 10, expireTime: 20 };
+    return { type: 'message', at, raw: JSON.stringify(a), parsed: null, action: a };
+  };
+  it('follows each action through its statuses, the latest heard first, and ignores other frames', () => {
+    const events: FeedEvent[] = [
+      action(1, 'a1', 'pending'),
+      action(2, 'a2', 'pending'),
+      { type: 'message', at: 3, raw: 'not json', parsed: null, action: null },
+      action(4, 'a1', 'expired'),
+    ];
+    const actions = buildActions(events);
+    expect(actions.map((a) => [a.id, a.status, a.statuses, a.messages])).toEqual([
+      ['a1', 'expired', ['pending', 'expired'], 2],
+      ['a2', 'pending', ['pending'], 1],
+    ]);
+    expect(actions[0]).toMatchObject({ type: 'ApproveTransfer', coreClientID: 'Zup', timestamp: 10, expireTime: 20 });
   });
 });

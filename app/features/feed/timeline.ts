@@ -2,7 +2,7 @@
  * What the Feed view shows, from the events of GET /api/feed in the order they came: each
  * transaction's status timeline, and the state of the connection. Pure: no React, no clock.
  */
-import type { FeedEvent, TxFeedStatus } from '../../../core/contract.ts';
+import type { FeedEvent, PartnerFeedAction, TxFeedStatus } from '../../../core/contract.ts';
 import { FEED_STAGES } from '../../../core/feed.ts';
 
 export interface StageView {
@@ -81,6 +81,47 @@ export function buildTimelines(events: readonly FeedEvent[]): TxTimeline[] {
     });
   }
   return out.sort((a, b) => b.lastAt - a.lastAt);
+}
+
+export interface ActionTimeline {
+  id: string;
+  type: string;
+  coreClientID: string | null;
+  /** The latest status the feed gave. */
+  status: string;
+  /** Every status heard, in the order the messages came (pending, then approved / expired / rejected). */
+  statuses: string[];
+  /** The action's creation and expiry, Unix seconds, as the latest message gives them. */
+  timestamp: number | null;
+  expireTime: number | null;
+  latest: PartnerFeedAction;
+  messages: number;
+  /** Server time (ms) of the latest message. */
+  lastAt: number;
+}
+
+/** Every core client action heard of on a Partner API feed, the one heard of most recently first. */
+export function buildActions(events: readonly FeedEvent[]): ActionTimeline[] {
+  const byId = new Map<string, ActionTimeline>();
+  for (const e of events) {
+    if (e.type !== 'message' || !e.action) continue;
+    const a = e.action;
+    const known = byId.get(a.id);
+    const statuses = known ? [...known.statuses.filter((s) => s !== a.status), a.status] : [a.status];
+    byId.set(a.id, {
+      id: a.id,
+      type: a.type,
+      coreClientID: a.coreClientID ?? known?.coreClientID ?? null,
+      status: a.status,
+      statuses,
+      timestamp: a.timestamp ?? known?.timestamp ?? null,
+      expireTime: a.expireTime ?? known?.expireTime ?? null,
+      latest: a,
+      messages: (known?.messages ?? 0) + 1,
+      lastAt: e.at,
+    });
+  }
+  return [...byId.values()].sort((a, b) => b.lastAt - a.lastAt);
 }
 
 export type FeedConnection =

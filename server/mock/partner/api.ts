@@ -16,6 +16,7 @@ import type { PartnerContext } from './context.ts';
 import { HttpError } from './fields.ts';
 import type { PartnerWorldName } from './keys.ts';
 import { type PartnerRoute, matchRoute, notImplemented } from './routes.ts';
+import { PartnerFeedHub, partnerFeedOf } from './feeds.ts';
 import { createWorld } from './seed.ts';
 import type { PartnerWorld } from './world.ts';
 
@@ -44,9 +45,13 @@ export interface PartnerApi {
   /** Whether the request is the Partner API's to answer: under /api/v1/p, or under the /qapi/v1/p typo. */
   claims(req: IncomingMessage): boolean;
   serve(req: IncomingMessage, res: ServerResponse): void;
-  upgrade(req: IncomingMessage, socket: Duplex): void;
+  upgrade(req: IncomingMessage, socket: Duplex, head?: Buffer): void;
   /** Back to the seeded worlds (every partner's companies, funds and transfers made since are gone). */
   reset(): void;
+  /** Sends the feeds' clients what has changed by now (the server calls it after every request too). */
+  flushFeeds(): void;
+  /** Closes every feed client (the server is stopping). */
+  close(): void;
 }
 
 function splitTarget(target: string): { path: string; query: string } {
@@ -124,6 +129,7 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
     if (!world) worlds.set(name, (world = createWorld(name)));
     return world;
   };
+  const feeds = new PartnerFeedHub(worldOf, options.now);
 
   const authenticate = (req: IncomingMessage, urlScheme: string, body: Uint8Array, nowMs: number) => {
     const host = req.headers.host;
@@ -192,6 +198,13 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
   return {
     reset() {
       worlds.clear();
+      feeds.reset();
+    },
+    flushFeeds() {
+      feeds.flush();
+    },
+    close() {
+      feeds.close();
     },
     claims(req) {
       const { path } = splitTarget(req.url ?? '/');
@@ -209,26 +222,41 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
             res.end();
           } else writeResult(res, result);
           options.log?.(`${req.method ?? '?'} ${splitTarget(req.url ?? '').path} ${result.status}`);
+          // A request may have created a transaction: tell the feeds.
+          feeds.flush();
         })
         // Writing the answer failed (the client went away mid-write): nothing more can be said to it.
         .catch(() => res.destroy());
     },
 
-    /** WebSocket feeds: the handshake is authenticated (over the ws:// URL, no body), then answered 501. */
-    upgrade(req, socket) {
+    /**
+     * WebSocket feeds: the handshake is authenticated (over the ws:// URL, no body), then
+     * `/coreclient/{client_id}/feed` (a core client of this partner, else 404) and `/liquidityhub/feed` are
+     * upgraded (feeds.ts); any other path answers 501. A refusal is an HTTP answer, never an upgrade.
+     */
+    upgrade(req, socket, head = Buffer.alloc(0)) {
+      socket.on('error', () => socket.destroy());
       const { path } = splitTarget(req.url ?? '/');
+      const below = path.slice(PARTNER_BASE_PATH.length);
       let result: ApiResult;
-      const match = matchRoute('GET', path.slice(PARTNER_BASE_PATH.length));
+      const match = matchRoute('GET', below);
       if (under(path, TYPO_BASE_PATH)) result = typoAnswer();
       else if (match.kind === 'found' && match.route.zkp) result = zkpAnswer(match.route);
       else {
         const auth = authenticate(req, wsScheme, new Uint8Array(0), options.now());
-        result = auth.ok
-          ? errorResult(
-              501,
-              `WebSocket feeds are not served by the mock yet (${path.slice(PARTNER_BASE_PATH.length)}); the handshake was authenticated`,
-            )
-          : auth.result;
+        const feed = partnerFeedOf(below);
+        if (!auth.ok) result = auth.result;
+        else if (feed?.kind === 'coreclient' && !worldOf(auth.key.world).coreClients.has(feed.clientId))
+          result = errorResult(404, `no core client ${feed.clientId} for this API key`);
+        else if (feed) {
+          feeds.accept(req, socket, head, auth.key.world, feed);
+          options.log?.(`UPGRADE ${path} 101`);
+          return;
+        } else
+          result = errorResult(
+            501,
+            `WebSocket feed not served by the mock (${below}); the handshake was authenticated. Served: /coreclient/{client_id}/feed, /liquidityhub/feed`,
+          );
       }
       const text = JSON.stringify(result.body);
       const extra = Object.entries(result.headers ?? {})

@@ -290,14 +290,14 @@ describe('Partner API: before and after authentication', () => {
     expect(res.status).toBe(413);
   });
 
-  it('authenticates a WebSocket handshake over its ws:// URL, then answers 501', async () => {
+  it('authenticates a WebSocket handshake over its ws:// URL; a feed the mock does not serve answers 501', async () => {
     const upgrade = {
       connection: 'Upgrade',
       upgrade: 'websocket',
       'sec-websocket-version': '13',
       'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
     };
-    const path = '/liquidityhub/feed';
+    const path = '/wallets/feed';
     const signed = await partnerHeaders({
       keyId: KEY,
       value: TS,

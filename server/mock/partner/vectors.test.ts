@@ -45,9 +45,9 @@ const ACCEPTED: Record<string, number> = {
   'delete-trustedparty': 202,
   'post-transfer-compact': 200,
   'put-wallet-policy': 200,
-  // Feeds: the handshake is authenticated, then the mock answers 501.
-  'wss-coreclient-feed': 501,
-  'wss-liquidityhub-feed': 501,
+  // Feeds: the handshake is authenticated, then upgraded (the vectors' core client is in the world).
+  'wss-coreclient-feed': 101,
+  'wss-liquidityhub-feed': 101,
   'long-body-100KiB': 200,
   'pkcs8-key-same-signature': 200,
 };

@@ -11,7 +11,7 @@ import { api, ApiRequestError } from '../../../lib/api-client.ts';
 export const MAX_FEED_EVENTS = 2000;
 
 export interface FeedState {
-  /** Which feed the events belong to (`environment/demoKey`); a new one starts empty. */
+  /** Which feed the events belong to (feedKey); a new one starts empty. */
   key: string | null;
   events: FeedEvent[];
   /** The stream could not start (no key, the launch token, the server gone), or broke off. */
@@ -41,16 +41,24 @@ function reducer(state: FeedState, action: Action): FeedState {
   return { ...state, ended: true, failure: action.failure ?? null };
 }
 
-export const feedKey = (q: FeedQuery) => `${q.environment}/${q.demoKey ?? ''}`;
+/** Which feed the events belong to: every field of the query, so that changing any opens a new stream. */
+export const feedKey = (q: FeedQuery) =>
+  JSON.stringify([q.environment, q.demoKey ?? '', q.scheme ?? '', q.feed ?? '', q.clientId ?? '', q.partnerKey ?? '']);
 
 export function useFeed(query: FeedQuery | null, run: number): FeedState & { clear(): void } {
   const [state, dispatch] = useReducer(reducer, INITIAL);
-  const environment = query?.environment;
-  const demoKey = query?.demoKey;
+  const key = query ? feedKey(query) : null;
   useEffect(() => {
-    if (!environment) return;
-    const q: FeedQuery = demoKey ? { environment, demoKey } : { environment };
-    const key = feedKey(q);
+    if (!key) return;
+    const [environment, demoKey, scheme, feed, clientId, partnerKey] = JSON.parse(key) as string[];
+    const q = {
+      environment,
+      ...(demoKey ? { demoKey } : {}),
+      ...(scheme ? { scheme } : {}),
+      ...(feed ? { feed } : {}),
+      ...(clientId ? { clientId } : {}),
+      ...(partnerKey ? { partnerKey } : {}),
+    } as FeedQuery;
     const controller = new AbortController();
     dispatch({ type: 'start', key });
     api
@@ -67,6 +75,6 @@ export function useFeed(query: FeedQuery | null, run: number): FeedState & { cle
           }),
       );
     return () => controller.abort();
-  }, [environment, demoKey, run]);
+  }, [key, run]);
   return { ...state, clear: () => dispatch({ type: 'clear' }) };
 }

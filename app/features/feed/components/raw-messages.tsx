@@ -41,6 +41,11 @@ export function RawMessages({ events }: { events: readonly FeedEvent[] }) {
                 {e.parsed.txID} → {e.parsed.status}
               </p>
             )}
+            {e.type === 'message' && e.action && (
+              <p className="mb-0.5 font-mono text-[11px] font-semibold text-slate-900 dark:text-slate-100">
+                {e.action.type} {e.action.id} → {e.action.status}
+              </p>
+            )}
             <pre
               className={
                 'font-mono text-[11px] leading-5 break-all whitespace-pre-wrap ' +
