@@ -96,28 +96,35 @@ export function App() {
     >
       {view === 'playground' && <SkipLink />}
       {production && <ProductionBanner />}
+      {/* One row from 768 px on; on a phone, title and theme, then the views, then the environments. */}
       <header
         className={
-          'flex h-12 shrink-0 items-center gap-4 border-b bg-white px-4 dark:bg-slate-900 ' +
+          'flex shrink-0 flex-wrap items-center gap-x-4 gap-y-2 border-b bg-white px-4 py-2 md:h-12 md:flex-nowrap md:py-0 dark:bg-slate-900 ' +
           (production ? 'border-b-2 border-env-production' : 'border-slate-200 dark:border-slate-800')
         }
       >
-        <div className="flex items-center gap-2">
+        <div className="flex shrink-0 items-center gap-2">
           <img src="/favicon.svg" alt="" className="size-6" />
-          <h1 className="text-sm font-semibold tracking-tight">
+          <h1 className="text-sm font-semibold tracking-tight whitespace-nowrap">
             Qredo API Playground
             {session.data && (
-              <span className="ml-2 font-mono text-[11px] font-normal text-slate-400">v{session.data.version}</span>
+              <span className="ml-2 hidden font-mono text-[11px] font-normal text-slate-400 xl:inline">
+                v{session.data.version}
+              </span>
             )}
           </h1>
         </div>
-        <ViewSwitch current={view} showBundle={false} />
-        <EnvironmentSwitcher
-          value={environment}
-          onChange={(next) => chooseEnvironment(form, next)}
-          environments={session.data?.environments}
-        />
-        <div className="ml-auto flex items-center gap-1">
+        <div className="order-3 max-md:basis-full md:order-none">
+          <ViewSwitch current={view} showBundle={false} />
+        </div>
+        <div className="order-4 max-md:basis-full md:order-none">
+          <EnvironmentSwitcher
+            value={environment}
+            onChange={(next) => chooseEnvironment(form, next)}
+            environments={session.data?.environments}
+          />
+        </div>
+        <div className="order-2 ml-auto flex items-center gap-1 md:order-none">
           <ShortcutsButton />
           <ThemeSwitch />
         </div>

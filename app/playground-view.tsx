@@ -2,10 +2,14 @@
  * The playground view: composer, live signing, response and history, composed from their features.
  * What is sent, shown and asked is wired here; each feature owns its own state and server state.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type ComponentProps } from 'react';
 import { useWatch, type Control, type UseFormReturn } from 'react-hook-form';
-import type { DemoKeyInfo, Environment, RelayResult, SendRequest } from '../core/contract.ts';
-import { useSendMutation } from './features/composer/api/send.ts';
+import type { DemoKeyInfo, DoctorRequest, Environment, RelayResult, SendRequest } from '../core/contract.ts';
+import { captureFromSent } from '../core/doctor/capture.ts';
+import { HistoryToggleButton, WorkbenchLayout, type WorkbenchLayoutHandle } from './components/workbench-layout.tsx';
+import { useCopyDraftCurl } from './features/composer/api/copy-curl.ts';
+import { newSendId, useCancelSend, useSendMutation, useSendProgress } from './features/composer/api/send.ts';
+import { Button } from './components/button.tsx';
 import { Composer } from './features/composer/components/composer.tsx';
 import {
   draftFromForm,
@@ -22,14 +26,17 @@ import { EnvironmentBar } from './features/environments/components/environment-b
 import { ENVIRONMENT_LABEL } from './features/environments/environment-style.ts';
 import { useHistoryEntry } from './features/history/api/history-api.ts';
 import { HistorySidebar } from './features/history/components/history-sidebar.tsx';
-import { ResponsePanel } from './features/response/components/response-panel.tsx';
+import { CompareView } from './features/response/components/compare-view.tsx';
+import { ResponsePanel, type TabId } from './features/response/components/response-panel.tsx';
 import { notCurrentReason } from './features/response/shown-request.ts';
-import { useDraftFeed } from './features/signing/api/sign-preview.ts';
+import { useDraftFeedSource, useSettledDraft, type DraftFeed } from './features/signing/api/sign-preview.ts';
+import { ComputedHeaders } from './features/signing/components/computed-headers.tsx';
 import { SigningPanel, type SigningPanelView } from './features/signing/components/signing-panel.tsx';
 import { SnippetsPanel } from './features/snippets/components/snippets-panel.tsx';
 import { announce } from './lib/announce.ts';
 import { ApiRequestError } from './lib/api-client.ts';
 import type { ConfirmSend } from './lib/confirm-send.ts';
+import { describeWindow } from './lib/curl-command.ts';
 import { keyName } from './lib/key-label.ts';
 import { useSession } from './lib/queries.ts';
 import { useShortcut } from './lib/shortcuts.ts';
@@ -47,22 +54,19 @@ function describeResult(r: RelayResult): string {
   return `${what}: failed (${r.error?.message ?? 'no response'}) after ${ms}`;
 }
 
-/** On narrow layouts the response sits below the fold: bring it into view after a send. */
-function revealResponse(scroller: HTMLElement | null, region: HTMLElement | null): void {
-  requestAnimationFrame(() => {
-    if (!scroller || !region) return;
-    const top = region.getBoundingClientRect().top;
-    const frame = scroller.getBoundingClientRect();
-    if (top > frame.bottom - 120)
-      scroller.scrollTo?.({ top: scroller.scrollTop + top - frame.top - 16, behavior: 'smooth' });
-  });
-}
+/** Two entries side by side: the first picked, then (once picked) the second. */
+type Comparing = { left: number; right: number | null } | null;
+
+/** After this long a send is watched (GET /api/sends/:id) and can be cancelled; quicker ones never are. */
+const WATCH_AFTER_MS = 400;
 
 export function PlaygroundView({
   form,
   active,
   confirmSend,
   onMockReset,
+  onDiagnose,
+  showEntry = null,
 }: {
   form: UseFormReturn<ComposerValues>;
   /** The embedded mock's data was reset from its bar. */
@@ -70,6 +74,10 @@ export function PlaygroundView({
   /** False while another view is on screen: the view stays mounted (drafts kept), its shortcuts off. */
   active: boolean;
   confirmSend: ConfirmSend;
+  /** "Diagnose" on a history entry: the page opens the doctor with it. */
+  onDiagnose?: (request: DoctorRequest, source: RelayResult) => void;
+  /** Show this history entry (a bundle re-run links to its entry); `seq` tells requests apart. */
+  showEntry?: { id: number; seq: number } | null;
 }) {
   const session = useSession();
   const [environment, demoKey] = useWatch({ control: form.control, name: ['environment', 'demoKey'] });
@@ -77,8 +85,33 @@ export function PlaygroundView({
   const [shown, setShown] = useState<Shown>(null);
   const [signingView, setSigningView] = useState<SigningPanelView>('live');
   const entry = useHistoryEntry(shown?.id ?? null);
-  const responseSlot = useRef<HTMLDivElement>(null);
-  const mainRef = useRef<HTMLElement>(null);
+  const layout = useRef<WorkbenchLayoutHandle>(null);
+  const copy = useCopyDraftCurl();
+  const [copyNote, setCopyNote] = useState<{ text: string; error: boolean } | null>(null);
+  const [flight, setFlight] = useState<{ sendId: string; watching: boolean } | null>(null);
+  const progress = useSendProgress(flight?.watching ? flight.sendId : null);
+  const cancel = useCancelSend();
+  const [tabRequest, setTabRequest] = useState<{ tab: TabId; seq: number } | null>(null);
+  const [comparing, setComparing] = useState<Comparing>(null);
+  const compareLeft = useHistoryEntry(comparing?.left ?? null);
+  const compareRight = useHistoryEntry(comparing?.right ?? null);
+
+  // An entry asked for from elsewhere (a bundle re-run's "history #19"): shown once per request.
+  const [seenShowEntry, setSeenShowEntry] = useState<number | null>(null);
+  if (showEntry && showEntry.seq !== seenShowEntry) {
+    setSeenShowEntry(showEntry.seq);
+    setShown({ id: showEntry.id, origin: 'history' });
+    setSigningView('sent');
+  }
+
+  // One draft feed for the page's form: it hears the form's change event, settles the draft and asks
+  // for its signature; the signing panel and the computed headers read the draft it settled.
+  const readDraft = useCallback(() => draftFromForm(form.getValues()), [form]);
+  const subscribeDraft = useCallback(
+    (onChange: () => void) => form.subscribe({ formState: { values: true }, callback: onChange }),
+    [form],
+  );
+  const feed = useDraftFeedSource(readDraft, subscribeDraft);
 
   const envInfo = session.data?.environments.find((e) => e.name === environment);
   const demoKeys = session.data?.demoKeys ?? NO_DEMO_KEYS;
@@ -86,16 +119,40 @@ export function PlaygroundView({
 
   const doSend = (request: SendRequest) => {
     announce(`Sending ${request.method} ${request.path}…`);
-    send.mutate(request, {
-      onSuccess: (result) => {
-        setShown({ id: result.id, origin: 'send' });
-        revealResponse(mainRef.current, responseSlot.current);
-        announce(`Sent ${describeResult(result)}`);
+    // Every send is named, so that a long one can be watched and cancelled.
+    const sendId = newSendId();
+    setFlight({ sendId, watching: false });
+    const watch = setTimeout(
+      () => setFlight((f) => (f?.sendId === sendId ? { sendId, watching: true } : f)),
+      WATCH_AFTER_MS,
+    );
+    cancel.reset();
+    send.mutate(
+      { ...request, sendId },
+      {
+        onSettled: () => {
+          clearTimeout(watch);
+          setFlight((f) => (f?.sendId === sendId ? null : f));
+        },
+        onSuccess: (result) => {
+          setShown({ id: result.id, origin: 'send' });
+          layout.current?.revealResponse();
+          announce(`Sent ${describeResult(result)}`);
+        },
+        onError: (error) => {
+          setShown(null);
+          announce(`Could not send ${request.method} ${request.path}: ${error.message}`);
+        },
       },
-      onError: (error) => {
-        setShown(null);
-        announce(`Could not send ${request.method} ${request.path}: ${error.message}`);
-      },
+    );
+  };
+
+  const cancelSend = () => {
+    if (!flight) return;
+    cancel.mutate(flight.sendId, {
+      onSuccess: () => announce('Cancelling the send…'),
+      // It ended first (a 404): its own answer is on its way.
+      onError: (e) => announce(`Could not cancel: ${e.message}`),
     });
   };
 
@@ -111,10 +168,67 @@ export function PlaygroundView({
   };
   useShortcut('send', 'Send the request (works inside the body editor too)', requestSend, active);
 
+  // Copy as cURL: signed now; a production mutation only after the same question as Send.
+  const requestCopy = () => {
+    if (copy.isPending) return;
+    void form.handleSubmit(
+      (values) => {
+        const draft = draftFromForm(values);
+        confirmSend({ ...draft, action: 'Copy as cURL: signed now, not sent', purpose: 'sign' }, (confirmed) =>
+          copy.mutate(
+            { draft, confirm: confirmed },
+            {
+              onSuccess: ({ signed }) => {
+                const text = `Copied ${signed.method} ${draft.path} as cURL, signed for timestamp ${signed.timestamp}. ${describeWindow(signed.timestamp, Date.now(), (ms) => new Date(ms).toLocaleTimeString())}`;
+                setCopyNote({ text, error: false });
+                announce(text);
+              },
+              onError: (error) => {
+                const text = `Could not copy as cURL: ${error.message}`;
+                setCopyNote({ text, error: true });
+                announce(text);
+              },
+            },
+          ),
+        );
+      },
+      () => announce('Some fields need attention before the request can be signed.'),
+    )();
+  };
+
   const onSelectHistory = (id: number) => {
     send.reset();
     setShown({ id, origin: 'history' });
     setSigningView('sent');
+    if (comparing && comparing.right === null && id !== comparing.left) {
+      setComparing({ left: comparing.left, right: id });
+      announce(`Comparing #${comparing.left} and #${id}.`);
+    }
+    layout.current?.revealResponse();
+  };
+
+  // The duration in a history row: that entry, on its Timing tab.
+  const onShowTiming = (id: number) => {
+    onSelectHistory(id);
+    setTabRequest({ tab: 'timing', seq: Date.now() });
+  };
+
+  const onCompare = (picked: RelayResult) => {
+    setComparing({ left: picked.id, right: null });
+    announce(`Comparing #${picked.id}: pick another entry in the history to compare it with.`);
+  };
+
+  const diagnose = (picked: RelayResult) => {
+    if (!onDiagnose) return;
+    const demo = demoKeys.find((k) => k.keyId === picked.keyId)?.id;
+    onDiagnose(
+      {
+        environment: picked.environment,
+        capture: captureFromSent(picked),
+        ...(picked.environment === 'mock' && demo ? { demoKey: demo } : {}),
+      },
+      picked,
+    );
   };
 
   // Load into composer: the request with the environment, key and timestamp settings it was sent with.
@@ -122,6 +236,7 @@ export function PlaygroundView({
     const values = valuesFromEntry(loaded, form.getValues(), (keyId) => nameKey(keyId).demoKey);
     form.reset(values, { keepDefaultValues: true });
     setSigningView('live');
+    layout.current?.revealComposer();
     const key = nameKey(loaded.keyId);
     const loadedInfo = session.data?.environments.find((e) => e.name === loaded.environment);
     const keyNote =
@@ -143,6 +258,7 @@ export function PlaygroundView({
     send.reset();
     setShown({ id: result.id, origin: 'history' });
     setSigningView('sent');
+    layout.current?.revealResponse();
     announce(`${result.kind === 'replay' ? 'Replayed' : 'Re-sent'} ${describeResult(result)}`);
   };
 
@@ -165,74 +281,135 @@ export function PlaygroundView({
   const responsePending = send.isPending || (shown !== null && entry.isLoading);
   const production = environment === 'production';
 
-  return (
-    <div className={`relative min-h-0 flex-1 ${active ? 'flex' : 'hidden'}`}>
-      <main ref={mainRef} className="relative min-w-0 flex-1 overflow-y-auto">
-        <div className="mx-auto max-w-[1600px] space-y-4 p-4">
-          {session.isError ? (
-            <p
-              role="alert"
-              className="rounded-lg border border-env-production/40 bg-env-production-soft/50 p-3 text-sm text-env-production-ink dark:bg-env-production/10 dark:text-env-production-night"
-            >
-              The playground server did not answer: {session.error.message}
-            </p>
-          ) : envInfo ? (
-            <EnvironmentBar
-              info={envInfo}
-              demoKeys={demoKeys}
-              demoKey={demoKey}
-              onDemoKeyChange={(key) => form.setValue('demoKey', key)}
-              {...(onMockReset ? { onMockReset } : {})}
-            />
-          ) : (
-            <div aria-hidden="true" className="h-[38px] animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" />
-          )}
+  const bar = session.isError ? (
+    <p
+      role="alert"
+      className="rounded-lg border border-env-production/40 bg-env-production-soft/50 p-3 text-sm text-env-production-ink dark:bg-env-production/10 dark:text-env-production-night"
+    >
+      The playground server did not answer: {session.error.message}
+    </p>
+  ) : envInfo ? (
+    <EnvironmentBar
+      info={envInfo}
+      demoKeys={demoKeys}
+      demoKey={demoKey}
+      onDemoKeyChange={(key) => form.setValue('demoKey', key)}
+      {...(onMockReset ? { onMockReset } : {})}
+    />
+  ) : (
+    <div aria-hidden="true" className="h-[38px] animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" />
+  );
 
-          <div className="grid items-start gap-4 xl:grid-cols-2">
-            <div className="min-w-0 space-y-4">
-              <div className="relative rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
-                <CurlImportLauncher
-                  environments={session.data?.environments ?? NO_ENVIRONMENTS}
-                  onImport={onCurlImport}
-                />
-                <Composer form={form} onSend={requestSend} sending={send.isPending} danger={production} />
-              </div>
-              <LiveSigning
+  return (
+    <main className={`relative min-h-0 flex-1 ${active ? 'flex' : 'hidden'}`}>
+      <WorkbenchLayout
+        ref={layout}
+        active={active}
+        slots={{
+          bar,
+          composer: (
+            <div className="relative rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+              <CurlImportLauncher
+                environments={session.data?.environments ?? NO_ENVIRONMENTS}
+                onImport={onCurlImport}
+              />
+              <Composer
                 form={form}
-                baseUrl={envInfo?.baseUrl}
-                entry={shownResult}
-                view={signingView}
-                onViewChange={setSigningView}
+                onSend={requestSend}
+                sending={send.isPending}
+                danger={production}
+                computedHeaders={<ComputedHeadersSlot feed={feed} />}
+                copyCurl={{ onCopy: requestCopy, pending: copy.isPending, note: copyNote }}
               />
             </div>
-            <div className="min-w-0 xl:sticky xl:top-4" ref={responseSlot}>
+          ),
+          signing: (
+            <LiveSigning
+              form={form}
+              feed={feed}
+              baseUrl={envInfo?.baseUrl}
+              entry={shownResult}
+              view={signingView}
+              onViewChange={setSigningView}
+            />
+          ),
+          response: (
+            <>
+              {comparing && (
+                <ComparisonSlot
+                  comparing={comparing}
+                  left={compareLeft.data ?? null}
+                  right={compareRight.data ?? null}
+                  onClose={() => setComparing(null)}
+                />
+              )}
               <ShownResponse
                 control={form.control}
                 result={shownResult}
                 pending={responsePending}
                 error={sendError}
                 demoKeys={demoKeys}
+                tabRequest={tabRequest}
+                progress={
+                  send.isPending && flight?.watching
+                    ? { data: progress.data ?? null, onCancel: cancelSend, cancelling: cancel.isPending }
+                    : null
+                }
               />
-              <div className="mt-4">
-                <BundleTools entry={shownResult} />
-              </div>
-            </div>
-          </div>
-        </div>
-      </main>
-      {/* After the main content in the document (and so in tab order), first on screen. */}
-      <div className="relative order-first flex w-72 shrink-0 flex-col border-r border-slate-200 bg-white xl:w-80 dark:border-slate-800 dark:bg-slate-900">
-        <HistorySidebar
-          selectedId={shown?.id ?? null}
-          onSelect={onSelectHistory}
-          onLoad={onLoadHistory}
-          onResult={onHistoryResult}
-          keyName={nameKey}
-          confirmSend={confirmSend}
-        />
-      </div>
-    </div>
+              <BundleTools entry={shownResult} />
+            </>
+          ),
+          history: (
+            <HistorySidebar
+              selectedId={shown?.id ?? null}
+              onSelect={onSelectHistory}
+              onLoad={onLoadHistory}
+              onResult={onHistoryResult}
+              keyName={nameKey}
+              confirmSend={confirmSend}
+              headerAction={<HistoryToggleButton />}
+              onShowTiming={onShowTiming}
+              onDiagnose={onDiagnose ? diagnose : undefined}
+              onCompare={onCompare}
+            />
+          ),
+        }}
+      />
+    </main>
   );
+}
+
+/** Two history entries compared, or the note that asks for the second one. */
+function ComparisonSlot({
+  comparing,
+  left,
+  right,
+  onClose,
+}: {
+  comparing: NonNullable<Comparing>;
+  left: RelayResult | null;
+  right: RelayResult | null;
+  onClose: () => void;
+}) {
+  if (comparing.right !== null && left && right) return <CompareView left={left} right={right} onClose={onClose} />;
+  return (
+    <p
+      role="status"
+      className="flex flex-wrap items-center gap-2 rounded-lg border border-sky-300 bg-sky-50 px-3 py-2 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950/40 dark:text-sky-100"
+    >
+      {comparing.right === null
+        ? `Comparing #${comparing.left}: pick another entry in the history.`
+        : 'Loading the two entries…'}
+      <Button size="sm" className="ml-auto" onClick={onClose}>
+        Cancel comparison
+      </Button>
+    </p>
+  );
+}
+
+/** The computed headers beside the added ones, with the values of the draft the feed last settled. */
+function ComputedHeadersSlot({ feed }: { feed: DraftFeed }) {
+  return <ComputedHeaders settled={useSettledDraft(feed)} />;
 }
 
 /**
@@ -246,12 +423,16 @@ function ShownResponse({
   pending,
   error,
   demoKeys,
+  tabRequest,
+  progress,
 }: {
   control: Control<ComposerValues>;
   result: RelayResult | null;
   pending: boolean;
   error: ApiRequestError | null;
   demoKeys: readonly DemoKeyInfo[];
+  tabRequest: ComponentProps<typeof ResponsePanel>['tabRequest'];
+  progress: ComponentProps<typeof ResponsePanel>['progress'];
 }) {
   const [environment, operationId, method, customMethod, path] = useWatch({
     control,
@@ -271,22 +452,34 @@ function ShownResponse({
     );
   }, [result, environment, operationId, method, customMethod, path]);
   const key = useMemo(() => (result ? keyName(result.keyId, demoKeys) : null), [result, demoKeys]);
-  return <ResponsePanel result={result} pending={pending} error={error} keyName={key} notCurrent={notCurrent} />;
+  return (
+    <ResponsePanel
+      result={result}
+      pending={pending}
+      error={error}
+      keyName={key}
+      notCurrent={notCurrent}
+      tabRequest={tabRequest}
+      progress={progress}
+    />
+  );
 }
 
 /**
  * The signing panel and the snippets, fed by the form: the draft as typed through useWatch (so that
- * only they re-render as the person types), the draft to sign through the draft feed, which hears the
- * form's change event itself and starts the signing request before React renders the keystroke.
+ * only they re-render as the person types), the draft to sign through the page's draft feed, which
+ * hears the form's change event itself and starts the signing request before React renders the keystroke.
  */
 function LiveSigning({
   form,
+  feed,
   baseUrl,
   entry,
   view,
   onViewChange,
 }: {
   form: UseFormReturn<ComposerValues>;
+  feed: DraftFeed;
   baseUrl: string | undefined;
   entry: RelayResult | null;
   view: SigningPanelView;
@@ -294,12 +487,7 @@ function LiveSigning({
 }) {
   const values = useWatch({ control: form.control }) as ComposerValues;
   const draft = useMemo(() => draftFromForm(values), [values]);
-  const read = useCallback(() => draftFromForm(form.getValues()), [form]);
-  const subscribe = useCallback(
-    (onChange: () => void) => form.subscribe({ formState: { values: true }, callback: onChange }),
-    [form],
-  );
-  const { settled } = useDraftFeed(read, subscribe);
+  const settled = useSettledDraft(feed);
   return (
     <>
       <SigningPanel

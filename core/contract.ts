@@ -8,6 +8,7 @@ import { DOCTOR_CAUSE_IDS, KEY_ID_PATTERN, KEY_ID_RULE } from './constants.ts';
 import { MAX_EXTRA_HEADERS, headerNameProblem, headerValueProblem } from './headers.ts';
 import { PARTNER_DEMO_KEY_IDS } from './constants.ts';
 import { SCHEMES } from './schemes.ts';
+import { parseHistorySearch } from './history-search.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing/signature.ts';
 import {
   ItemName,
@@ -270,6 +271,10 @@ export const SendProgress = z.object({
 });
 export type SendProgress = z.infer<typeof SendProgress>;
 
+/** POST /api/sends/:id/cancel: the send is being stopped; POST /api/send then answers it, recorded as `cancelled`. */
+export const SendCancelResponse = z.object({ ok: z.literal(true), cancelled: SendId });
+export type SendCancelResponse = z.infer<typeof SendCancelResponse>;
+
 export const HistoryEntry = RelayResult;
 export type HistoryEntry = RelayResult;
 
@@ -295,7 +300,7 @@ export type HistorySummary = z.infer<typeof HistorySummary>;
 export const StatusClass = z.enum(['2xx', '3xx', '4xx', '5xx', 'error']);
 export type StatusClass = z.infer<typeof StatusClass>;
 
-/** Query string of GET /api/history. */
+/** Query string of GET /api/history. `q` is free text with field tokens (core/history-search.ts). */
 export const HistoryQuery = z.object({
   environment: Environment.optional(),
   method: z.string().max(16).optional(),
@@ -305,6 +310,10 @@ export const HistoryQuery = z.object({
     .max(500)
     .refine((q) => ![...q].some((c) => c < ' ' || c === '\u007f'), {
       message: 'The search may not contain control characters (line breaks, tabs, NUL).',
+    })
+    // Field tokens (status:403, method:POST, env:, key:, path:) are read by core/history-search.ts.
+    .superRefine((q, ctx) => {
+      for (const problem of parseHistorySearch(q).problems) ctx.addIssue({ code: 'custom', message: problem });
     })
     .optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),

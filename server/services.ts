@@ -129,7 +129,12 @@ export function createServices(
     inflight,
     doctor,
     history() {
-      history ??= openHistoryStore({ db: db(), bodyCapBytes: config.historyBodyCapBytes });
+      history ??= openHistoryStore({
+        db: db(),
+        bodyCapBytes: config.historyBodyCapBytes,
+        // `key:read-only` in a history search names the demo key's key id.
+        keyAliases: Object.fromEntries(DEMO_KEYS.map((k) => [k.id, k.keyId])),
+      });
       return history;
     },
     workbench() {

@@ -94,3 +94,36 @@ describe('the workbench calls', () => {
     ]);
   });
 });
+
+describe('api.sendProgress and api.cancelSend', () => {
+  it('ask GET /api/sends/:id and POST /api/sends/:id/cancel with the launch token path, and read 404 as an error', async () => {
+    const progress = {
+      sendId: 'send-abc12345',
+      stage: 'receiving',
+      sent: 10,
+      bodyBytes: 0,
+      received: 5,
+      expected: 9,
+      elapsedMs: 3,
+    };
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(new Response(JSON.stringify(progress), { status: 200 }))
+      .mockResolvedValueOnce(new Response(JSON.stringify({ ok: true, cancelled: 'send-abc12345' }), { status: 200 }))
+      .mockResolvedValueOnce(
+        new Response(JSON.stringify({ error: { code: 'not-in-flight', message: 'No send named x is in flight.' } }), {
+          status: 404,
+        }),
+      );
+    vi.stubGlobal('fetch', fetch);
+    expect(await api.sendProgress('send-abc12345')).toEqual(progress);
+    expect(await api.cancelSend('send-abc12345')).toEqual({ ok: true, cancelled: 'send-abc12345' });
+    await expect(api.sendProgress('send-abc12345')).rejects.toMatchObject({ status: 404, code: 'not-in-flight' });
+    const calls = fetch.mock.calls as unknown as Array<[string, RequestInit]>;
+    expect(calls.map(([url, init]) => `${init.method} ${url}`)).toEqual([
+      'GET /api/sends/send-abc12345',
+      'POST /api/sends/send-abc12345/cancel',
+      'GET /api/sends/send-abc12345',
+    ]);
+  });
+});

@@ -40,6 +40,8 @@ import type {
   SavedRequest,
   SavedRequestQuery,
   SavedRequestSearch,
+  SendCancelResponse,
+  SendProgress,
   SendRequest,
   SessionInfo,
   SignRequest,
@@ -227,6 +229,12 @@ export const api = {
   session: getSession,
   sign: (draft: SignRequest, signal?: AbortSignal) => call<SignResponse>('POST', '/api/sign', draft, { signal }),
   send: (request: SendRequest) => call<RelayResult>('POST', '/api/send', request),
+  /** How far a send given a `sendId` has got; a 404 once it has ended. */
+  sendProgress: (sendId: string, signal?: AbortSignal) =>
+    call<SendProgress>('GET', `/api/sends/${encodeURIComponent(sendId)}`, undefined, { signal }),
+  /** Stops a send in flight; its POST /api/send then answers with the error code `cancelled`. */
+  cancelSend: (sendId: string) =>
+    call<SendCancelResponse>('POST', `/api/sends/${encodeURIComponent(sendId)}/cancel`, {}),
   history: (query: Partial<HistoryQuery>) => call<HistoryList>('GET', `/api/history${queryString(query)}`),
   historyEntry: (id: number) => call<HistoryEntry>('GET', `/api/history/${id}`),
   deleteHistoryEntry: (id: number) => call<ApiOk>('DELETE', `/api/history/${id}`),

@@ -15,6 +15,11 @@ export interface RequestToConfirm {
   body: string | null;
   /** What is sending it, said in the dialog ("Re-send of history #12"); null for the composer's Send. */
   action: string | null;
+  /**
+   * 'sign' when the request is only signed, not sent (Copy as cURL): a signature for a production
+   * mutation is a capability, so the same question is asked, in its own words.
+   */
+  purpose?: 'send' | 'sign';
 }
 
 /** `proceed(true)` after the person confirmed; `proceed(false)` when nothing needed confirming. */

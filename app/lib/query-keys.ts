@@ -19,6 +19,10 @@ export const queryKeys = {
     all: () => ['history-entry'] as const,
     one: (id: number) => ['history-entry', id] as const,
   },
+  sends: {
+    /** The progress of one send in flight (GET /api/sends/:id), by the id the page gave it. */
+    progress: (sendId: string) => ['send-progress', sendId] as const,
+  },
   walkthrough: {
     draft: (draft: RequestDraft) => ['walkthrough', draft] as const,
     example: () => ['walkthrough-example'] as const,

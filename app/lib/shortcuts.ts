@@ -48,8 +48,22 @@ function install(): void {
   window.addEventListener('keydown', onKeyDown, true);
 }
 
-/** A single key (`/`, `?`) or the send chord, handled while `enabled`. The handler may change on every render. */
-export function useShortcut(key: '/' | '?' | 'send', description: string, handler: () => void, enabled = true): void {
+/**
+ * The page's keys, in one place: a single key fires only outside text fields, the send chord
+ * everywhere. Registering a new one here keeps the shortcuts dialog and the keys in step.
+ */
+export type ShortcutKey =
+  /** Focus the history search. */
+  | '/'
+  /** The list of shortcuts. */
+  | '?'
+  /** Show or hide the history (the sidebar, or the drawer on a narrow screen). */
+  | 'h'
+  /** Ctrl/Cmd+Enter: send. */
+  | 'send';
+
+/** A single key (`/`, `?`, `h`) or the send chord, handled while `enabled`. The handler may change on every render. */
+export function useShortcut(key: ShortcutKey, description: string, handler: () => void, enabled = true): void {
   const ref = useRef(handler);
   useLayoutEffect(() => {
     ref.current = handler;
@@ -66,8 +80,8 @@ export function useShortcut(key: '/' | '?' | 'send', description: string, handle
             run: () => ref.current(),
           }
         : {
-            info: { keys: [key], description },
-            matches: (e) => e.key === key,
+            info: { keys: [key.toUpperCase()], description },
+            matches: (e) => e.key === key || (key === 'h' && e.key === 'H' && !e.shiftKey),
             whileTyping: false,
             run: () => ref.current(),
           };

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { RelayResult, describeIssues, type HistoryEntry } from '../contract.ts';
 import { base64url, decodeStandardBase64 } from '../signing/index.ts';
+import { captureFromSent } from '../doctor/capture.ts';
 import type { Capture } from '../doctor/diagnose.ts';
 
 export const BUNDLE_SCHEMA = 'qredo-playground-bundle';
@@ -195,16 +196,5 @@ export function bundleFromFragment(fragment: string): BundleParse {
 
 /** The capture the signature doctor needs to verify a bundle entry against one's own secret. */
 export function captureFromBundleEntry(entry: BundleEntry): Capture {
-  const signedTs = entry.stringToSign.segments.find((s) => s.name === 'timestamp')?.text ?? entry.timestamp;
-  const capture: Capture = {
-    timestamp: signedTs,
-    method: entry.request.method,
-    url: entry.request.url,
-    body: entry.request.body,
-    signature: entry.signature,
-    keyId: entry.keyId,
-    headerNames: Object.keys(entry.request.headers),
-  };
-  if (signedTs !== entry.timestamp) capture.headerTimestamp = entry.timestamp;
-  return capture;
+  return captureFromSent(entry);
 }

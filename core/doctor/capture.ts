@@ -3,6 +3,7 @@ import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../signing/index
 import { headerValue, type ImportedRequest } from '../import/types.ts';
 import { LOOKALIKE_HEADERS } from './causes.ts';
 import type { Capture } from './diagnose.ts';
+import type { RelayResult } from '../contract.ts';
 
 export type CaptureResult = { ok: true; capture: Capture; notes: string[] } | { ok: false; error: string };
 
@@ -45,4 +46,28 @@ export function captureFromRequest(request: ImportedRequest): CaptureResult {
   };
   if (keyId !== undefined) capture.keyId = keyId.trim();
   return { ok: true, capture, notes: [...request.notes, ...notes] };
+}
+
+/**
+ * A request the playground sent (a history or bundle entry) as a capture for the doctor: the
+ * timestamp that was signed, the URL, body and signature as sent, and the header names. Without zod,
+ * so that the page can call it from the first screen.
+ */
+export function captureFromSent(
+  entry: Pick<RelayResult, 'stringToSign' | 'timestamp' | 'signature' | 'keyId'> & {
+    request: Pick<RelayResult['request'], 'method' | 'url' | 'body' | 'headers'>;
+  },
+): Capture {
+  const signedTs = entry.stringToSign.segments.find((s) => s.name === 'timestamp')?.text ?? entry.timestamp;
+  const capture: Capture = {
+    timestamp: signedTs,
+    method: entry.request.method,
+    url: entry.request.url,
+    body: entry.request.body,
+    signature: entry.signature,
+    keyId: entry.keyId,
+    headerNames: Object.keys(entry.request.headers),
+  };
+  if (signedTs !== entry.timestamp) capture.headerTimestamp = entry.timestamp;
+  return capture;
 }

@@ -211,6 +211,40 @@ describe('history store', () => {
     expect(s.list({ ...all, q: 'X' }).entries.map((x) => x.id)).toEqual([whole]);
   });
 
+  it('applies search tokens: status, method, env, key (by name or id), path prefix, with free text', () => {
+    const s = openHistoryStore({ dir: tempDir(), keyAliases: { 'read-only': 'ro-key' } });
+    stores.push(s);
+    const postForbidden = s.record(entry({ method: 'POST', status: 403, path: '/transaction', keyId: 'ro-key' })).id;
+    const getForbidden = s.record(entry({ method: 'GET', status: 403, path: '/funds/1' })).id;
+    const postOk = s.record(entry({ method: 'post', status: 200, path: '/transaction', resBody: '{"acme":1}' })).id;
+    const failed = s.record(entry({ status: null, path: '/funds', environment: 'sandbox' })).id;
+    const prod = s.record(entry({ status: 401, path: '/balance', environment: 'production' })).id;
+    const ids = (q: string) => s.list({ ...all, q }).entries.map((x) => x.id);
+
+    expect(ids('status:403 method:POST')).toEqual([postForbidden]);
+    expect(ids('status:403')).toEqual([getForbidden, postForbidden]);
+    expect(ids('status:4xx')).toEqual([prod, getForbidden, postForbidden]);
+    expect(ids('status:401 status:200')).toEqual([prod, postOk]);
+    expect(ids('status:error')).toEqual([failed]);
+    // Methods are compared in any case; the entry keeps the method as sent.
+    expect(ids('method:post')).toEqual([postOk, postForbidden]);
+    expect(ids('env:production')).toEqual([prod]);
+    expect(ids('env:sandbox env:production')).toEqual([prod, failed]);
+    expect(ids('key:read-only')).toEqual([postForbidden]);
+    expect(ids('key:ro-key')).toEqual([postForbidden]);
+    expect(ids('key:nobody')).toEqual([]);
+    expect(ids('path:/funds')).toEqual([failed, getForbidden]);
+    expect(ids('path:/funds/')).toEqual([getForbidden]);
+    expect(ids('path:/transaction acme')).toEqual([postOk]);
+    expect(ids('method:POST acme missing')).toEqual([]);
+    // A token with the explicit filters: both must hold.
+    expect(s.list({ ...all, q: 'status:4xx', environment: 'mock' }).entries.map((x) => x.id)).toEqual([
+      getForbidden,
+      postForbidden,
+    ]);
+    expect(s.list({ ...all, q: 'status:403 method:POST' }).total).toBe(1);
+  });
+
   it('deletes one entry and clears them all', () => {
     const s = open(tempDir());
     const a = s.record(entry({ reqBody: 'needle' })).id;

@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { HistoryEntry, HistoryList, HistoryQuery, HistorySummary, StatusClass } from '../../core/contract.ts';
 import { createCollectionTables, createVariableAndWorkspaceTables } from '../workbench/schema.ts';
+import { parseHistorySearch, type HistorySearch } from '../../core/history-search.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -62,8 +63,9 @@ export interface HistoryStore {
   record(entry: Omit<HistoryEntry, 'id'>): HistoryEntry;
   get(id: number): HistoryEntry | null;
   /**
-   * Newest first; filters by environment, method (exact), status class, case-insensitive text, and
-   * the saved request that produced the entries.
+   * Newest first; filters by environment, method (exact), status class, the search `q` (its field
+   * tokens and free-text words, core/history-search.ts, the words case-insensitive), and the saved
+   * request that produced the entries.
    */
   list(query: HistoryQuery & { savedRequestId?: number }): HistoryList;
   delete(id: number): boolean;
@@ -79,7 +81,9 @@ export type HistoryStoreOptions = (
   | { db: Database.Database; dir?: undefined }
 ) & {
   /** Longest request or response body kept per entry, in bytes (default 2 MiB). */
-  bodyCapBytes?: number;
+  bodyCapBytes?: number | undefined;
+  /** Names a `key:` search token may use for a key id (the demo keys' names). */
+  keyAliases?: Readonly<Record<string, string>> | undefined;
 };
 
 export const HISTORY_FILE = 'history.sqlite';
@@ -246,6 +250,52 @@ function containsPattern(text: string): string {
 
 // ---- list queries -----------------------------------------------------------------------------
 
+/**
+ * The WHERE conditions of a parsed search, with named parameters that searchParams fills in: tokens
+ * of one field are alternatives (OR), fields and words must all hold (AND).
+ */
+function searchWhere(s: HistorySearch): string[] {
+  const where: string[] = [];
+  const anyOf = (conditions: string[]) => (conditions.length === 1 ? conditions[0]! : `(${conditions.join(' OR ')})`);
+  if (s.status.length)
+    where.push(
+      anyOf(
+        s.status.map((x, i) =>
+          x.kind === 'code'
+            ? `e.status = @status${i}`
+            : x.kind === 'class'
+              ? `(e.status >= @status${i} AND e.status < @status${i} + 100)`
+              : 'e.status IS NULL',
+        ),
+      ),
+    );
+  if (s.methods.length) where.push(`upper(e.method) IN (${s.methods.map((_, i) => `@method${i}`).join(', ')})`);
+  if (s.environments.length) where.push(`e.environment IN (${s.environments.map((_, i) => `@env${i}`).join(', ')})`);
+  if (s.keys.length) where.push(`e.key_id IN (${s.keys.flatMap((_, i) => [`@key${i}`, `@keyAlias${i}`]).join(', ')})`);
+  if (s.paths.length) where.push(anyOf(s.paths.map((_, i) => `substr(e.path, 1, length(@path${i})) = @path${i}`)));
+  // The trigram index narrows the candidates; SQLite then checks the pattern against each one.
+  // Text and pattern are both lower-cased here, so the case-sensitive GLOB is a case-insensitive search.
+  s.words.forEach((_, i) => where.push(`e.id IN (SELECT rowid FROM entry_search_index WHERE text GLOB @word${i})`));
+  return where;
+}
+
+function searchParams(s: HistorySearch, keyAliases: Readonly<Record<string, string>>): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  s.status.forEach((x, i) => {
+    if (x.kind === 'code') params[`status${i}`] = x.code;
+    else if (x.kind === 'class') params[`status${i}`] = x.from;
+  });
+  s.methods.forEach((m, i) => (params[`method${i}`] = m));
+  s.environments.forEach((e, i) => (params[`env${i}`] = e));
+  s.keys.forEach((k, i) => {
+    params[`key${i}`] = k;
+    params[`keyAlias${i}`] = Object.hasOwn(keyAliases, k) ? keyAliases[k]! : k;
+  });
+  s.paths.forEach((p, i) => (params[`path${i}`] = p));
+  s.words.forEach((w, i) => (params[`word${i}`] = containsPattern(w.toLowerCase())));
+  return params;
+}
+
 const STATUS_SQL: Record<StatusClass, string> = {
   '2xx': 'e.status >= 200 AND e.status < 300',
   '3xx': 'e.status >= 300 AND e.status < 400',
@@ -409,11 +459,22 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
 
   /** One prepared statement pair per filter shape, built on first use and reused. */
   const listStatements = new Map<string, { page: Database.Statement; total: Database.Statement }>();
-  function listStatement(q: HistoryQuery & { savedRequestId?: number }): {
-    page: Database.Statement;
-    total: Database.Statement;
-  } {
-    const key = `${q.environment ? 'e' : ''}|${q.method ? 'm' : ''}|${q.status ?? ''}|${q.q ? 'q' : ''}|${q.savedRequestId !== undefined ? 's' : ''}`;
+  function listStatement(
+    q: HistoryQuery & { savedRequestId?: number },
+    search: HistorySearch,
+  ): { page: Database.Statement; total: Database.Statement } {
+    const key = [
+      q.environment ? 'e' : '',
+      q.method ? 'm' : '',
+      q.status ?? '',
+      q.savedRequestId !== undefined ? 's' : '',
+      search.words.length,
+      search.status.map((x) => x.kind).join(','),
+      search.methods.length,
+      search.environments.length,
+      search.keys.length,
+      search.paths.length,
+    ].join('|');
     let st = listStatements.get(key);
     if (!st) {
       const where: string[] = [];
@@ -421,9 +482,7 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
       if (q.method) where.push('e.method = @method');
       if (q.status) where.push(STATUS_SQL[q.status]);
       if (q.savedRequestId !== undefined) where.push('e.saved_request_id = @savedRequestId');
-      // The trigram index narrows the candidates; SQLite then checks the pattern against each one.
-      // Text and pattern are both lower-cased here, so the case-sensitive GLOB is a case-insensitive search.
-      if (q.q) where.push('e.id IN (SELECT rowid FROM entry_search_index WHERE text GLOB @pattern)');
+      where.push(...searchWhere(search));
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       st = {
         page: db.prepare(
@@ -431,6 +490,8 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
         ),
         total: db.prepare(`SELECT count(*) FROM entries e ${clause}`).pluck(),
       };
+      // A bound on the shapes kept: each is a handful of tokens, but a script could vary them endlessly.
+      if (listStatements.size >= 256) listStatements.clear();
       listStatements.set(key, st);
     }
     return st;
@@ -470,16 +531,14 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
       ensureOpen();
       const limit = query.limit ?? 100;
       const offset = query.offset ?? 0;
-      const filters: Record<string, string | number> = {};
+      const search = parseHistorySearch(query.q ?? '');
+      const filters: Record<string, string | number> = searchParams(search, opts.keyAliases ?? {});
       if (query.environment) filters.environment = query.environment;
       if (query.savedRequestId !== undefined) filters.savedRequestId = query.savedRequestId;
       if (query.method) filters.method = query.method;
-      if (query.q) {
-        // Asked of the database, not of `waiting`: another process may have recorded entries.
-        if (anyUnindexed.get() === 1) catchUp();
-        filters.pattern = containsPattern(query.q.toLowerCase());
-      }
-      const st = listStatement(query);
+      // Asked of the database, not of `waiting`: another process may have recorded entries.
+      if (search.words.length > 0 && anyUnindexed.get() === 1) catchUp();
+      const st = listStatement(query, search);
       const rows = st.page.all({ ...filters, limit, offset }) as SummaryRow[];
       // No count is needed when this page reaches the end of the matches.
       const reachedEnd = rows.length < limit && (rows.length > 0 || offset === 0);

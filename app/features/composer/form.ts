@@ -4,6 +4,7 @@
  */
 import { fillPath, OPERATIONS, operationTakesBody, type Operation } from '../../../core/catalogue.ts';
 import type { DemoKey, Environment, HistoryEntry, RequestDraft } from '../../../core/contract.ts';
+import { headerNameProblem, headerValueProblem } from '../../../core/headers.ts';
 import { unexpectedBody, type UnexpectedBody } from '../../../core/request-body.ts';
 import { formatTimestamp, type TimestampUnit } from '../../../core/signing/timestamp.ts';
 import { checkPath } from '../../../core/signing/url.ts';
@@ -148,6 +149,18 @@ export function composerUnexpectedBody(
   return unexpectedBody(effectiveMethod(values), values.body, {
     operationTakesNoBody: operation !== undefined && !operationTakesBody(operation),
   });
+}
+
+/** A header row's name: true when it can be sent (or the row is empty and left out), else why not (core/headers.ts). */
+export function validateHeaderName(name: string, value: string): true | string {
+  if (name === '' && value === '') return true;
+  return headerNameProblem(name) ?? true;
+}
+
+/** A header row's value: true when it can be sent as typed, else why not. */
+export function validateHeaderValue(name: string, value: string): true | string {
+  if (name === '' && value === '') return true;
+  return headerValueProblem(value) ?? true;
 }
 
 /** Problems with a path parameter value, or true when it is fine. */

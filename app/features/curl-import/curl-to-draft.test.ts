@@ -23,16 +23,19 @@ describe('curlToDraft', () => {
     expect(r).toMatchObject({ ok: true, method: 'GET', path: '/balance', body: null, bodyBytes: 0 });
     if (!r.ok) return;
     expect(r.host).toEqual({ environment: 'production', host: 'api.qredo.network', known: 'configured' });
-    expect(r.keptHeaders).toEqual(['accept: application/json']);
+    // Custom headers go into the composer exactly as pasted; the signing headers are made again.
+    expect(r.headers).toEqual([
+      { name: 'accept', value: 'application/json' },
+      { name: 'accept-language', value: 'en-GB,en;q=0.9' },
+      { name: 'X-Request-Id', value: '42' },
+    ]);
+    expect(r.keptHeaders).toEqual(['accept: application/json', 'accept-language: en-GB,en;q=0.9', 'X-Request-Id: 42']);
     expect(r.dropped.map((d) => d.what)).toEqual([
-      'accept-language: en-GB,en;q=0.9',
       'qredo-api-key: P15GkHVm8aEWC-',
       'qredo-api-ts: 1700000000',
       'qredo-api-sig: abc',
-      'X-Request-Id: 42',
     ]);
-    expect(r.dropped[4]!.why).toMatch(/custom headers are not sent/);
-    expect(r.dropped[1]!.why).toMatch(/signed again/);
+    expect(r.dropped[0]!.why).toMatch(/signed again/);
     expect(r.notes.join(' ')).toMatch(/--compressed/);
   });
 
@@ -75,13 +78,32 @@ describe('curlToDraft', () => {
 describe('headerFate', () => {
   it.each([
     [{ name: 'Accept', value: 'application/json' }, false, true],
-    [{ name: 'Accept', value: 'text/html' }, false, false],
+    // Kept as pasted: an Accept or Content-Type in the Headers replaces the playground's own.
+    [{ name: 'Accept', value: 'text/html' }, false, true],
     [{ name: 'content-type', value: 'application/json; charset=utf-8' }, true, true],
+    [{ name: 'content-type', value: 'text/plain' }, true, true],
     [{ name: 'content-type', value: 'application/json' }, false, false],
+    [{ name: 'X-Request-Id', value: '42' }, false, true],
     [{ name: 'Content-Length', value: '12' }, true, false],
+    [{ name: 'Host', value: 'x' }, false, false],
+    [{ name: 'Transfer-Encoding', value: 'chunked' }, true, false],
+    [{ name: 'Connection', value: 'keep-alive' }, false, false],
+    [{ name: 'accept-encoding', value: 'gzip' }, false, false],
+    [{ name: 'QREDO-API-SIG', value: 'x' }, false, false],
     [{ name: 'qredo-api-sign', value: 'x' }, false, false],
     [{ name: 'Cookie', value: 'a=1' }, false, false],
+    [{ name: 'Proxy-Authorization', value: 'Basic x' }, false, false],
+    [{ name: 'x-note', value: 'café' }, false, false],
   ])('%j with a body %s: kept %s', (header, hasBody, kept) => {
     expect(headerFate(header, hasBody).kept).toBe(kept);
+  });
+
+  it('says why, in core/headers.ts’s words where they apply', () => {
+    expect(headerFate({ name: 'Host', value: 'x' }, false)).toEqual({
+      kept: false,
+      why: 'written by the relay for the exact bytes it sends',
+    });
+    expect(headerFate({ name: 'Cookie', value: 'a' }, false)).toMatchObject({ why: /credentials/ });
+    expect(headerFate({ name: 'x-note', value: 'café' }, false)).toMatchObject({ why: /outside visible ASCII/ });
   });
 });

@@ -1,10 +1,10 @@
 /**
- * A pasted cURL command to the composer's method, path and exact body, with a summary of what is
- * kept, what is dropped and why, and which environment the URL's host is. No React.
+ * A pasted cURL command to the composer's method, path, headers and exact body, with a summary of
+ * what is kept, what is dropped and why, and which environment the URL's host is. No React.
  */
 import type { Environment } from '../../../core/contract.ts';
 import { ImportError, parseCurl, type ImportedHeader } from '../../../core/import/index.ts';
-import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../../../core/signing/signature.ts';
+import { headerNameProblem, headerValueProblem, isComputedHeader, isTransportHeader } from '../../../core/headers.ts';
 import { utf8ByteLength } from '../../../core/signing/utf8.ts';
 import { PUBLIC_QREDO_BASES, pathFromUrl } from '../../lib/qredo-url.ts';
 
@@ -27,7 +27,9 @@ export interface CurlSummary {
   body: string | null;
   bodyBytes: number;
   host: HostMapping;
-  /** Headers sent as the paste had them (with the same value). */
+  /** Headers that go into the composer, exactly as pasted, in order (sent as typed, not signed). */
+  headers: ImportedHeader[];
+  /** The same, as "name: value" for the summary (long values cut). */
   keptHeaders: string[];
   dropped: Dropped[];
   /** What the parser ignored or assumed. */
@@ -36,45 +38,31 @@ export interface CurlSummary {
 
 export type CurlImport = ({ ok: true } & CurlSummary) | { ok: false; error: string };
 
-const RELAY_HEADERS = new Set([
-  'host',
-  'content-length',
-  'connection',
-  'transfer-encoding',
-  'accept-encoding',
-  'expect',
-]);
+/** Transport headers curl adds that the relay does not take: it reads the body uncompressed and never waits to send it. */
+const CURL_TRANSPORT = new Set(['accept-encoding', 'expect']);
 
 const shown = (h: ImportedHeader) => `${h.name}: ${h.value.length > 40 ? `${h.value.slice(0, 37)}…` : h.value}`;
 
 /**
- * What happens to one pasted header. The relay sends only the headers the Qredo API reads: the
- * three signing headers (made again), accept and, with a body, content-type, both application/json.
+ * What happens to one pasted header. The three signing headers are made again; the relay writes the
+ * transport ones itself (core/headers.ts); other credentials never travel. Every other header goes
+ * into the composer's Headers, to be sent exactly as pasted (not signed), unless it could not be
+ * sent as it is. An Accept or Content-Type replaces the playground's own.
  */
 export function headerFate(header: ImportedHeader, hasBody: boolean): { kept: true } | { kept: false; why: string } {
   const name = header.name.toLowerCase();
-  const media = header.value.split(';', 1)[0]!.trim().toLowerCase();
-  if (name === HEADER_KEY || name === HEADER_TIMESTAMP || name === HEADER_SIGNATURE)
+  if (isComputedHeader(name))
     return { kept: false, why: 'signed again by the playground, with your key and a fresh timestamp' };
   if (name.startsWith('qredo-api-'))
     return { kept: false, why: 'not one of the three Qredo signing headers (misspelt?); the playground signs again' };
-  if (name === 'accept')
-    return media === 'application/json'
-      ? { kept: true }
-      : { kept: false, why: 'the playground always asks for application/json' };
-  if (name === 'content-type') {
-    if (!hasBody) return { kept: false, why: 'there is no body for it to describe' };
-    return media === 'application/json'
-      ? { kept: true }
-      : { kept: false, why: 'the playground always sends a body as application/json' };
-  }
-  if (RELAY_HEADERS.has(name)) return { kept: false, why: 'set by the relay for the exact bytes it sends' };
+  if (name === 'content-type' && !hasBody) return { kept: false, why: 'there is no body for it to describe' };
   if (name === 'cookie' || name === 'authorization' || name === 'proxy-authorization')
     return { kept: false, why: 'credentials other than the Qredo signature are never forwarded' };
-  return {
-    kept: false,
-    why: 'the playground sends only the headers the Qredo API reads, so custom headers are not sent',
-  };
+  if (isTransportHeader(name) || CURL_TRANSPORT.has(name))
+    return { kept: false, why: 'written by the relay for the exact bytes it sends' };
+  const problem = headerNameProblem(header.name) ?? headerValueProblem(header.value);
+  if (problem) return { kept: false, why: problem.replace(/\.$/, '') };
+  return { kept: true };
 }
 
 const norm = (base: string) => base.replace(/\/+$/, '').toLowerCase();
@@ -111,11 +99,11 @@ export function curlToDraft(text: string, environments: readonly { name: Environ
   );
   if (!found.ok) return { ok: false, error: found.error };
   const hasBody = parsed.body !== null;
-  const keptHeaders: string[] = [];
+  const headers: ImportedHeader[] = [];
   const dropped: Dropped[] = [];
   for (const header of parsed.headers) {
     const fate = headerFate(header, hasBody);
-    if (fate.kept) keptHeaders.push(shown(header));
+    if (fate.kept) headers.push({ name: header.name, value: header.value });
     else dropped.push({ what: shown(header), why: fate.why });
   }
   return {
@@ -125,7 +113,8 @@ export function curlToDraft(text: string, environments: readonly { name: Environ
     body: parsed.body,
     bodyBytes: parsed.body === null ? 0 : utf8ByteLength(parsed.body),
     host: mapHost(found.base, environments),
-    keptHeaders,
+    headers,
+    keptHeaders: headers.map(shown),
     dropped,
     notes: parsed.notes,
   };

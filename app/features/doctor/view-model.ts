@@ -160,3 +160,49 @@ export function doctorView(d: DoctorResponse): DoctorView {
       `; ${d.variantsTried} mistake variants replayed.`,
   };
 }
+
+/** The form for a request given to the doctor from elsewhere (a history or bundle entry's "Diagnose"). */
+export function valuesFromDoctorRequest(request: DoctorRequest): DoctorFormValues {
+  const base: DoctorFormValues = {
+    ...defaultDoctorValues(),
+    environment: request.environment,
+    demoKey: request.demoKey ?? '',
+  };
+  const c = request.capture;
+  if ('curl' in c) return { ...base, mode: 'paste', captured: c.curl };
+  if ('raw' in c) return { ...base, mode: 'paste', captured: c.raw };
+  return {
+    ...base,
+    mode: 'fields',
+    timestamp: c.timestamp,
+    method: c.method,
+    url: c.url,
+    body: c.body ?? '',
+    signature: c.signature,
+    keyId: c.keyId ?? '',
+  };
+}
+
+/** The request the composer should send instead: what the capture meant, signed again by the playground. */
+export interface CorrectedRequest {
+  environment: Environment;
+  method: string;
+  /** The full URL as captured; the page takes the path relative to an environment's base. */
+  url: string;
+  body: string | null;
+}
+
+/**
+ * "Open in composer": the captured method (upper-cased when its case was the mistake), URL and exact
+ * body. The playground signs it again with its own key and a fresh timestamp, which corrects the
+ * secret, encoding, padding and timestamp causes; the URL and body stay as they were sent.
+ */
+export function correctedRequest(d: DoctorResponse): CorrectedRequest {
+  const methodCase = d.causes.some((c) => c.id === 'method-case');
+  return {
+    environment: d.environment,
+    method: methodCase ? d.capture.method.toUpperCase() : d.capture.method,
+    url: d.capture.url,
+    body: d.capture.body,
+  };
+}

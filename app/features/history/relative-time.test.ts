@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRelativeTime, historyRowName, pagesForRange } from './relative-time.ts';
+import { formatRelativeTime, historyRowName, middleSplit, pagesForRange } from './relative-time.ts';
 
 const now = Date.UTC(2026, 10, 29, 12, 0, 0);
 
@@ -42,5 +42,24 @@ describe('pagesForRange', () => {
     expect(pagesForRange(190, 230, 200)).toEqual([0, 1]);
     expect(pagesForRange(9_980, 9_999, 200)).toEqual([49]);
     expect(pagesForRange(0, -1, 200)).toEqual([]);
+  });
+});
+
+describe('middleSplit', () => {
+  it.each([
+    ['/balance', { head: '', tail: '/balance' }],
+    [
+      '/transactions/3Ms2YSOiRMEC9isy6uusKLvwu5W/approvals',
+      { head: '/transactions/3Ms2YSOiRMEC9isy6uusKLvwu5W', tail: '/approvals' },
+    ],
+    [
+      '/transactions/3Ms2YSOiRMEC9isy6uusKLvwu5W/status',
+      { head: '/transactions/3Ms2YSOiRMEC9isy6uusKLvwu5W', tail: '/status' },
+    ],
+    ['/funds/abc/ledger?archived=true', { head: '/funds/abc', tail: '/ledger?archived=true' }],
+    // A last segment longer than the end kept: its last characters.
+    ['/balance?probe=e2e-very-long-marker', { head: '/balance?prob', tail: 'e=e2e-very-long-marker' }],
+  ])('%s keeps its end whole', (path, split) => {
+    expect(middleSplit(path, 22)).toEqual(split);
   });
 });

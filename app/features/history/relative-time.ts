@@ -39,3 +39,19 @@ export function pagesForRange(first: number, last: number, pageSize: number): nu
   for (let p = Math.floor(Math.max(first, 0) / pageSize); p <= Math.floor(last / pageSize); p++) pages.push(p);
   return pages;
 }
+
+/**
+ * A path cut in the middle, for a row too narrow for it: the start may be cut (with an ellipsis), the
+ * end never, so `/transactions/…/status` and `/transactions/…/approvals` stay apart. The end is the
+ * last segment with the query, up to `tailMax` characters, else the last `tailMax` characters.
+ */
+export function middleSplit(path: string, tailMax = 22): { head: string; tail: string } {
+  if (path.length <= tailMax) return { head: '', tail: path };
+  const q = path.indexOf('?');
+  const pathPart = q < 0 ? path : path.slice(0, q);
+  const slash = pathPart.lastIndexOf('/');
+  const tailStart = slash > 0 ? slash : 0;
+  const tail = path.slice(tailStart);
+  if (tailStart > 0 && tail.length <= tailMax) return { head: path.slice(0, tailStart), tail };
+  return { head: path.slice(0, path.length - tailMax), tail: path.slice(path.length - tailMax) };
+}

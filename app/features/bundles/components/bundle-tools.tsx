@@ -3,23 +3,13 @@ import type { Bundle } from '../../../../core/bundle/index.ts';
 import type { RelayResult } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
+import { downloadText as download } from '../../../lib/download.ts';
 import { useSession } from '../../../lib/queries.ts';
 import { exportFileName } from '../bundle-model.ts';
 import { importFile } from '../bundle-store.ts';
 
 /** core/bundle (and the zod schemas it validates with) load when there is something to share. */
 const loadBundleCore = () => import('../../../../core/bundle/index.ts');
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * Share the selected history entry without its secret: a redacted bundle file, a HAR file, or a link

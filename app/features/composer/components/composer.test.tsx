@@ -67,4 +67,49 @@ describe('Composer', () => {
     await user.type(screen.getByRole('textbox', { name: 'Custom method' }), 'PROPFIND');
     expect(path).toHaveValue('/anything?x=1');
   });
+
+  it('keeps the query rows and the path in sync both ways, encoding only what a new row must', async () => {
+    const user = userEvent.setup();
+    render(<Harness onSend={vi.fn()} />);
+    const path = screen.getByRole('textbox', { name: 'Path' });
+    await user.clear(path);
+    await user.type(path, '/funds?b=%7E&a');
+    await user.click(screen.getByRole('tab', { name: 'Query (2)' }));
+    expect(screen.getByRole('textbox', { name: 'Query parameter 1 name' })).toHaveValue('b');
+    expect(screen.getByRole('textbox', { name: 'Query parameter 1 value' })).toHaveValue('%7E');
+    expect(screen.getByRole('textbox', { name: 'Query parameter 2 name' })).toHaveValue('a');
+
+    await user.click(screen.getByRole('button', { name: 'Add query parameter' }));
+    // An empty new row changes nothing that is signed.
+    expect(path).toHaveValue('/funds?b=%7E&a');
+    await user.type(screen.getByRole('textbox', { name: 'Query parameter 3 name' }), 'note');
+    await user.type(screen.getByRole('textbox', { name: 'Query parameter 3 value' }), 'a b');
+    expect(path).toHaveValue('/funds?b=%7E&a&note=a%20b');
+    expect(screen.getByRole('status')).toHaveTextContent('Encoded space → %20.');
+
+    await user.click(screen.getByRole('button', { name: 'Remove query parameter 1 (b)' }));
+    expect(path).toHaveValue('/funds?a&note=a%20b');
+    expect(screen.getByRole('tab', { name: 'Query (2)' })).toBeInTheDocument();
+  });
+
+  it('says at the field why a header cannot be added, and sends the ones that can', async () => {
+    const user = userEvent.setup();
+    const onSend = vi.fn();
+    render(<Harness onSend={onSend} />);
+    await user.click(screen.getByRole('tab', { name: 'Headers' }));
+    await user.click(screen.getByRole('button', { name: 'Add header' }));
+    await user.type(screen.getByRole('textbox', { name: 'Header 1 name' }), 'Host');
+    expect(await screen.findByText(/Host is written by the relay/)).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Header 1 name' })).toHaveAttribute('aria-invalid', 'true');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(onSend).not.toHaveBeenCalled();
+
+    await user.clear(screen.getByRole('textbox', { name: 'Header 1 name' }));
+    await user.type(screen.getByRole('textbox', { name: 'Header 1 name' }), 'X-Trace');
+    await user.type(screen.getByRole('textbox', { name: 'Header 1 value' }), ' a  b ');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(onSend).toHaveBeenCalledTimes(1);
+    expect(onSend.mock.calls[0]![0].headers).toEqual([{ name: 'X-Trace', value: ' a  b ' }]);
+    expect(screen.getByRole('table', { name: /Added headers/ })).toHaveTextContent('not signed');
+  });
 });

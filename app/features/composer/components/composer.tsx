@@ -1,4 +1,4 @@
-import { useId, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
 import { fillPath } from '../../../../core/catalogue.ts';
 import { describeUnexpectedBody } from '../../../../core/request-body.ts';
@@ -19,8 +19,11 @@ import {
   type ComposerValues,
   type PathFix,
 } from '../form.ts';
+import { rowsOfPath, setQueryParam, splitPathQuery } from '../query-rows.ts';
 import { BodyEditor, WarningIcon } from './body-editor.tsx';
 import { EndpointPicker } from './endpoint-picker.tsx';
+import { HeadersEditor } from './headers-editor.tsx';
+import { QueryEditor } from './query-editor.tsx';
 import { TimestampOptions } from './timestamp-options.tsx';
 
 export interface ComposerProps {
@@ -29,13 +32,17 @@ export interface ComposerProps {
   sending: boolean;
   /** Production paints the Send button red. */
   danger?: boolean;
+  /** The three computed headers with their current values, shown read-only in the Headers tab. */
+  computedHeaders?: ReactNode;
+  /** "Copy as cURL" beside Send: the draft signed now, copied; and what came of the last copy. */
+  copyCurl?: { onCopy: () => void; pending: boolean; note: { text: string; error: boolean } | null };
 }
 
 const field =
   'h-9 rounded-md border border-slate-300 bg-white px-2.5 text-sm dark:border-slate-700 dark:bg-slate-900 aria-[invalid=true]:border-env-production';
 
 /** The request composer: endpoint, method, path, parameters, body and timestamp options. */
-export function Composer({ form, onSend, sending, danger = false }: ComposerProps) {
+export function Composer({ form, onSend, sending, danger = false, computedHeaders, copyCurl }: ComposerProps) {
   const methodId = useId();
   const customId = useId();
   const pathId = useId();
@@ -65,9 +72,16 @@ export function Composer({ form, onSend, sending, danger = false }: ComposerProp
     setValue('params', next.params);
   };
 
+  // A parameter field changed: the path follows the operation's template, and the query keeps every
+  // row the person added, with the operation's own query parameters set (or removed) in place.
   const refreshPath = () => {
     if (!operation) return;
-    setValue('path', fillPath(operation, getValues('params')), { shouldDirty: true, shouldValidate: true });
+    const params = getValues('params');
+    const { query } = splitPathQuery(getValues('path'));
+    let path = splitPathQuery(fillPath(operation, params)).base + (query === null ? '' : `?${query}`);
+    for (const p of operation.params)
+      if (p.in === 'query') path = setQueryParam(path, p.name, params[p.name] ? params[p.name]! : null);
+    setValue('path', path, { shouldDirty: true, shouldValidate: true });
   };
 
   const applyFix = (fix: PathFix) => {
@@ -87,14 +101,22 @@ export function Composer({ form, onSend, sending, danger = false }: ComposerProp
   const pathError = formState.errors.path;
 
   return (
-    <form id="request-composer" onSubmit={submit} noValidate aria-label="Request composer" className="space-y-3">
+    <form
+      id="request-composer"
+      onSubmit={submit}
+      noValidate
+      aria-label="Request composer"
+      className="@container space-y-3"
+    >
       <Controller
         control={control}
         name="operationId"
         render={({ field: f }) => <EndpointPicker value={f.value} onChange={pickOperation} />}
       />
 
-      <div className="grid grid-cols-[auto_minmax(0,1fr)_auto] items-end gap-x-2 gap-y-1.5">
+      {/* Method, Path, Send and Copy as cURL on one line where the pane is wide enough; Send and Copy
+          wrap below the path in a narrow pane (a container query: the pane, not the window, decides). */}
+      <div className="grid grid-cols-[auto_minmax(0,1fr)] items-end gap-x-2 gap-y-1.5 @[30rem]:grid-cols-[auto_minmax(0,1fr)_auto]">
         <div className="flex gap-2">
           <div className="shrink-0">
             <label htmlFor={methodId} className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">
@@ -148,26 +170,45 @@ export function Composer({ form, onSend, sending, danger = false }: ComposerProp
             })}
           />
         </div>
-        <button
-          type="submit"
-          disabled={sending}
-          title={`Send (${MOD_LABEL}+Enter)`}
-          aria-describedby={sendNoteId}
-          className={
-            'inline-flex h-9 shrink-0 items-center gap-2 rounded-md px-4 text-sm font-semibold text-white shadow-sm transition-colors ' +
-            'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-60 ' +
-            (danger
-              ? 'bg-env-production hover:bg-red-700'
-              : 'bg-sky-600 hover:bg-sky-700 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400')
-          }
-        >
-          {sending ? 'Sending…' : 'Send'}
-          <span aria-hidden="true" className="hidden text-[11px] font-normal opacity-75 lg:inline">
-            {MOD_LABEL}↵
-          </span>
-        </button>
+        <div className="col-span-2 flex justify-end gap-2 @[30rem]:col-span-1">
+          <button
+            type="submit"
+            disabled={sending}
+            title={`Send (${MOD_LABEL}+Enter)`}
+            aria-describedby={sendNoteId}
+            className={
+              'inline-flex h-9 shrink-0 items-center gap-2 rounded-md px-4 text-sm font-semibold text-white shadow-sm transition-colors ' +
+              'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500 disabled:opacity-60 ' +
+              (danger
+                ? 'bg-env-production hover:bg-red-700'
+                : 'bg-sky-600 hover:bg-sky-700 dark:bg-sky-500 dark:text-slate-950 dark:hover:bg-sky-400')
+            }
+          >
+            {sending ? 'Sending…' : 'Send'}
+            <span aria-hidden="true" className="hidden text-[11px] font-normal opacity-75 lg:inline">
+              {MOD_LABEL}↵
+            </span>
+          </button>
+          {copyCurl && (
+            <Button
+              disabled={copyCurl.pending}
+              title="Signs the request now and copies it as a cURL command"
+              onClick={copyCurl.onCopy}
+            >
+              {copyCurl.pending ? 'Copying…' : 'Copy as cURL'}
+            </Button>
+          )}
+        </div>
         {pathError && <PathNote form={form} id={pathErrorId} message={pathError.message ?? ''} onFix={applyFix} />}
         <SendBodyNote form={form} id={sendNoteId} />
+        {copyCurl?.note && (
+          <p
+            role={copyCurl.note.error ? 'alert' : 'status'}
+            className={`col-span-2 text-right text-xs @[30rem]:col-span-3 ${copyCurl.note.error ? 'text-env-production dark:text-env-production-night' : 'text-slate-600 dark:text-slate-300'}`}
+          >
+            {copyCurl.note.text}
+          </p>
+        )}
       </div>
 
       {paramFields.length > 0 && (
@@ -187,7 +228,7 @@ export function Composer({ form, onSend, sending, danger = false }: ComposerProp
         </fieldset>
       )}
 
-      <BodyField form={form} />
+      <RequestParts form={form} computedHeaders={computedHeaders} onPathChanged={followEdit} />
 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <TimestampOptions form={form} />
@@ -279,6 +320,114 @@ function ParamField({ form, name, description, values, inPath, onChanged }: Para
   );
 }
 
+type PartId = 'body' | 'query' | 'headers';
+const PARTS: PartId[] = ['body', 'query', 'headers'];
+
+/** How many rows the Query and Headers tabs hold, for their labels (the path and the headers only, never the body). */
+function usePartCounts(form: UseFormReturn<ComposerValues>): Record<PartId, number | null> {
+  const [path, headers] = useWatch({ control: form.control, name: ['path', 'headers'] });
+  return {
+    body: null,
+    query: rowsOfPath(path).length,
+    headers: headers.filter((h) => h.name !== '' || h.value !== '').length,
+  };
+}
+
+/**
+ * Body, Query and Headers as tabs, so that the composer keeps its height whatever is open. Every
+ * panel stays mounted (the body editor keeps its state); the computed headers, which read the
+ * signature preview, are drawn only while the Headers tab is open.
+ */
+function RequestParts({
+  form,
+  computedHeaders,
+  onPathChanged,
+}: {
+  form: UseFormReturn<ComposerValues>;
+  computedHeaders: ReactNode;
+  onPathChanged: () => void;
+}) {
+  const base = useId();
+  const [part, setPart] = useState<PartId>('body');
+  const counts = usePartCounts(form);
+  const headerErrors = form.formState.errors.headers !== undefined;
+  // A send refused for a header's sake opens the Headers tab, where the reason is said.
+  const submits = form.formState.submitCount;
+  const [seenSubmits, setSeenSubmits] = useState(submits);
+  if (submits !== seenSubmits) {
+    setSeenSubmits(submits);
+    if (headerErrors && part !== 'headers') setPart('headers');
+  }
+  const label = (p: PartId) => {
+    const name = p === 'body' ? 'Body' : p === 'query' ? 'Query' : 'Headers';
+    const n = counts[p];
+    return n ? `${name} (${n})` : name;
+  };
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = PARTS.indexOf(part);
+    const next =
+      e.key === 'ArrowRight'
+        ? PARTS[(i + 1) % PARTS.length]
+        : e.key === 'ArrowLeft'
+          ? PARTS[(i + PARTS.length - 1) % PARTS.length]
+          : e.key === 'Home'
+            ? PARTS[0]
+            : e.key === 'End'
+              ? PARTS[PARTS.length - 1]
+              : undefined;
+    if (!next) return;
+    e.preventDefault();
+    setPart(next);
+    document.getElementById(`${base}-${next}-tab`)?.focus();
+  };
+  return (
+    <div>
+      <div
+        role="tablist"
+        aria-label="Request parts"
+        onKeyDown={onKey}
+        className="mb-2 flex gap-1 border-b border-slate-200 text-xs dark:border-slate-800"
+      >
+        {PARTS.map((p) => (
+          <button
+            key={p}
+            id={`${base}-${p}-tab`}
+            type="button"
+            role="tab"
+            aria-selected={part === p}
+            aria-controls={`${base}-${p}-panel`}
+            tabIndex={part === p ? 0 : -1}
+            onClick={() => setPart(p)}
+            className={
+              '-mb-px border-b-2 px-2.5 py-1 font-medium focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none ' +
+              (part === p
+                ? 'border-sky-600 text-slate-900 dark:border-sky-400 dark:text-slate-50'
+                : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100')
+            }
+          >
+            {label(p)}
+            {p === 'headers' && headerErrors && (
+              <span className="ml-1 text-env-production dark:text-env-production-night">
+                <span aria-hidden="true">!</span>
+                <span className="sr-only">, needs attention</span>
+              </span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div id={`${base}-body-panel`} role="tabpanel" aria-label="Request body" hidden={part !== 'body'}>
+        <BodyField form={form} />
+      </div>
+      <div id={`${base}-query-panel`} role="tabpanel" aria-label="Query parameters" hidden={part !== 'query'}>
+        <QueryEditor form={form} onPathChanged={onPathChanged} />
+      </div>
+      <div id={`${base}-headers-panel`} role="tabpanel" aria-label="Request headers" hidden={part !== 'headers'}>
+        <HeadersEditor form={form} computed={part === 'headers' ? computedHeaders : null} />
+      </div>
+    </div>
+  );
+}
+
 /** The fields that decide whether the body is expected, watched together. */
 function useBodyFacts(form: UseFormReturn<ComposerValues>) {
   const [method, customMethod, operationId, body, bodyAside] = useWatch({
@@ -324,7 +473,7 @@ function SendBodyNote({ form, id }: { form: UseFormReturn<ComposerValues>; id: s
     form.setValue('bodyAside', next.bodyAside);
   };
   return (
-    <div className="col-span-3 flex flex-wrap items-center justify-end gap-x-2 gap-y-1 text-xs">
+    <div className="col-span-2 flex flex-wrap items-center justify-end gap-x-2 gap-y-1 text-xs @[30rem]:col-span-3">
       <p id={id} className="flex items-center gap-1.5 font-medium text-amber-800 dark:text-amber-300">
         <WarningIcon />
         {describeUnexpectedBody(unexpected)}.
@@ -349,7 +498,7 @@ function PathNote(props: {
   });
   const fix = pathProblem({ path, params, operationId })?.fix ?? null;
   return (
-    <div className="col-span-2 col-start-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs">
+    <div className="col-span-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs @[30rem]:col-span-2 @[30rem]:col-start-2">
       <p id={props.id} className="min-w-0 text-env-production dark:text-env-production-night">
         {props.message}
       </p>

@@ -8,7 +8,7 @@ import { curlToDraft, type CurlSummary, type HostMapping } from '../curl-to-draf
 
 /** What the import did, for the page to announce: environment, and what was dropped. */
 export interface ImportOutcome {
-  fields: Pick<RequestDraft, 'method' | 'path' | 'body'>;
+  fields: Pick<RequestDraft, 'method' | 'path' | 'body' | 'headers'>;
   environment: Environment;
   /** One sentence: "Imported GET /balance into Production; dropped 5 headers (…)". */
   summary: string;
@@ -24,10 +24,13 @@ function hostSentence(host: HostMapping): string {
 }
 
 function outcomeSentence(r: CurlSummary, environment: Environment): string {
-  const dropped = r.dropped.length
-    ? ` Not sent: ${r.dropped.map((d) => d.what.split(':', 1)[0]).join(', ')} (the playground sends only the Qredo headers and signs again).`
+  const kept = r.headers.length
+    ? ` ${r.headers.length} ${r.headers.length === 1 ? 'header goes' : 'headers go'} into Headers, sent as pasted.`
     : '';
-  return `Imported ${r.method} ${r.path} into ${ENVIRONMENT_LABEL[environment]}.${dropped}`;
+  const dropped = r.dropped.length
+    ? ` Not sent: ${r.dropped.map((d) => d.what.split(':', 1)[0]).join(', ')} (the playground signs again and writes the transport headers itself).`
+    : '';
+  return `Imported ${r.method} ${r.path} into ${ENVIRONMENT_LABEL[environment]}.${kept}${dropped}`;
 }
 
 const item = 'min-w-0 break-words';
@@ -94,7 +97,7 @@ export function CurlImportDialog({
     setText('');
     setChoice(null);
     onImport({
-      fields: { method: now.method, path: now.path, body: now.body },
+      fields: { method: now.method, path: now.path, body: now.body, headers: now.headers },
       environment: where,
       summary: outcomeSentence(now, where),
     });
@@ -117,8 +120,8 @@ export function CurlImportDialog({
           className="w-full resize-y rounded-md border border-slate-300 bg-white p-2 font-mono text-xs focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-700 dark:bg-slate-950"
         />
         <p className="text-[11px] text-slate-500 dark:text-slate-400">
-          From the docs, a browser’s “copy as cURL” or the snippets. Method, path and body are taken exactly; the
-          playground signs again with your key. Files (@file) cannot be read.
+          From the docs, a browser’s “copy as cURL” or the snippets. Method, path, headers and body are taken exactly;
+          the playground signs again with your key. Files (@file) cannot be read.
         </p>
         {summary && (
           <ImportSummary
@@ -202,7 +205,7 @@ function ImportSummary({
           </li>
           {summary.keptHeaders.map((header) => (
             <li key={header} className={item}>
-              <span className="font-mono">{header}</span> (the playground sends it too)
+              <span className="font-mono break-all">{header}</span> (into Headers: sent as pasted, not signed)
             </li>
           ))}
         </ul>

@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import { CopyButton } from '../../../components/copy-button.tsx';
 import { diffText, type ComponentRow, type DoctorView, type TextDiff } from '../view-model.ts';
 
 const card = 'rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900';
 
 /** The diagnosis: verdict, signatures, component comparison, ranked causes, notes. */
-export function DoctorResult({ view }: { view: DoctorView }) {
+export function DoctorResult({ view, actions }: { view: DoctorView; actions?: ReactNode }) {
   return (
     <section aria-label="Diagnosis" className="space-y-4">
       <div
@@ -20,6 +21,7 @@ export function DoctorResult({ view }: { view: DoctorView }) {
         <p className="mt-1 text-sm">{view.summary}</p>
         <p className="mt-1 text-xs opacity-80">{view.keyLine}</p>
       </div>
+      {actions}
 
       <div className={card}>
         <h3 className="mb-2 text-sm font-semibold">Signatures</h3>

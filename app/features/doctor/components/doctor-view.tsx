@@ -1,11 +1,24 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
+import type { BundleEntry } from '../../../../core/bundle/index.ts';
 import { DEMO_KEYS, ENVIRONMENTS } from '../../../../core/constants.ts';
+import type { DoctorRequest, DoctorResponse, RelayResult } from '../../../../core/contract.ts';
+import { needsConfirmation } from '../../../../core/guardrails.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
 import { useSession } from '../../../lib/queries.ts';
 import { useDoctorMutation } from '../api/doctor-api.ts';
-import { defaultDoctorValues, doctorRequestFromForm, doctorView, type DoctorFormValues } from '../view-model.ts';
+import { downloadText } from '../../../lib/download.ts';
+import { diagnosisBundle } from '../export-bundle.ts';
+import {
+  correctedRequest,
+  defaultDoctorValues,
+  doctorRequestFromForm,
+  doctorView,
+  valuesFromDoctorRequest,
+  type CorrectedRequest,
+  type DoctorFormValues,
+} from '../view-model.ts';
 import { DoctorResult } from './doctor-result.tsx';
 
 const card = 'rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900';
@@ -21,22 +34,70 @@ const EXAMPLE = `curl 'https://api.qredo.network/qapi/v1/balance' \\
   -H 'qredo-api-ts: 1700000000' \\
   -H 'qredo-api-sig: …'`;
 
+/** A request handed to the doctor from elsewhere, and the entry it came from (for Export bundle). */
+export interface DoctorPrefill {
+  /** Mount the view anew (key it by `seq`) for each hand-over. */
+  request: DoctorRequest;
+  source: RelayResult | BundleEntry | null;
+  /** Where it came from, said above the form ("history #12"). */
+  label: string;
+  /** Tells one hand-over from the next. */
+  seq: number;
+}
+
 /** The signature doctor: a captured request in, a verdict, a comparison and the probable causes out. */
-export function DoctorView() {
-  const form = useForm<DoctorFormValues>({ defaultValues: defaultDoctorValues() });
+export function DoctorView({
+  prefill = null,
+  onOpenInComposer,
+}: {
+  prefill?: DoctorPrefill | null;
+  /** "Open in composer": the corrected request goes to the composer, signed again there. */
+  onOpenInComposer?: (request: CorrectedRequest) => void;
+} = {}) {
+  const form = useForm<DoctorFormValues>({
+    defaultValues: prefill ? valuesFromDoctorRequest(prefill.request) : defaultDoctorValues(),
+  });
   const { register, handleSubmit, control } = form;
   const mode = useWatch({ control, name: 'mode' });
   const environment = useWatch({ control, name: 'environment' });
   const doctor = useDoctorMutation();
   // The same cache entry as the environments feature (key ['session']): demo key labels.
   const session = useSession();
+  // The entry the form was filled from, while the form still holds it.
+  const [source, setSource] = useState<DoctorPrefill | null>(prefill);
+  const [exportNote, setExportNote] = useState<{ text: string; error: boolean } | null>(null);
 
-  const onSubmit = handleSubmit((values) => {
-    doctor.mutate(doctorRequestFromForm(values), {
+  const run = (request: DoctorRequest) =>
+    doctor.mutate(request, {
       onSuccess: (d) => announce(d.valid ? 'Diagnosis: the signature is valid.' : `Diagnosis: not valid. ${d.summary}`),
       onError: (e) => announce(`Could not diagnose: ${e.message}`),
     });
-  });
+
+  const onSubmit = handleSubmit((values) => run(doctorRequestFromForm(values)));
+
+  // A hand-over (the view is mounted anew for each) diagnoses at once, unless it is a production
+  // mutation, whose expected signature is a capability: that one waits for the person's own Diagnose.
+  const ranPrefill = useRef(false);
+  useEffect(() => {
+    if (!prefill || ranPrefill.current) return;
+    ranPrefill.current = true;
+    const c = prefill.request.capture;
+    const method = prefill.source?.request.method ?? ('method' in c ? c.method : 'GET');
+    if (!needsConfirmation(prefill.request.environment, method)) run(prefill.request);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const exportBundle = async (d: DoctorResponse) => {
+    try {
+      const file = await diagnosisBundle(d, source?.source ?? null, session.data?.version ?? '0.0.0', Date.now());
+      downloadText(file.name, file.text, 'application/json');
+      const text = `Exported the ${source ? `request of ${source.label}` : 'captured request'} as a redacted bundle.`;
+      setExportNote({ text, error: false });
+      announce(text);
+    } catch (e) {
+      setExportNote({ text: (e as Error).message, error: true });
+    }
+  };
 
   return (
     <div className="mx-auto max-w-6xl space-y-4 p-4">
@@ -48,7 +109,18 @@ export function DoctorView() {
           to name the one that reproduces the captured signature. The secret stays on the server.
         </p>
       </div>
-      <form onSubmit={onSubmit} noValidate aria-label="Captured request to diagnose" className={`${card} space-y-4`}>
+      {source && (
+        <p role="status" className="text-xs text-slate-600 dark:text-slate-400">
+          Filled in from {source.label}.
+        </p>
+      )}
+      <form
+        onSubmit={onSubmit}
+        onChange={() => source && setSource(null)}
+        noValidate
+        aria-label="Captured request to diagnose"
+        className={`${card} space-y-4`}
+      >
         <fieldset className="flex flex-wrap items-center gap-4">
           <legend className="sr-only">How the request is given</legend>
           <Radio label="Paste cURL or raw HTTP" value="paste" reg={register('mode')} />
@@ -149,7 +221,18 @@ export function DoctorView() {
           {doctor.error.message}
         </p>
       )}
-      {doctor.data && <DoctorResult view={doctorView(doctor.data)} />}
+      {doctor.data && (
+        <DoctorResult
+          view={doctorView(doctor.data)}
+          actions={
+            <DiagnosisActions
+              onOpen={onOpenInComposer ? () => onOpenInComposer(correctedRequest(doctor.data)) : undefined}
+              onExport={() => void exportBundle(doctor.data)}
+              note={exportNote}
+            />
+          }
+        />
+      )}
     </div>
   );
 }
@@ -171,6 +254,40 @@ function Field({ label, children }: { label: string; children: (id: string) => R
         {label}
       </label>
       {children(id)}
+    </div>
+  );
+}
+
+function DiagnosisActions({
+  onOpen,
+  onExport,
+  note,
+}: {
+  onOpen: (() => void) | undefined;
+  onExport: () => void;
+  note: { text: string; error: boolean } | null;
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {onOpen && (
+        <Button size="sm" variant="primary" onClick={onOpen}>
+          Open in composer
+        </Button>
+      )}
+      <Button size="sm" onClick={onExport}>
+        Export bundle
+      </Button>
+      <span className="text-xs text-slate-600 dark:text-slate-400">
+        {onOpen ? 'The composer signs it again with the playground’s key and a fresh timestamp.' : ''}
+      </span>
+      {note && (
+        <p
+          role={note.error ? 'alert' : 'status'}
+          className={`basis-full text-xs ${note.error ? 'text-red-700 dark:text-red-400' : 'text-emerald-700 dark:text-emerald-400'}`}
+        >
+          {note.text}
+        </p>
+      )}
     </div>
   );
 }

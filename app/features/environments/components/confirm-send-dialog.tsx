@@ -15,6 +15,8 @@ export interface ConfirmSendDialogProps {
   body: string | null;
   /** What is sending it ("Re-send of history #12, signed again now"); null for the composer's Send. */
   action?: string | null;
+  /** 'sign': the request is signed to be copied, not sent. */
+  purpose?: 'send' | 'sign';
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -26,11 +28,13 @@ export function ConfirmSendDialog({
   url,
   body,
   action = null,
+  purpose = 'send',
   onConfirm,
   onCancel,
 }: ConfirmSendDialogProps) {
   const descId = useId();
   const unexpected = unexpectedBody(method, body);
+  const signOnly = purpose === 'sign';
   return (
     <Dialog
       open={open}
@@ -38,14 +42,22 @@ export function ConfirmSendDialog({
       tone="danger"
       describedBy={descId}
       initialFocus="[data-autofocus]"
-      title={`Send ${method.toUpperCase()} to production?`}
+      title={signOnly ? `Sign ${method.toUpperCase()} for production?` : `Send ${method.toUpperCase()} to production?`}
     >
       <div id={descId} className="space-y-3 text-sm">
         {action && <p className="font-medium">{action}.</p>}
-        <p>
-          This request goes to the <strong className="text-env-production">live Qredo API</strong>, signed with your
-          production key. A {method.toUpperCase()} there can create real transactions.
-        </p>
+        {signOnly ? (
+          <p>
+            This signs the request with your production key and copies it, ready to run: whoever runs the command within
+            the timestamp window sends it to the <strong className="text-env-production">live Qredo API</strong>. A{' '}
+            {method.toUpperCase()} there can create real transactions.
+          </p>
+        ) : (
+          <p>
+            This request goes to the <strong className="text-env-production">live Qredo API</strong>, signed with your
+            production key. A {method.toUpperCase()} there can create real transactions.
+          </p>
+        )}
         <p className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs break-all dark:border-slate-700 dark:bg-slate-950">
           <span className="font-semibold text-env-production">{method.toUpperCase()}</span> {url}
         </p>
@@ -67,7 +79,7 @@ export function ConfirmSendDialog({
           Cancel
         </Button>
         <Button variant="danger" onClick={onConfirm}>
-          Send to production
+          {signOnly ? 'Sign and copy' : 'Send to production'}
         </Button>
       </div>
     </Dialog>
@@ -91,6 +103,7 @@ export function ConfirmSendQuestion({
       url={request ? (base ? joinUrl(base, request.path) : request.path) : ''}
       body={request?.body ?? null}
       action={request?.action ?? null}
+      purpose={request?.purpose ?? 'send'}
       onCancel={() => onAnswer(false)}
       onConfirm={() => onAnswer(true)}
     />

@@ -57,7 +57,7 @@ export function EnvironmentBar({ info, demoKeys, demoKey, onDemoKeyChange, onMoc
         {name === 'mock' && demoKeys.length > 0 ? (
           // Shrinks down to the picker itself (its description truncates), so that "Reset mock data" stays
           // on the same line when there is room, and wraps below it when there is not.
-          <div className="min-w-80 flex-1">
+          <div className="min-w-[min(20rem,100%)] flex-1">
             <DemoKeyPicker demoKeys={demoKeys} value={demoKey} onChange={onDemoKeyChange} />
           </div>
         ) : info.configured ? (

@@ -3,6 +3,8 @@ import type { HistoryEntry, RelayResult } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
 import type { ConfirmSend } from '../../../lib/confirm-send.ts';
+import { describeWindow, entryCurl } from '../../../lib/curl-command.ts';
+import { useNow } from '../../../lib/use-now.ts';
 import { useDeleteEntry, useHistoryEntry, useReplay, useResend } from '../api/history-api.ts';
 
 /** What can be done with the selected entry: load, re-send, replay (confirmed), delete. */
@@ -14,6 +16,10 @@ export function EntryActions(props: {
   onDeleted: (id: number) => void;
   /** Asks the page's production question before a re-send; without it, nothing asks. */
   confirmSend?: ConfirmSend;
+  /** "Diagnose": the entry goes to the signature doctor. */
+  onDiagnose?: (entry: HistoryEntry) => void;
+  /** "Compare": the entry becomes one side of a comparison. */
+  onCompare?: (entry: HistoryEntry) => void;
 }) {
   const entry = useHistoryEntry(props.id);
   const resend = useResend();
@@ -25,6 +31,22 @@ export function EntryActions(props: {
   const production = data?.environment === 'production';
   const busy = resend.isPending || replay.isPending || remove.isPending;
   const failure = resend.error ?? replay.error ?? remove.error;
+  const now = useNow(5000);
+  const [copied, setCopied] = useState<{ text: string; error: boolean } | null>(null);
+  const curl = data ? entryCurl(data) : null;
+  const copyCurl = async () => {
+    if (!curl) return;
+    if (!curl.ok) {
+      setCopied({ text: curl.reason, error: true });
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(curl.command);
+      setCopied({ text: `Copied #${props.id} as cURL: the exact request that was sent.`, error: false });
+    } catch {
+      setCopied({ text: 'Copying failed: the browser did not allow it.', error: true });
+    }
+  };
 
   return (
     <div
@@ -76,6 +98,19 @@ export function EntryActions(props: {
         >
           Replay exact
         </Button>
+        <Button size="sm" disabled={!data} onClick={() => void copyCurl()}>
+          Copy as cURL
+        </Button>
+        {props.onDiagnose && (
+          <Button size="sm" disabled={!data} onClick={() => data && props.onDiagnose?.(data)}>
+            Diagnose
+          </Button>
+        )}
+        {props.onCompare && (
+          <Button size="sm" disabled={!data} onClick={() => data && props.onCompare?.(data)}>
+            Compare…
+          </Button>
+        )}
         <Button
           size="sm"
           variant="ghost"
@@ -85,6 +120,20 @@ export function EntryActions(props: {
           Delete
         </Button>
       </div>
+      {data && (
+        <p className="text-[11px] text-slate-500 dark:text-slate-400">
+          cURL of #{data.id}: its exact bytes, timestamp {data.timestamp} and signature.{' '}
+          {describeWindow(data.timestamp, now, (ms) => new Date(ms).toLocaleTimeString())}
+        </p>
+      )}
+      {copied && (
+        <p
+          role={copied.error ? 'alert' : 'status'}
+          className={`text-xs ${copied.error ? 'text-red-700 dark:text-red-400' : 'text-emerald-700 dark:text-emerald-400'}`}
+        >
+          {copied.text}
+        </p>
+      )}
       {production && (
         <p id={explainId} className="text-xs text-slate-600 dark:text-slate-400">
           Replay exact is not offered for production: replaying the same signed bytes could move funds twice. Re-send

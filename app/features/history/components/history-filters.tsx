@@ -1,4 +1,5 @@
-import type { ChangeEvent, Ref } from 'react';
+import { useId, type ChangeEvent, type Ref } from 'react';
+import { SEARCH_EXAMPLES } from '../../../../core/history-search.ts';
 import { ENVIRONMENTS } from '../../../../core/constants.ts';
 import type { Environment, StatusClass } from '../../../../core/contract.ts';
 
@@ -21,18 +22,23 @@ const STATUS_LABELS: Record<StatusClass, string> = {
 };
 
 const selectClass =
-  'h-7 min-w-0 flex-auto rounded-md border border-slate-300 bg-white px-1 text-[11px] text-slate-800 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
+  'h-7 min-w-[5.5rem] flex-1 rounded-md border border-slate-300 bg-white px-1 text-[11px] text-slate-800 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
 
 /** The search box and the three compact filters above the list. */
 export function HistoryFilters({
   value,
   onChange,
   ref,
+  meaning,
 }: {
   value: FilterValues;
   onChange: (next: FilterValues) => void;
   ref: Ref<HTMLInputElement>;
+  /** What the search asks for, or why part of it cannot be read (core/history-search.ts). */
+  meaning?: { text: string; problem: boolean } | null;
 }) {
+  const helpId = useId();
+  const meaningId = useId();
   const set =
     <K extends keyof FilterValues>(key: K) =>
     (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
@@ -44,12 +50,27 @@ export function HistoryFilters({
         type="search"
         aria-label="Search history"
         aria-keyshortcuts="/"
-        placeholder="Search history  ( / )"
+        aria-describedby={meaning ? `${helpId} ${meaningId}` : helpId}
+        placeholder="Search, or status:403 method:POST  ( / )"
         value={value.text}
         onChange={set('text')}
+        spellCheck={false}
         className="h-8 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 placeholder:text-slate-500 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
       />
-      <div className="flex gap-1.5">
+      <p id={helpId} className="sr-only">
+        Words are looked for in the path and the bodies. Fields: {SEARCH_EXAMPLES.join(', ')}; several of one field mean
+        either, different fields must all match.
+      </p>
+      {meaning && (
+        <p
+          id={meaningId}
+          aria-live="polite"
+          className={`px-0.5 text-[11px] ${meaning.problem ? 'text-amber-800 dark:text-amber-300' : 'text-slate-500 dark:text-slate-400'}`}
+        >
+          {meaning.text}
+        </p>
+      )}
+      <div className="flex flex-wrap gap-1.5">
         <select
           aria-label="Filter by environment"
           value={value.environment}

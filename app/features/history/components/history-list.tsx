@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import { flushSync } from 'react-dom';
+import { createPortal, flushSync } from 'react-dom';
 import type { HistorySummary } from '../../../../core/contract.ts';
 import type { KeyName } from '../../../lib/key-label.ts';
 import { HISTORY_PAGE_SIZE, useHistoryPages, type HistoryFilter } from '../api/history-api.ts';
 import { pagesForRange } from '../relative-time.ts';
-import { HistoryRow, PlaceholderRow, ROW_HEIGHT } from './history-row.tsx';
+import { HistoryRow, PlaceholderRow, ROW_HEIGHT, type PathHint } from './history-row.tsx';
 
 const OVERSCAN = 12;
 
@@ -52,8 +52,10 @@ export function HistoryList(props: {
   selectedId: number | null;
   onSelect: (id: number) => void;
   keyName: (keyId: string) => KeyName;
+  onShowTiming?: (id: number) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [hint, setHint] = useState<PathHint | null>(null);
   const view = useViewport(scrollRef);
   // A scroll position past the end (the list just got shorter: a search) counts as the end.
   const top = Math.max(0, Math.min(view.top, props.total * ROW_HEIGHT - view.height));
@@ -114,7 +116,24 @@ export function HistoryList(props: {
   };
 
   return (
-    <div ref={scrollRef} onKeyDown={onKeyDown} className="min-h-40 flex-1 overflow-y-auto overscroll-contain">
+    <div
+      ref={scrollRef}
+      onKeyDown={onKeyDown}
+      onScroll={() => setHint(null)}
+      className="min-h-40 flex-1 overflow-y-auto overscroll-contain"
+    >
+      {hint &&
+        createPortal(
+          // The whole path over the row (its accessible name says it already, hence aria-hidden).
+          <div
+            aria-hidden="true"
+            style={{ left: hint.rect.left, top: hint.rect.top - 4, maxWidth: Math.max(hint.rect.width, 320) }}
+            className="pointer-events-none fixed z-50 -translate-y-full rounded-md bg-slate-900 px-2 py-1 font-mono text-[11px] break-all text-white shadow-lg dark:bg-slate-100 dark:text-slate-900"
+          >
+            {hint.text}
+          </div>,
+          document.body,
+        )}
       <div
         role="list"
         aria-label="Sent requests"
@@ -135,6 +154,8 @@ export function HistoryList(props: {
               selected={entry.id === props.selectedId}
               onSelect={props.onSelect}
               keyName={props.keyName}
+              onShowTiming={props.onShowTiming}
+              onHint={setHint}
               style={style}
             />
           ) : (

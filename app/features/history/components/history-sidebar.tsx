@@ -1,6 +1,7 @@
 import { groupDigits } from '../../../lib/format.ts';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { HistoryEntry, RelayResult } from '../../../../core/contract.ts';
+import { describeHistorySearch, parseHistorySearch, searchParts } from '../../../../core/history-search.ts';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
 import type { ConfirmSend } from '../../../lib/confirm-send.ts';
@@ -22,6 +23,14 @@ export interface HistorySidebarProps {
   keyName?: (keyId: string) => KeyName;
   /** The page's production question, asked before a re-send. */
   confirmSend?: ConfirmSend;
+  /** A control at the start of the header (the layout's Hide history). */
+  headerAction?: ReactNode;
+  /** A row's duration was followed: show that entry's timing. */
+  onShowTiming?: (id: number) => void;
+  /** "Diagnose": the entry goes to the signature doctor. */
+  onDiagnose?: (entry: HistoryEntry) => void;
+  /** "Compare": the entry is one side of a comparison. */
+  onCompare?: (entry: HistoryEntry) => void;
 }
 
 const byKeyId = (keyId: string): KeyName => ({ name: keyId, title: `Key id ${keyId}`, demoKey: null });
@@ -44,10 +53,25 @@ export function HistorySidebar({
   onResult,
   keyName = byKeyId,
   confirmSend,
+  headerAction,
+  onShowTiming,
+  onDiagnose,
+  onCompare,
 }: HistorySidebarProps) {
   const [values, setValues] = useState<FilterValues>(EMPTY_FILTERS);
   const settled = useDebounced(values, 250);
-  const filter = toFilter(settled);
+  // The search as core reads it: while part of it cannot be read, the last search that could stays.
+  const search = parseHistorySearch(settled.text);
+  const [readable, setReadable] = useState(settled.text);
+  if (search.problems.length === 0 && readable !== settled.text) setReadable(settled.text);
+  const filter = toFilter({ ...settled, text: readable });
+  const usesFields = searchParts(settled.text).some((p) => p.field !== null);
+  const meaning =
+    search.problems.length > 0
+      ? { text: search.problems.join(' '), problem: true }
+      : usesFields
+        ? { text: `Finds: ${describeHistorySearch(search)}.`, problem: false }
+        : null;
   const filtered = Object.keys(filter).length > 0;
   const first = useHistoryFirstPage(filter);
   const total = first.data?.total ?? 0;
@@ -72,21 +96,25 @@ export function HistorySidebar({
   return (
     <section aria-label="History" className="flex h-full min-h-0 flex-col gap-2 p-2 text-slate-900 dark:text-slate-100">
       <div className="flex items-center gap-2 px-1">
+        {headerAction}
         <h2 className="text-sm font-semibold">History</h2>
-        <span className="text-xs whitespace-nowrap text-slate-500 tabular-nums dark:text-slate-400" aria-live="polite">
+        <span
+          className="min-w-0 truncate text-xs whitespace-nowrap text-slate-500 tabular-nums dark:text-slate-400"
+          aria-live="polite"
+        >
           {first.data ? `${groupDigits(total)} ${total === 1 ? 'request' : 'requests'}${filtered ? ' found' : ''}` : ''}
         </span>
         <Button
           size="sm"
           variant="ghost"
-          className="ml-auto"
+          className="ml-auto shrink-0"
           disabled={clear.isPending || (!filtered && first.isSuccess && total === 0)}
           onClick={() => setConfirmClear(true)}
         >
           Clear history
         </Button>
       </div>
-      <HistoryFilters value={values} onChange={setValues} ref={searchRef} />
+      <HistoryFilters value={values} onChange={setValues} ref={searchRef} meaning={meaning} />
 
       {first.isPending ? (
         <p role="status" className="px-1 py-4 text-sm text-slate-600 dark:text-slate-400">
@@ -120,6 +148,7 @@ export function HistorySidebar({
           selectedId={selectedId}
           onSelect={onSelect}
           keyName={keyName}
+          onShowTiming={onShowTiming}
         />
       )}
 
@@ -136,6 +165,8 @@ export function HistorySidebar({
           onResult={onResult}
           onDeleted={onDeleted}
           confirmSend={confirmSend}
+          onDiagnose={onDiagnose}
+          onCompare={onCompare}
         />
       )}
 

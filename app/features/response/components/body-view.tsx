@@ -1,5 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { RelayResponse } from '../../../../core/contract.ts';
+import { Button } from '../../../components/button.tsx';
+import { amountAnnotations } from '../amounts.ts';
 import { decodeBase64, hexDump } from '../binary.ts';
 import { formatBytes } from '../format.ts';
 import { looksLikeJson, textLineModel } from '../json-lines.ts';
@@ -10,14 +12,36 @@ import { LineViewer, SmallButton } from './line-viewer.tsx';
 export const LARGE_BODY_BYTES = 2 * 1024 * 1024;
 const HEX_PREVIEW_BYTES = 512;
 
-/** The Body tab: JSON pretty-printed (for display only), text as text, binary as hex. */
-export function BodyView({ response }: { response: RelayResponse }) {
-  if (response.bodyEncoding === 'base64') return <BinaryBody response={response} />;
-  if (response.body === '') return <Notice>The response has no body.</Notice>;
-  return <TextBody response={response} />;
+/** Lines wrap or scroll sideways: one choice for the Body and Raw tabs. */
+export interface WrapChoice {
+  wrap: boolean;
+  onWrapChange: (wrap: boolean) => void;
 }
 
-function TextBody({ response }: { response: RelayResponse }) {
+function WrapToggle({ wrap, onWrapChange }: WrapChoice) {
+  return (
+    <Button
+      size="sm"
+      aria-pressed={wrap}
+      onClick={() => onWrapChange(!wrap)}
+      className="aria-pressed:bg-slate-200 dark:aria-pressed:bg-slate-700"
+    >
+      Wrap lines
+    </Button>
+  );
+}
+
+/** Above this many lines, amounts are not annotated (the pass over the lines is not worth it). */
+const ANNOTATE_MAX_LINES = 200_000;
+
+/** The Body tab: JSON pretty-printed (for display only), text as text, binary as hex. */
+export function BodyView({ response, ...wrap }: { response: RelayResponse } & WrapChoice) {
+  if (response.bodyEncoding === 'base64') return <BinaryBody response={response} />;
+  if (response.body === '') return <Notice>The response has no body.</Notice>;
+  return <TextBody response={response} {...wrap} />;
+}
+
+function TextBody({ response, wrap, onWrapChange }: { response: RelayResponse } & WrapChoice) {
   const contentType = response.headers['content-type'];
   const body = response.body;
   const bytes = Math.max(response.size, body.length);
@@ -29,6 +53,13 @@ function TextBody({ response }: { response: RelayResponse }) {
   const failed = formatted.state === 'done' && !formatted.result.ok ? formatted.result : null;
   const showText = formatted.state !== 'done' || failed !== null;
   const textModel = useMemo(() => (showText ? textLineModel(body) : null), [showText, body]);
+  const formattedModel = formatted.state === 'done' && formatted.result.ok ? formatted.result.model : null;
+  const annotations = useMemo(
+    () =>
+      formattedModel && formattedModel.lineCount <= ANNOTATE_MAX_LINES ? amountAnnotations(formattedModel) : undefined,
+    [formattedModel],
+  );
+  const tools = <WrapToggle wrap={wrap} onWrapChange={onWrapChange} />;
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2">
@@ -57,10 +88,23 @@ function TextBody({ response }: { response: RelayResponse }) {
           This body is not valid JSON ({failed.message.replace(/\.$/, '')}). It is shown as text.
         </Notice>
       )}
-      {formatted.state === 'done' && formatted.result.ok ? (
-        <LineViewer model={formatted.result.model} foldable label="Response body, formatted" />
+      {annotations && annotations.size > 0 && (
+        <p className="text-[11px] text-slate-500 dark:text-slate-400">
+          Amounts beside a <span className="font-mono">scale</span> are also shown in whole units (amount ÷ scale); the
+          body is as received.
+        </p>
+      )}
+      {formattedModel ? (
+        <LineViewer
+          model={formattedModel}
+          foldable
+          label="Response body, formatted"
+          wrap={wrap}
+          annotations={annotations}
+          tools={tools}
+        />
       ) : textModel ? (
-        <LineViewer model={textModel} foldable={false} label="Response body" />
+        <LineViewer model={textModel} foldable={false} label="Response body" wrap={wrap} tools={tools} />
       ) : null}
     </div>
   );
@@ -97,7 +141,7 @@ function BinaryBody({ response }: { response: RelayResponse }) {
 }
 
 /** The Raw tab: the body exactly as received (binary stays base64, as carried). */
-export function RawView({ response }: { response: RelayResponse }) {
+export function RawView({ response, wrap, onWrapChange }: { response: RelayResponse } & WrapChoice) {
   const model = useMemo(() => textLineModel(response.body), [response.body]);
   if (response.body === '') return <Notice>The response has no body.</Notice>;
   return (
@@ -106,7 +150,14 @@ export function RawView({ response }: { response: RelayResponse }) {
         <Notice>The body is binary; this is its base64 text as the relay carried it.</Notice>
       )}
       {response.truncated && <Notice tone="warn">The body was cut at {formatBytes(response.size)}.</Notice>}
-      <LineViewer model={model} foldable={false} searchable={false} label="Raw response body" />
+      <LineViewer
+        model={model}
+        foldable={false}
+        searchable={false}
+        label="Raw response body"
+        wrap={wrap}
+        tools={<WrapToggle wrap={wrap} onWrapChange={onWrapChange} />}
+      />
     </div>
   );
 }

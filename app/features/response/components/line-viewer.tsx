@@ -27,10 +27,24 @@ interface LineViewerProps {
   searchable?: boolean;
   /** Accessible name of the scrolling text area. */
   label: string;
+  /** Long lines wrap instead of scrolling sideways (the text itself is unchanged). */
+  wrap?: boolean;
+  /** Shown beside a line, never part of its text (amounts in whole units). */
+  annotations?: ReadonlyMap<number, string>;
+  /** Controls shown at the end of the toolbar (the wrap toggle). */
+  tools?: ReactNode;
 }
 
 /** A read-only view of lines with search, folding and (for long texts) virtualisation. */
-export function LineViewer({ model, foldable, searchable = true, label }: LineViewerProps) {
+export function LineViewer({
+  model,
+  foldable,
+  searchable = true,
+  label,
+  wrap = false,
+  annotations,
+  tools,
+}: LineViewerProps) {
   const [foldState, setFoldState] = useState<{ model: LineModel; folded: ReadonlySet<number> }>({
     model,
     folded: EMPTY,
@@ -105,7 +119,7 @@ export function LineViewer({ model, foldable, searchable = true, label }: LineVi
       ? 'No matches'
       : `${current + 1} of ${groupDigits(matches.length)}${capped ? '+' : ''}`;
 
-  const renderRow = (row: number, style?: CSSProperties) => {
+  const renderRow = (row: number, style?: CSSProperties, measure?: (el: HTMLDivElement | null) => void) => {
     const line = lineAtRow(row);
     return (
       <LineRow
@@ -118,13 +132,17 @@ export function LineViewer({ model, foldable, searchable = true, label }: LineVi
         matches={matches}
         currentMatch={currentMatch}
         style={style}
+        wrap={wrap}
+        annotation={annotations?.get(line)}
+        measure={measure}
+        index={row}
       />
     );
   };
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2">
-      {(searchable || hasBlocks) && (
+      {(searchable || hasBlocks || tools) && (
         <div className="flex flex-wrap items-center gap-2">
           {searchable && (
             <>
@@ -156,18 +174,26 @@ export function LineViewer({ model, foldable, searchable = true, label }: LineVi
               <SmallButton onClick={() => setFolded(new Set(blocksAtDepth(model, 1)))}>Collapse all</SmallButton>
             </>
           )}
+          {tools}
         </div>
       )}
       {count > VIRTUALISE_ABOVE ? (
         <VirtualLines
           count={count}
           label={label}
+          wrap={wrap}
           renderRow={renderRow}
           scrollToRow={currentMatch ? rowOfLine(visible, currentMatch.line) : null}
           scrollKey={current}
         />
       ) : (
-        <PlainLines count={count} label={label} renderRow={renderRow} scrollKey={currentMatch ? current : null} />
+        <PlainLines
+          count={count}
+          label={label}
+          wrap={wrap}
+          renderRow={renderRow}
+          scrollKey={currentMatch ? current : null}
+        />
       )}
     </div>
   );
@@ -191,6 +217,7 @@ const scrollAreaClass =
 function PlainLines(props: {
   count: number;
   label: string;
+  wrap: boolean;
   renderRow: (row: number) => ReactNode;
   scrollKey: number | null;
 }) {
@@ -206,7 +233,7 @@ function PlainLines(props: {
   for (let r = 0; r < props.count; r++) rows.push(props.renderRow(r));
   return (
     <div ref={ref} role="region" aria-label={props.label} tabIndex={0} className={scrollAreaClass}>
-      <div className="w-max min-w-full py-1">{rows}</div>
+      <div className={`${props.wrap ? 'w-full' : 'w-max min-w-full'} py-1`}>{rows}</div>
     </div>
   );
 }
@@ -214,7 +241,8 @@ function PlainLines(props: {
 function VirtualLines(props: {
   count: number;
   label: string;
-  renderRow: (row: number, style: CSSProperties) => ReactNode;
+  wrap: boolean;
+  renderRow: (row: number, style: CSSProperties, measure?: (el: HTMLDivElement | null) => void) => ReactNode;
   scrollToRow: number | null;
   scrollKey: number;
 }) {
@@ -225,20 +253,30 @@ function VirtualLines(props: {
     estimateSize: () => ROW_HEIGHT,
     overscan: 30,
   });
+  // Wrapped lines have their own heights: each rendered row is measured as it is drawn.
+  const measure = props.wrap ? virtualizer.measureElement : undefined;
   const { scrollToRow, scrollKey } = props;
   useEffect(() => {
     if (scrollToRow !== null) virtualizer.scrollToIndex(scrollToRow, { align: 'center' });
   }, [scrollToRow, scrollKey, virtualizer]);
   return (
     <div ref={ref} role="region" aria-label={props.label} tabIndex={0} className={scrollAreaClass}>
-      <div className="relative w-max min-w-full" style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        className={`relative ${props.wrap ? 'w-full' : 'w-max min-w-full'}`}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
         {virtualizer.getVirtualItems().map((item) =>
-          props.renderRow(item.index, {
-            position: 'absolute',
-            top: 0,
-            left: 0,
-            transform: `translateY(${item.start}px)`,
-          }),
+          props.renderRow(
+            item.index,
+            {
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              transform: `translateY(${item.start}px)`,
+              ...(props.wrap ? { width: '100%' } : {}),
+            },
+            measure,
+          ),
         )}
       </div>
     </div>
@@ -265,9 +303,28 @@ interface LineRowProps {
   matches: readonly Match[];
   currentMatch: Match | undefined;
   style?: CSSProperties | undefined;
+  wrap: boolean;
+  annotation: string | undefined;
+  /** For a virtualised, wrapped row: measured once drawn. */
+  measure: ((el: HTMLDivElement | null) => void) | undefined;
+  /** The row's index among those shown (for the measurement). */
+  index: number;
 }
 
-function LineRow({ model, line, foldable, folded, onToggle, matches, currentMatch, style }: LineRowProps) {
+function LineRow({
+  model,
+  line,
+  foldable,
+  folded,
+  onToggle,
+  matches,
+  currentMatch,
+  style,
+  wrap,
+  annotation,
+  measure,
+  index,
+}: LineRowProps) {
   const text = lineText(model, line);
   const depth = model.depth[line] ?? 0;
   const end = model.end[line] ?? -1;
@@ -300,7 +357,14 @@ function LineRow({ model, line, foldable, folded, onToggle, matches, currentMatc
 
   const drawn = Math.min(depth, MAX_DRAWN_DEPTH);
   return (
-    <div className="flex h-5 items-center whitespace-pre" style={style}>
+    <div
+      ref={measure}
+      data-index={measure ? index : undefined}
+      className={
+        wrap ? 'flex min-h-5 items-start leading-5 whitespace-pre-wrap' : 'flex h-5 items-center whitespace-pre'
+      }
+      style={style}
+    >
       <span aria-hidden="true" className="w-14 shrink-0 pr-3 text-right text-slate-400 select-none dark:text-slate-600">
         {line + 1}
       </span>
@@ -319,7 +383,7 @@ function LineRow({ model, line, foldable, folded, onToggle, matches, currentMatc
           )}
         </span>
       )}
-      <span style={{ paddingLeft: `${drawn * 2}ch` }} className="pr-4">
+      <span style={{ paddingLeft: `${drawn * 2}ch` }} className={wrap ? 'min-w-0 flex-1 pr-4 break-all' : 'pr-4'}>
         {depth > MAX_DRAWN_DEPTH && (
           <span className="mr-1 rounded bg-slate-200 px-1 text-[11px] text-slate-600 dark:bg-slate-800 dark:text-slate-400">
             depth {depth}
@@ -333,6 +397,14 @@ function LineRow({ model, line, foldable, folded, onToggle, matches, currentMatc
             </span>
             {lineText(model, end)}
           </>
+        )}
+        {annotation && (
+          <span
+            className="ml-2 rounded bg-sky-50 px-1 font-sans text-[11px] text-sky-800 select-none dark:bg-sky-950 dark:text-sky-300"
+            title="In whole units: the amount divided by the scale beside it. The body itself is unchanged."
+          >
+            {annotation}
+          </span>
         )}
       </span>
     </div>

@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import type { RelayResult } from '../../../../core/contract.ts';
 import { textLineModel } from '../json-lines.ts';
-import { Notice } from './body-view.tsx';
+import { Button } from '../../../components/button.tsx';
+import { Notice, type WrapChoice } from './body-view.tsx';
 import { HeadersTable } from './headers-table.tsx';
 import { LineViewer } from './line-viewer.tsx';
 
 /** The Request tab: the request exactly as the relay wrote it, and the two body hashes. */
-export function RequestView({ result }: { result: RelayResult }) {
+export function RequestView({ result, wrap = false, onWrapChange }: { result: RelayResult } & Partial<WrapChoice>) {
   const { request, hashes } = result;
   const same = hashes.signedBodySha256 === hashes.sentBodySha256;
   const bodyModel = useMemo(() => (request.body ? textLineModel(request.body) : null), [request.body]);
@@ -46,7 +47,20 @@ export function RequestView({ result }: { result: RelayResult }) {
           <Notice tone="warn">History keeps only the start of this body; the full body was sent.</Notice>
         )}
         {bodyModel ? (
-          <LineViewer model={bodyModel} foldable={false} searchable={false} label="Request body as sent" />
+          <LineViewer
+            model={bodyModel}
+            foldable={false}
+            searchable={false}
+            label="Request body as sent"
+            wrap={wrap}
+            tools={
+              onWrapChange && (
+                <Button size="sm" aria-pressed={wrap} onClick={() => onWrapChange(!wrap)}>
+                  Wrap lines
+                </Button>
+              )
+            }
+          />
         ) : (
           <p className="text-slate-600 dark:text-slate-400">No body.</p>
         )}

@@ -1,6 +1,6 @@
 import { groupDigits } from '../../../lib/format.ts';
 import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { RelayResponse, RelayResult } from '../../../../core/contract.ts';
+import type { RelayResponse, RelayResult, SendProgress } from '../../../../core/contract.ts';
 import type { ApiRequestError } from '../../../lib/api-client.ts';
 import { ENVIRONMENT_LABEL } from '../../../lib/environment-label.ts';
 import type { KeyName } from '../../../lib/key-label.ts';
@@ -13,6 +13,8 @@ import { BodyView, Notice, RawView } from './body-view.tsx';
 import { HeadersTable } from './headers-table.tsx';
 import { SmallButton } from './line-viewer.tsx';
 import { RequestView } from './request-view.tsx';
+import { SendProgressView } from './send-progress-view.tsx';
+import { WaterfallView } from './waterfall-view.tsx';
 
 export interface ResponsePanelProps {
   result: RelayResult | null;
@@ -22,15 +24,35 @@ export interface ResponsePanelProps {
   keyName?: KeyName | null;
   /** Why the shown request is no longer the composer's, or null while it is. */
   notCurrent?: string | null;
+  /** A send in flight that can be watched and cancelled (shown while `pending`). */
+  progress?: { data: SendProgress | null; onCancel: () => void; cancelling: boolean } | null;
+  /** Open a tab of the shown result (the history row's duration opens Timing); `seq` tells requests apart. */
+  tabRequest?: { tab: TabId; seq: number } | null;
 }
 
-type TabId = 'body' | 'headers' | 'raw' | 'request';
-const TAB_LABELS: Record<TabId, string> = { body: 'Body', headers: 'Headers', raw: 'Raw', request: 'Request' };
+export type TabId = 'body' | 'headers' | 'raw' | 'request' | 'timing';
+const TAB_LABELS: Record<TabId, string> = {
+  body: 'Body',
+  headers: 'Headers',
+  raw: 'Raw',
+  request: 'Request',
+  timing: 'Timing',
+};
 
 /** Where the response appears: status, timings, size, the body and the request as sent. */
-export function ResponsePanel({ result, pending, error, keyName = null, notCurrent = null }: ResponsePanelProps) {
+export function ResponsePanel({
+  result,
+  pending,
+  error,
+  keyName = null,
+  notCurrent = null,
+  progress = null,
+  tabRequest = null,
+}: ResponsePanelProps) {
   const response = result?.response ?? null;
   const identityId = useId();
+  // Wrapping is one choice for every response shown, Body and Raw alike.
+  const [wrap, setWrap] = useState(false);
   const shown = result && !error ? result : null;
   const dim = shown && notCurrent ? 'opacity-55 transition-opacity' : 'transition-opacity';
   return (
@@ -49,17 +71,26 @@ export function ResponsePanel({ result, pending, error, keyName = null, notCurre
         {response && shown && <ResponseActions response={response} createdAt={shown.createdAt} />}
       </div>
       {shown && <ShownRequest id={identityId} result={shown} keyName={keyName} notCurrent={notCurrent} />}
-      {pending && (
-        <p className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
-          <span aria-hidden="true" className="h-2 w-2 animate-pulse rounded-full bg-sky-500" />
-          Sending…
-        </p>
-      )}
+      {pending &&
+        (progress ? (
+          <SendProgressView progress={progress.data} onCancel={progress.onCancel} cancelling={progress.cancelling} />
+        ) : (
+          <p className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+            <span aria-hidden="true" className="h-2 w-2 animate-pulse rounded-full bg-sky-500" />
+            Sending…
+          </p>
+        ))}
       {error ? (
         <PageError error={error} />
       ) : result ? (
         <div className={`flex min-h-0 flex-1 flex-col ${dim}`}>
-          <ResultView key={`${result.id}-${result.createdAt}`} result={result} />
+          <ResultView
+            key={`${result.id}-${result.createdAt}`}
+            result={result}
+            wrap={wrap}
+            onWrapChange={setWrap}
+            tabRequest={tabRequest}
+          />
         </div>
       ) : (
         !pending && (
@@ -222,10 +253,26 @@ function PageError({ error }: { error: ApiRequestError }) {
   );
 }
 
-function ResultView({ result }: { result: RelayResult }) {
+function ResultView({
+  result,
+  wrap,
+  onWrapChange,
+  tabRequest,
+}: {
+  result: RelayResult;
+  wrap: boolean;
+  onWrapChange: (wrap: boolean) => void;
+  tabRequest: { tab: TabId; seq: number } | null;
+}) {
   const response = result.response;
-  const tabs: TabId[] = response ? ['body', 'headers', 'raw', 'request'] : ['request'];
-  const [chosen, setChosen] = useState<TabId>('body');
+  const tabs: TabId[] = response ? ['body', 'headers', 'raw', 'request', 'timing'] : ['request', 'timing'];
+  const [chosen, setChosen] = useState<TabId>(tabRequest?.tab ?? 'body');
+  // A tab asked for from outside (the history row's duration), once per request.
+  const [seenRequest, setSeenRequest] = useState(tabRequest?.seq ?? null);
+  if (tabRequest && tabRequest.seq !== seenRequest) {
+    setSeenRequest(tabRequest.seq);
+    setChosen(tabRequest.tab);
+  }
   const tab = tabs.includes(chosen) ? chosen : (tabs[0] ?? 'request');
   const qredo =
     response && response.status >= 400 && response.bodyEncoding === 'utf8' ? readQredoError(response.body) : null;
@@ -252,7 +299,9 @@ function ResultView({ result }: { result: RelayResult }) {
             Qredo says: {qredo.msg} (code {qredo.code})
           </p>
           {qredo.reason ? (
-            <p className={qredo.reason.length > 40 ? 'mt-1 text-base font-semibold' : 'mt-1 text-lg font-semibold'}>
+            <p
+              className={`mt-1 font-semibold [overflow-wrap:anywhere] ${qredo.reason.length > 40 ? 'text-base' : 'text-lg'}`}
+            >
               Reason: <span className={qredo.reason.length > 40 ? '' : 'font-mono'}>{qredo.reason}</span>
             </p>
           ) : (
@@ -271,7 +320,7 @@ function ResultView({ result }: { result: RelayResult }) {
         </Notice>
       )}
       <Tabs tabs={tabs} selected={tab} onSelect={setChosen}>
-        {tab === 'body' && response && <BodyView response={response} />}
+        {tab === 'body' && response && <BodyView response={response} wrap={wrap} onWrapChange={onWrapChange} />}
         {tab === 'headers' && response && (
           <HeadersTable
             headers={response.headers}
@@ -279,8 +328,9 @@ function ResultView({ result }: { result: RelayResult }) {
             highlight={(name) => name === 'location'}
           />
         )}
-        {tab === 'raw' && response && <RawView response={response} />}
-        {tab === 'request' && <RequestView result={result} />}
+        {tab === 'raw' && response && <RawView response={response} wrap={wrap} onWrapChange={onWrapChange} />}
+        {tab === 'request' && <RequestView result={result} wrap={wrap} onWrapChange={onWrapChange} />}
+        {tab === 'timing' && <WaterfallView result={result} />}
       </Tabs>
     </div>
   );

@@ -50,6 +50,25 @@ export function createDraftFeed(client: QueryClient, read: () => RequestDraft): 
 }
 
 /**
+ * A feed for the page's form: `read` gives the current draft (keep it stable), `subscribe` is the
+ * form's own change event. The component that holds it does not re-render as the draft settles.
+ */
+export function useDraftFeedSource(
+  read: () => RequestDraft,
+  subscribe: (onChange: () => void) => () => void,
+): DraftFeed {
+  const client = useQueryClient();
+  const feed = useMemo(() => createDraftFeed(client, read), [client, read]);
+  useEffect(() => subscribe(() => feed.changed()), [feed, subscribe]);
+  return feed;
+}
+
+/** The draft a feed last settled: the component re-renders as it settles. */
+export function useSettledDraft(feed: DraftFeed): RequestDraft {
+  return useSyncExternalStore(feed.subscribe, feed.settled, feed.settled);
+}
+
+/**
  * A feed for the page's form, and the draft it last settled: `read` gives the current draft (keep
  * it stable), `subscribe` is the form's own change event.
  */
@@ -57,11 +76,8 @@ export function useDraftFeed(
   read: () => RequestDraft,
   subscribe: (onChange: () => void) => () => void,
 ): { feed: DraftFeed; settled: RequestDraft } {
-  const client = useQueryClient();
-  const feed = useMemo(() => createDraftFeed(client, read), [client, read]);
-  useEffect(() => subscribe(() => feed.changed()), [feed, subscribe]);
-  const settled = useSyncExternalStore(feed.subscribe, feed.settled, feed.settled);
-  return { feed, settled };
+  const feed = useDraftFeedSource(read, subscribe);
+  return { feed, settled: useSettledDraft(feed) };
 }
 
 /** The signature of a settled draft (none for null). */

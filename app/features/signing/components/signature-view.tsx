@@ -13,7 +13,7 @@ function Row({
   mono?: boolean;
 }) {
   return (
-    <div className="grid grid-cols-[8.5rem_minmax(0,1fr)_auto] items-start gap-2 py-1.5">
+    <div className="grid grid-cols-[7.5rem_minmax(0,1fr)_auto] items-start gap-2 py-1">
       <dt className={`pt-0.5 text-xs text-slate-500 dark:text-slate-400 ${mono ? 'font-mono' : ''}`}>{label}</dt>
       <dd className="min-w-0 font-mono text-xs leading-5 break-all text-slate-800 dark:text-slate-100">
         {value || <span className="text-slate-400">(empty)</span>}

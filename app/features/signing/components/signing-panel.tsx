@@ -181,8 +181,8 @@ function TimestampNote({
   if (!shown) return <p className="mb-2 min-h-4 text-xs" />;
   return atSendTime ? (
     <p className="mb-2 text-xs text-slate-600 dark:text-slate-300">
-      <span className="font-medium">Timestamp at send time:</span> this preview uses the current time. Send signs again
-      with the time of sending, so its timestamp and signature will differ from the ones below.
+      <span className="font-medium">Timestamp at send time:</span> this preview uses the current time; Send signs again,
+      with its own.
     </p>
   ) : (
     <p className="mb-2 text-xs text-slate-600 dark:text-slate-300">

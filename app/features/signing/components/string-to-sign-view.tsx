@@ -165,7 +165,7 @@ export function StringToSignView({ value, dimmed = false }: { value: StringToSig
         <span className="rounded-sm bg-yellow-200 px-0.5 text-slate-900 dark:bg-yellow-400/30 dark:text-yellow-100">
           é
         </span>{' '}
-        non-ASCII (hover for bytes). Segments are joined with nothing in between.
+        non-ASCII (hover for bytes) · no separator between segments
       </p>
     </div>
   );

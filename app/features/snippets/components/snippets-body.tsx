@@ -5,7 +5,8 @@ import type { RelayResult, RequestDraft } from '../../../../core/contract.ts';
 import { SNIPPET_LANGUAGES, snippetFor, type SnippetLanguage } from '../../../../core/snippets/index.ts';
 import { CopyButton } from '../../../components/copy-button.tsx';
 import { signPreviewQueryOptions } from '../../../lib/queries.ts';
-import { SNIPPET_TAB_LABEL, snippetInputFromEntry, snippetInputFromPreview } from '../snippet-input.ts';
+import { snippetInputFromEntry, snippetInputFromPreview } from '../../../lib/snippet-input.ts';
+import { SNIPPET_TAB_LABEL } from '../snippet-labels.ts';
 
 export default function SnippetsBody({
   draft,

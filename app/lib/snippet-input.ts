@@ -1,6 +1,6 @@
-/** What the snippets are made from: the last signature preview or the selected history entry. No React. */
-import type { RelayResult, RequestDraft, SignResponse } from '../../../core/contract.ts';
-import type { SnippetInput } from '../../../core/snippets/index.ts';
+/** What a snippet or a copied cURL command is made from: a signature preview or a history entry. No React. */
+import type { RelayResult, RequestDraft, SignResponse } from '../../core/contract.ts';
+import type { SnippetInput } from '../../core/snippets/index.ts';
 
 export function snippetInputFromEntry(entry: RelayResult): SnippetInput {
   return {
@@ -29,5 +29,3 @@ export function snippetInputFromPreview(
     headers: draft.headers ?? [],
   };
 }
-
-export const SNIPPET_TAB_LABEL = { curl: 'cURL', python: 'Python', node: 'Node', go: 'Go' } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RelayResult, SignResponse } from '../../../core/contract.ts';
-import { snippetFor } from '../../../core/snippets/index.ts';
+import type { RelayResult, SignResponse } from '../../core/contract.ts';
+import { snippetFor } from '../../core/snippets/index.ts';
 import { snippetInputFromEntry, snippetInputFromPreview } from './snippet-input.ts';
 
 describe('snippet inputs', () => {

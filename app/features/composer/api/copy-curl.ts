@@ -1,0 +1,19 @@
+/**
+ * "Copy as cURL" beside Send: signs the draft now (the server holds the secret) and puts the command
+ * on the clipboard. A mutation, never retried: each copy is a fresh signature.
+ */
+import { useMutation } from '@tanstack/react-query';
+import type { RequestDraft } from '../../../../core/contract.ts';
+import { api } from '../../../lib/api-client.ts';
+import { draftCurl } from '../../../lib/curl-command.ts';
+
+async function signAndCopy({ draft, confirm }: { draft: RequestDraft; confirm: boolean }) {
+  const signed = await api.sign(confirm ? { ...draft, confirm: true } : draft);
+  const command = draftCurl(signed, draft);
+  await navigator.clipboard.writeText(command);
+  return { signed, command };
+}
+
+export function useCopyDraftCurl() {
+  return useMutation({ mutationKey: ['copy-curl'], mutationFn: signAndCopy, retry: false });
+}
