@@ -3,7 +3,7 @@
  * (environment and demo key included); server state lives in TanStack Query; every way of sending
  * asks the one production question (lib/confirm-send.ts).
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import type { Environment } from '../core/contract.ts';
 import { LiveRegion } from './components/live-region.tsx';
@@ -11,12 +11,14 @@ import { ShortcutsButton } from './components/shortcut-help.tsx';
 import { ThemeSwitch } from './components/theme-switch.tsx';
 import { BundleDrop } from './features/bundles/components/bundle-drop.tsx';
 import { defaultComposerValues, draftFromForm, type ComposerValues } from './features/composer/form.ts';
+import { valuesFromWorkspaceDraft, workspaceDraftFromValues } from './features/composer/workspace-draft.ts';
 import { ConfirmSendQuestion } from './features/environments/components/confirm-send-dialog.tsx';
 import { EnvironmentSwitcher } from './features/environments/components/environment-switcher.tsx';
 import { ProductionBanner } from './features/environments/components/production-banner.tsx';
 import { ENVIRONMENT_LABEL } from './features/environments/environment-style.ts';
 import { ViewSwitch } from './features/navigation/components/view-switch.tsx';
 import { useView } from './features/navigation/use-view.ts';
+import { useTabStore, type DraftPort } from './features/workbench/tab-store.ts';
 import { announce } from './lib/announce.ts';
 import { useConfirmSend } from './lib/confirm-send.ts';
 import { useSession } from './lib/queries.ts';
@@ -82,6 +84,16 @@ export function App() {
   const session = useSession();
   const form = useForm<ComposerValues>({ defaultValues: defaultComposerValues(), mode: 'onChange' });
   const environment = useWatch({ control: form.control, name: 'environment' });
+  // The request tabs: the form holds the active tab's draft; the others wait in the tab store.
+  const port = useMemo<DraftPort>(
+    () => ({
+      read: () => workspaceDraftFromValues(form.getValues()),
+      write: (draft) => form.reset(valuesFromWorkspaceDraft(draft), { keepDefaultValues: true }),
+      subscribe: (onChange) => form.subscribe({ formState: { values: true }, callback: onChange }),
+    }),
+    [form],
+  );
+  const tabs = useTabStore(port);
   const { confirmSend, asking, answer } = useConfirmSend();
   const production = environment === 'production';
   // The Feed view stays mounted from its first showing, so its stream and timelines outlive a trip to
@@ -154,6 +166,7 @@ export function App() {
       )}
       <PlaygroundView
         form={form}
+        tabs={tabs}
         active={view === 'playground'}
         confirmSend={confirmSend}
         onMockReset={() => setMockResetAt(Date.now())}

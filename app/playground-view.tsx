@@ -40,6 +40,13 @@ import { describeWindow } from './lib/curl-command.ts';
 import { keyName } from './lib/key-label.ts';
 import { useSession } from './lib/queries.ts';
 import { useShortcut } from './lib/shortcuts.ts';
+import { workspaceDraftFromValues } from './features/composer/workspace-draft.ts';
+import { defaultComposerValues } from './features/composer/form.ts';
+import { TabStrip } from './features/workbench/components/tab-strip.tsx';
+import { VariableProblems } from './features/workbench/components/variable-problems.tsx';
+import type { DraftProblem } from './features/workbench/expansion.ts';
+import type { TabStore } from './features/workbench/tab-store.ts';
+import { useExpansionSource, type ExpansionSource } from './features/workbench/use-expansion.ts';
 
 const NO_DEMO_KEYS: DemoKeyInfo[] = [];
 const NO_ENVIRONMENTS: { name: Environment; baseUrl: string }[] = [];
@@ -62,6 +69,7 @@ const WATCH_AFTER_MS = 400;
 
 export function PlaygroundView({
   form,
+  tabs,
   active,
   confirmSend,
   onMockReset,
@@ -69,6 +77,8 @@ export function PlaygroundView({
   showEntry = null,
 }: {
   form: UseFormReturn<ComposerValues>;
+  /** The open request tabs; the form holds the active one's draft. */
+  tabs: TabStore;
   /** The embedded mock's data was reset from its bar. */
   onMockReset?: () => void;
   /** False while another view is on screen: the view stays mounted (drafts kept), its shortcuts off. */
@@ -104,12 +114,22 @@ export function PlaygroundView({
     setSigningView('sent');
   }
 
-  // One draft feed for the page's form: it hears the form's change event, settles the draft and asks
-  // for its signature; the signing panel and the computed headers read the draft it settled.
-  const readDraft = useCallback(() => draftFromForm(form.getValues()), [form]);
+  // One draft feed for the page's form: it hears the form's change event (and a change of the
+  // variables), settles the draft with its {{variables}} expanded and asks for its signature; the
+  // signing panel and the computed headers read the draft it settled.
+  const expansion = useExpansionSource(tabs);
+  const [variableProblems, setVariableProblems] = useState<DraftProblem[]>([]);
+  const readDraft = useCallback(() => expansion.expand(draftFromForm(form.getValues())).draft, [form, expansion]);
   const subscribeDraft = useCallback(
-    (onChange: () => void) => form.subscribe({ formState: { values: true }, callback: onChange }),
-    [form],
+    (onChange: () => void) => {
+      const offForm = form.subscribe({ formState: { values: true }, callback: onChange });
+      const offVariables = expansion.subscribe(onChange);
+      return () => {
+        offForm();
+        offVariables();
+      };
+    },
+    [form, expansion],
   );
   const feed = useDraftFeedSource(readDraft, subscribeDraft);
 
@@ -156,12 +176,31 @@ export function PlaygroundView({
     });
   };
 
+  /**
+   * The draft to sign and send, its {{variables}} expanded; null (with the problems said at their
+   * fields) when one cannot be.
+   */
+  const expandedOrProblems = (values: ComposerValues) => {
+    const expanded = expansion.expand(draftFromForm(values));
+    setVariableProblems(expanded.problems);
+    if (expanded.ok) return expanded.draft;
+    const atPath = expanded.problems.find((p) => p.field === 'path');
+    if (atPath) form.setError('path', { type: 'variables', message: atPath.message }, { shouldFocus: true });
+    announce(`Not sent: ${expanded.problems.map((p) => p.message).join(' ')}`);
+    return null;
+  };
+
   const requestSend = () => {
     if (send.isPending) return;
     void form.handleSubmit(
       (values) => {
-        const draft = draftFromForm(values);
-        confirmSend({ ...draft, action: null }, (confirmed) => doSend(confirmed ? { ...draft, confirm: true } : draft));
+        const expanded = expandedOrProblems(values);
+        if (!expanded) return;
+        const savedRequestId = expansion.savedRequestId();
+        const draft = savedRequestId === undefined ? expanded : { ...expanded, savedRequestId };
+        confirmSend({ ...expanded, action: null }, (confirmed) =>
+          doSend(confirmed ? { ...draft, confirm: true } : draft),
+        );
       },
       () => announce('Some fields need attention before sending.'),
     )();
@@ -173,7 +212,8 @@ export function PlaygroundView({
     if (copy.isPending) return;
     void form.handleSubmit(
       (values) => {
-        const draft = draftFromForm(values);
+        const draft = expandedOrProblems(values);
+        if (!draft) return;
         confirmSend({ ...draft, action: 'Copy as cURL: signed now, not sent', purpose: 'sign' }, (confirmed) =>
           copy.mutate(
             { draft, confirm: confirmed },
@@ -306,6 +346,7 @@ export function PlaygroundView({
         ref={layout}
         active={active}
         slots={{
+          aboveComposer: <TabStrip store={tabs} newDraft={() => workspaceDraftFromValues(defaultComposerValues())} />,
           bar,
           composer: (
             <div className="relative rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
@@ -321,12 +362,14 @@ export function PlaygroundView({
                 computedHeaders={<ComputedHeadersSlot feed={feed} />}
                 copyCurl={{ onCopy: requestCopy, pending: copy.isPending, note: copyNote }}
               />
+              <VariableProblems problems={variableProblems} onDismiss={() => setVariableProblems([])} />
             </div>
           ),
           signing: (
             <LiveSigning
               form={form}
               feed={feed}
+              expansion={expansion}
               baseUrl={envInfo?.baseUrl}
               entry={shownResult}
               view={signingView}
@@ -473,6 +516,7 @@ function ShownResponse({
 function LiveSigning({
   form,
   feed,
+  expansion,
   baseUrl,
   entry,
   view,
@@ -480,13 +524,19 @@ function LiveSigning({
 }: {
   form: UseFormReturn<ComposerValues>;
   feed: DraftFeed;
+  expansion: ExpansionSource;
   baseUrl: string | undefined;
   entry: RelayResult | null;
   view: SigningPanelView;
   onViewChange: (v: SigningPanelView) => void;
 }) {
   const values = useWatch({ control: form.control }) as ComposerValues;
-  const draft = useMemo(() => draftFromForm(values), [values]);
+  // Laid out as it will be signed: with its variables expanded.
+  const draft = useMemo(() => expansion.expand(draftFromForm(values)).draft, [values, expansion]);
+  const markSegments = useCallback(
+    (segments: Parameters<ExpansionSource['marks']>[1]) => expansion.marks(draft, segments),
+    [expansion, draft],
+  );
   const settled = useSettledDraft(feed);
   return (
     <>
@@ -497,6 +547,7 @@ function LiveSigning({
         entry={entry}
         view={view}
         onViewChange={onViewChange}
+        markSegments={markSegments}
       />
       <SnippetsPanel draft={settled} entry={view === 'sent' ? entry : null} />
     </>
