@@ -2,7 +2,7 @@
  * The playground view: composer, live signing, response and history, composed from their features.
  * What is sent, shown and asked is wired here; each feature owns its own state and server state.
  */
-import { useCallback, useMemo, useRef, useState, type ComponentProps } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ComponentProps } from 'react';
 import { useWatch, type Control, type UseFormReturn } from 'react-hook-form';
 import type { DemoKeyInfo, DoctorRequest, Environment, RelayResult, SendRequest } from '../core/contract.ts';
 import { captureFromSent } from '../core/doctor/capture.ts';
@@ -42,13 +42,20 @@ import { useSession } from './lib/queries.ts';
 import { useShortcut } from './lib/shortcuts.ts';
 import { workspaceDraftFromValues } from './features/composer/workspace-draft.ts';
 import { defaultComposerValues } from './features/composer/form.ts';
+import { SaveControls, SaveTabDialog } from './features/workbench/components/save-controls.tsx';
 import { TabStrip } from './features/workbench/components/tab-strip.tsx';
+import { WorkbenchSidebar } from './features/workbench/components/workbench-sidebar.tsx';
+import { draftFromEntry } from './features/workbench/saved.ts';
+import { useCaptures } from './features/workbench/use-captures.ts';
 import { VariableProblems } from './features/workbench/components/variable-problems.tsx';
 import type { DraftProblem } from './features/workbench/expansion.ts';
 import type { TabStore } from './features/workbench/tab-store.ts';
 import { useExpansionSource, type ExpansionSource } from './features/workbench/use-expansion.ts';
 
 const NO_DEMO_KEYS: DemoKeyInfo[] = [];
+
+// Shown only under a JSON response with IDs in it: its code (and core's ID finder) loads then.
+const SetAsVariable = lazy(() => import('./features/workbench/components/set-as-variable.tsx'));
 const NO_ENVIRONMENTS: { name: Environment; baseUrl: string }[] = [];
 
 /** What the response panel shows: the latest send, or an entry picked in the history. */
@@ -119,6 +126,8 @@ export function PlaygroundView({
   // signing panel and the computed headers read the draft it settled.
   const expansion = useExpansionSource(tabs);
   const [variableProblems, setVariableProblems] = useState<DraftProblem[]>([]);
+  const captures = useCaptures();
+  const [savingTab, setSavingTab] = useState<string | null>(null);
   const readDraft = useCallback(() => expansion.expand(draftFromForm(form.getValues())).draft, [form, expansion]);
   const subscribeDraft = useCallback(
     (onChange: () => void) => {
@@ -155,6 +164,7 @@ export function PlaygroundView({
           setFlight((f) => (f?.sendId === sendId ? null : f));
         },
         onSuccess: (result) => {
+          captures.run(result);
           setShown({ id: result.id, origin: 'send' });
           layout.current?.revealResponse();
           announce(`Sent ${describeResult(result)}`);
@@ -295,11 +305,22 @@ export function PlaygroundView({
   };
 
   const onHistoryResult = (result: RelayResult) => {
+    captures.run(result);
     send.reset();
     setShown({ id: result.id, origin: 'history' });
     setSigningView('sent');
     layout.current?.revealResponse();
     announce(`${result.kind === 'replay' ? 'Replayed' : 'Re-sent'} ${describeResult(result)}`);
+  };
+
+  // "New request from history" and "Save to collection": the entry's request in a new tab (then saved).
+  const openEntryInTab = (picked: RelayResult): string => {
+    const id = tabs.newId();
+    tabs.dispatch({ type: 'open', id, draft: draftFromEntry(picked, nameKey(picked.keyId).demoKey ?? undefined) });
+    setSigningView('live');
+    layout.current?.revealComposer();
+    announce(`Opened ${picked.request.method} ${picked.request.path} from history #${picked.id} in a new tab.`);
+    return id;
   };
 
   const onCurlImport = ({ fields, environment: target, summary }: ImportOutcome) => {
@@ -346,7 +367,18 @@ export function PlaygroundView({
         ref={layout}
         active={active}
         slots={{
-          aboveComposer: <TabStrip store={tabs} newDraft={() => workspaceDraftFromValues(defaultComposerValues())} />,
+          aboveComposer: (
+            <>
+              <TabStrip
+                store={tabs}
+                newDraft={() => workspaceDraftFromValues(defaultComposerValues())}
+                actions={<SaveControls store={tabs} onSaveAs={setSavingTab} />}
+              />
+              {savingTab !== null && (
+                <SaveTabDialog store={tabs} tabId={savingTab} onClose={() => setSavingTab(null)} />
+              )}
+            </>
+          ),
           bar,
           composer: (
             <div className="relative rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
@@ -399,21 +431,41 @@ export function PlaygroundView({
                     : null
                 }
               />
+              {captures.note && captures.note.entryId === shownResult?.id && (
+                <p
+                  role="status"
+                  className={`rounded-lg border px-3 py-2 text-xs ${captures.note.failed ? 'border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200' : 'border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-200'}`}
+                >
+                  {captures.note.text}
+                </p>
+              )}
+              <Suspense fallback={null}>
+                <SetAsVariable result={shownResult} />
+              </Suspense>
               <BundleTools entry={shownResult} />
             </>
           ),
           history: (
-            <HistorySidebar
-              selectedId={shown?.id ?? null}
-              onSelect={onSelectHistory}
-              onLoad={onLoadHistory}
-              onResult={onHistoryResult}
-              keyName={nameKey}
-              confirmSend={confirmSend}
-              headerAction={<HistoryToggleButton />}
-              onShowTiming={onShowTiming}
-              onDiagnose={onDiagnose ? diagnose : undefined}
-              onCompare={onCompare}
+            <WorkbenchSidebar
+              store={tabs}
+              environment={environment}
+              onShowEntry={onSelectHistory}
+              history={
+                <HistorySidebar
+                  onNewTab={(picked) => void openEntryInTab(picked)}
+                  onSaveToCollection={(picked) => setSavingTab(openEntryInTab(picked))}
+                  selectedId={shown?.id ?? null}
+                  onSelect={onSelectHistory}
+                  onLoad={onLoadHistory}
+                  onResult={onHistoryResult}
+                  keyName={nameKey}
+                  confirmSend={confirmSend}
+                  headerAction={<HistoryToggleButton />}
+                  onShowTiming={onShowTiming}
+                  onDiagnose={onDiagnose ? diagnose : undefined}
+                  onCompare={onCompare}
+                />
+              }
             />
           ),
         }}

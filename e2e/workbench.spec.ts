@@ -1,7 +1,7 @@
 import { expect } from '@playwright/test';
 import { ownPlaygroundTest as test } from './fixtures/own-playground.ts';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
-import { WorkbenchPage } from './pages/workbench-page.ts';
+import { SaveDialogPage, WorkbenchPage } from './pages/workbench-page.ts';
 
 // The workbench: request tabs that survive a reload, saved requests in collections, files in and
 // out, and variables that carry a value from one response into the next request's signed bytes.
@@ -26,4 +26,125 @@ test('two tabs with different drafts come back after a reload', async ({ page })
   await workbench.tab(/^GET \/balance/).click();
   await expect(playground.path).toHaveValue(`/balance?probe=${first}`);
   await expect(playground.method).toHaveValue('GET');
+});
+
+test('a tab saved to a collection is found by name, by method and path, and opens again in a tab', async ({ page }) => {
+  const playground = new PlaygroundPage(page);
+  const workbench = new WorkbenchPage(page);
+  await playground.open();
+  const marker = uniqueMarker('saved');
+  await workbench.newTab.click();
+  await playground.setPath(`/balance?probe=${marker}`);
+  await page.getByRole('button', { name: 'Save to collection…', exact: true }).click();
+  await new SaveDialogPage(page).save(`Balance ${marker}`, { new: `Reads ${marker}` });
+  await expect(workbench.tab(`Balance ${marker}`)).toHaveAttribute('aria-selected', 'true');
+
+  await workbench.openSidebar('Collections');
+  const search = workbench.collections.getByRole('searchbox', { name: 'Search saved requests', exact: true });
+  const results = workbench.collections.getByRole('list', { name: 'Search results', exact: true });
+  await search.fill(marker);
+  await expect(results.getByRole('button', { name: new RegExp(`Balance ${marker}`) })).toBeVisible();
+  await search.fill(`get /balance?probe=${marker}`);
+  await expect(results.getByRole('button', { name: new RegExp(`Balance ${marker}`) })).toBeVisible();
+  await search.fill(`post ${marker}`);
+  await expect(workbench.collections.getByRole('status').filter({ hasText: '0 saved request(s) match' })).toBeVisible();
+
+  // Closed, it opens again from the collection in a tab of its own.
+  await page.getByRole('button', { name: `Close tab Balance ${marker}`, exact: true }).click();
+  await expect(workbench.tab(`Balance ${marker}`)).toHaveCount(0);
+  await search.fill('');
+  await workbench.collections.getByRole('button', { name: new RegExp(`GET\\s*Balance ${marker}`) }).click();
+  await expect(workbench.tab(`Balance ${marker}`)).toHaveAttribute('aria-selected', 'true');
+  await expect(playground.path).toHaveValue(`/balance?probe=${marker}`);
+});
+
+test('a .http file with three requests, file variables and an env file is imported through the page', async ({
+  page,
+}) => {
+  const playground = new PlaygroundPage(page);
+  const workbench = new WorkbenchPage(page);
+  await playground.open();
+  await workbench.openSidebar('Collections');
+  const http = [
+    '@asset = ETH',
+    '',
+    '### Balances',
+    'GET {{host}}/balance',
+    '',
+    '###',
+    '# @name Funds',
+    'GET {{host}}/funds?asset={{asset}}',
+    'Qredo-Api-Key: dropped-by-the-importer',
+    '',
+    '###',
+    '# @name Transfer',
+    'POST {{host}}/transaction',
+    'Content-Type: application/json',
+    '',
+    '{',
+    '  "asset": "{{asset}}"',
+    '}',
+  ].join('\n');
+  const env = JSON.stringify({ sandbox: { host: 'https://sandbox-api.qredo.network/qapi/v1' } });
+  await workbench.collections.getByLabel('Import file', { exact: true }).setInputFiles([
+    { name: 'flows.http', mimeType: 'text/plain', buffer: Buffer.from(http) },
+    { name: 'http-client.env.json', mimeType: 'application/json', buffer: Buffer.from(env) },
+  ]);
+  const outcome = workbench.collections.getByRole('status').filter({ hasText: 'Imported 3 request(s)' });
+  await expect(outcome).toBeVisible();
+  // File variables stay references, kept as the collection's variables; the signature header is dropped with a note.
+  await expect(outcome).toContainText('GET /funds?asset={{asset}} — Funds');
+  await expect(outcome).toContainText(/Left out header Qredo-Api-Key/);
+  await workbench.collections.getByRole('button', { name: /GET\s*Funds/ }).click();
+  await expect(workbench.tab('Funds')).toHaveAttribute('aria-selected', 'true');
+  await expect(playground.path).toHaveValue('/funds?asset={{asset}}');
+  await workbench.openSidebar('Variables');
+  const collectionVariables = workbench.variables.getByRole('form', { name: 'Variables of the collection flows' });
+  await expect(collectionVariables.getByRole('textbox', { name: 'Name 1' })).toHaveValue('asset');
+  await expect(collectionVariables.getByRole('textbox', { name: 'Value 1' })).toHaveValue('ETH');
+  await workbench.openSidebar('Collections');
+
+  // A file that is not one of the three formats is refused with the reason, and nothing is imported.
+  await workbench.collections
+    .getByLabel('Import file', { exact: true })
+    .setInputFiles([
+      { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"not": "a collection"') },
+    ]);
+  await expect(workbench.collections.getByRole('alert')).toContainText('Could not import broken.json');
+});
+
+test('POST /transaction, its txID set as a variable in one click, then a saved GET status signs the expanded txID', async ({
+  page,
+}) => {
+  const playground = new PlaygroundPage(page);
+  const workbench = new WorkbenchPage(page);
+  await playground.open();
+  await playground.pickOperation('POST /transaction');
+  await playground.send.click();
+  await expect(playground.responseStatus(200)).toBeVisible();
+  const setAsVariable = page.getByRole('group', { name: 'Set as variable', exact: true });
+  const txButton = setAsVariable.getByRole('button', { name: /\{\{tx_id\}\} = / });
+  await txButton.click();
+  await expect(txButton).toBeDisabled();
+  const txId = ((await txButton.textContent()) ?? '').replace(/^.*= /, '').replace(/…$/, '');
+
+  // An undefined variable stops Send, said at the field.
+  await workbench.newTab.click();
+  await playground.setPath('/transactions/{{no_such_id}}/status');
+  await playground.send.click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Not sent: a variable could not be expanded.' }),
+  ).toBeVisible();
+  await expect(playground.path).toHaveAccessibleDescription(/\{\{no_such_id\}\} is not defined/);
+
+  await playground.setPath('/transactions/{{tx_id}}/status');
+  await page.getByRole('button', { name: 'Save to collection…', exact: true }).click();
+  await new SaveDialogPage(page).save('Transaction status', { new: 'Transaction flow' });
+  await expect(workbench.tab('Transaction status')).toBeVisible();
+  await playground.send.click();
+  await expect(playground.responseStatus(200)).toBeVisible();
+  const mark = playground.stringToSign.getByLabel(/expanded from \{\{tx_id\}\} from environment mock/);
+  await expect(mark).toHaveCount(1);
+  await expect(mark).toContainText(txId.slice(0, 12));
+  await expect(playground.historyEntry(`/transactions/${txId.slice(0, 12)}`).first()).toBeVisible();
 });

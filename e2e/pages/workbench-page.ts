@@ -31,3 +31,25 @@ export class WorkbenchPage {
     await expect(this.tabsSaved).toBeVisible();
   }
 }
+
+export class SaveDialogPage {
+  readonly dialog: Locator;
+  constructor(readonly page: Page) {
+    this.dialog = page.getByRole('dialog', { name: 'Save to collection', exact: true });
+  }
+
+  /** Saves the active tab (or the request the dialog was opened for) under a name, into a collection. */
+  async save(name: string, collection: { new: string } | { existing: string }): Promise<void> {
+    await expect(this.dialog).toBeVisible();
+    await this.dialog.getByRole('textbox', { name: 'Request name', exact: true }).fill(name);
+    const select = this.dialog.getByRole('combobox', { name: 'Collection', exact: true });
+    if ('new' in collection) {
+      await select.selectOption({ label: 'New collection…' });
+      await this.dialog.getByRole('textbox', { name: 'New collection name', exact: true }).fill(collection.new);
+    } else {
+      await select.selectOption({ label: collection.existing });
+    }
+    await this.dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(this.dialog).toHaveCount(0);
+  }
+}
