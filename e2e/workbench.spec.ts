@@ -1,4 +1,5 @@
 import { expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { ownPlaygroundTest as test } from './fixtures/own-playground.ts';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
 import { SaveDialogPage, WorkbenchPage } from './pages/workbench-page.ts';
@@ -147,4 +148,32 @@ test('POST /transaction, its txID set as a variable in one click, then a saved G
   await expect(mark).toHaveCount(1);
   await expect(mark).toContainText(txId.slice(0, 12));
   await expect(playground.historyEntry(`/transactions/${txId.slice(0, 12)}`).first()).toBeVisible();
+});
+
+test('a collection exported as each format imports again with its requests', async ({ page }) => {
+  const playground = new PlaygroundPage(page);
+  const workbench = new WorkbenchPage(page);
+  await playground.open();
+  const marker = uniqueMarker('trip');
+  await workbench.newTab.click();
+  await playground.compose({ method: 'POST', path: `/transaction?probe=${marker}`, body: '{"asset":"{{asset}}"}' });
+  await page.getByRole('button', { name: 'Save to collection…', exact: true }).click();
+  await new SaveDialogPage(page).save(`Transfer ${marker}`, { new: `Trip ${marker}` });
+  await workbench.openSidebar('Collections');
+  await workbench.collections
+    .getByRole('button', { name: `Actions for collection Trip ${marker}`, exact: true })
+    .click();
+  const actions = workbench.collections.getByRole('group', { name: `Collection Trip ${marker}`, exact: true });
+  for (const format of ['Playground JSON', '.http', 'Postman v2.1']) {
+    await actions.getByRole('combobox', { name: `Export format for Trip ${marker}` }).selectOption({ label: format });
+    const download = page.waitForEvent('download');
+    await actions.getByRole('button', { name: 'Export', exact: true }).click();
+    const file = await download;
+    const text = await readFile(await file.path(), 'utf8');
+    await workbench.collections
+      .getByLabel('Import file', { exact: true })
+      .setInputFiles([{ name: file.suggestedFilename(), mimeType: 'text/plain', buffer: Buffer.from(text) }]);
+    const outcome = workbench.collections.getByRole('status').filter({ hasText: 'Imported 1 request(s)' });
+    await expect(outcome).toContainText(`POST /transaction?probe=${marker}`);
+  }
 });

@@ -68,15 +68,9 @@ function MarkedText({ text, marks, offset = 0 }: { text: string; marks: readonly
         tabIndex={0}
         aria-label={`${text.slice(start, end)}, expanded from ${about}`}
         title={about}
-        className="group/mark relative rounded-[2px] bg-fuchsia-100 text-inherit underline decoration-fuchsia-600 decoration-2 underline-offset-2 outline-none focus-visible:ring-2 focus-visible:ring-fuchsia-500 dark:bg-fuchsia-500/20 dark:decoration-fuchsia-400"
+        className="rounded-[2px] bg-fuchsia-100 text-inherit underline decoration-fuchsia-600 decoration-2 underline-offset-2 outline-none focus-visible:ring-2 focus-visible:ring-fuchsia-500 dark:bg-fuchsia-500/20 dark:decoration-fuchsia-400"
       >
         <VisibleText text={text.slice(start, end)} />
-        <span
-          aria-hidden="true"
-          className="pointer-events-none absolute top-full left-0 z-10 mt-1 hidden rounded bg-slate-900 px-1.5 py-0.5 font-sans text-[11px] whitespace-nowrap text-white no-underline shadow group-hover/mark:block group-focus/mark:block dark:bg-slate-100 dark:text-slate-900"
-        >
-          {about}
-        </span>
       </mark>,
     );
     at = end;
@@ -240,6 +234,27 @@ export function StringToSignView({
           </div>
         )}
       </div>
+      {marks.length > 0 && !dump && (
+        <ul
+          aria-label="Variables expanded in the signed bytes"
+          className="mt-1.5 space-y-0.5 text-[11px] text-slate-600 dark:text-slate-300"
+        >
+          {marks.map((m, i) => (
+            <li key={i} className="flex min-w-0 gap-1.5">
+              <span
+                aria-hidden="true"
+                className="shrink-0 self-center rounded-[2px] bg-fuchsia-100 px-1 font-mono text-fuchsia-900 underline decoration-fuchsia-600 decoration-2 dark:bg-fuchsia-500/20 dark:text-fuchsia-100"
+              >
+                {`{{${m.name}}}`}
+              </span>
+              <span className="min-w-0 truncate">
+                in the {SEGMENT_LABEL[m.segment].toLowerCase()}: <span className="font-mono">{m.value}</span>, from{' '}
+                {m.from}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="mt-1.5 text-[11px] text-slate-500 dark:text-slate-400">
         <span className="font-mono">{VISIBLE_GLYPH.space}</span> space ·{' '}
         <span className="font-mono">{VISIBLE_GLYPH.tab}</span> tab ·{' '}

@@ -174,6 +174,7 @@ function CollectionNode({
   const actions = useItemActions();
   const add = useAddToCollection();
   const [renaming, setRenaming] = useState(false);
+  const [showActions, setShowActions] = useState(false);
   const [format, setFormat] = useState<FileFormat>('json');
   const formatId = useId();
   const exportFile = async () => {
@@ -198,6 +199,18 @@ function CollectionNode({
           <span className="truncate">{summary.name}</span>
           <span className="font-normal text-slate-500 dark:text-slate-400">({summary.requests})</span>
         </button>
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label={`Actions for collection ${summary.name}`}
+          aria-expanded={showActions}
+          onClick={() => {
+            setShowActions((a) => !a);
+            setOpen(true);
+          }}
+        >
+          ⋯
+        </Button>
       </div>
       {open && (
         <div className="space-y-1 px-1.5 pb-1.5">
@@ -211,49 +224,51 @@ function CollectionNode({
               }
             />
           ) : (
-            <div role="group" aria-label={`Collection ${summary.name}`} className="flex flex-wrap items-center gap-1">
-              <Button size="sm" variant="ghost" onClick={() => setRenaming(true)}>
-                Rename
-              </Button>
-              <Button size="sm" variant="ghost" onClick={() => actions.duplicateCollection.mutate(summary.id)}>
-                Duplicate
-              </Button>
-              <Button
-                size="sm"
-                variant="ghost"
-                onClick={() =>
-                  add.mutate({ collectionId: summary.id, request: { item: { type: 'folder', name: 'New folder' } } })
-                }
-              >
-                New folder
-              </Button>
-              <Button
-                size="sm"
-                variant="ghost"
-                onClick={() => {
-                  if (window.confirm(`Delete the collection ${summary.name} and its ${summary.requests} request(s)?`))
-                    actions.removeCollection.mutate(summary.id);
-                }}
-              >
-                Delete
-              </Button>
-              <label htmlFor={formatId} className="sr-only">
-                Export format for {summary.name}
-              </label>
-              <select
-                id={formatId}
-                value={format}
-                onChange={(e) => setFormat(e.target.value as FileFormat)}
-                className="h-7 rounded border border-slate-300 bg-white px-1 text-xs dark:border-slate-700 dark:bg-slate-900"
-              >
-                <option value="json">Playground JSON</option>
-                <option value="http">.http</option>
-                <option value="postman">Postman v2.1</option>
-              </select>
-              <Button size="sm" variant="ghost" onClick={() => void exportFile()}>
-                Export
-              </Button>
-            </div>
+            showActions && (
+              <div role="group" aria-label={`Collection ${summary.name}`} className="flex flex-wrap items-center gap-1">
+                <Button size="sm" variant="ghost" onClick={() => setRenaming(true)}>
+                  Rename
+                </Button>
+                <Button size="sm" variant="ghost" onClick={() => actions.duplicateCollection.mutate(summary.id)}>
+                  Duplicate
+                </Button>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() =>
+                    add.mutate({ collectionId: summary.id, request: { item: { type: 'folder', name: 'New folder' } } })
+                  }
+                >
+                  New folder
+                </Button>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => {
+                    if (window.confirm(`Delete the collection ${summary.name} and its ${summary.requests} request(s)?`))
+                      actions.removeCollection.mutate(summary.id);
+                  }}
+                >
+                  Delete
+                </Button>
+                <label htmlFor={formatId} className="sr-only">
+                  Export format for {summary.name}
+                </label>
+                <select
+                  id={formatId}
+                  value={format}
+                  onChange={(e) => setFormat(e.target.value as FileFormat)}
+                  className="h-7 rounded border border-slate-300 bg-white px-1 text-xs dark:border-slate-700 dark:bg-slate-900"
+                >
+                  <option value="json">Playground JSON</option>
+                  <option value="http">.http</option>
+                  <option value="postman">Postman v2.1</option>
+                </select>
+                <Button size="sm" variant="ghost" onClick={() => void exportFile()}>
+                  Export
+                </Button>
+              </div>
+            )
           )}
           {tree.data && (
             <TreeList

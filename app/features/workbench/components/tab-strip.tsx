@@ -1,4 +1,4 @@
-import { useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { WorkspaceDraft } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
@@ -35,6 +35,18 @@ export function TabStrip({
   const [dragging, setDragging] = useState<string | null>(null);
   const active = state.tabs.find((t) => t.id === state.activeId) ?? null;
   const lastClosed = state.closed[state.closed.length - 1];
+  const listRef = useRef<HTMLDivElement>(null);
+
+  // The active tab is kept in view in a strip that scrolls sideways (only the strip scrolls).
+  useEffect(() => {
+    const list = listRef.current;
+    const el = state.activeId ? refs.current.get(state.activeId)?.parentElement : null;
+    if (!list || !el) return;
+    const left = el.offsetLeft - list.offsetLeft;
+    if (left < list.scrollLeft) list.scrollLeft = left;
+    else if (left + el.offsetWidth > list.scrollLeft + list.clientWidth)
+      list.scrollLeft = left + el.offsetWidth - list.clientWidth;
+  }, [state.activeId, state.tabs.length]);
 
   const focusTab = (id: string | undefined) => {
     if (!id) return;
@@ -95,7 +107,12 @@ export function TabStrip({
   return (
     <div className="flex min-w-0 flex-col gap-1">
       <div className="flex min-w-0 items-end gap-1 border-b border-slate-200 dark:border-slate-800">
-        <div role="tablist" aria-label="Request tabs" className="-mb-px flex min-w-0 flex-1 gap-0.5 overflow-x-auto">
+        <div
+          ref={listRef}
+          role="tablist"
+          aria-label="Request tabs"
+          className="-mb-px flex min-w-0 flex-1 gap-0.5 overflow-x-auto"
+        >
           {state.tabs.map((tab, index) => {
             const selected = tab.id === state.activeId;
             const title = tabTitle(tab);
