@@ -22,6 +22,7 @@ test.beforeAll(() => mkdirSync(DIR, { recursive: true }));
 for (const viewport of viewports) {
   for (const scheme of schemes) {
     const size = `${viewport.width}x${viewport.height}`;
+
     test(`workbench at ${size}, ${scheme}`, async ({ page }) => {
       test.setTimeout(90_000);
       const shot = (state: string) =>
@@ -30,13 +31,13 @@ for (const viewport of viewports) {
       const playground = new PlaygroundPage(page);
       const workbench = new WorkbenchPage(page);
       await playground.open(scheme);
-      const narrow = viewport.width < 768;
       await playground.pickOperation('POST /transaction');
       await playground.send.click();
       await expect(playground.responseStatus(200)).toBeVisible();
       const setAsVariable = page.getByRole('group', { name: 'Set as variable', exact: true });
       const txButton = setAsVariable.getByRole('button', { name: /\{\{tx_id\}\} = / });
-      if (!(await txButton.isDisabled())) await txButton.click();
+      // A new transaction has a new txID: never the variable's value yet.
+      await txButton.click();
       await expect(txButton).toBeDisabled();
       await shot('set-as-variable');
 
@@ -54,15 +55,27 @@ for (const viewport of viewports) {
       await mark.scrollIntoViewIfNeeded();
       await mark.focus();
       await shot('tabs-and-expansion');
+    });
+  }
+}
 
-      if (!narrow) {
-        await workbench.openSidebar('Collections');
-        await expect(workbench.collections).toBeVisible();
-        await shot('collections');
-        await workbench.openSidebar('Variables');
-        await expect(workbench.variables).toBeVisible();
-        await shot('variables');
-      }
+for (const viewport of viewports.filter((v) => v.width >= 768)) {
+  for (const scheme of schemes) {
+    const size = `${viewport.width}x${viewport.height}`;
+
+    test(`sidebar panes at ${size}, ${scheme}`, async ({ page }) => {
+      const shot = (state: string) =>
+        page.screenshot({ path: path.join(DIR, `workbench-${state}-${size}-${scheme}.png`) });
+      await page.setViewportSize(viewport);
+      const playground = new PlaygroundPage(page);
+      const workbench = new WorkbenchPage(page);
+      await playground.open(scheme);
+      await workbench.openSidebar('Collections');
+      await expect(workbench.collections).toBeVisible();
+      await shot('collections');
+      await workbench.openSidebar('Variables');
+      await expect(workbench.variables).toBeVisible();
+      await shot('variables');
     });
   }
 }
