@@ -50,7 +50,7 @@ import { useCaptures } from './features/workbench/use-captures.ts';
 import { VariableProblems } from './features/workbench/components/variable-problems.tsx';
 import type { DraftProblem } from './features/workbench/expansion.ts';
 import type { TabStore } from './features/workbench/tab-store.ts';
-import { useExpansionSource, type ExpansionSource } from './features/workbench/use-expansion.ts';
+import { useExpansionSource, useExpansionVersion, type ExpansionSource } from './features/workbench/use-expansion.ts';
 
 const NO_DEMO_KEYS: DemoKeyInfo[] = [];
 
@@ -584,7 +584,12 @@ function LiveSigning({
 }) {
   const values = useWatch({ control: form.control }) as ComposerValues;
   // Laid out as it will be signed: with its variables expanded.
-  const draft = useMemo(() => expansion.expand(draftFromForm(values)).draft, [values, expansion]);
+  const variablesVersion = useExpansionVersion(expansion);
+  const draft = useMemo(
+    () => expansion.expand(draftFromForm(values)).draft,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the variables the source holds
+    [values, expansion, variablesVersion],
+  );
   const markSegments = useCallback(
     (segments: Parameters<ExpansionSource['marks']>[1]) => expansion.marks(draft, segments),
     [expansion, draft],

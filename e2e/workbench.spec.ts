@@ -148,6 +148,12 @@ test('POST /transaction, its txID set as a variable in one click, then a saved G
   await expect(mark).toHaveCount(1);
   await expect(mark).toContainText(txId.slice(0, 12));
   await expect(playground.historyEntry(`/transactions/${txId.slice(0, 12)}`).first()).toBeVisible();
+
+  // After a reload the tab comes back, expanded as soon as the variables are read, without a keystroke.
+  await workbench.expectSaved();
+  await page.reload();
+  await expect(workbench.tab('Transaction status')).toHaveAttribute('aria-selected', 'true');
+  await expect(playground.stringToSign.getByLabel(/expanded from \{\{tx_id\}\}/)).toHaveCount(1);
 });
 
 test('a collection exported as each format imports again with its requests', async ({ page }) => {

@@ -2,7 +2,7 @@
  * The variables the active tab's draft is expanded with (its collection's, then its environment's),
  * as a source the page's draft feed and Send read synchronously, and hear change.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { CollectionDetail, EnvironmentVariables, RequestDraft, Segment } from '../../../core/contract.ts';
 import { useCollection, useSavedRequest, useVariables } from './api/workbench-api.ts';
 import { expandDraft, marksInSegments, scopesFor, type ExpandedDraft, type ExpansionMark } from './expansion.ts';
@@ -15,6 +15,13 @@ export interface ExpansionSource {
   subscribe(onChange: () => void): () => void;
   /** The saved request the active tab came from, to link its history entries. */
   savedRequestId(): number | undefined;
+  /** Goes up whenever the variables change: a reader that lays out the draft itself depends on it. */
+  version(): number;
+}
+
+/** The source's version, so that a component re-renders (and expands again) when the variables change. */
+export function useExpansionVersion(source: ExpansionSource): number {
+  return useSyncExternalStore(source.subscribe, source.version);
 }
 
 const CACHE = 50;
@@ -29,6 +36,7 @@ export function createExpansionSource(): ExpansionSource & {
   let variables: EnvironmentVariables | undefined;
   let collection: CollectionDetail | undefined;
   let saved: number | undefined;
+  let version = 0;
   const listeners = new Set<() => void>();
   // Expanded drafts by their JSON, so that the marks of the draft the signing panel shows are found.
   const made = new Map<string, ExpandedDraft>();
@@ -50,11 +58,13 @@ export function createExpansionSource(): ExpansionSource & {
       return () => listeners.delete(onChange);
     },
     savedRequestId: () => saved,
+    version: () => version,
     set(v, c, s) {
       if (v === variables && c === collection && s === saved) return;
       variables = v;
       collection = c;
       saved = s;
+      version++;
       listeners.forEach((l) => l());
     },
   };
