@@ -9,7 +9,6 @@ import { api } from '../../lib/api-client.ts';
 import { announce } from '../../lib/announce.ts';
 import { queryKeys } from '../../lib/query-keys.ts';
 import { savedRequestQueryOptions, variablesQueryOptions } from './api/workbench-api.ts';
-import { applyCaptures, describeCaptures, runCaptures } from './variables-model.ts';
 
 export interface CaptureNote {
   entryId: number;
@@ -29,6 +28,8 @@ export function useCaptures(): { run: (result: RelayResult) => void; note: Captu
         try {
           const saved = await client.fetchQuery(savedRequestQueryOptions(id));
           if (saved.captures.length === 0) return;
+          // Loaded with the first capture to run: the JSON path reader stays off the first screen.
+          const { applyCaptures, describeCaptures, runCaptures } = await import('./variables-model.ts');
           const outcome = runCaptures(saved.captures, body);
           if (outcome.set.length > 0) {
             const all = await client.fetchQuery(variablesQueryOptions());
