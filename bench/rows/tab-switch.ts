@@ -9,6 +9,7 @@
  * other 48 tabs cost.
  */
 import type { Page } from '@playwright/test';
+import { HEADER_SIGNATURE } from '../../core/signing/signature.ts';
 import { openPlayground } from '../lib/page.ts';
 import { ensureBuild, launchChromium, startPreview, type Preview } from '../lib/preview.ts';
 import { median, percentile, round } from '../lib/stats.ts';
@@ -55,7 +56,7 @@ async function measure(
     .getByRole('tab')
     .nth(tabs - 1)
     .waitFor({ state: 'attached', timeout: 30_000 });
-  await page.getByRole('region', { name: 'Signature', exact: true }).getByText('qredo-api-sig').waitFor();
+  await page.getByRole('region', { name: 'Signature', exact: true }).getByText(HEADER_SIGNATURE).waitFor();
   const samples: number[] = [];
   const signature = page.getByRole('region', { name: 'Signature', exact: true });
   for (let i = 0; i < switches; i++) {
