@@ -50,7 +50,12 @@ import { useCaptures } from './features/workbench/use-captures.ts';
 import { VariableProblems } from './features/workbench/components/variable-problems.tsx';
 import type { DraftProblem } from './features/workbench/expansion.ts';
 import type { TabStore } from './features/workbench/tab-store.ts';
-import { useExpansionSource, useExpansionVersion, type ExpansionSource } from './features/workbench/use-expansion.ts';
+import {
+  useExpansionSource,
+  useExpansionVersion,
+  useVariableSuggestions,
+  type ExpansionSource,
+} from './features/workbench/use-expansion.ts';
 
 const NO_DEMO_KEYS: DemoKeyInfo[] = [];
 
@@ -127,6 +132,7 @@ export function PlaygroundView({
   const expansion = useExpansionSource(tabs);
   const [variableProblems, setVariableProblems] = useState<DraftProblem[]>([]);
   const captures = useCaptures();
+  const paramSuggestions = useVariableSuggestions(environment);
   const [savingTab, setSavingTab] = useState<string | null>(null);
   const readDraft = useCallback(() => expansion.expand(draftFromForm(form.getValues())).draft, [form, expansion]);
   const subscribeDraft = useCallback(
@@ -393,6 +399,7 @@ export function PlaygroundView({
                 danger={production}
                 computedHeaders={<ComputedHeadersSlot feed={feed} />}
                 copyCurl={{ onCopy: requestCopy, pending: copy.isPending, note: copyNote }}
+                paramSuggestions={paramSuggestions}
               />
               <VariableProblems problems={variableProblems} onDismiss={() => setVariableProblems([])} />
             </div>

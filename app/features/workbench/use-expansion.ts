@@ -2,7 +2,7 @@
  * The variables the active tab's draft is expanded with (its collection's, then its environment's),
  * as a source the page's draft feed and Send read synchronously, and hear change.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { CollectionDetail, EnvironmentVariables, RequestDraft, Segment } from '../../../core/contract.ts';
 import { useCollection, useSavedRequest, useVariables } from './api/workbench-api.ts';
 import { expandDraft, marksInSegments, scopesFor, type ExpandedDraft, type ExpansionMark } from './expansion.ts';
@@ -80,4 +80,20 @@ export function useExpansionSource(store: TabStore): ExpansionSource {
     source.set(variables.data, savedId === null ? undefined : collection.data, savedId ?? undefined);
   }, [source, variables.data, collection.data, savedId]);
   return source;
+}
+
+/** What a path parameter field offers: the environment's variables as {{name}}, the value beside it. */
+export function useVariableSuggestions(
+  environment: RequestDraft['environment'],
+): Array<{ value: string; label: string }> {
+  const variables = useVariables();
+  const list = variables.data?.[environment];
+  return useMemo(
+    () =>
+      (list ?? []).map((v) => ({
+        value: `{{${v.name}}}`,
+        label: v.value.length > 40 ? `${v.value.slice(0, 40)}…` : v.value,
+      })),
+    [list],
+  );
 }

@@ -36,13 +36,23 @@ export interface ComposerProps {
   computedHeaders?: ReactNode;
   /** "Copy as cURL" beside Send: the draft signed now, copied; and what came of the last copy. */
   copyCurl?: { onCopy: () => void; pending: boolean; note: { text: string; error: boolean } | null };
+  /** Offered in the path parameter fields: {{variables}} of the environment, with their values. */
+  paramSuggestions?: ReadonlyArray<{ value: string; label: string }>;
 }
 
 const field =
   'h-9 rounded-md border border-slate-300 bg-white px-2.5 text-sm dark:border-slate-700 dark:bg-slate-900 aria-[invalid=true]:border-env-production';
 
 /** The request composer: endpoint, method, path, parameters, body and timestamp options. */
-export function Composer({ form, onSend, sending, danger = false, computedHeaders, copyCurl }: ComposerProps) {
+export function Composer({
+  form,
+  onSend,
+  sending,
+  danger = false,
+  computedHeaders,
+  copyCurl,
+  paramSuggestions,
+}: ComposerProps) {
   const methodId = useId();
   const customId = useId();
   const pathId = useId();
@@ -223,6 +233,7 @@ export function Composer({ form, onSend, sending, danger = false, computedHeader
               values={p.values}
               inPath={p.in === 'path'}
               onChanged={refreshPath}
+              {...(p.in === 'path' && paramSuggestions?.length ? { suggestions: paramSuggestions } : {})}
             />
           ))}
         </fieldset>
@@ -253,10 +264,12 @@ interface ParamFieldProps {
   values?: string[];
   inPath: boolean;
   onChanged: () => void;
+  suggestions?: ReadonlyArray<{ value: string; label: string }>;
 }
 
-function ParamField({ form, name, description, values, inPath, onChanged }: ParamFieldProps) {
+function ParamField({ form, name, description, values, inPath, onChanged, suggestions }: ParamFieldProps) {
   const id = useId();
+  const listId = useId();
   const errId = useId();
   const descId = useId();
   const error = form.formState.errors.params?.[name];
@@ -305,12 +318,20 @@ function ParamField({ form, name, description, values, inPath, onChanged }: Para
         autoComplete="off"
         aria-invalid={!!error}
         aria-describedby={error ? `${descId} ${errId}` : descId}
+        list={suggestions ? listId : undefined}
         className={`${field} h-8 w-full font-mono text-xs`}
         {...form.register(`params.${name}`, {
           onChange: onChanged,
           validate: (v, all) => (inPath ? validatePathParam(v, name, all.path) : true),
         })}
       />
+      {suggestions && (
+        <datalist id={listId}>
+          {suggestions.map((s) => (
+            <option key={s.value} value={s.value} label={s.label} />
+          ))}
+        </datalist>
+      )}
       {error && (
         <p id={errId} className="mt-1 text-xs text-env-production">
           {error.message}
