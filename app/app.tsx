@@ -5,12 +5,20 @@
  */
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
-import type { Environment } from '../core/contract.ts';
+import type { BundleEntry } from '../core/bundle/index.ts';
+import type { DoctorRequest, Environment, RelayResult } from '../core/contract.ts';
 import { LiveRegion } from './components/live-region.tsx';
 import { ShortcutsButton } from './components/shortcut-help.tsx';
 import { ThemeSwitch } from './components/theme-switch.tsx';
 import { BundleDrop } from './features/bundles/components/bundle-drop.tsx';
-import { defaultComposerValues, draftFromForm, type ComposerValues } from './features/composer/form.ts';
+import {
+  defaultComposerValues,
+  draftFromForm,
+  valuesFromImport,
+  type ComposerValues,
+} from './features/composer/form.ts';
+import type { DoctorPrefill } from './features/doctor/components/doctor-view.tsx';
+import type { CorrectedRequest } from './features/doctor/view-model.ts';
 import { valuesFromWorkspaceDraft, workspaceDraftFromValues } from './features/composer/workspace-draft.ts';
 import { ConfirmSendQuestion } from './features/environments/components/confirm-send-dialog.tsx';
 import { EnvironmentSwitcher } from './features/environments/components/environment-switcher.tsx';
@@ -21,6 +29,7 @@ import { useView } from './features/navigation/use-view.ts';
 import { useTabStore, type DraftPort } from './features/workbench/tab-store.ts';
 import { announce } from './lib/announce.ts';
 import { useConfirmSend } from './lib/confirm-send.ts';
+import { pathFromUrl } from './lib/qredo-url.ts';
 import { useSession } from './lib/queries.ts';
 import { PlaygroundView } from './playground-view.tsx';
 
@@ -80,7 +89,7 @@ function chooseEnvironment(form: UseFormReturn<ComposerValues>, next: Environmen
 }
 
 export function App() {
-  const [view] = useView();
+  const [view, go] = useView();
   const session = useSession();
   const form = useForm<ComposerValues>({ defaultValues: defaultComposerValues(), mode: 'onChange' });
   const environment = useWatch({ control: form.control, name: 'environment' });
@@ -101,6 +110,51 @@ export function App() {
   const [feedUsed, setFeedUsed] = useState(false);
   if (view === 'feed' && !feedUsed) setFeedUsed(true);
   const [mockResetAt, setMockResetAt] = useState<number | null>(null);
+  // A request handed to the doctor ("Diagnose" on a history or bundle entry); `doctorSeq` mounts the
+  // doctor anew for each hand-over, and the hand-over is dropped once taken.
+  const [doctorPrefill, setDoctorPrefill] = useState<DoctorPrefill | null>(null);
+  const [doctorSeq, setDoctorSeq] = useState(0);
+  // A history entry to show in the playground (a bundle re-run's link to the entry it recorded).
+  const [showEntry, setShowEntry] = useState<{ id: number; seq: number } | null>(null);
+
+  const diagnose = (request: DoctorRequest, source: RelayResult | BundleEntry, label: string) => {
+    const seq = doctorSeq + 1;
+    setDoctorSeq(seq);
+    setDoctorPrefill({ request, source, label, seq });
+    go('doctor');
+    announce(`Diagnosing ${label} in the signature doctor.`);
+  };
+
+  // The doctor's corrected request in the composer: the capture's method, path and exact body, in
+  // the environment it was checked against; Send signs it again with a fresh timestamp.
+  const openInComposer = (corrected: CorrectedRequest): string | null => {
+    const bases = session.data?.environments.map((e) => e.baseUrl) ?? [];
+    const found = pathFromUrl(corrected.url, bases);
+    if (!found.ok) return `Cannot open it in the composer: ${found.error}`;
+    // In a tab of its own: the draft being composed stays as it was in its tab.
+    tabs.dispatch({
+      type: 'open',
+      id: tabs.newId(),
+      draft: workspaceDraftFromValues(
+        valuesFromImport(
+          { method: corrected.method, path: found.path, body: corrected.body, headers: [] },
+          corrected.environment,
+          form.getValues(),
+        ),
+      ),
+    });
+    go('playground');
+    announce(
+      `Opened ${corrected.method} ${found.path} in a new tab (${ENVIRONMENT_LABEL[corrected.environment]}): Send signs it again now.`,
+    );
+    return null;
+  };
+
+  const openHistoryEntry = (id: number) => {
+    setShowEntry({ id, seq: (showEntry?.seq ?? 0) + 1 });
+    go('playground');
+    announce(`Showing history #${id}.`);
+  };
 
   return (
     <div
@@ -144,7 +198,12 @@ export function App() {
 
       {view === 'doctor' && (
         <LazyView>
-          <DoctorView />
+          <DoctorView
+            key={doctorSeq}
+            prefill={doctorPrefill}
+            onPrefillTaken={() => setDoctorPrefill(null)}
+            onOpenInComposer={openInComposer}
+          />
         </LazyView>
       )}
       {view === 'walkthrough' && (
@@ -154,7 +213,11 @@ export function App() {
       )}
       {view === 'bundle' && (
         <LazyView>
-          <ImportedBundleView confirmSend={confirmSend} />
+          <ImportedBundleView
+            confirmSend={confirmSend}
+            onDiagnose={(request, entry, index) => diagnose(request, entry, `bundle entry ${index + 1}`)}
+            onShowEntry={openHistoryEntry}
+          />
         </LazyView>
       )}
       {feedUsed && (
@@ -170,6 +233,8 @@ export function App() {
         active={view === 'playground'}
         confirmSend={confirmSend}
         onMockReset={() => setMockResetAt(Date.now())}
+        onDiagnose={(request, source) => diagnose(request, source, `history #${source.id}`)}
+        showEntry={showEntry}
       />
 
       <ConfirmSendQuestion request={asking} onAnswer={answer} />

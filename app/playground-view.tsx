@@ -2,7 +2,7 @@
  * The playground view: composer, live signing, response and history, composed from their features.
  * What is sent, shown and asked is wired here; each feature owns its own state and server state.
  */
-import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ComponentProps } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 import { useWatch, type Control, type UseFormReturn } from 'react-hook-form';
 import type { DemoKeyInfo, DoctorRequest, Environment, RelayResult, SendRequest } from '../core/contract.ts';
 import { captureFromSent } from '../core/doctor/capture.ts';
@@ -114,17 +114,26 @@ export function PlaygroundView({
   const progress = useSendProgress(flight?.watching ? flight.sendId : null);
   const cancel = useCancelSend();
   const [tabRequest, setTabRequest] = useState<{ tab: TabId; seq: number } | null>(null);
+  const timingSeq = useRef(0);
   const [comparing, setComparing] = useState<Comparing>(null);
   const compareLeft = useHistoryEntry(comparing?.left ?? null);
   const compareRight = useHistoryEntry(comparing?.right ?? null);
 
-  // An entry asked for from elsewhere (a bundle re-run's "history #19"): shown once per request.
+  // An entry asked for from elsewhere (a bundle re-run's "history #19"): shown once per request, in
+  // place of a failed send's error, with the response pane in view.
   const [seenShowEntry, setSeenShowEntry] = useState<number | null>(null);
   if (showEntry && showEntry.seq !== seenShowEntry) {
     setSeenShowEntry(showEntry.seq);
     setShown({ id: showEntry.id, origin: 'history' });
     setSigningView('sent');
+    setTabRequest(null);
   }
+  const resetSend = send.reset;
+  useEffect(() => {
+    if (!showEntry) return;
+    resetSend();
+    layout.current?.revealResponse();
+  }, [showEntry, resetSend]);
 
   // One draft feed for the page's form: it hears the form's change event (and a change of the
   // variables), settles the draft with its {{variables}} expanded and asks for its signature; the
@@ -171,6 +180,7 @@ export function PlaygroundView({
         },
         onSuccess: (result) => {
           captures.run(result);
+          setTabRequest(null);
           setShown({ id: result.id, origin: 'send' });
           layout.current?.revealResponse();
           announce(`Sent ${describeResult(result)}`);
@@ -254,6 +264,8 @@ export function PlaygroundView({
 
   const onSelectHistory = (id: number) => {
     send.reset();
+    // A plain pick opens the entry on its Body tab; only the duration link asks for Timing.
+    setTabRequest(null);
     setShown({ id, origin: 'history' });
     setSigningView('sent');
     if (comparing && comparing.right === null && id !== comparing.left) {
@@ -266,7 +278,8 @@ export function PlaygroundView({
   // The duration in a history row: that entry, on its Timing tab.
   const onShowTiming = (id: number) => {
     onSelectHistory(id);
-    setTabRequest({ tab: 'timing', seq: Date.now() });
+    timingSeq.current += 1;
+    setTabRequest({ tab: 'timing', seq: timingSeq.current });
   };
 
   const onCompare = (picked: RelayResult) => {

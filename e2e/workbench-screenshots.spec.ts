@@ -2,80 +2,52 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 import { ownPlaygroundTest as test } from './fixtures/own-playground.ts';
-import { PlaygroundPage, type ColorScheme } from './pages/playground-page.ts';
-import { SaveDialogPage, WorkbenchPage } from './pages/workbench-page.ts';
+import { PlaygroundPage, uniqueMarker, type ColorScheme } from './pages/playground-page.ts';
 
-// Screenshots of the workbench (tabs, collections, variables, an expansion marked in the string to
-// sign), light and dark, wide, laptop and phone, for people to look at. Written to
-// WORKBENCH_SHOTS_DIR or e2e/screenshots/ (git-ignored); the tests assert what each state shows, never pixels.
+// Screenshots of the workbench after a send, light and dark, at the sizes people use, to look at:
+// written outside the repository (SHOTS_DIR, default a folder under the system's temporary folder).
 
-const DIR = process.env.WORKBENCH_SHOTS_DIR ?? 'e2e/screenshots';
-const viewports = [
+const dir = process.env.SHOTS_DIR ?? path.join('/tmp', 'shots-14');
+
+const VIEWPORTS = [
   { width: 1440, height: 900 },
+  { width: 1280, height: 720 },
   { width: 1024, height: 768 },
   { width: 390, height: 844 },
-] as const;
-const schemes: ColorScheme[] = ['light', 'dark'];
+];
 
-test.beforeAll(() => mkdirSync(DIR, { recursive: true }));
-
-for (const viewport of viewports) {
-  for (const scheme of schemes) {
-    const size = `${viewport.width}x${viewport.height}`;
-
-    test(`workbench at ${size}, ${scheme}`, async ({ page }) => {
-      test.setTimeout(90_000);
-      const shot = (state: string) =>
-        page.screenshot({ path: path.join(DIR, `workbench-${state}-${size}-${scheme}.png`) });
+for (const viewport of VIEWPORTS)
+  for (const scheme of ['light', 'dark'] as ColorScheme[])
+    test(`screenshot ${viewport.width}×${viewport.height} ${scheme}`, async ({ page }) => {
+      mkdirSync(dir, { recursive: true });
       await page.setViewportSize(viewport);
       const playground = new PlaygroundPage(page);
-      const workbench = new WorkbenchPage(page);
       await playground.open(scheme);
-      await playground.pickOperation('POST /transaction');
+      const marker = uniqueMarker('shot');
+      await playground.sendAndExpect({ method: 'GET', path: `/balance?probe=${marker}` }, 200);
+      await expect(playground.response.getByText(/= [\d.]+ BTC-TESTNET/).first()).toBeVisible();
+      const name = `${viewport.width}x${viewport.height}-${scheme}`;
+      await page.screenshot({ path: path.join(dir, `${name}.png`) });
+      await playground.responseTab('Timing').click();
+      const waterfall = playground.response.getByRole('table', { name: 'Where the time went' });
+      await expect(waterfall).toBeVisible();
+      await waterfall.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(dir, `${name}-timing.png`) });
+    });
+
+for (const scheme of ['light', 'dark'] as ColorScheme[])
+  test(`screenshot 390×844 ${scheme}, the history drawer open`, async ({ page }) => {
+    mkdirSync(dir, { recursive: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    const playground = new PlaygroundPage(page);
+    await playground.open(scheme);
+    // Two paths that differ only at their end: the rows keep the ends apart.
+    for (const end of ['status', 'approvals']) {
+      await playground.compose({ method: 'GET', path: `/transactions/3Ms2YSOiRMEC9isy6uusKLvwu5W/${end}` });
       await playground.send.click();
-      await expect(playground.responseStatus(200)).toBeVisible();
-      const setAsVariable = page.getByRole('group', { name: 'Set as variable', exact: true });
-      const txButton = setAsVariable.getByRole('button', { name: /\{\{tx_id\}\} = / });
-      // A new transaction has a new txID: never the variable's value yet.
-      await txButton.click();
-      await expect(txButton).toBeDisabled();
-      await shot('set-as-variable');
-
-      await workbench.newTab.click();
-      await playground.pickOperation('GET /transactions/{tx_id}/status');
-      await page.getByRole('textbox', { name: 'tx_id', exact: true }).fill('{{tx_id}}');
-      await expect(playground.path).toHaveValue('/transactions/{{tx_id}}/status');
-      await page.getByRole('button', { name: 'Save to collection…', exact: true }).click();
-      await new SaveDialogPage(page).save(`Status ${size} ${scheme}`, { new: `Flow ${size} ${scheme}` });
-      await workbench.newTab.click();
-      await playground.setPath('/balance');
-      await workbench.tab(`Status ${size} ${scheme}`).click();
-      const mark = playground.stringToSign.getByLabel(/expanded from \{\{tx_id\}\}/);
-      await expect(mark).toHaveCount(1);
-      await mark.scrollIntoViewIfNeeded();
-      await mark.focus();
-      await shot('tabs-and-expansion');
-    });
-  }
-}
-
-for (const viewport of viewports.filter((v) => v.width >= 768)) {
-  for (const scheme of schemes) {
-    const size = `${viewport.width}x${viewport.height}`;
-
-    test(`sidebar panes at ${size}, ${scheme}`, async ({ page }) => {
-      const shot = (state: string) =>
-        page.screenshot({ path: path.join(DIR, `workbench-${state}-${size}-${scheme}.png`) });
-      await page.setViewportSize(viewport);
-      const playground = new PlaygroundPage(page);
-      const workbench = new WorkbenchPage(page);
-      await playground.open(scheme);
-      await workbench.openSidebar('Collections');
-      await expect(workbench.collections).toBeVisible();
-      await shot('collections');
-      await workbench.openSidebar('Variables');
-      await expect(workbench.variables).toBeVisible();
-      await shot('variables');
-    });
-  }
-}
+      await expect(playground.response).toContainText(`/3Ms2YSOiRMEC9isy6uusKLvwu5W/${end}`);
+    }
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: 'History drawer' })).toBeVisible();
+    await page.screenshot({ path: path.join(dir, `390x844-${scheme}-history.png`) });
+  });

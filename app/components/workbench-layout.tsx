@@ -208,7 +208,7 @@ function PanesLayout({
               onLayoutChanged={inner.onLayoutChanged}
               className="h-full min-h-0"
             >
-              <Panel id="signing" minSize={160} defaultSize="70%" className="h-full min-h-0">
+              <Panel id="signing" minSize={160} defaultSize="60%" className="h-full min-h-0">
                 <div className={pane}>
                   <div className="space-y-3 p-3">{slots.signing}</div>
                 </div>

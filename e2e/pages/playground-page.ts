@@ -77,8 +77,8 @@ export class PlaygroundPage {
     return this.page.getByRole('dialog', { name });
   }
 
-  /** A tab of the Response region: "Body", "Headers", "Raw" or "Request". */
-  responseTab(name: 'Body' | 'Headers' | 'Raw' | 'Request'): Locator {
+  /** A tab of the Response region: "Body", "Headers", "Raw", "Request" or "Timing". */
+  responseTab(name: 'Body' | 'Headers' | 'Raw' | 'Request' | 'Timing'): Locator {
     return this.response.getByRole('tab', { name, exact: true });
   }
 
@@ -88,7 +88,9 @@ export class PlaygroundPage {
   }
 
   /** A button of the "Selected request" actions in the History sidebar. */
-  entryAction(name: 'Load into composer' | 'Re-send' | 'Replay exact' | 'Delete'): Locator {
+  entryAction(
+    name: 'Load into composer' | 'Re-send' | 'Replay exact' | 'Delete' | 'Copy as cURL' | 'Diagnose' | 'Compare…',
+  ): Locator {
     return this.selectedRequest.getByRole('button', { name, exact: true });
   }
 

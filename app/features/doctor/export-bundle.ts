@@ -7,6 +7,7 @@ import type { BundleEntry } from '../../../core/bundle/index.ts';
 import type { DoctorResponse, HistoryEntry, RelayResult } from '../../../core/contract.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../../../core/signing/signature.ts';
 import { buildStringToSign } from '../../../core/signing/string-to-sign.ts';
+import { pathFromUrl } from '../../lib/qredo-url.ts';
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -17,10 +18,9 @@ async function sha256Hex(text: string): Promise<string> {
 export async function entryFromDiagnosis(d: DoctorResponse, createdAt: number): Promise<HistoryEntry> {
   const c = d.capture;
   const built = buildStringToSign({ timestamp: c.timestamp, method: c.method, url: c.url, body: c.body });
-  const path = (() => {
-    const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/i.exec(c.url);
-    return m?.[1] || '/';
-  })();
+  // The path as history keeps it (relative to the v1 base), or whatever follows the host.
+  const found = pathFromUrl(c.url);
+  const path = found.ok ? found.path : /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(.*)$/i.exec(c.url)?.[1] || '/';
   const hash = await sha256Hex(c.body ?? '');
   return {
     id: 0,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DoctorResponse } from '../../../core/contract.ts';
-import { defaultDoctorValues, diffText, doctorRequestFromForm, doctorView } from './view-model.ts';
+import {
+  correctedRequest,
+  defaultDoctorValues,
+  diffText,
+  doctorRequestFromForm,
+  doctorView,
+  valuesFromDoctorRequest,
+} from './view-model.ts';
 
 describe('doctorRequestFromForm', () => {
   it('sends a pasted cURL command as { curl } and anything else as { raw }', () => {
@@ -94,5 +101,52 @@ describe('doctorView', () => {
   it('says valid plainly', () => {
     const v = doctorView({ ...base, valid: true, signatureMatches: true, causes: [], components: [] });
     expect(v.verdict).toMatch(/^Valid/);
+  });
+});
+
+describe('a request handed to the doctor, and back to the composer', () => {
+  it('fills the form so that submitting it asks the same question', () => {
+    const fields = {
+      environment: 'mock' as const,
+      demoKey: 'read-only' as const,
+      capture: {
+        timestamp: '1700000000',
+        method: 'POST',
+        url: 'http://127.0.0.1:1/qapi/v1/transaction',
+        body: '{"a":1}\r\n',
+        signature: 'SIG',
+        keyId: 'K',
+      },
+    };
+    expect(doctorRequestFromForm(valuesFromDoctorRequest(fields))).toEqual(fields);
+    const pasted = { environment: 'sandbox' as const, capture: { curl: "curl 'https://x/qapi/v1/balance'" } };
+    expect(doctorRequestFromForm(valuesFromDoctorRequest(pasted))).toEqual(pasted);
+  });
+
+  const failing: DoctorResponse = {
+    environment: 'sandbox',
+    keyId: 'K1',
+    keyIdMatches: true,
+    capture: { timestamp: '1', method: 'post', url: 'https://h/qapi/v1/transaction', body: '{"a": 1}', signature: 'S' },
+    valid: false,
+    signatureMatches: false,
+    expected: 'E',
+    components: [],
+    causes: [{ id: 'method-case', title: 'Method case', detail: 'd', certain: true }],
+    reproduced: true,
+    summary: 's',
+    notes: [],
+    variantsTried: 1,
+  };
+
+  it('opens the corrected request: the method upper-cased when its case was the mistake, URL and body as sent', () => {
+    expect(correctedRequest(failing)).toEqual({
+      environment: 'sandbox',
+      method: 'POST',
+      url: 'https://h/qapi/v1/transaction',
+      body: '{"a": 1}',
+    });
+    // Another cause: the method stays exactly as captured.
+    expect(correctedRequest({ ...failing, causes: [] }).method).toBe('post');
   });
 });

@@ -33,6 +33,10 @@ describe('historyRowName', () => {
     expect(historyRowName({ ...entry, status: null, errorCode: 'timeout', totalMs: 30_000 }, now, 'k1')).toBe(
       'GET /balance timeout mock key k1 30.00 s 2 minutes ago',
     );
+    // A download cancelled after its status arrived is not read as a plain success.
+    expect(historyRowName({ ...entry, errorCode: 'cancelled' }, now, 'k1')).toBe(
+      'GET /balance 200 cancelled mock key k1 12 ms 2 minutes ago',
+    );
   });
 });
 

@@ -15,6 +15,15 @@ export function formatRelativeTime(thenMs: number, nowMs: number): string {
 }
 
 /** The accessible name of a history row: "GET /balance 200 mock key full 12 ms 2 minutes ago". */
+/**
+ * How an entry ended, in the row's words: the status, and the error beside it when the exchange broke
+ * off after the status came (a cancelled download reads "200 cancelled", never a plain 200).
+ */
+export function historyOutcome(entry: { status: number | null; errorCode: string | null }): string {
+  if (entry.status === null) return entry.errorCode ?? 'no response';
+  return entry.errorCode ? `${entry.status} ${entry.errorCode}` : String(entry.status);
+}
+
 export function historyRowName(
   entry: {
     method: string;
@@ -28,8 +37,7 @@ export function historyRowName(
   nowMs: number,
   key: string,
 ): string {
-  const outcome = entry.status !== null ? String(entry.status) : (entry.errorCode ?? 'no response');
-  return `${entry.method} ${entry.path} ${outcome} ${entry.environment} key ${key} ${formatDuration(entry.totalMs)} ${formatRelativeTime(entry.createdAt, nowMs)}`;
+  return `${entry.method} ${entry.path} ${historyOutcome(entry)} ${entry.environment} key ${key} ${formatDuration(entry.totalMs)} ${formatRelativeTime(entry.createdAt, nowMs)}`;
 }
 
 /** Which pages of `pageSize` rows hold the rows from `first` to `last`. */
@@ -45,7 +53,7 @@ export function pagesForRange(first: number, last: number, pageSize: number): nu
  * end never, so `/transactions/…/status` and `/transactions/…/approvals` stay apart. The end is the
  * last segment with the query, up to `tailMax` characters, else the last `tailMax` characters.
  */
-export function middleSplit(path: string, tailMax = 22): { head: string; tail: string } {
+export function middleSplit(path: string, tailMax = 16): { head: string; tail: string } {
   if (path.length <= tailMax) return { head: '', tail: path };
   const q = path.indexOf('?');
   const pathPart = q < 0 ? path : path.slice(0, q);

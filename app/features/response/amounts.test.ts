@@ -45,6 +45,13 @@ describe('amounts in whole units', () => {
     ]);
   });
 
+  it('tells identifiers from amounts by their names', () => {
+    const m = model('{"BTC":{"paid":150000000,"txID":5,"fundId":"7","wallet_id":8,"scale":100000000}}');
+    expect([...amountAnnotations(m)].map(([line, note]) => [lineText(m, line), note])).toEqual([
+      ['"paid": 150000000,', '= 1.5 BTC'],
+    ]);
+  });
+
   it('annotates nothing without a scale', () => {
     expect(amountAnnotations(model('{"total":5,"items":[{"amount":1}]}')).size).toBe(0);
   });

@@ -10,6 +10,8 @@ const MEMBER = /^"((?:[^"\\]|\\.)*)": (?:(-?\d+)|"(-?\d+)")(,?)$/;
 const OPENS = /^"((?:[^"\\]|\\.)*)": [{[]$/;
 /** Integer fields beside a scale that are not amounts. */
 const NOT_AMOUNT = /(^|_)(id|index|count|nonce|timestamp|time|created|updated|expires|chainid|decimals)$/i;
+/** A camel-case identifier ("txID", "fundId"); "id" and "wallet_id" are NOT_AMOUNT, and "paid" is an amount. */
+const ID_KEY = /[a-z0-9]I[dD]$/;
 
 /** How many decimal places a scale stands for, or null when it is not one. */
 export function scaleDigits(scale: string): number | null {
@@ -57,7 +59,7 @@ export function amountAnnotations(model: LineModel): Map<number, string> {
         const key = m[1]!;
         const units = m[2] ?? m[3]!;
         if (key === 'scale') top.digits = scaleDigits(units);
-        else if (!NOT_AMOUNT.test(key) && !/id$/i.test(key)) top.amounts.push([i, units]);
+        else if (!NOT_AMOUNT.test(key) && !ID_KEY.test(key)) top.amounts.push([i, units]);
       }
     }
     if (end > i) {

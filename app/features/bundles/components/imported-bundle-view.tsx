@@ -6,7 +6,7 @@ import {
   type Bundle,
   type BundleEntry,
 } from '../../../../core/bundle/index.ts';
-import type { DemoKey, DoctorResponse, Environment, RelayResult } from '../../../../core/contract.ts';
+import type { DemoKey, DoctorRequest, DoctorResponse, Environment, RelayResult } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
 import { api } from '../../../lib/api-client.ts';
@@ -32,11 +32,18 @@ function useHash(): string {
   );
 }
 
-/**
- * An imported bundle, read-only and as text, exactly as the sender saw it. `confirmSend` is the
- * page's production question, asked before a re-run there.
- */
-export function ImportedBundleView({ confirmSend }: { confirmSend?: ConfirmSend } = {}) {
+/** What an entry card can hand to the rest of the page. */
+interface EntryLinks {
+  /** The page's production question, asked before a re-run there. */
+  confirmSend?: ConfirmSend | undefined;
+  /** "Diagnose": the entry's captured request goes to the signature doctor. */
+  onDiagnose?: ((request: DoctorRequest, entry: BundleEntry, index: number) => void) | undefined;
+  /** A re-run's history entry, shown in the playground. */
+  onShowEntry?: ((id: number) => void) | undefined;
+}
+
+/** An imported bundle, read-only and as text, exactly as the sender saw it. */
+export function ImportedBundleView({ confirmSend, onDiagnose, onShowEntry }: EntryLinks = {}) {
   const hash = useHash();
   const stored = useImported();
   const fromLink = useMemo(() => (hash.includes('bundle=') ? bundleFromFragment(hash) : null), [hash]);
@@ -85,7 +92,14 @@ export function ImportedBundleView({ confirmSend }: { confirmSend?: ConfirmSend 
             {bundle.redactions.length > 0 ? `Removed: ${bundle.redactions.join('; ')}.` : ''}
           </p>
           {bundle.entries.map((e, i) => (
-            <EntryCard key={i} entry={e} index={i} confirmSend={confirmSend} />
+            <EntryCard
+              key={i}
+              entry={e}
+              index={i}
+              confirmSend={confirmSend}
+              onDiagnose={onDiagnose}
+              onShowEntry={onShowEntry}
+            />
           ))}
         </>
       )}
@@ -93,7 +107,13 @@ export function ImportedBundleView({ confirmSend }: { confirmSend?: ConfirmSend 
   );
 }
 
-function EntryCard({ entry, index, confirmSend }: { entry: BundleEntry; index: number; confirmSend?: ConfirmSend }) {
+function EntryCard({
+  entry,
+  index,
+  confirmSend,
+  onDiagnose,
+  onShowEntry,
+}: { entry: BundleEntry; index: number } & EntryLinks) {
   const response = entry.response;
   const requestBody = entry.request.body === null ? null : clip(entry.request.body);
   const responseBody = response ? clip(response.body) : null;
@@ -173,27 +193,31 @@ function EntryCard({ entry, index, confirmSend }: { entry: BundleEntry; index: n
         </div>
       </div>
       <div className="grid gap-3 border-t border-slate-100 pt-3 md:grid-cols-2 dark:border-slate-800">
-        <VerifyPanel entry={entry} />
-        <RerunPanel entry={entry} index={index} confirmSend={confirmSend} />
+        <VerifyPanel entry={entry} index={index} onDiagnose={onDiagnose} />
+        <RerunPanel entry={entry} index={index} confirmSend={confirmSend} onShowEntry={onShowEntry} />
       </div>
     </article>
   );
 }
 
-function VerifyPanel({ entry }: { entry: BundleEntry }) {
+function VerifyPanel({
+  entry,
+  index,
+  onDiagnose,
+}: { entry: BundleEntry; index: number } & Pick<EntryLinks, 'onDiagnose'>) {
   const envId = useId();
   const [environment, setEnvironment] = useState<Environment>(
     entry.environment === 'production' ? 'production' : entry.environment,
   );
   const session = useSession();
   const demoKey: DemoKey | undefined = session.data?.demoKeys.find((k) => k.keyId === entry.keyId)?.id;
+  const doctorRequest = (): DoctorRequest => ({
+    environment,
+    capture: captureFromBundleEntry(entry),
+    ...(environment === 'mock' && demoKey ? { demoKey } : {}),
+  });
   const verify = useMutation({
-    mutationFn: () =>
-      api.doctor({
-        environment,
-        capture: captureFromBundleEntry(entry),
-        ...(environment === 'mock' && demoKey ? { demoKey } : {}),
-      }),
+    mutationFn: () => api.doctor(doctorRequest()),
     retry: false,
     onSuccess: (d) => announce(d.valid ? 'Verified: the signature is valid.' : `Not valid: ${d.summary}`),
   });
@@ -216,6 +240,11 @@ function VerifyPanel({ entry }: { entry: BundleEntry }) {
         <Button size="sm" variant="primary" onClick={() => verify.mutate()} disabled={verify.isPending}>
           Verify with my secret
         </Button>
+        {onDiagnose && (
+          <Button size="sm" onClick={() => onDiagnose(doctorRequest(), entry, index)}>
+            Diagnose
+          </Button>
+        )}
       </div>
       {verify.isError && (
         <p role="alert" className="text-xs text-red-700 dark:text-red-400">
@@ -249,7 +278,12 @@ function VerifyResult({ d }: { d: DoctorResponse }) {
   );
 }
 
-function RerunPanel({ entry, index, confirmSend }: { entry: BundleEntry; index: number; confirmSend?: ConfirmSend }) {
+function RerunPanel({
+  entry,
+  index,
+  confirmSend,
+  onShowEntry,
+}: { entry: BundleEntry; index: number } & Pick<EntryLinks, 'confirmSend' | 'onShowEntry'>) {
   const envId = useId();
   const [environment, setEnvironment] = useState<RerunEnvironment>('mock');
   const session = useSession();
@@ -327,17 +361,47 @@ function RerunPanel({ entry, index, confirmSend }: { entry: BundleEntry; index: 
           {rerun.error.message}
         </p>
       )}
-      {rerun.data && (
-        <p role="status" aria-label="Re-run result" className="text-sm">
-          {rerun.data.response ? (
-            <>
-              <span className="font-mono font-semibold">{rerun.data.response.status}</span>{' '}
-              {rerun.data.response.statusText} in {Math.round(rerun.data.timings.totalMs)} ms (history #{rerun.data.id})
-            </>
-          ) : (
-            `Failed: ${rerun.data.error?.message ?? 'no response'}`
-          )}
-        </p>
+      {rerun.data && <RerunResult result={rerun.data} onShowEntry={onShowEntry} />}
+    </div>
+  );
+}
+
+/** What a re-run got back: its status, timing and body, and the history entry that recorded it. */
+function RerunResult({ result, onShowEntry }: { result: RelayResult } & Pick<EntryLinks, 'onShowEntry'>) {
+  const response = result.response;
+  const body = response ? clip(response.body) : null;
+  const link = (
+    <a
+      href="#/"
+      onClick={(e) => {
+        if (!onShowEntry) return;
+        e.preventDefault();
+        onShowEntry(result.id);
+      }}
+      className="text-sky-700 underline underline-offset-2 hover:text-sky-900 dark:text-sky-400 dark:hover:text-sky-200"
+    >
+      history #{result.id}
+    </a>
+  );
+  return (
+    <div className="space-y-1.5 rounded-md border border-slate-200 p-2 dark:border-slate-800">
+      <p role="status" aria-label="Re-run result" className="text-sm">
+        {response ? (
+          <>
+            <span className="font-mono font-semibold">{response.status}</span> {response.statusText} in{' '}
+            {Math.round(result.timings.totalMs)} ms, {response.size} bytes; recorded as {link}
+          </>
+        ) : (
+          <>
+            Failed: {result.error?.message ?? 'no response'}; recorded as {link}
+          </>
+        )}
+      </p>
+      {response && body && (
+        <pre className={pre} aria-label="Re-run response body">
+          {response.bodyEncoding === 'base64' ? `(binary, base64)\n${body.text}` : body.text || '(empty body)'}
+          {body.hidden ? `\n… ${body.hidden} more characters not shown` : ''}
+        </pre>
       )}
     </div>
   );

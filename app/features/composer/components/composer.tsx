@@ -126,7 +126,7 @@ export function Composer({
 
       {/* Method, Path, Send and Copy as cURL on one line where the pane is wide enough; Send and Copy
           wrap below the path in a narrow pane (a container query: the pane, not the window, decides). */}
-      <div className="grid grid-cols-[auto_minmax(0,1fr)] items-end gap-x-2 gap-y-1.5 @[30rem]:grid-cols-[auto_minmax(0,1fr)_auto]">
+      <div className="grid grid-cols-[auto_minmax(0,1fr)] items-end gap-x-2 gap-y-1.5 @[44rem]:grid-cols-[auto_minmax(0,1fr)_auto]">
         <div className="flex gap-2">
           <div className="shrink-0">
             <label htmlFor={methodId} className="mb-1 block text-xs font-medium text-slate-600 dark:text-slate-300">
@@ -180,7 +180,7 @@ export function Composer({
             })}
           />
         </div>
-        <div className="col-span-2 flex justify-end gap-2 @[30rem]:col-span-1">
+        <div className="col-span-2 flex justify-end gap-2 @[44rem]:col-span-1">
           <button
             type="submit"
             disabled={sending}
@@ -214,7 +214,7 @@ export function Composer({
         {copyCurl?.note && (
           <p
             role={copyCurl.note.error ? 'alert' : 'status'}
-            className={`col-span-2 text-right text-xs @[30rem]:col-span-3 ${copyCurl.note.error ? 'text-env-production dark:text-env-production-night' : 'text-slate-600 dark:text-slate-300'}`}
+            className={`col-span-2 text-right text-xs @[44rem]:col-span-3 ${copyCurl.note.error ? 'text-env-production dark:text-env-production-night' : 'text-slate-600 dark:text-slate-300'}`}
           >
             {copyCurl.note.text}
           </p>
@@ -494,7 +494,7 @@ function SendBodyNote({ form, id }: { form: UseFormReturn<ComposerValues>; id: s
     form.setValue('bodyAside', next.bodyAside);
   };
   return (
-    <div className="col-span-2 flex flex-wrap items-center justify-end gap-x-2 gap-y-1 text-xs @[30rem]:col-span-3">
+    <div className="col-span-2 flex flex-wrap items-center justify-end gap-x-2 gap-y-1 text-xs @[44rem]:col-span-3">
       <p id={id} className="flex items-center gap-1.5 font-medium text-amber-800 dark:text-amber-300">
         <WarningIcon />
         {describeUnexpectedBody(unexpected)}.
@@ -519,7 +519,7 @@ function PathNote(props: {
   });
   const fix = pathProblem({ path, params, operationId })?.fix ?? null;
   return (
-    <div className="col-span-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs @[30rem]:col-span-2 @[30rem]:col-start-2">
+    <div className="col-span-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs @[44rem]:col-span-2 @[44rem]:col-start-2">
       <p id={props.id} className="min-w-0 text-env-production dark:text-env-production-night">
         {props.message}
       </p>

@@ -48,11 +48,14 @@ export interface DoctorPrefill {
 /** The signature doctor: a captured request in, a verdict, a comparison and the probable causes out. */
 export function DoctorView({
   prefill = null,
+  onPrefillTaken,
   onOpenInComposer,
 }: {
   prefill?: DoctorPrefill | null;
-  /** "Open in composer": the corrected request goes to the composer, signed again there. */
-  onOpenInComposer?: (request: CorrectedRequest) => void;
+  /** The hand-over was read into the form (the page can forget it). */
+  onPrefillTaken?: () => void;
+  /** "Open in composer": the corrected request goes to the composer, signed again there; a text says why not. */
+  onOpenInComposer?: (request: CorrectedRequest) => string | null;
 } = {}) {
   const form = useForm<DoctorFormValues>({
     defaultValues: prefill ? valuesFromDoctorRequest(prefill.request) : defaultDoctorValues(),
@@ -84,6 +87,7 @@ export function DoctorView({
     const c = prefill.request.capture;
     const method = prefill.source?.request.method ?? ('method' in c ? c.method : 'GET');
     if (!needsConfirmation(prefill.request.environment, method)) run(prefill.request);
+    onPrefillTaken?.();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -226,7 +230,14 @@ export function DoctorView({
           view={doctorView(doctor.data)}
           actions={
             <DiagnosisActions
-              onOpen={onOpenInComposer ? () => onOpenInComposer(correctedRequest(doctor.data)) : undefined}
+              onOpen={
+                onOpenInComposer
+                  ? () => {
+                      const problem = onOpenInComposer(correctedRequest(doctor.data));
+                      if (problem) setExportNote({ text: problem, error: true });
+                    }
+                  : undefined
+              }
               onExport={() => void exportBundle(doctor.data)}
               note={exportNote}
             />

@@ -25,7 +25,7 @@ export function EnvironmentSwitcher({ value, onChange, environments }: Environme
             key={name}
             title={info ? `${info.baseUrl}${info.configured ? '' : ' — no credentials yet'}` : undefined}
             className={
-              'relative flex h-7 cursor-pointer items-center gap-1.5 rounded-md px-2.5 text-xs font-semibold tracking-wide whitespace-nowrap transition-colors ' +
+              'relative flex h-7 cursor-pointer items-center gap-1 rounded-md px-1.5 text-xs font-semibold tracking-wide whitespace-nowrap transition-colors sm:gap-1.5 sm:px-2.5 ' +
               'has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-1 has-[:focus-visible]:outline-sky-500 ' +
               (selected
                 ? ENVIRONMENT_SELECTED[name]

@@ -67,12 +67,19 @@ export function HistoryRow(props: {
           <span className="w-14 shrink-0 font-semibold text-slate-700 dark:text-slate-200">{entry.method}</span>
           {/* Cut in the middle: the start shrinks with an ellipsis, the end is always whole. */}
           <span className="flex min-w-0 flex-1 text-slate-900 dark:text-slate-100">
-            {head && <span className="min-w-0 truncate">{head}</span>}
-            <span className="shrink-0 whitespace-pre">{tail}</span>
+            {head && <span className="min-w-0 shrink-[1000] truncate">{head}</span>}
+            {/* In a row too narrow even for the end, it gives way from its start (the ellipsis on the
+                left, the last characters kept): right-to-left overflow around left-to-right text. */}
+            <span className="min-w-0 truncate whitespace-pre [direction:rtl]">
+              <bdi dir="ltr">{tail}</bdi>
+            </span>
           </span>
           <span className={`shrink-0 font-semibold ${statusClasses(entry.status)}`}>
             {entry.status ?? entry.errorCode ?? '—'}
           </span>
+          {entry.status !== null && entry.errorCode && (
+            <span className={`shrink-0 font-semibold ${statusClasses(null)}`}>{entry.errorCode}</span>
+          )}
         </span>
         <span className="flex w-full items-center gap-2 text-[11px] text-slate-500 dark:text-slate-400">
           <span className={`shrink-0 rounded px-1.5 leading-4 ${ENV_BADGE[entry.environment]}`}>

@@ -130,6 +130,36 @@ describe('HistorySidebar', () => {
     expect(mocked.history).toHaveBeenCalledWith({ limit: 200, offset: 0 });
   });
 
+  it('says what a search with fields means, asks the server for it, and names what it cannot read', async () => {
+    mocked.history.mockImplementation(listOf(2));
+    renderSidebar();
+    const search = screen.getByRole('searchbox', { name: 'Search history' });
+    await userEvent.type(search, 'status:403 method:POST');
+    expect(await screen.findByText('Finds: status 403, method POST.')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(mocked.history).toHaveBeenCalledWith(expect.objectContaining({ q: 'status:403 method:POST' })),
+    );
+    await userEvent.clear(search);
+    await userEvent.type(search, 'status:abc');
+    const problem = await screen.findByText(/^status:abc is not a status: use three digits/);
+    expect(problem).toHaveAttribute('aria-live', 'polite');
+    expect(search).toHaveAccessibleDescription(/status:abc is not a status/);
+    // The unreadable search is never sent: the last readable one stays.
+    expect(mocked.history).not.toHaveBeenCalledWith(expect.objectContaining({ q: 'status:abc' }));
+  });
+
+  it('links each row’s duration to its timing, and a cut path keeps its end', async () => {
+    mocked.history.mockImplementation(
+      listOf(1, () => summary(7, { path: '/transactions/3Ms2YSOiRMEC9isy6uusKLvwu5W/approvals', totalMs: 1234 })),
+    );
+    const onShowTiming = vi.fn();
+    renderSidebar({ onShowTiming });
+    const link = await screen.findByRole('link', { name: 'Timing of #7: 1.23 s' });
+    expect(screen.getByText('/approvals')).toBeInTheDocument();
+    await userEvent.click(link);
+    expect(onShowTiming).toHaveBeenCalledWith(7);
+  });
+
   it('renders only the visible part of 10,000 entries', async () => {
     mocked.history.mockImplementation(listOf(10_000));
     renderSidebar();

@@ -90,8 +90,7 @@ function TextBody({ response, wrap, onWrapChange }: { response: RelayResponse } 
       )}
       {annotations && annotations.size > 0 && (
         <p className="text-[11px] text-slate-500 dark:text-slate-400">
-          Amounts beside a <span className="font-mono">scale</span> are also shown in whole units (amount ÷ scale); the
-          body is as received.
+          Notes in blue: amounts in whole units (÷ <span className="font-mono">scale</span>); the body is as received.
         </p>
       )}
       {formattedModel ? (

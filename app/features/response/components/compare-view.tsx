@@ -87,13 +87,13 @@ export function CompareView({ left, right, onClose }: { left: RelayResult; right
             <th scope="col" className="w-28 py-1 font-medium">
               Phase
             </th>
-            <th scope="col" className="w-16 py-1 text-right font-medium">
+            <th scope="col" className="w-20 py-1 pl-2 text-right font-medium">
               #{left.id}
             </th>
-            <th scope="col" className="w-16 py-1 text-right font-medium">
+            <th scope="col" className="w-20 py-1 pl-2 text-right font-medium">
               #{right.id}
             </th>
-            <th scope="col" className="w-16 py-1 pr-3 text-right font-medium">
+            <th scope="col" className="w-24 py-1 pr-3 pl-2 text-right font-medium">
               Difference
             </th>
             <th scope="col" className="py-1 font-medium">
@@ -109,9 +109,11 @@ export function CompareView({ left, right, onClose }: { left: RelayResult; right
                 <th scope="row" className="py-1 text-left font-sans font-normal">
                   {PHASE_LABEL[bar.phase]}
                 </th>
-                <td className="py-1 text-right">{bar.duration === null ? '—' : formatDuration(bar.duration)}</td>
-                <td className="py-1 text-right">{other.duration === null ? '—' : formatDuration(other.duration)}</td>
-                <td className="py-1 pr-3 text-right">{delta(bar.duration, other.duration)}</td>
+                <td className="py-1 pl-2 text-right">{bar.duration === null ? '—' : formatDuration(bar.duration)}</td>
+                <td className="py-1 pl-2 text-right">
+                  {other.duration === null ? '—' : formatDuration(other.duration)}
+                </td>
+                <td className="py-1 pr-3 pl-2 text-right">{delta(bar.duration, other.duration)}</td>
                 <td className="py-1">
                   <div aria-hidden="true" className="space-y-0.5">
                     <Bar bar={bar} scale={scale} tone="a" />
@@ -125,9 +127,9 @@ export function CompareView({ left, right, onClose }: { left: RelayResult; right
             <th scope="row" className="py-1 text-left font-sans">
               Total
             </th>
-            <td className="py-1 text-right">{formatDuration(left.timings.totalMs)}</td>
-            <td className="py-1 text-right">{formatDuration(right.timings.totalMs)}</td>
-            <td className="py-1 pr-3 text-right">{delta(left.timings.totalMs, right.timings.totalMs)}</td>
+            <td className="py-1 pl-2 text-right">{formatDuration(left.timings.totalMs)}</td>
+            <td className="py-1 pl-2 text-right">{formatDuration(right.timings.totalMs)}</td>
+            <td className="py-1 pr-3 pl-2 text-right">{delta(left.timings.totalMs, right.timings.totalMs)}</td>
             <td />
           </tr>
         </tbody>

@@ -372,8 +372,8 @@ function Tabs(props: { tabs: TabId[]; selected: TabId; onSelect: (tab: TabId) =>
               onClick={() => props.onSelect(t)}
               className={
                 selected
-                  ? '-mb-px border-b-2 border-sky-600 px-3 py-1.5 text-sm font-semibold text-slate-900 focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none dark:border-sky-400 dark:text-slate-50'
-                  : '-mb-px border-b-2 border-transparent px-3 py-1.5 text-sm text-slate-600 hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none dark:text-slate-400 dark:hover:text-slate-100'
+                  ? '-mb-px border-b-2 border-sky-600 px-2 py-1.5 text-sm font-semibold text-slate-900 focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none xl:px-3 dark:border-sky-400 dark:text-slate-50'
+                  : '-mb-px border-b-2 border-transparent px-2 py-1.5 text-sm text-slate-600 hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none xl:px-3 dark:text-slate-400 dark:hover:text-slate-100'
               }
             >
               {TAB_LABELS[t]}

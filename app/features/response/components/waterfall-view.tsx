@@ -64,13 +64,13 @@ export function WaterfallView({
         <caption className="sr-only">{caption}</caption>
         <thead className="text-left text-[11px] text-slate-500 dark:text-slate-400">
           <tr>
-            <th scope="col" className="w-32 py-1 font-medium">
+            <th scope="col" className="w-36 py-1 font-medium">
               Phase
             </th>
             <th scope="col" className="w-16 py-1 text-right font-medium">
               Starts
             </th>
-            <th scope="col" className="w-20 py-1 pr-3 text-right font-medium">
+            <th scope="col" className="w-24 py-1 pr-3 text-right font-medium">
               Duration
             </th>
             <th scope="col" className="py-1 font-medium">
@@ -92,23 +92,26 @@ export function WaterfallView({
               <td className="py-1 text-right font-mono text-slate-500 tabular-nums dark:text-slate-400">
                 {b.start === null ? '' : formatDuration(b.start)}
               </td>
-              <td className="py-1 pr-3 text-right font-mono tabular-nums">
-                {b.duration === null ? (
-                  <span className="font-sans text-[11px] text-slate-400">{b.skipped}</span>
-                ) : (
-                  formatDuration(b.duration)
-                )}
-              </td>
-              <td className="py-1">
-                <div aria-hidden="true" className="relative h-3.5 rounded-sm bg-slate-100 dark:bg-slate-800/70">
-                  {b.duration !== null && b.start !== null && (
-                    <div
-                      className={`absolute inset-y-0 min-w-[2px] rounded-sm ${BAR[b.phase]}`}
-                      style={{ left: pct(b.start), width: pct(b.duration) }}
-                    />
-                  )}
-                </div>
-              </td>
+              {b.duration === null ? (
+                // A phase that did not happen says why across the duration and the bar, on one line.
+                <td colSpan={2} className="py-1 pl-1 text-[11px] whitespace-nowrap text-slate-500 dark:text-slate-400">
+                  {b.skipped}
+                </td>
+              ) : (
+                <>
+                  <td className="py-1 pr-3 text-right font-mono tabular-nums">{formatDuration(b.duration)}</td>
+                  <td className="py-1">
+                    <div aria-hidden="true" className="relative h-3.5 rounded-sm bg-slate-100 dark:bg-slate-800/70">
+                      {b.start !== null && (
+                        <div
+                          className={`absolute inset-y-0 min-w-[2px] rounded-sm ${BAR[b.phase]}`}
+                          style={{ left: pct(b.start), width: pct(b.duration) }}
+                        />
+                      )}
+                    </div>
+                  </td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>
