@@ -44,13 +44,15 @@ for (const viewport of viewports) {
 
       await workbench.newTab.click();
       await playground.pickOperation('GET /transactions/{tx_id}/status');
-      await page.getByRole('textbox', { name: 'tx_id', exact: true }).fill('{{tx_id}}');
+      await page.getByLabel('tx_id', { exact: true }).fill('{{tx_id}}');
       await expect(playground.path).toHaveValue('/transactions/{{tx_id}}/status');
       await page.getByRole('button', { name: 'Save to collection…', exact: true }).click();
       await new SaveDialogPage(page).save(`Status ${size} ${scheme}`, { new: `Flow ${size} ${scheme}` });
       await workbench.newTab.click();
       await playground.setPath('/balance');
       await workbench.tab(`Status ${size} ${scheme}`).click();
+      await workbench.tablist.scrollIntoViewIfNeeded();
+      await shot('tab-strip');
       const mark = playground.stringToSign.getByLabel(/expanded from \{\{tx_id\}\}/);
       await expect(mark).toHaveCount(1);
       await mark.scrollIntoViewIfNeeded();

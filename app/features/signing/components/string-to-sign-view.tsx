@@ -247,7 +247,10 @@ export function StringToSignView({
               >
                 {`{{${m.name}}}`}
               </span>
-              <span className="min-w-0 truncate">
+              <span
+                className="min-w-0 truncate"
+                title={`{{${m.name}}} in the ${SEGMENT_LABEL[m.segment].toLowerCase()}: ${m.value}, from ${m.from}`}
+              >
                 in the {SEGMENT_LABEL[m.segment].toLowerCase()}: <span className="font-mono">{m.value}</span>, from{' '}
                 {m.from}
               </span>
