@@ -187,3 +187,35 @@ test('a collection exported as each format imports again with its requests', asy
     await expect(outcome).toContainText(`POST /transaction?probe=${marker}`);
   }
 });
+
+test('a capture rule on a saved POST /transaction sets tx_id after each send and says so', async ({ page }) => {
+  const playground = new PlaygroundPage(page);
+  const workbench = new WorkbenchPage(page);
+  await playground.open();
+  await workbench.newTab.click();
+  await playground.pickOperation('POST /transaction');
+  const name = `Create ${uniqueMarker('cap')}`;
+  await page.getByRole('button', { name: 'Save to collection…', exact: true }).click();
+  await new SaveDialogPage(page).save(name, { new: `Captures ${name}` });
+
+  await workbench.openSidebar('Variables');
+  const rules = workbench.variables.getByRole('form', { name: `Capture rules of ${name}` });
+  await rules.getByRole('button', { name: 'Add variable', exact: true }).click();
+  await rules.getByRole('textbox', { name: 'Variable 1', exact: true }).fill('tx_id');
+  await rules.getByRole('textbox', { name: 'JSON path 1', exact: true }).fill('$.txID');
+  await rules.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(rules.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+
+  await playground.send.click();
+  await expect(playground.responseStatus(200)).toBeVisible();
+  // The note under the response (the page's announcer says the same).
+  const note = page
+    .getByRole('status')
+    .filter({ hasText: /^Captured from #\d+: \{\{tx_id\}\} = / })
+    .first();
+  await expect(note).toBeVisible();
+  const txId = ((await note.textContent()) ?? '').replace(/^.*= /, '');
+  const envVariables = workbench.variables.getByRole('form', { name: 'Variables of mock' });
+  await expect(envVariables.getByRole('textbox', { name: 'Name 1' })).toHaveValue('tx_id');
+  await expect(envVariables.getByRole('textbox', { name: 'Value 1' })).toHaveValue(txId);
+});
