@@ -67,6 +67,15 @@ vi.mock('./lib/api-client.ts', async (original) => {
       send: (...args: unknown[]) => send(...(args as [])),
       history: async () => ({ entries: [], total: 0, limit: 200, offset: 0 }),
       historyEntry: async () => result,
+      // The workbench: no tabs kept yet, no variables.
+      workspace: async () => ({ revision: 0, updatedAt: null, workspace: { tabs: [], activeTabId: null } }),
+      saveWorkspace: async (r: { workspace: unknown }) => ({
+        revision: 1,
+        updatedAt: 1,
+        workspace: r.workspace,
+        overwrote: false,
+      }),
+      variables: async () => ({ mock: [], sandbox: [], production: [] }),
     },
   };
 });

@@ -3,7 +3,7 @@
  * (environment and demo key included); server state lives in TanStack Query; every way of sending
  * asks the one production question (lib/confirm-send.ts).
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import type { BundleEntry } from '../core/bundle/index.ts';
 import type { DoctorRequest, Environment, RelayResult } from '../core/contract.ts';
@@ -21,6 +21,7 @@ import {
 } from './features/composer/form.ts';
 import type { DoctorPrefill } from './features/doctor/components/doctor-view.tsx';
 import type { CorrectedRequest } from './features/doctor/view-model.ts';
+import { valuesFromWorkspaceDraft, workspaceDraftFromValues } from './features/composer/workspace-draft.ts';
 import { ConfirmSendQuestion } from './features/environments/components/confirm-send-dialog.tsx';
 import { EnvironmentSwitcher } from './features/environments/components/environment-switcher.tsx';
 import { ProductionBanner } from './features/environments/components/production-banner.tsx';
@@ -28,6 +29,7 @@ import { ENVIRONMENT_LABEL } from './features/environments/environment-style.ts'
 import { ViewSwitch } from './features/navigation/components/view-switch.tsx';
 import { SchemeSwitch } from './features/partner/components/scheme-switch.tsx';
 import { useView } from './features/navigation/use-view.ts';
+import { useTabStore, type DraftPort } from './features/workbench/tab-store.ts';
 import { announce } from './lib/announce.ts';
 import { useConfirmSend } from './lib/confirm-send.ts';
 import { pathFromUrl } from './lib/qredo-url.ts';
@@ -105,6 +107,16 @@ export function App() {
   const form = useForm<ComposerValues>({ defaultValues: defaultComposerValues(), mode: 'onChange' });
   const environment = useWatch({ control: form.control, name: 'environment' });
   const scheme = useWatch({ control: form.control, name: 'scheme' });
+  // The request tabs: the form holds the active tab's draft; the others wait in the tab store.
+  const port = useMemo<DraftPort>(
+    () => ({
+      read: () => workspaceDraftFromValues(form.getValues()),
+      write: (draft) => form.reset(valuesFromWorkspaceDraft(draft), { keepDefaultValues: true }),
+      subscribe: (onChange) => form.subscribe({ formState: { values: true }, callback: onChange }),
+    }),
+    [form],
+  );
+  const tabs = useTabStore(port);
   const { confirmSend, asking, answer } = useConfirmSend();
   const production = environment === 'production';
   // The Feed view stays mounted from its first showing, so its stream and timelines outlive a trip to
@@ -136,17 +148,21 @@ export function App() {
       ) ?? [];
     const found = pathFromUrl(corrected.url, bases, schemeOf(corrected.scheme).basePath);
     if (!found.ok) return `Cannot open it in the composer: ${found.error}`;
-    form.reset(
-      valuesFromImport(
-        { method: corrected.method, path: found.path, body: corrected.body, headers: [] },
-        corrected.environment,
-        valuesForScheme(form.getValues(), corrected.scheme),
+    // In a tab of its own: the draft being composed stays as it was in its tab.
+    tabs.dispatch({
+      type: 'open',
+      id: tabs.newId(),
+      draft: workspaceDraftFromValues(
+        valuesFromImport(
+          { method: corrected.method, path: found.path, body: corrected.body, headers: [] },
+          corrected.environment,
+          valuesForScheme(form.getValues(), corrected.scheme),
+        ),
       ),
-      { keepDefaultValues: true },
-    );
+    });
     go('playground');
     announce(
-      `Opened ${corrected.method} ${found.path} in the composer (${ENVIRONMENT_LABEL[corrected.environment]}): Send signs it again now.`,
+      `Opened ${corrected.method} ${found.path} in a new tab (${ENVIRONMENT_LABEL[corrected.environment]}): Send signs it again now.`,
     );
     return null;
   };
@@ -231,6 +247,7 @@ export function App() {
       )}
       <PlaygroundView
         form={form}
+        tabs={tabs}
         active={view === 'playground'}
         confirmSend={confirmSend}
         onMockReset={() => setMockResetAt(Date.now())}

@@ -2,7 +2,7 @@
  * The playground view: composer, live signing, response and history, composed from their features.
  * What is sent, shown and asked is wired here; each feature owns its own state and server state.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
 import { useWatch, type Control, type UseFormReturn } from 'react-hook-form';
 import type {
   DemoKeyInfo,
@@ -51,9 +51,28 @@ import { describeWindow } from './lib/curl-command.ts';
 import { keyName } from './lib/key-label.ts';
 import { useSession } from './lib/queries.ts';
 import { useShortcut } from './lib/shortcuts.ts';
+import { workspaceDraftFromValues } from './features/composer/workspace-draft.ts';
+import { defaultComposerValues } from './features/composer/form.ts';
+import { SaveControls, SaveTabDialog } from './features/workbench/components/save-controls.tsx';
+import { TabStrip } from './features/workbench/components/tab-strip.tsx';
+import { WorkbenchSidebar } from './features/workbench/components/workbench-sidebar.tsx';
+import { draftFromEntry } from './features/workbench/saved.ts';
+import { useCaptures } from './features/workbench/use-captures.ts';
+import { VariableProblems } from './features/workbench/components/variable-problems.tsx';
+import type { DraftProblem } from './features/workbench/expansion.ts';
+import type { TabStore } from './features/workbench/tab-store.ts';
+import {
+  useExpansionSource,
+  useExpansionVersion,
+  useVariableSuggestions,
+  type ExpansionSource,
+} from './features/workbench/use-expansion.ts';
 
 const NO_DEMO_KEYS: DemoKeyInfo[] = [];
 const NO_DEMO_PARTNERS: PartnerDemoKeyInfo[] = [];
+
+// Shown only under a JSON response with IDs in it: its code (and core's ID finder) loads then.
+const SetAsVariable = lazy(() => import('./features/workbench/components/set-as-variable.tsx'));
 const NO_ENVIRONMENTS: { name: Environment; baseUrl: string }[] = [];
 
 /** What the response panel shows: the latest send, or an entry picked in the history. */
@@ -74,6 +93,7 @@ const WATCH_AFTER_MS = 400;
 
 export function PlaygroundView({
   form,
+  tabs,
   active,
   confirmSend,
   onMockReset,
@@ -81,6 +101,8 @@ export function PlaygroundView({
   showEntry = null,
 }: {
   form: UseFormReturn<ComposerValues>;
+  /** The open request tabs; the form holds the active one's draft. */
+  tabs: TabStore;
   /** The embedded mock's data was reset from its bar. */
   onMockReset?: () => void;
   /** False while another view is on screen: the view stays mounted (drafts kept), its shortcuts off. */
@@ -129,12 +151,25 @@ export function PlaygroundView({
     layout.current?.revealResponse();
   }, [showEntry, resetSend]);
 
-  // One draft feed for the page's form: it hears the form's change event, settles the draft and asks
-  // for its signature; the signing panel and the computed headers read the draft it settled.
-  const readDraft = useCallback(() => draftFromForm(form.getValues()), [form]);
+  // One draft feed for the page's form: it hears the form's change event (and a change of the
+  // variables), settles the draft with its {{variables}} expanded and asks for its signature; the
+  // signing panel and the computed headers read the draft it settled.
+  const expansion = useExpansionSource(tabs);
+  const [variableProblems, setVariableProblems] = useState<DraftProblem[]>([]);
+  const captures = useCaptures();
+  const paramSuggestions = useVariableSuggestions(environment);
+  const [savingTab, setSavingTab] = useState<string | null>(null);
+  const readDraft = useCallback(() => expansion.expand(draftFromForm(form.getValues())).draft, [form, expansion]);
   const subscribeDraft = useCallback(
-    (onChange: () => void) => form.subscribe({ formState: { values: true }, callback: onChange }),
-    [form],
+    (onChange: () => void) => {
+      const offForm = form.subscribe({ formState: { values: true }, callback: onChange });
+      const offVariables = expansion.subscribe(onChange);
+      return () => {
+        offForm();
+        offVariables();
+      };
+    },
+    [form, expansion],
   );
   const feed = useDraftFeedSource(readDraft, subscribeDraft);
 
@@ -163,6 +198,7 @@ export function PlaygroundView({
           setFlight((f) => (f?.sendId === sendId ? null : f));
         },
         onSuccess: (result) => {
+          captures.run(result);
           setTabRequest(null);
           setShown({ id: result.id, origin: 'send' });
           layout.current?.revealResponse();
@@ -185,12 +221,31 @@ export function PlaygroundView({
     });
   };
 
+  /**
+   * The draft to sign and send, its {{variables}} expanded; null (with the problems said at their
+   * fields) when one cannot be.
+   */
+  const expandedOrProblems = (values: ComposerValues) => {
+    const expanded = expansion.expand(draftFromForm(values));
+    setVariableProblems(expanded.problems);
+    if (expanded.ok) return expanded.draft;
+    const atPath = expanded.problems.find((p) => p.field === 'path');
+    if (atPath) form.setError('path', { type: 'variables', message: atPath.message }, { shouldFocus: true });
+    announce(`Not sent: ${expanded.problems.map((p) => p.message).join(' ')}`);
+    return null;
+  };
+
   const requestSend = () => {
     if (send.isPending) return;
     void form.handleSubmit(
       (values) => {
-        const draft = draftFromForm(values);
-        confirmSend({ ...draft, action: null }, (confirmed) => doSend(confirmed ? { ...draft, confirm: true } : draft));
+        const expanded = expandedOrProblems(values);
+        if (!expanded) return;
+        const savedRequestId = expansion.savedRequestId();
+        const draft = savedRequestId === undefined ? expanded : { ...expanded, savedRequestId };
+        confirmSend({ ...expanded, action: null }, (confirmed) =>
+          doSend(confirmed ? { ...draft, confirm: true } : draft),
+        );
       },
       () => announce('Some fields need attention before sending.'),
     )();
@@ -202,7 +257,8 @@ export function PlaygroundView({
     if (copy.isPending) return;
     void form.handleSubmit(
       (values) => {
-        const draft = draftFromForm(values);
+        const draft = expandedOrProblems(values);
+        if (!draft) return;
         confirmSend({ ...draft, action: 'Copy as cURL: signed now, not sent', purpose: 'sign' }, (confirmed) =>
           copy.mutate(
             { draft, confirm: confirmed },
@@ -301,11 +357,22 @@ export function PlaygroundView({
   };
 
   const onHistoryResult = (result: RelayResult) => {
+    captures.run(result);
     send.reset();
     setShown({ id: result.id, origin: 'history' });
     setSigningView('sent');
     layout.current?.revealResponse();
     announce(`${result.kind === 'replay' ? 'Replayed' : 'Re-sent'} ${describeResult(result)}`);
+  };
+
+  // "New request from history" and "Save to collection": the entry's request in a new tab (then saved).
+  const openEntryInTab = (picked: RelayResult): string => {
+    const id = tabs.newId();
+    tabs.dispatch({ type: 'open', id, draft: draftFromEntry(picked, nameKey(picked.keyId).demoKey ?? undefined) });
+    setSigningView('live');
+    layout.current?.revealComposer();
+    announce(`Opened ${picked.request.method} ${picked.request.path} from history #${picked.id} in a new tab.`);
+    return id;
   };
 
   const onCurlImport = ({ fields, environment: target, summary }: ImportOutcome) => {
@@ -359,6 +426,18 @@ export function PlaygroundView({
         ref={layout}
         active={active}
         slots={{
+          aboveComposer: (
+            <>
+              <TabStrip
+                store={tabs}
+                newDraft={() => workspaceDraftFromValues(defaultComposerValues())}
+                actions={<SaveControls store={tabs} onSaveAs={setSavingTab} />}
+              />
+              {savingTab !== null && (
+                <SaveTabDialog store={tabs} tabId={savingTab} onClose={() => setSavingTab(null)} />
+              )}
+            </>
+          ),
           bar,
           composer: (
             <div className="relative rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
@@ -386,13 +465,16 @@ export function PlaygroundView({
                     />
                   ) : null
                 }
+                paramSuggestions={paramSuggestions}
               />
+              <VariableProblems problems={variableProblems} onDismiss={() => setVariableProblems([])} />
             </div>
           ),
           signing: (
             <LiveSigning
               form={form}
               feed={feed}
+              expansion={expansion}
               baseUrl={baseUrl}
               entry={shownResult}
               view={signingView}
@@ -422,21 +504,41 @@ export function PlaygroundView({
                     : null
                 }
               />
+              {captures.note && captures.note.entryId === shownResult?.id && (
+                <p
+                  role="status"
+                  className={`rounded-lg border px-3 py-2 text-xs ${captures.note.failed ? 'border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200' : 'border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-200'}`}
+                >
+                  {captures.note.text}
+                </p>
+              )}
+              <Suspense fallback={null}>
+                <SetAsVariable result={shownResult} />
+              </Suspense>
               <BundleTools entry={shownResult} />
             </>
           ),
           history: (
-            <HistorySidebar
-              selectedId={shown?.id ?? null}
-              onSelect={onSelectHistory}
-              onLoad={onLoadHistory}
-              onResult={onHistoryResult}
-              keyName={nameKey}
-              confirmSend={confirmSend}
-              headerAction={<HistoryToggleButton />}
-              onShowTiming={onShowTiming}
-              onDiagnose={onDiagnose ? diagnose : undefined}
-              onCompare={onCompare}
+            <WorkbenchSidebar
+              store={tabs}
+              environment={environment}
+              onShowEntry={onSelectHistory}
+              history={
+                <HistorySidebar
+                  onNewTab={(picked) => void openEntryInTab(picked)}
+                  onSaveToCollection={(picked) => setSavingTab(openEntryInTab(picked))}
+                  selectedId={shown?.id ?? null}
+                  onSelect={onSelectHistory}
+                  onLoad={onLoadHistory}
+                  onResult={onHistoryResult}
+                  keyName={nameKey}
+                  confirmSend={confirmSend}
+                  headerAction={<HistoryToggleButton />}
+                  onShowTiming={onShowTiming}
+                  onDiagnose={onDiagnose ? diagnose : undefined}
+                  onCompare={onCompare}
+                />
+              }
             />
           ),
         }}
@@ -539,6 +641,7 @@ function ShownResponse({
 function LiveSigning({
   form,
   feed,
+  expansion,
   baseUrl,
   entry,
   view,
@@ -546,13 +649,24 @@ function LiveSigning({
 }: {
   form: UseFormReturn<ComposerValues>;
   feed: DraftFeed;
+  expansion: ExpansionSource;
   baseUrl: string | undefined;
   entry: RelayResult | null;
   view: SigningPanelView;
   onViewChange: (v: SigningPanelView) => void;
 }) {
   const values = useWatch({ control: form.control }) as ComposerValues;
-  const draft = useMemo(() => draftFromForm(values), [values]);
+  // Laid out as it will be signed: with its variables expanded.
+  const variablesVersion = useExpansionVersion(expansion);
+  const draft = useMemo(
+    () => expansion.expand(draftFromForm(values)).draft,
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the variables the source holds
+    [values, expansion, variablesVersion],
+  );
+  const markSegments = useCallback(
+    (segments: Parameters<ExpansionSource['marks']>[1]) => expansion.marks(draft, segments),
+    [expansion, draft],
+  );
   const settled = useSettledDraft(feed);
   return (
     <>
@@ -564,6 +678,7 @@ function LiveSigning({
         entry={entry}
         view={view}
         onViewChange={onViewChange}
+        markSegments={markSegments}
       />
       <SnippetsPanel draft={settled} entry={view === 'sent' ? entry : null} />
     </>

@@ -34,6 +34,7 @@ describe('bench rows (quick)', () => {
       'history-scale',
       'collection-scale',
       'http-import',
+      'tab-switch',
       'bundle',
     ]);
   });

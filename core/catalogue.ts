@@ -164,14 +164,22 @@ export const OPERATIONS: readonly Operation[] = [
 ];
 
 /** Fills `{name}` placeholders and query values into a path; empty values stay as placeholders. */
+/** A parameter value percent-encoded, its {{variable}} references kept as written (they are expanded before signing). */
+function encodeParam(value: string): string {
+  return value
+    .split(/(\{\{[^{}]*\}\})/)
+    .map((part, i) => (i % 2 === 1 ? part : encodeURIComponent(part)))
+    .join('');
+}
+
 export function fillPath(operation: Pick<Operation, 'path' | 'params'>, values: Record<string, string>): string {
   let path = operation.path.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = values[name];
-    return v ? encodeURIComponent(v) : whole;
+    return v ? encodeParam(v) : whole;
   });
   const query = operation.params
     .filter((p) => p.in === 'query' && values[p.name])
-    .map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(values[p.name]!)}`);
+    .map((p) => `${encodeURIComponent(p.name)}=${encodeParam(values[p.name]!)}`);
   if (query.length) path += `?${query.join('&')}`;
   return path;
 }

@@ -159,8 +159,9 @@ test('5. cURL import says what it keeps, drops and why, and which environment th
   await expect(dialog.kept).toContainText(`Path /transaction?probe=${marker}`);
   await expect(dialog.kept).toContainText('Body: 7 B, byte for byte as pasted');
   await expect(dialog.kept).toContainText('Content-Type: application/json');
-  await expect(dialog.dropped.getByRole('listitem').filter({ hasText: 'X-Request-Id: 42' })).toContainText(
-    'custom headers are not sent',
+  // A custom header goes into the composer's Headers, sent as pasted and not signed.
+  await expect(dialog.kept.getByRole('listitem').filter({ hasText: 'X-Request-Id: 42' })).toContainText(
+    'into Headers: sent as pasted, not signed',
   );
   await expect(dialog.dropped.getByRole('listitem').filter({ hasText: 'qredo-api-sig: old' })).toContainText(
     'signed again by the playground',
@@ -169,7 +170,7 @@ test('5. cURL import says what it keeps, drops and why, and which environment th
   await expect(dialog.dialog).toBeHidden();
   await expect(playground.environmentOption('Sandbox')).toBeChecked();
   await expect(playground.path).toHaveValue(`/transaction?probe=${marker}`);
-  await expect(playground.announcer).toContainText('into Sandbox. Not sent: X-Request-Id, qredo-api-sig');
+  await expect(playground.announcer).toContainText('into Sandbox. Not sent: qredo-api-sig');
 
   // An unknown host is named; its path goes where the person says.
   await dialog.open.click();

@@ -9,6 +9,7 @@ import { relayLatency } from './relay-latency.ts';
 import { relayPhases } from './relay-phases.ts';
 import { relayThroughput } from './relay-throughput.ts';
 import { signThroughput } from './sign-throughput.ts';
+import { tabSwitch } from './tab-switch.ts';
 
 /** Every row, in the order of the table. */
 export const ROWS: readonly BenchRow[] = [
@@ -21,5 +22,6 @@ export const ROWS: readonly BenchRow[] = [
   historyScale,
   collectionScale,
   httpImport,
+  tabSwitch,
   bundle,
 ];

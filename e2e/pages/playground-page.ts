@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { LAUNCH_TOKEN, pageHeaders } from '../fixtures/api.ts';
 
 export type ColorScheme = 'light' | 'dark';
 
@@ -139,9 +140,25 @@ export class PlaygroundPage {
   /** Opens the page in the given colour scheme and waits until the composer can be used. */
   async open(colorScheme: ColorScheme = 'light'): Promise<void> {
     await this.page.emulateMedia({ colorScheme });
+    await this.closeAllTabs();
     await this.page.goto('/');
     await expect(this.send).toBeVisible();
     await expect(this.path).toBeEditable();
+  }
+
+  /**
+   * The playground keeps its open request tabs on the server: a test starts, as a person opening it
+   * for the first time does, with none (the page then opens one with the default draft).
+   */
+  async closeAllTabs(): Promise<void> {
+    const session = await this.page.request.get('/api/session', {
+      headers: { authorization: `Bearer ${LAUNCH_TOKEN}` },
+    });
+    const res = await this.page.request.put('/api/workspace', {
+      headers: pageHeaders(new URL(session.url()).origin),
+      data: { workspace: { tabs: [], activeTabId: null } },
+    });
+    expect(res.status(), await res.text()).toBe(200);
   }
 
   /** The page follows the system scheme by default: class `dark` on <html> exactly when dark. */

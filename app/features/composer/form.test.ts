@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_TRANSACTION_BODY, OPERATIONS } from '../../../core/catalogue.ts';
+import { EXAMPLE_TRANSACTION_BODY, fillPath, OPERATIONS } from '../../../core/catalogue.ts';
 import { PARTNER_OPERATIONS } from '../../../core/partner/catalogue.ts';
 import type { RelayResult } from '../../../core/contract.ts';
 import {
@@ -371,5 +371,16 @@ describe('the Partner API in the composer', () => {
       operationId: 'partner-get-company-company-id',
       params: { company_id: 'c1' },
     });
+  });
+});
+
+describe('{{variables}} in the path', () => {
+  it('are kept as written when a parameter holds one, and are not an unfilled placeholder', () => {
+    const op = findOperation('get-transaction-status')!;
+    expect(fillPath(op, { tx_id: '{{tx_id}}' })).toBe('/transactions/{{tx_id}}/status');
+    expect(fillPath(op, { tx_id: 'a b{{x}}' })).toBe('/transactions/a%20b{{x}}/status');
+    expect(
+      pathProblem({ path: '/transactions/{{tx_id}}/status', params: { tx_id: '{{tx_id}}' }, operationId: op.id }),
+    ).toBeNull();
   });
 });

@@ -372,7 +372,8 @@ export function pathProblem(values: Pick<ComposerValues, 'path' | 'params' | 'op
     }
     return { message: checked.error, fix };
   }
-  const placeholder = /\{(\w+)\}/.exec(path.split('?', 1)[0] ?? '');
+  // A {{variable}} is expanded before signing: it is not a placeholder left unfilled.
+  const placeholder = /\{(\w+)\}/.exec((path.split('?', 1)[0] ?? '').replace(/\{\{[^{}]*\}\}/g, ''));
   if (placeholder) {
     const name = placeholder[1]!;
     const operation = findOperation(values.operationId);

@@ -38,6 +38,8 @@ export interface ComposerProps {
   copyCurl?: { onCopy: () => void; pending: boolean; note: { text: string; error: boolean } | null };
   /** The scheme's own signing options beside the timestamp's (the Partner API: x-timestamp or x-nonce). */
   schemeOptions?: ReactNode;
+  /** Offered in the path parameter fields: {{variables}} of the environment, with their values. */
+  paramSuggestions?: ReadonlyArray<{ value: string; label: string }>;
 }
 
 const field =
@@ -52,6 +54,7 @@ export function Composer({
   computedHeaders,
   copyCurl,
   schemeOptions,
+  paramSuggestions,
 }: ComposerProps) {
   const methodId = useId();
   const customId = useId();
@@ -236,6 +239,7 @@ export function Composer({
               values={p.values}
               inPath={p.in === 'path'}
               onChanged={refreshPath}
+              {...(p.in === 'path' && paramSuggestions?.length ? { suggestions: paramSuggestions } : {})}
             />
           ))}
         </fieldset>
@@ -269,10 +273,12 @@ interface ParamFieldProps {
   values?: string[];
   inPath: boolean;
   onChanged: () => void;
+  suggestions?: ReadonlyArray<{ value: string; label: string }>;
 }
 
-function ParamField({ form, name, description, values, inPath, onChanged }: ParamFieldProps) {
+function ParamField({ form, name, description, values, inPath, onChanged, suggestions }: ParamFieldProps) {
   const id = useId();
+  const listId = useId();
   const errId = useId();
   const descId = useId();
   const error = form.formState.errors.params?.[name];
@@ -321,12 +327,20 @@ function ParamField({ form, name, description, values, inPath, onChanged }: Para
         autoComplete="off"
         aria-invalid={!!error}
         aria-describedby={error ? `${descId} ${errId}` : descId}
+        list={suggestions ? listId : undefined}
         className={`${field} h-8 w-full font-mono text-xs`}
         {...form.register(`params.${name}`, {
           onChange: onChanged,
           validate: (v, all) => (inPath ? validatePathParam(v, name, all.path) : true),
         })}
       />
+      {suggestions && (
+        <datalist id={listId}>
+          {suggestions.map((s) => (
+            <option key={s.value} value={s.value} label={s.label} />
+          ))}
+        </datalist>
+      )}
       {error && (
         <p id={errId} className="mt-1 text-xs text-env-production">
           {error.message}

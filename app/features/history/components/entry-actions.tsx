@@ -20,6 +20,10 @@ export function EntryActions(props: {
   onDiagnose?: (entry: HistoryEntry) => void;
   /** "Compare": the entry becomes one side of a comparison. */
   onCompare?: (entry: HistoryEntry) => void;
+  /** "New request from history": the request opens in a new tab. */
+  onNewTab?: (entry: HistoryEntry) => void;
+  /** "Save to collection": the request is saved as a named request. */
+  onSaveToCollection?: (entry: HistoryEntry) => void;
 }) {
   const entry = useHistoryEntry(props.id);
   const resend = useResend();
@@ -101,6 +105,16 @@ export function EntryActions(props: {
         <Button size="sm" disabled={!data} onClick={() => void copyCurl()}>
           Copy as cURL
         </Button>
+        {props.onNewTab && (
+          <Button size="sm" disabled={!data} onClick={() => data && props.onNewTab?.(data)}>
+            New request from history
+          </Button>
+        )}
+        {props.onSaveToCollection && (
+          <Button size="sm" disabled={!data} onClick={() => data && props.onSaveToCollection?.(data)}>
+            Save to collection
+          </Button>
+        )}
         {props.onDiagnose && (
           <Button size="sm" disabled={!data} onClick={() => data && props.onDiagnose?.(data)}>
             Diagnose

@@ -31,6 +31,10 @@ export interface HistorySidebarProps {
   onDiagnose?: (entry: HistoryEntry) => void;
   /** "Compare": the entry is one side of a comparison. */
   onCompare?: (entry: HistoryEntry) => void;
+  /** "New request from history": the entry's request in a new tab. */
+  onNewTab?: (entry: HistoryEntry) => void;
+  /** "Save to collection": the entry's request saved as a named request. */
+  onSaveToCollection?: (entry: HistoryEntry) => void;
 }
 
 const byKeyId = (keyId: string): KeyName => ({ name: keyId, title: `Key id ${keyId}`, demoKey: null });
@@ -57,6 +61,8 @@ export function HistorySidebar({
   onShowTiming,
   onDiagnose,
   onCompare,
+  onNewTab,
+  onSaveToCollection,
 }: HistorySidebarProps) {
   const [values, setValues] = useState<FilterValues>(EMPTY_FILTERS);
   const settled = useDebounced(values, 250);
@@ -167,6 +173,8 @@ export function HistorySidebar({
           confirmSend={confirmSend}
           onDiagnose={onDiagnose}
           onCompare={onCompare}
+          onNewTab={onNewTab}
+          onSaveToCollection={onSaveToCollection}
         />
       )}
 

@@ -1,12 +1,12 @@
 import { memo, useMemo } from 'react';
-import type { RelayResult, RequestDraft } from '../../../../core/contract.ts';
+import type { RelayResult, RequestDraft, StringToSignView as StringToSign } from '../../../../core/contract.ts';
 import { ApiRequestError } from '../../../lib/api-client.ts';
 import { signedOnlyOnSend } from '../../../lib/queries.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import { useSignPreview } from '../api/sign-preview.ts';
 import { layOut, layoutTimestamp, previewState } from '../preview-state.ts';
 import { SignatureView } from './signature-view.tsx';
-import { StringToSignView } from './string-to-sign-view.tsx';
+import { StringToSignView, type SegmentMark } from './string-to-sign-view.tsx';
 
 export type SigningPanelView = 'live' | 'sent';
 
@@ -21,6 +21,8 @@ export interface SigningPanelProps {
   entry: RelayResult | null;
   view: SigningPanelView;
   onViewChange: (view: SigningPanelView) => void;
+  /** Where {{variables}} expanded in the live string-to-sign, given its segments. */
+  markSegments?: (segments: StringToSign['segments']) => readonly SegmentMark[];
 }
 
 const panel = 'rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900';
@@ -39,6 +41,7 @@ export const SigningPanel = memo(function SigningPanel({
   entry,
   view,
   onViewChange,
+  markSegments,
 }: SigningPanelProps) {
   const showingSent = view === 'sent' && entry !== null;
   const live = !showingSent;
@@ -102,7 +105,10 @@ export const SigningPanel = memo(function SigningPanel({
         {state.kind === 'error' ? (
           <SignError error={state.error} />
         ) : stringToSign ? (
-          <StringToSignView value={stringToSign} />
+          <StringToSignView
+            value={stringToSign}
+            {...(live && markSegments ? { marks: markSegments(stringToSign.segments) } : {})}
+          />
         ) : (
           <Skeleton />
         )}

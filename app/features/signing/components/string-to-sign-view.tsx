@@ -36,19 +36,79 @@ function blockKeys(chunks: string[]): string[] {
   });
 }
 
+/**
+ * Where a {{variable}} expanded inside a segment (UTF-16 offsets of the segment's text): the signed
+ * bytes are the expanded ones, and the view marks them, naming the variable and where its value came from.
+ */
+export interface SegmentMark {
+  segment: StringToSign['segments'][number]['name'];
+  start: number;
+  end: number;
+  name: string;
+  value: string;
+  from: string;
+}
+
+const NO_MARKS: readonly SegmentMark[] = [];
+
+/** Text with the marks that fall in it (`offset` is where the text starts in its segment). */
+function MarkedText({ text, marks, offset = 0 }: { text: string; marks: readonly SegmentMark[]; offset?: number }) {
+  const mine = marks.filter((m) => m.end > offset && m.start < offset + text.length);
+  if (mine.length === 0) return <VisibleText text={text} />;
+  const pieces: React.ReactNode[] = [];
+  let at = 0;
+  mine.forEach((m, i) => {
+    const start = Math.max(0, m.start - offset);
+    const end = Math.min(text.length, m.end - offset);
+    if (start > at) pieces.push(<VisibleText key={`t${i}`} text={text.slice(at, start)} />);
+    const about = `{{${m.name}}} from ${m.from}`;
+    pieces.push(
+      <mark
+        key={`m${i}`}
+        tabIndex={0}
+        aria-label={`${text.slice(start, end)}, expanded from ${about}`}
+        title={about}
+        className="rounded-[2px] bg-fuchsia-100 text-inherit underline decoration-fuchsia-600 decoration-2 underline-offset-2 outline-none focus-visible:ring-2 focus-visible:ring-fuchsia-500 dark:bg-fuchsia-500/20 dark:decoration-fuchsia-400"
+      >
+        <VisibleText text={text.slice(start, end)} />
+      </mark>,
+    );
+    at = end;
+  });
+  if (at < text.length) pieces.push(<VisibleText key="rest" text={text.slice(at)} />);
+  return <>{pieces}</>;
+}
+
 /** One piece of a long body, which the browser may skip laying out while it is scrolled away. */
-const BodyBlock = memo(function BodyBlock({ text }: { text: string }) {
+const BodyBlock = memo(function BodyBlock({
+  text,
+  marks = NO_MARKS,
+  offset = 0,
+}: {
+  text: string;
+  marks?: readonly SegmentMark[];
+  offset?: number;
+}) {
   return (
     <div style={{ contentVisibility: 'auto', containIntrinsicSize: `auto ${chunkHeight(text)}px` }}>
       <span className={`rounded-[3px] ${SEGMENT_TEXT.body}`} data-segment="body">
-        <VisibleText text={text} />
+        <MarkedText text={text} marks={marks} offset={offset} />
       </span>
     </div>
   );
 });
 
 /** The coloured, whitespace-visible string-to-sign with its legend, byte counts and a hex view. */
-export function StringToSignView({ value, dimmed = false }: { value: StringToSign; dimmed?: boolean }) {
+export function StringToSignView({
+  value,
+  dimmed = false,
+  marks = NO_MARKS,
+}: {
+  value: StringToSign;
+  dimmed?: boolean;
+  /** Where variables expanded, to be marked. */
+  marks?: readonly SegmentMark[];
+}) {
   const [hex, setHex] = useState(false);
   const contentId = useId();
   const dump = useMemo(
@@ -69,6 +129,16 @@ export function StringToSignView({ value, dimmed = false }: { value: StringToSig
   // (a new answer with the same body text re-renders none).
   const bodyChunks = useMemo(() => chunkText(bodyText), [bodyText]);
   const bodyKeys = useMemo(() => blockKeys(bodyChunks), [bodyChunks]);
+  const bodyMarks = useMemo(() => marks.filter((m) => m.segment === 'body'), [marks]);
+  const chunkOffsets = useMemo(() => {
+    const out: number[] = [];
+    let at = 0;
+    for (const c of bodyChunks) {
+      out.push(at);
+      at += c.length;
+    }
+    return out;
+  }, [bodyChunks]);
 
   return (
     <div className="min-w-0">
@@ -135,19 +205,26 @@ export function StringToSignView({ value, dimmed = false }: { value: StringToSig
                 .filter((s) => s.name !== 'body')
                 .map((s) => (
                   <span key={s.name} className={`rounded-[3px] ${SEGMENT_TEXT[s.name]}`} data-segment={s.name}>
-                    <VisibleText text={s.text} />
+                    <MarkedText
+                      text={s.text}
+                      marks={marks.length ? marks.filter((m) => m.segment === s.name) : NO_MARKS}
+                    />
                   </span>
                 ))}
               {body && bodyChunks[0] !== undefined && (
                 <span className={`rounded-[3px] ${SEGMENT_TEXT.body}`} data-segment="body">
-                  <VisibleText text={bodyChunks[0]} />
+                  <MarkedText text={bodyChunks[0]} marks={bodyMarks} />
                 </span>
               )}
               {body?.length === 0 && <span className="font-sans text-[11px] text-slate-400 italic"> (no body)</span>}
             </span>
             {/* The rest of a long body in blocks the browser may skip while they are scrolled away. */}
             {bodyChunks.slice(1).map((chunk, i) => (
-              <BodyBlock key={bodyKeys[i + 1]} text={chunk} />
+              <BodyBlock
+                key={bodyKeys[i + 1]}
+                text={chunk}
+                {...(bodyMarks.length ? { marks: bodyMarks, offset: chunkOffsets[i + 1] ?? 0 } : {})}
+              />
             ))}
             {bodyCut && (
               <p className="font-sans text-xs text-slate-500">
@@ -157,6 +234,30 @@ export function StringToSignView({ value, dimmed = false }: { value: StringToSig
           </div>
         )}
       </div>
+      {marks.length > 0 && !dump && (
+        <ul
+          aria-label="Variables expanded in the signed bytes"
+          className="mt-1.5 space-y-0.5 text-[11px] text-slate-600 dark:text-slate-300"
+        >
+          {marks.map((m, i) => (
+            <li key={i} className="flex min-w-0 gap-1.5">
+              <span
+                aria-hidden="true"
+                className="shrink-0 self-center rounded-[2px] bg-fuchsia-100 px-1 font-mono text-fuchsia-900 underline decoration-fuchsia-600 decoration-2 dark:bg-fuchsia-500/20 dark:text-fuchsia-100"
+              >
+                {`{{${m.name}}}`}
+              </span>
+              <span
+                className="min-w-0 truncate"
+                title={`{{${m.name}}} in the ${SEGMENT_LABEL[m.segment].toLowerCase()}: ${m.value}, from ${m.from}`}
+              >
+                in the {SEGMENT_LABEL[m.segment].toLowerCase()}: <span className="font-mono">{m.value}</span>, from{' '}
+                {m.from}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       <p className="mt-1.5 text-[11px] text-slate-500 dark:text-slate-400">
         <span className="font-mono">{VISIBLE_GLYPH.space}</span> space ·{' '}
         <span className="font-mono">{VISIBLE_GLYPH.tab}</span> tab ·{' '}

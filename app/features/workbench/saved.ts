@@ -1,0 +1,60 @@
+/**
+ * A tab's draft as a saved request (core/workbench's SavedRequest) and back, and a draft made from a
+ * history entry. The saved request keeps what a request is (method, path, headers, exact body,
+ * environment, key, timestamp unit, capture rules), not how the composer showed it.
+ */
+import type { HistoryEntry, SavedRequest, WorkspaceDraft } from '../../../core/contract.ts';
+import type { CaptureRule } from '../../../core/workbench/collection.ts';
+import { draftMethod } from './tabs.ts';
+
+export function savedRequestFromDraft(
+  name: string,
+  draft: WorkspaceDraft,
+  captures: readonly CaptureRule[] = [],
+): SavedRequest {
+  return {
+    type: 'request',
+    name,
+    method: draftMethod(draft),
+    path: draft.path,
+    headers: draft.headers
+      .filter((h) => h.name !== '' || h.value !== '')
+      .map(({ name: n, value }) => ({ name: n, value })),
+    body: draft.body === '' ? null : draft.body,
+    environment: draft.environment,
+    ...(draft.environment === 'mock' && draft.demoKey ? { demoKey: draft.demoKey } : {}),
+    ...(draft.timing ? { timestampUnit: draft.timing.unit } : {}),
+    captures: captures.map((c) => ({ ...c })),
+  };
+}
+
+/** A draft for a saved request: sent at send time; the page finds its catalogue operation. */
+export function draftFromSaved(saved: SavedRequest): WorkspaceDraft {
+  return {
+    environment: saved.environment ?? 'mock',
+    ...(saved.demoKey ? { demoKey: saved.demoKey } : {}),
+    method: saved.method,
+    path: saved.path,
+    body: saved.body ?? '',
+    headers: saved.headers.map(({ name, value }) => ({ name, value })),
+    timing: { mode: 'send-time', pinned: '', unit: saved.timestampUnit ?? 'seconds' },
+  };
+}
+
+/** "New request from history": the request as it was sent, to be sent again at send time. */
+export function draftFromEntry(entry: HistoryEntry, demoKey?: WorkspaceDraft['demoKey']): WorkspaceDraft {
+  return {
+    environment: entry.environment,
+    ...(entry.environment === 'mock' && demoKey ? { demoKey } : {}),
+    method: entry.request.method,
+    path: entry.request.path,
+    body: entry.request.body ?? '',
+    headers: (entry.request.extraHeaders ?? []).map(({ name, value }) => ({ name, value })),
+    timing: { mode: 'send-time', pinned: '', unit: entry.timestamp.length >= 17 ? 'nanoseconds' : 'seconds' },
+  };
+}
+
+/** A name for a request saved without one: its method and path, cut to the name limit. */
+export function defaultRequestName(draft: Pick<WorkspaceDraft, 'method' | 'customMethod' | 'path'>): string {
+  return `${draftMethod(draft)} ${draft.path.split('?', 1)[0] ?? ''}`.trim().slice(0, 200) || 'Request';
+}
