@@ -78,6 +78,23 @@ export async function partnerCommand(command: 'sign' | 'verify' | 'send', args: 
   return sendCommand(args, io);
 }
 
+/**
+ * The options sign and verify both take: the key file, the request signed (URL, freshness value,
+ * body) and --json, with the secret options that are only there to be refused (refuseSecretArguments).
+ * Each command adds its own --method: sign only notes it, verify defaults it to GET.
+ */
+const KEY_AND_REQUEST_OPTIONS = {
+  'key-file': { type: 'string' },
+  url: { type: 'string' },
+  timestamp: { type: 'string' },
+  nonce: { type: 'string' },
+  'body-file': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  'private-key': { type: 'string' },
+  'api-key': { type: 'string' },
+  key: { type: 'string' },
+} as const;
+
 function refuseSecretArguments(values: Record<string, unknown>): void {
   for (const name of ['private-key', 'api-key', 'key']) {
     if (values[name] !== undefined)
@@ -136,18 +153,7 @@ async function signCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
     strict: true,
-    options: {
-      'key-file': { type: 'string' },
-      url: { type: 'string' },
-      timestamp: { type: 'string' },
-      nonce: { type: 'string' },
-      'body-file': { type: 'string' },
-      method: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      'private-key': { type: 'string' },
-      'api-key': { type: 'string' },
-      key: { type: 'string' },
-    },
+    options: { ...KEY_AND_REQUEST_OPTIONS, method: { type: 'string' } },
   });
   refuseSecretArguments(values);
   if (!values.url) throw new UsageError('--url is required: the full URL, exactly as it will be requested.');
@@ -199,20 +205,12 @@ async function verifyCommand(args: string[], io: CliIo): Promise<number> {
     args,
     strict: true,
     options: {
-      'key-file': { type: 'string' },
-      url: { type: 'string' },
+      ...KEY_AND_REQUEST_OPTIONS,
       signature: { type: 'string' },
-      timestamp: { type: 'string' },
-      nonce: { type: 'string' },
       method: { type: 'string', default: 'GET' },
-      'body-file': { type: 'string' },
       'header-name': { type: 'string', multiple: true },
       'capture-file': { type: 'string' },
       'ignore-window': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      'private-key': { type: 'string' },
-      'api-key': { type: 'string' },
-      key: { type: 'string' },
     },
   });
   refuseSecretArguments(values);
