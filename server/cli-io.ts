@@ -1,6 +1,17 @@
-/** What the command line's commands share: its input and output, its usage error, its body reader. */
-import type { RelayResult } from '../core/contract.ts';
+/**
+ * What the command line's commands share, for both signing schemes: its input and output, its usage
+ * error, its body and capture readers, how sign and verify print, and how send goes through the relay.
+ */
+import type { RelayResult, RequestDraft } from '../core/contract.ts';
+import type { Cause, Component } from '../core/doctor/index.ts';
+import { ImportError, parseRequestPaste, type ImportedRequest } from '../core/import/index.ts';
 import { decodeUtf8Exactly } from '../core/signing/index.ts';
+import { loadConfig } from './config/config.ts';
+import { requireConsent } from './consent.ts';
+import { exchange } from './exchange.ts';
+import { HttpError } from './http.ts';
+import { createServices } from './services.ts';
+import { signDraft } from './signer.ts';
 
 /** A mistake in the command line itself: answered with the usage text and exit code 2. */
 export class UsageError extends Error {}
@@ -40,4 +51,97 @@ export function printRelayResult(io: CliIo, result: RelayResult, json: boolean):
   }
   const status = result.response?.status ?? 0;
   return status >= 200 && status < 300 ? 0 : 1;
+}
+
+/** The environment with --data-dir as PLAYGROUND_DATA_DIR, as every command that opens the data folder reads it. */
+export function dataDirEnv(io: CliIo, dataDir: string | undefined): Record<string, string | undefined> {
+  return { ...io.env, ...(dataDir ? { PLAYGROUND_DATA_DIR: dataDir } : {}) };
+}
+
+/**
+ * What sign prints, either scheme: the signed text under its name (the string-to-sign, the payload),
+ * the signature and the headers; with --json one object keyed by `textKey`.
+ */
+export function printSigned(
+  io: CliIo,
+  json: boolean,
+  signed: { textKey: string; heading: string; text: string; signature: string; headers: Record<string, string> },
+): void {
+  if (json) {
+    io.out(
+      JSON.stringify({ [signed.textKey]: signed.text, signature: signed.signature, headers: signed.headers }, null, 2),
+    );
+  } else {
+    io.out(`${signed.heading}:\n${signed.text}\n`);
+    io.out(`signature: ${signed.signature}\n`);
+    for (const [name, value] of Object.entries(signed.headers)) io.out(`${name}: ${value}`);
+  }
+}
+
+/** A --capture-file read as a pasted cURL command or raw HTTP request; each scheme reads its capture out of it. */
+export function readCaptureFile(io: CliIo, path: string): ImportedRequest {
+  try {
+    return parseRequestPaste(io.readFile(path).toString('utf8'));
+  } catch (e) {
+    if (e instanceof ImportError) throw new Error(`The capture file cannot be read: ${e.message}`, { cause: e });
+    throw e;
+  }
+}
+
+/** The causes as verify --json gives them. */
+export function causesJson(causes: readonly Cause[]): Array<Pick<Cause, 'id' | 'title' | 'detail' | 'certain'>> {
+  return causes.map(({ id, title, detail, certain }) => ({ id, title, detail, certain }));
+}
+
+/**
+ * What verify prints without --json, either scheme: the summary, the expected signature when it is
+ * known (`expected` null leaves its line out), the captured one, what was signed instead, the causes
+ * and the notes.
+ */
+export function printDiagnosis(
+  io: CliIo,
+  d: { summary: string; components: readonly Component[]; causes: readonly Cause[] },
+  signatures: { expected: string | null; captured: string },
+  notes: readonly string[],
+): void {
+  io.out(d.summary);
+  if (signatures.expected !== null) io.out(`expected signature: ${signatures.expected}`);
+  io.out(`captured signature: ${signatures.captured}`);
+  for (const c of d.components) {
+    if (!c.same && c.signed !== undefined)
+      io.out(`${c.name}: sent ${JSON.stringify(c.captured)}, signed ${JSON.stringify(c.signed)}`);
+  }
+  d.causes.forEach((c, i) =>
+    io.out(`${i + 1}. [${c.certain ? 'certain' : 'possible'}] ${c.id}: ${c.title}
+   ${c.detail}`),
+  );
+  for (const n of notes) io.out(`note: ${n}`);
+}
+
+/**
+ * Send, either scheme: asks for consent, signs the draft as its scheme says, sends it through the
+ * relay into the history and prints the answer. An HTTP refusal of the playground's own is printed, exit 1.
+ */
+export async function sendDraft(
+  io: CliIo,
+  draft: RequestDraft,
+  values: { 'data-dir'?: string | undefined; confirm: boolean; json: boolean },
+): Promise<number> {
+  const env = dataDirEnv(io, values['data-dir']);
+  const services = createServices(loadConfig(env), { env, log: (line) => io.err(line), clock: io.now });
+  let result: RelayResult;
+  try {
+    requireConsent({ ...draft, confirm: values.confirm, nowMs: io.now(), how: 'Add --confirm to send it.' });
+    const signed = await signDraft(services, draft);
+    result = await exchange(services, signed, 'send');
+  } catch (e) {
+    if (e instanceof HttpError) {
+      io.err(e.message);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await services.close();
+  }
+  return printRelayResult(io, result, values.json);
 }

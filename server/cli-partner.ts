@@ -5,9 +5,8 @@
  */
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { Environment, PartnerDemoKey, type RelayResult, type RequestDraft } from '../core/contract.ts';
+import { Environment, PartnerDemoKey, type RequestDraft } from '../core/contract.ts';
 import { diagnosePartner, partnerCaptureFromRequest, type PartnerCapture } from '../core/doctor/index.ts';
-import { ImportError, parseRequestPaste } from '../core/import/index.ts';
 import {
   buildPartnerPayload,
   formatPartnerTimestamp,
@@ -17,15 +16,18 @@ import {
   type PartnerValueKind,
 } from '../core/partner/index.ts';
 import { SCHEMES, type SchemeId } from '../core/schemes.ts';
-import { UsageError, printRelayResult, readBodyFile, type CliIo } from './cli-io.ts';
-import { loadConfig } from './config/config.ts';
+import {
+  UsageError,
+  causesJson,
+  printDiagnosis,
+  printSigned,
+  readBodyFile,
+  readCaptureFile,
+  sendDraft,
+  type CliIo,
+} from './cli-io.ts';
 import { PartnerKeyError, readPartnerPrivateKey } from './config/partner-keys.ts';
-import { requireConsent } from './consent.ts';
 import { nodeRsaDigestRecovery, nodeRsaSha256, nodeRsaVerifier } from './crypto.ts';
-import { exchange } from './exchange.ts';
-import { HttpError } from './http.ts';
-import { createServices } from './services.ts';
-import { signDraft } from './signer.ts';
 
 /** The variables the Partner commands read: the key as a PEM or a file, and the X-API-KEY. */
 export const PARTNER_CLI_ENV = {
@@ -75,6 +77,23 @@ export async function partnerCommand(command: 'sign' | 'verify' | 'send', args: 
   if (command === 'verify') return verifyCommand(args, io);
   return sendCommand(args, io);
 }
+
+/**
+ * The options sign and verify both take: the key file, the request signed (URL, freshness value,
+ * body) and --json, with the secret options that are only there to be refused (refuseSecretArguments).
+ * Each command adds its own --method: sign only notes it, verify defaults it to GET.
+ */
+const KEY_AND_REQUEST_OPTIONS = {
+  'key-file': { type: 'string' },
+  url: { type: 'string' },
+  timestamp: { type: 'string' },
+  nonce: { type: 'string' },
+  'body-file': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  'private-key': { type: 'string' },
+  'api-key': { type: 'string' },
+  key: { type: 'string' },
+} as const;
 
 function refuseSecretArguments(values: Record<string, unknown>): void {
   for (const name of ['private-key', 'api-key', 'key']) {
@@ -134,18 +153,7 @@ async function signCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
     strict: true,
-    options: {
-      'key-file': { type: 'string' },
-      url: { type: 'string' },
-      timestamp: { type: 'string' },
-      nonce: { type: 'string' },
-      'body-file': { type: 'string' },
-      method: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      'private-key': { type: 'string' },
-      'api-key': { type: 'string' },
-      key: { type: 'string' },
-    },
+    options: { ...KEY_AND_REQUEST_OPTIONS, method: { type: 'string' } },
   });
   refuseSecretArguments(values);
   if (!values.url) throw new UsageError('--url is required: the full URL, exactly as it will be requested.');
@@ -158,13 +166,13 @@ async function signCommand(args: string[], io: CliIo): Promise<number> {
   const signature = await signPartner((bytes) => nodeRsaSha256(key.key, bytes), payload);
   const apiKey = io.env[PARTNER_CLI_ENV.apiKey]?.trim() || '<your X-API-KEY>';
   const headers = partnerSignedHeaders(apiKey, freshness.kind, freshness.value, signature.value);
-  if (values.json) {
-    io.out(JSON.stringify({ payload: payload.text, signature: signature.value, headers }, null, 2));
-  } else {
-    io.out(`payload (${payload.bytes.length} bytes; value + URL + body, no method):\n${payload.text}\n`);
-    io.out(`signature: ${signature.value}\n`);
-    for (const [name, value] of Object.entries(headers)) io.out(`${name}: ${value}`);
-  }
+  printSigned(io, values.json, {
+    textKey: 'payload',
+    heading: `payload (${payload.bytes.length} bytes; value + URL + body, no method)`,
+    text: payload.text,
+    signature: signature.value,
+    headers,
+  });
   return 0;
 }
 
@@ -197,34 +205,19 @@ async function verifyCommand(args: string[], io: CliIo): Promise<number> {
     args,
     strict: true,
     options: {
-      'key-file': { type: 'string' },
-      url: { type: 'string' },
+      ...KEY_AND_REQUEST_OPTIONS,
       signature: { type: 'string' },
-      timestamp: { type: 'string' },
-      nonce: { type: 'string' },
       method: { type: 'string', default: 'GET' },
-      'body-file': { type: 'string' },
       'header-name': { type: 'string', multiple: true },
       'capture-file': { type: 'string' },
       'ignore-window': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      'private-key': { type: 'string' },
-      'api-key': { type: 'string' },
-      key: { type: 'string' },
     },
   });
   refuseSecretArguments(values);
   let capture: PartnerCapture;
   const notes: string[] = [];
   if (values['capture-file']) {
-    let parsed;
-    try {
-      parsed = parseRequestPaste(io.readFile(values['capture-file']).toString('utf8'));
-    } catch (e) {
-      if (e instanceof ImportError) throw new Error(`The capture file cannot be read: ${e.message}`, { cause: e });
-      throw e;
-    }
-    const result = partnerCaptureFromRequest(parsed);
+    const result = partnerCaptureFromRequest(readCaptureFile(io, values['capture-file']));
     if (!result.ok) throw new Error(result.error);
     capture = result.capture;
     notes.push(...result.notes);
@@ -265,22 +258,12 @@ async function verifyCommand(args: string[], io: CliIo): Promise<number> {
         valid: d.valid,
         expected: d.expected,
         keyPairMatches: d.keyPairMatches,
-        causes: d.causes.map(({ id, title, detail, certain }) => ({ id, title, detail, certain })),
+        causes: causesJson(d.causes),
       }),
     );
   } else {
-    io.out(d.summary);
-    if (d.expected) io.out(`expected signature: ${d.expected}`);
-    io.out(`captured signature: ${capture.signature}`);
-    for (const c of d.components) {
-      if (!c.same && c.signed !== undefined)
-        io.out(`${c.name}: sent ${JSON.stringify(c.captured)}, signed ${JSON.stringify(c.signed)}`);
-    }
-    d.causes.forEach((c, i) =>
-      io.out(`${i + 1}. [${c.certain ? 'certain' : 'possible'}] ${c.id}: ${c.title}
-   ${c.detail}`),
-    );
-    for (const n of [...notes, ...d.notes]) io.out(`note: ${n}`);
+    // The expected x-sign is known only when the private key was given (a public key only verifies).
+    printDiagnosis(io, d, { expected: d.expected || null, captured: capture.signature }, [...notes, ...d.notes]);
   }
   return d.valid ? 0 : 1;
 }
@@ -330,21 +313,5 @@ async function sendCommand(args: string[], io: CliIo): Promise<number> {
     ...(values.nonce !== undefined ? { nonce: values.nonce } : {}),
     ...(partnerKey ? { partnerKey } : {}),
   };
-  const env = { ...io.env, ...(values['data-dir'] ? { PLAYGROUND_DATA_DIR: values['data-dir'] } : {}) };
-  const services = createServices(loadConfig(env), { env, log: (line) => io.err(line), clock: io.now });
-  let result: RelayResult;
-  try {
-    requireConsent({ ...draft, confirm: values.confirm, nowMs: io.now(), how: 'Add --confirm to send it.' });
-    const signed = await signDraft(services, draft);
-    result = await exchange(services, signed, 'send');
-  } catch (e) {
-    if (e instanceof HttpError) {
-      io.err(e.message);
-      return 1;
-    }
-    throw e;
-  } finally {
-    await services.close();
-  }
-  return printRelayResult(io, result, values.json);
+  return sendDraft(io, draft, values);
 }

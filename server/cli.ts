@@ -30,22 +30,27 @@ import {
   ImportRequest,
   describeIssues,
   type ImportResponse,
-  type RelayResult,
   type RequestDraft,
 } from '../core/contract.ts';
 import { captureFromRequest, diagnose, type Capture } from '../core/doctor/index.ts';
-import { ImportError, parseRequestPaste } from '../core/import/index.ts';
+import { ImportError } from '../core/import/index.ts';
 import { loadConfig } from './config/config.ts';
-import { exchange } from './exchange.ts';
-import { requireConsent } from './consent.ts';
-import { HttpError } from './http.ts';
 import { prepareDataDir } from './security/data-dir.ts';
 import { launchUrl, loadLaunchToken, rotateLaunchToken } from './security/launch-token.ts';
 import { createServices } from './services.ts';
-import { signDraft } from './signer.ts';
 import { WorkbenchError } from './workbench/errors.ts';
 import { exportFile, importFile } from './workbench/files.ts';
-import { UsageError, printRelayResult, readBodyFile, type CliIo } from './cli-io.ts';
+import {
+  UsageError,
+  causesJson,
+  dataDirEnv,
+  printDiagnosis,
+  printSigned,
+  readBodyFile,
+  readCaptureFile,
+  sendDraft,
+  type CliIo,
+} from './cli-io.ts';
 import { PARTNER_USAGE, partnerCommand, schemeOfArgs } from './cli-partner.ts';
 
 const USAGE = `Usage:
@@ -156,13 +161,13 @@ async function signCommand(args: string[], io: CliIo): Promise<number> {
   const keyId = values['key-id'] ?? io.env.QREDO_API_KEY ?? '<your key id>';
   const headers = { [HEADER_KEY]: keyId, [HEADER_TIMESTAMP]: timestamp, [HEADER_SIGNATURE]: signature.value };
 
-  if (values.json) {
-    io.out(JSON.stringify({ stringToSign: stringToSign.text, signature: signature.value, headers }, null, 2));
-  } else {
-    io.out(`string-to-sign (${stringToSign.bytes.length} bytes):\n${stringToSign.text}\n`);
-    io.out(`signature: ${signature.value}\n`);
-    for (const [name, value] of Object.entries(headers)) io.out(`${name}: ${value}`);
-  }
+  printSigned(io, values.json, {
+    textKey: 'stringToSign',
+    heading: `string-to-sign (${stringToSign.bytes.length} bytes)`,
+    text: stringToSign.text,
+    signature: signature.value,
+    headers,
+  });
   return 0;
 }
 
@@ -200,14 +205,7 @@ async function verifyCommand(args: string[], io: CliIo): Promise<number> {
   let capture: Capture;
   const notes: string[] = [];
   if (values['capture-file']) {
-    let parsed;
-    try {
-      parsed = parseRequestPaste(io.readFile(values['capture-file']).toString('utf8'));
-    } catch (e) {
-      if (e instanceof ImportError) throw new Error(`The capture file cannot be read: ${e.message}`, { cause: e });
-      throw e;
-    }
-    const result = captureFromRequest(parsed);
+    const result = captureFromRequest(readCaptureFile(io, values['capture-file']));
     if (!result.ok) throw new Error(result.error);
     capture = result.capture;
     notes.push(...result.notes);
@@ -238,22 +236,12 @@ async function verifyCommand(args: string[], io: CliIo): Promise<number> {
       JSON.stringify({
         valid: d.valid,
         expected: d.expected,
-        causes: d.causes.map(({ id, title, detail, certain }) => ({ id, title, detail, certain })),
+        causes: causesJson(d.causes),
       }),
     );
   } else {
-    io.out(d.summary);
-    io.out(`expected signature: ${d.expected}`);
-    io.out(`captured signature: ${capture.signature}`);
-    for (const c of d.components) {
-      if (!c.same && c.signed !== undefined)
-        io.out(`${c.name}: sent ${JSON.stringify(c.captured)}, signed ${JSON.stringify(c.signed)}`);
-    }
-    d.causes.forEach((c, i) =>
-      io.out(`${i + 1}. [${c.certain ? 'certain' : 'possible'}] ${c.id}: ${c.title}
-   ${c.detail}`),
-    );
-    for (const n of [...notes, ...d.notes]) io.out(`note: ${n}`);
+    // The HMAC is always computed here, so its expected signature is always shown.
+    printDiagnosis(io, d, { expected: d.expected, captured: capture.signature }, [...notes, ...d.notes]);
   }
   return d.valid ? 0 : 1;
 }
@@ -296,28 +284,7 @@ async function sendCommand(args: string[], io: CliIo): Promise<number> {
     ...(values.timestamp !== undefined ? { timestamp: values.timestamp } : {}),
     ...(demoKey ? { demoKey } : {}),
   };
-  const env = dataDirEnv(io, values['data-dir']);
-  const services = createServices(loadConfig(env), { env, log: (line) => io.err(line), clock: io.now });
-  let result: RelayResult;
-  try {
-    requireConsent({ ...draft, confirm: values.confirm, nowMs: io.now(), how: 'Add --confirm to send it.' });
-    const signed = await signDraft(services, draft);
-    result = await exchange(services, signed, 'send');
-  } catch (e) {
-    if (e instanceof HttpError) {
-      io.err(e.message);
-      return 1;
-    }
-    throw e;
-  } finally {
-    await services.close();
-  }
-  return printRelayResult(io, result, values.json);
-}
-
-/** The environment with --data-dir as PLAYGROUND_DATA_DIR, as every command that opens the data folder reads it. */
-function dataDirEnv(io: CliIo, dataDir: string | undefined): Record<string, string | undefined> {
-  return { ...io.env, ...(dataDir ? { PLAYGROUND_DATA_DIR: dataDir } : {}) };
+  return sendDraft(io, draft, values);
 }
 
 /** A file read as UTF-8 text; a file that is not UTF-8 is refused with the offset of its first bad byte. */

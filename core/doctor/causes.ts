@@ -55,3 +55,25 @@ export const LOOKALIKE_HEADERS: ReadonlyArray<{
   { sent: 'qredo-api-keyid', meant: HEADER_KEY, why: 'a guess at the name' },
   { sent: 'x-api-key', meant: HEADER_KEY, why: 'the Partner API name' },
 ];
+
+/** A cause a doctor finds likely while reading a capture, with how likely (higher first). */
+export interface ScoredCause {
+  score: number;
+  id: CauseId;
+  detail: string;
+}
+
+/**
+ * The likely causes, as both doctors list them when nothing certain explains the signature: one
+ * entry per id (its best score and that score's detail; the first on a tie), best first, none certain.
+ */
+export function rankLikelyCauses(scored: readonly ScoredCause[]): Cause[] {
+  const best = new Map<CauseId, { score: number; detail: string }>();
+  for (const s of scored) {
+    const prev = best.get(s.id);
+    if (!prev || prev.score < s.score) best.set(s.id, { score: s.score, detail: s.detail });
+  }
+  return [...best.entries()]
+    .sort((a, b) => b[1].score - a[1].score)
+    .map(([id, v]) => ({ id, title: CAUSE_TITLES[id], detail: v.detail, certain: false }));
+}

@@ -16,7 +16,14 @@ import {
   buildStringToSign,
   timestampToSeconds,
 } from '../signing/index.ts';
-import { CAUSE_TITLES, LOOKALIKE_HEADERS, type Cause, type CauseId } from './causes.ts';
+import {
+  CAUSE_TITLES,
+  LOOKALIKE_HEADERS,
+  type Cause,
+  type CauseId,
+  rankLikelyCauses,
+  type ScoredCause,
+} from './causes.ts';
 import { parseJsonBody, writeJson } from './json-forms.ts';
 import { mistakeVariants, splitUrl, type Variant } from './variants.ts';
 
@@ -169,7 +176,7 @@ function likelyCauses(
   opts: DiagnoseOptions,
   facts: ReturnType<typeof observedFacts>,
 ): Cause[] {
-  const scored: Array<{ score: number; id: CauseId; detail: string }> = [];
+  const scored: ScoredCause[] = [];
   const add = (score: number, id: CauseId, detail: string) => scored.push({ score, id, detail });
   for (const f of facts)
     add(f.id === 'header-misspelt' ? (f.blocking ? 95 : 40) : f.id === 'timestamp-unit' ? 85 : 80, f.id, f.detail);
@@ -272,15 +279,7 @@ function likelyCauses(
       'secret-not-decoded',
       'The secret must be base64-decoded and the bytes used as the HMAC key; using the text itself gives another signature.',
     );
-  // One entry per id, best score kept, then ranked.
-  const best = new Map<CauseId, { score: number; detail: string }>();
-  for (const s of scored) {
-    const prev = best.get(s.id);
-    if (!prev || prev.score < s.score) best.set(s.id, { score: s.score, detail: s.detail });
-  }
-  return [...best.entries()]
-    .sort((a, b) => b[1].score - a[1].score)
-    .map(([id, v]) => ({ id, title: CAUSE_TITLES[id], detail: v.detail, certain: false }));
+  return rankLikelyCauses(scored);
 }
 
 function inputValue(input: SigningInput, name: SegmentName): string {

@@ -21,7 +21,7 @@ import {
 } from '../partner/index.ts';
 import { base64url } from '../signing/base64.ts';
 import { toHex } from '../signing/index.ts';
-import { CAUSE_TITLES, type Cause, type CauseId } from './causes.ts';
+import { CAUSE_TITLES, type Cause, type CauseId, rankLikelyCauses, type ScoredCause } from './causes.ts';
 import type { Component, Diagnosis } from './diagnose.ts';
 import { parseJsonBody } from './json-forms.ts';
 import { bodyVariants, splitUrl, timestampVariants, urlVariants } from './variants.ts';
@@ -365,7 +365,7 @@ function blockingFacts(capture: PartnerCapture, opts: PartnerDiagnoseOptions): {
 
 /** When nothing verified: the causes ranked by what the capture shows. */
 function likelyCauses(capture: PartnerCapture, keyPairMatches: boolean | null, unreadable: string | null): Cause[] {
-  const scored: Array<{ score: number; id: CauseId; detail: string }> = [];
+  const scored: ScoredCause[] = [];
   const add = (score: number, id: CauseId, detail: string) => scored.push({ score, id, detail });
   if (unreadable) add(90, 'key-mismatch', `The signature cannot be checked: ${unreadable}.`);
   else if (keyPairMatches === null)
@@ -410,14 +410,7 @@ function likelyCauses(capture: PartnerCapture, keyPairMatches: boolean | null, u
       'url-host',
       'If the signature was made for another host (sandbox-api versus api.qredo.network, a proxy, localhost), it cannot verify: sign the URL you call.',
     );
-  const best = new Map<CauseId, { score: number; detail: string }>();
-  for (const s of scored) {
-    const prev = best.get(s.id);
-    if (!prev || prev.score < s.score) best.set(s.id, s);
-  }
-  return [...best.entries()]
-    .sort((a, b) => b[1].score - a[1].score)
-    .map(([id, v]) => ({ id, title: CAUSE_TITLES[id], detail: v.detail, certain: false }));
+  return rankLikelyCauses(scored);
 }
 
 /** The SHA-256 inside a recovered DigestInfo, hex, or null when it is not a SHA-256 DigestInfo. */

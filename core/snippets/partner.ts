@@ -13,7 +13,16 @@ import {
   PARTNER_WINDOW_SECONDS,
   type PartnerValueKind,
 } from '../partner/index.ts';
-import { TIMESTAMP_ENV_VAR, literal, plainHeaders, shellQuote, type SnippetLanguage } from './snippets.ts';
+import {
+  TIMESTAMP_ENV_VAR,
+  curlCommand,
+  curlHeader,
+  goSendTail,
+  literal,
+  nodeSendTail,
+  pythonSendTail,
+  type SnippetLanguage,
+} from './snippets.ts';
 
 /** Environment variables the Partner snippets read. */
 export const PARTNER_SNIPPET_ENV = {
@@ -73,16 +82,12 @@ export function partnerCurlSnippet(input: PartnerSnippetInput): string {
     `# The X-API-KEY is read from $${E.apiKey}, never written here. The body after --data-raw is sent`,
     `# byte for byte: it is signed, so do not reformat it.`,
   );
-  const command = [
-    `curl --include --silent --show-error --request ${shellQuote(input.method)}`,
-    `  --url ${shellQuote(input.url)}`,
+  return curlCommand(comment, input, [
+    // The X-API-KEY comes from the shell's environment, so this header is double-quoted, not single.
     `  --header "${PARTNER_HEADER_API_KEY}: \${${E.apiKey}:?set ${E.apiKey} to your X-API-KEY}"`,
-    `  --header ${shellQuote(`${valueHeader(input)}: ${input.freshness.value}`)}`,
-    `  --header ${shellQuote(`${PARTNER_HEADER_SIGNATURE}: ${input.signature}`)}`,
-    ...plainHeaders(input).map((h) => `  --header ${shellQuote(`${h.name}: ${h.value}`)}`),
-    ...(input.body !== null ? [`  --data-raw ${shellQuote(input.body)}`] : []),
-  ];
-  return `${comment.join('\n')}\n${command.join(' \\\n')}\n`;
+    curlHeader(valueHeader(input), input.freshness.value),
+    curlHeader(PARTNER_HEADER_SIGNATURE, input.signature),
+  ]);
 }
 
 export function partnerNodeSnippet(input: PartnerSnippetInput): string {
@@ -117,19 +122,11 @@ const payload = Buffer.concat([Buffer.from(value + URL, 'utf8'), body]);
 const signature = sign('RSA-SHA256', payload, keyPem).toString('base64url');
 console.error('${PARTNER_HEADER_SIGNATURE}: ' + signature);
 
-const headers = {
-  '${PARTNER_HEADER_API_KEY}': apiKey,
-  '${valueHeader(input)}': value,
-  '${PARTNER_HEADER_SIGNATURE}': signature,
-${plainHeaders(input)
-  .map((h) => `  ${literal(h.name)}: ${literal(h.value)},`)
-  .join('\n')}
-};
-const response = await fetch(URL, { method: METHOD, headers, body: BODY === null ? undefined : body, redirect: 'manual' });
-console.log(response.status, response.statusText);
-console.log(await response.text());
-if (!response.ok) process.exitCode = 1;
-`;
+${nodeSendTail(input, [
+  { name: PARTNER_HEADER_API_KEY, variable: 'apiKey' },
+  { name: valueHeader(input), variable: 'value' },
+  { name: PARTNER_HEADER_SIGNATURE, variable: 'signature' },
+])}`;
 }
 
 export function partnerPythonSnippet(input: PartnerSnippetInput): string {
@@ -183,24 +180,11 @@ raw = key.sign(payload, padding.PKCS1v15(), hashes.SHA256())
 signature = base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
 print("${PARTNER_HEADER_SIGNATURE}: " + signature, file=sys.stderr)
 
-headers = {
-    "${PARTNER_HEADER_API_KEY}": api_key,
-    "${valueHeader(input)}": value,
-    "${PARTNER_HEADER_SIGNATURE}": signature,
-${plainHeaders(input)
-  .map((h) => `    ${literal(h.name)}: ${literal(h.value)},`)
-  .join('\n')}
-}
-request = urllib.request.Request(URL, data=body if BODY is not None else None, headers=headers, method=METHOD)
-try:
-    with urllib.request.urlopen(request) as response:
-        print(response.status, response.reason)
-        print(response.read().decode("utf-8", "replace"))
-except urllib.error.HTTPError as error:
-    print(error.code, error.reason)
-    print(error.read().decode("utf-8", "replace"))
-    sys.exit(1)
-`;
+${pythonSendTail(input, [
+  { name: PARTNER_HEADER_API_KEY, variable: 'api_key' },
+  { name: valueHeader(input), variable: 'value' },
+  { name: PARTNER_HEADER_SIGNATURE, variable: 'signature' },
+])}`;
 }
 
 /** The Go imports, sorted as gofmt keeps them: a nonce needs hex, a timestamp strconv and time. */
@@ -287,34 +271,11 @@ ${
 	signature := base64.RawURLEncoding.EncodeToString(raw)
 	fmt.Fprintln(os.Stderr, "${PARTNER_HEADER_SIGNATURE}: "+signature)
 
-	var body io.Reader
-	if hasBody {
-		body = bytes.NewReader([]byte(bodyText))
-	}
-	req, err := http.NewRequest(method, url, body)
-	if err != nil {
-		panic(err)
-	}
-	req.Header.Set("${PARTNER_HEADER_API_KEY}", apiKey)
-	req.Header.Set("${valueHeader(input)}", value)
-	req.Header.Set("${PARTNER_HEADER_SIGNATURE}", signature)
-${plainHeaders(input)
-  .map((h) => `\treq.Header.Add(${literal(h.name)}, ${literal(h.value)})`)
-  .join('\n')}
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := client.Do(req)
-	if err != nil {
-		panic(err)
-	}
-	defer resp.Body.Close()
-	text, _ := io.ReadAll(resp.Body)
-	fmt.Println(resp.Status)
-	fmt.Println(string(text))
-	if resp.StatusCode >= 300 {
-		os.Exit(1)
-	}
-}
-`;
+${goSendTail(input, [
+  { name: PARTNER_HEADER_API_KEY, variable: 'apiKey' },
+  { name: valueHeader(input), variable: 'value' },
+  { name: PARTNER_HEADER_SIGNATURE, variable: 'signature' },
+])}`;
 }
 
 export function partnerSnippetFor(language: SnippetLanguage, input: PartnerSnippetInput): string {

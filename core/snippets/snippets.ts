@@ -62,6 +62,107 @@ function secretVar(input: SnippetInput): string {
   return name;
 }
 
+/** A cURL `--header` argument line, single-quoted for the shell. */
+export function curlHeader(name: string, value: string): string {
+  return `  --header ${shellQuote(`${name}: ${value}`)}`;
+}
+
+/**
+ * The cURL snippet both schemes print: the comment lines, then one command sending the signing
+ * header lines given (each scheme has its own), the plain headers and the body byte for byte.
+ */
+export function curlCommand(
+  comment: readonly string[],
+  input: Pick<SnippetInput, 'url' | 'method' | 'body' | 'headers'>,
+  signingHeaderLines: readonly string[],
+): string {
+  const command = [
+    `curl --include --silent --show-error --request ${shellQuote(input.method)}`,
+    `  --url ${shellQuote(input.url)}`,
+    ...signingHeaderLines,
+    ...plainHeaders(input).map((h) => curlHeader(h.name, h.value)),
+    ...(input.body !== null ? [`  --data-raw ${shellQuote(input.body)}`] : []),
+  ];
+  return `${comment.join('\n')}\n${command.join(' \\\n')}\n`;
+}
+
+/** A signing header a generated program sets: its name, and the program's variable holding its value. */
+export interface SignedHeader {
+  name: string;
+  variable: string;
+}
+
+/**
+ * The end of the Python program both schemes print, once the signature is computed: the signing
+ * headers given and the plain ones, then the request sent and its answer printed.
+ */
+export function pythonSendTail(
+  input: Pick<SnippetInput, 'body' | 'headers'>,
+  signing: readonly SignedHeader[],
+): string {
+  return `headers = {
+${signing.map((h) => `    "${h.name}": ${h.variable},`).join('\n')}
+${plainHeaders(input)
+  .map((h) => `    ${literal(h.name)}: ${literal(h.value)},`)
+  .join('\n')}
+}
+request = urllib.request.Request(URL, data=body if BODY is not None else None, headers=headers, method=METHOD)
+try:
+    with urllib.request.urlopen(request) as response:
+        print(response.status, response.reason)
+        print(response.read().decode("utf-8", "replace"))
+except urllib.error.HTTPError as error:
+    print(error.code, error.reason)
+    print(error.read().decode("utf-8", "replace"))
+    sys.exit(1)
+`;
+}
+
+/** The end of the Node program both schemes print, as pythonSendTail. */
+export function nodeSendTail(input: Pick<SnippetInput, 'body' | 'headers'>, signing: readonly SignedHeader[]): string {
+  return `const headers = {
+${signing.map((h) => `  '${h.name}': ${h.variable},`).join('\n')}
+${plainHeaders(input)
+  .map((h) => `  ${literal(h.name)}: ${literal(h.value)},`)
+  .join('\n')}
+};
+const response = await fetch(URL, { method: METHOD, headers, body: BODY === null ? undefined : body, redirect: 'manual' });
+console.log(response.status, response.statusText);
+console.log(await response.text());
+if (!response.ok) process.exitCode = 1;
+`;
+}
+
+/** The end of the Go program's main both schemes print, as pythonSendTail. */
+export function goSendTail(input: Pick<SnippetInput, 'body' | 'headers'>, signing: readonly SignedHeader[]): string {
+  return `\tvar body io.Reader
+\tif hasBody {
+\t\tbody = bytes.NewReader([]byte(bodyText))
+\t}
+\treq, err := http.NewRequest(method, url, body)
+\tif err != nil {
+\t\tpanic(err)
+\t}
+${signing.map((h) => `\treq.Header.Set("${h.name}", ${h.variable})`).join('\n')}
+${plainHeaders(input)
+  .map((h) => `\treq.Header.Add(${literal(h.name)}, ${literal(h.value)})`)
+  .join('\n')}
+\tclient := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+\tresp, err := client.Do(req)
+\tif err != nil {
+\t\tpanic(err)
+\t}
+\tdefer resp.Body.Close()
+\ttext, _ := io.ReadAll(resp.Body)
+\tfmt.Println(resp.Status)
+\tfmt.Println(string(text))
+\tif resp.StatusCode >= 300 {
+\t\tos.Exit(1)
+\t}
+}
+`;
+}
+
 export function curlSnippet(input: SnippetInput): string {
   const window = input.windowSeconds ?? 300;
   const comment = [
@@ -69,16 +170,11 @@ export function curlSnippet(input: SnippetInput): string {
     `# window (about ±${window} s on the embedded mock). After that, sign again (the Python, Node and Go snippets`,
     `# sign at run time). The body after --data-raw is sent byte for byte; do not reformat it.`,
   ];
-  const command = [
-    `curl --include --silent --show-error --request ${shellQuote(input.method)}`,
-    `  --url ${shellQuote(input.url)}`,
-    `  --header ${shellQuote(`${HEADER_KEY}: ${input.keyId}`)}`,
-    `  --header ${shellQuote(`${HEADER_TIMESTAMP}: ${input.timestamp}`)}`,
-    `  --header ${shellQuote(`${HEADER_SIGNATURE}: ${input.signature}`)}`,
-    ...plainHeaders(input).map((h) => `  --header ${shellQuote(`${h.name}: ${h.value}`)}`),
-    ...(input.body !== null ? [`  --data-raw ${shellQuote(input.body)}`] : []),
-  ];
-  return `${comment.join('\n')}\n${command.join(' \\\n')}\n`;
+  return curlCommand(comment, input, [
+    curlHeader(HEADER_KEY, input.keyId),
+    curlHeader(HEADER_TIMESTAMP, input.timestamp),
+    curlHeader(HEADER_SIGNATURE, input.signature),
+  ]);
 }
 
 export function pythonSnippet(input: SnippetInput): string {
@@ -121,24 +217,11 @@ digest = hmac.new(key, message, hashlib.sha256).digest()
 signature = base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 print("${HEADER_SIGNATURE}: " + signature, file=sys.stderr)
 
-headers = {
-    "${HEADER_KEY}": API_KEY_ID,
-    "${HEADER_TIMESTAMP}": timestamp,
-    "${HEADER_SIGNATURE}": signature,
-${plainHeaders(input)
-  .map((h) => `    ${literal(h.name)}: ${literal(h.value)},`)
-  .join('\n')}
-}
-request = urllib.request.Request(URL, data=body if BODY is not None else None, headers=headers, method=METHOD)
-try:
-    with urllib.request.urlopen(request) as response:
-        print(response.status, response.reason)
-        print(response.read().decode("utf-8", "replace"))
-except urllib.error.HTTPError as error:
-    print(error.code, error.reason)
-    print(error.read().decode("utf-8", "replace"))
-    sys.exit(1)
-`;
+${pythonSendTail(input, [
+  { name: HEADER_KEY, variable: 'API_KEY_ID' },
+  { name: HEADER_TIMESTAMP, variable: 'timestamp' },
+  { name: HEADER_SIGNATURE, variable: 'signature' },
+])}`;
 }
 
 export function nodeSnippet(input: SnippetInput): string {
@@ -170,19 +253,11 @@ const body = BODY === null ? Buffer.alloc(0) : Buffer.from(BODY, 'utf8');
 const signature = createHmac('sha256', key).update(timestamp + METHOD + URL, 'utf8').update(body).digest('base64url');
 console.error('${HEADER_SIGNATURE}: ' + signature);
 
-const headers = {
-  '${HEADER_KEY}': API_KEY_ID,
-  '${HEADER_TIMESTAMP}': timestamp,
-  '${HEADER_SIGNATURE}': signature,
-${plainHeaders(input)
-  .map((h) => `  ${literal(h.name)}: ${literal(h.value)},`)
-  .join('\n')}
-};
-const response = await fetch(URL, { method: METHOD, headers, body: BODY === null ? undefined : body, redirect: 'manual' });
-console.log(response.status, response.statusText);
-console.log(await response.text());
-if (!response.ok) process.exitCode = 1;
-`;
+${nodeSendTail(input, [
+  { name: HEADER_KEY, variable: 'API_KEY_ID' },
+  { name: HEADER_TIMESTAMP, variable: 'timestamp' },
+  { name: HEADER_SIGNATURE, variable: 'signature' },
+])}`;
 }
 
 export function goSnippet(input: SnippetInput): string {
@@ -244,34 +319,11 @@ func main() {
 	signature := base64.RawURLEncoding.EncodeToString(mac.Sum(nil))
 	fmt.Fprintln(os.Stderr, "${HEADER_SIGNATURE}: "+signature)
 
-	var body io.Reader
-	if hasBody {
-		body = bytes.NewReader([]byte(bodyText))
-	}
-	req, err := http.NewRequest(method, url, body)
-	if err != nil {
-		panic(err)
-	}
-	req.Header.Set("${HEADER_KEY}", apiKeyID)
-	req.Header.Set("${HEADER_TIMESTAMP}", timestamp)
-	req.Header.Set("${HEADER_SIGNATURE}", signature)
-${plainHeaders(input)
-  .map((h) => `\treq.Header.Add(${literal(h.name)}, ${literal(h.value)})`)
-  .join('\n')}
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := client.Do(req)
-	if err != nil {
-		panic(err)
-	}
-	defer resp.Body.Close()
-	text, _ := io.ReadAll(resp.Body)
-	fmt.Println(resp.Status)
-	fmt.Println(string(text))
-	if resp.StatusCode >= 300 {
-		os.Exit(1)
-	}
-}
-`;
+${goSendTail(input, [
+  { name: HEADER_KEY, variable: 'apiKeyID' },
+  { name: HEADER_TIMESTAMP, variable: 'timestamp' },
+  { name: HEADER_SIGNATURE, variable: 'signature' },
+])}`;
 }
 
 export function snippetFor(language: SnippetLanguage, input: SnippetInput): string {

@@ -7,11 +7,11 @@
 import type { DoctorRequest, DoctorResponse, PartnerDemoKey } from '../../core/contract.ts';
 import { partnerCaptureFromRequest, type PartnerCapture, type PartnerDiagnosis } from '../../core/doctor/index.ts';
 import { pinnedTimestampRefusal, needsConfirmation } from '../../core/guardrails.ts';
-import { ImportError, parseCurl, parseRawHttp, type ImportedRequest } from '../../core/import/index.ts';
 import { buildPartnerPayload, decodePartnerSignature, PARTNER_NONCE_MAX_LENGTH } from '../../core/partner/index.ts';
 import { base64url } from '../../core/signing/index.ts';
 import { requireConsent } from '../consent.ts';
 import { nodeRsaDigestRecovery } from '../crypto.ts';
+import { capturedFromPaste } from './doctor-capture.ts';
 import { HttpError } from '../http.ts';
 import { PARTNER_DEMO_KEYS } from '../mock/partner/keys.ts';
 import type { Services } from '../services.ts';
@@ -20,22 +20,14 @@ import { partnerKeyFor } from '../signer.ts';
 /** The capture as the Partner doctor reads it, from whichever form the page sent. */
 export function partnerCaptureFromInput(input: DoctorRequest['capture']): { capture: PartnerCapture; notes: string[] } {
   if ('curl' in input || 'raw' in input) {
-    let request: ImportedRequest;
-    try {
-      request = 'curl' in input ? parseCurl(input.curl) : parseRawHttp(input.raw);
-    } catch (e) {
-      if (e instanceof ImportError) throw new HttpError(400, 'bad-capture', e.message);
-      throw e;
-    }
-    const result = partnerCaptureFromRequest(request);
-    if (!result.ok) throw new HttpError(400, 'bad-capture', result.error);
+    const result = capturedFromPaste(input, partnerCaptureFromRequest);
     if (result.capture.value.length > 64 || (result.capture.alsoNonce?.length ?? 0) > 256)
       throw new HttpError(
         400,
         'bad-capture',
         `The x-timestamp or x-nonce is longer than ${PARTNER_NONCE_MAX_LENGTH} characters; no server takes it.`,
       );
-    return { capture: result.capture, notes: result.notes };
+    return result;
   }
   const freshness = input.freshness ?? 'timestamp';
   const notes: string[] = [];

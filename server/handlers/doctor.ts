@@ -9,12 +9,12 @@ import {
 } from '../../core/contract.ts';
 import { captureFromRequest, jsonNestingDepth, type Capture } from '../../core/doctor/index.ts';
 import { pinnedTimestampRefusal } from '../../core/guardrails.ts';
-import { ImportError, parseCurl, parseRawHttp, type ImportedRequest } from '../../core/import/index.ts';
 import { decodeSecret } from '../../core/signing/index.ts';
 import { requireConsent } from '../consent.ts';
 import { HttpError, readJson, sendJson } from '../http.ts';
 import type { Services } from '../services.ts';
 import { credentialsFor, demoKeyFor } from '../signer.ts';
+import { capturedFromPaste } from './doctor-capture.ts';
 import { diagnosePartnerRequest, partnerCaptureFromInput } from './doctor-partner.ts';
 import type { Handler } from './types.ts';
 
@@ -27,18 +27,7 @@ const MAX_DOCTOR_REQUEST_BYTES = 3 * MAX_CAPTURE_BODY_BYTES;
 
 /** The capture as fields, from whichever form the page sent. */
 export function captureFromInput(input: DoctorRequest['capture']): { capture: Capture; notes: string[] } {
-  if ('curl' in input || 'raw' in input) {
-    let request: ImportedRequest;
-    try {
-      request = 'curl' in input ? parseCurl(input.curl) : parseRawHttp(input.raw);
-    } catch (e) {
-      if (e instanceof ImportError) throw new HttpError(400, 'bad-capture', e.message);
-      throw e;
-    }
-    const result = captureFromRequest(request);
-    if (!result.ok) throw new HttpError(400, 'bad-capture', result.error);
-    return { capture: result.capture, notes: result.notes };
-  }
+  if ('curl' in input || 'raw' in input) return capturedFromPaste(input, captureFromRequest);
   const capture: Capture = { ...input };
   return { capture, notes: [] };
 }

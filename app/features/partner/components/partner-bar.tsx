@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import type { PartnerDemoKey, PartnerDemoKeyInfo, PartnerEnvironmentInfo } from '../../../../core/contract.ts';
 import { CopyButton } from '../../../components/copy-button.tsx';
+import { KeyPicker } from '../../../components/key-picker.tsx';
 import { ENVIRONMENT_BAR, ENVIRONMENT_DOT, ENVIRONMENT_LABEL } from '../../../lib/environment-style.ts';
 import { PartnerKeysPanel } from './partner-keys-panel.tsx';
 
@@ -52,35 +52,16 @@ function DemoPartnerPicker({
   value: PartnerDemoKey;
   onChange: (key: PartnerDemoKey) => void;
 }) {
-  const id = useId();
-  const descId = useId();
-  const current = demoPartners.find((k) => k.id === value);
   return (
-    <div className="flex min-w-[min(20rem,100%)] flex-1 items-center gap-2">
-      <label htmlFor={id} className="shrink-0 font-medium text-slate-600 dark:text-slate-300">
-        Demo partner
-      </label>
-      <select
-        id={id}
-        value={value}
-        aria-describedby={descId}
-        onChange={(e) => onChange(e.target.value as PartnerDemoKey)}
-        className="h-7 rounded-md border border-slate-300 bg-white px-2 text-xs dark:border-slate-700 dark:bg-slate-900"
-      >
-        {demoPartners.map((k) => (
-          <option key={k.id} value={k.id}>
-            {k.label}
-          </option>
-        ))}
-      </select>
-      <span
-        id={descId}
-        className="min-w-0 flex-1 truncate text-slate-500 dark:text-slate-400"
-        title={current?.description}
-      >
-        {current?.description}
-      </span>
-      {current && <CopyButton value={current.publicKeyPem} label={`${current.label} public key`} />}
-    </div>
+    <KeyPicker
+      label="Demo partner"
+      keys={demoPartners}
+      value={value}
+      onChange={onChange}
+      className="flex min-w-[min(20rem,100%)] flex-1 items-center gap-2"
+      labelClassName="shrink-0 font-medium text-slate-600 dark:text-slate-300"
+      descriptionClassName="min-w-0 flex-1 truncate text-slate-500 dark:text-slate-400"
+      after={(current) => <CopyButton value={current.publicKeyPem} label={`${current.label} public key`} />}
+    />
   );
 }
