@@ -1,5 +1,6 @@
+import { TabList } from '../../../components/tab-list.tsx';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { DemoKey, Environment, FeedQuery, PartnerDemoKey } from '../../../../core/contract.ts';
 import type { PartnerFeedName } from '../../../../core/feed.ts';
 import { ENVIRONMENTS } from '../../../../core/constants.ts';
@@ -441,54 +442,20 @@ function Problem({ title, action, children }: { title: string; action: ReactNode
 }
 
 function FeedTabs(props: { tab: Tab; onTab: (t: Tab) => void; messages: number; children: ReactNode }) {
-  const base = useId();
-  const tabs: Array<[Tab, string]> = [
-    ['timeline', 'Timeline'],
-    ['raw', `Raw messages (${props.messages})`],
-  ];
-  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (!['ArrowRight', 'ArrowLeft', 'Home', 'End'].includes(e.key)) return;
-    e.preventDefault();
-    const next: Tab =
-      e.key === 'Home' ? 'timeline' : e.key === 'End' ? 'raw' : props.tab === 'raw' ? 'timeline' : 'raw';
-    props.onTab(next);
-    document.getElementById(`${base}-${next}-tab`)?.focus();
-  };
   return (
     <section aria-label="Feed" className={card}>
-      <div
-        role="tablist"
-        aria-label="Feed views"
-        onKeyDown={onKey}
-        className="flex gap-1 border-b border-slate-200 px-2 dark:border-slate-800"
+      <TabList
+        label="Feed views"
+        tabs={[
+          { id: 'timeline', label: 'Timeline' },
+          { id: 'raw', label: `Raw messages (${props.messages})` },
+        ]}
+        selected={props.tab}
+        onSelect={props.onTab}
+        listClassName="px-2"
       >
-        {tabs.map(([t, label]) => {
-          const selected = t === props.tab;
-          return (
-            <button
-              key={t}
-              id={`${base}-${t}-tab`}
-              type="button"
-              role="tab"
-              aria-selected={selected}
-              aria-controls={`${base}-panel`}
-              tabIndex={selected ? 0 : -1}
-              onClick={() => props.onTab(t)}
-              className={
-                '-mb-px border-b-2 px-3 py-2 text-sm focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none ' +
-                (selected
-                  ? 'border-sky-600 font-semibold text-slate-900 dark:border-sky-400 dark:text-slate-50'
-                  : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100')
-              }
-            >
-              {label}
-            </button>
-          );
-        })}
-      </div>
-      <div id={`${base}-panel`} role="tabpanel" aria-labelledby={`${base}-${props.tab}-tab`}>
         {props.children}
-      </div>
+      </TabList>
     </section>
   );
 }

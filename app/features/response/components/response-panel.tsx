@@ -1,5 +1,6 @@
+import { TabList } from '../../../components/tab-list.tsx';
 import { groupDigits } from '../../../lib/format.ts';
-import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { RelayResponse, RelayResult, SendProgress } from '../../../../core/contract.ts';
 import type { ApiRequestError } from '../../../lib/api-client.ts';
 import { ENVIRONMENT_LABEL } from '../../../lib/environment-label.ts';
@@ -337,58 +338,18 @@ function ResultView({
 }
 
 function Tabs(props: { tabs: TabId[]; selected: TabId; onSelect: (tab: TabId) => void; children: ReactNode }) {
-  const base = useId();
-  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const i = props.tabs.indexOf(props.selected);
-    let next: TabId | undefined;
-    if (e.key === 'ArrowRight') next = props.tabs[(i + 1) % props.tabs.length];
-    else if (e.key === 'ArrowLeft') next = props.tabs[(i - 1 + props.tabs.length) % props.tabs.length];
-    else if (e.key === 'Home') next = props.tabs[0];
-    else if (e.key === 'End') next = props.tabs[props.tabs.length - 1];
-    if (!next) return;
-    e.preventDefault();
-    props.onSelect(next);
-    document.getElementById(`${base}-${next}-tab`)?.focus();
-  };
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2">
-      <div
-        role="tablist"
-        aria-label="Response views"
-        onKeyDown={onKey}
-        className="flex gap-1 border-b border-slate-200 dark:border-slate-800"
-      >
-        {props.tabs.map((t) => {
-          const selected = t === props.selected;
-          return (
-            <button
-              key={t}
-              id={`${base}-${t}-tab`}
-              type="button"
-              role="tab"
-              aria-selected={selected}
-              aria-controls={`${base}-panel`}
-              tabIndex={selected ? 0 : -1}
-              onClick={() => props.onSelect(t)}
-              className={
-                selected
-                  ? '-mb-px border-b-2 border-sky-600 px-2 py-1.5 text-sm font-semibold text-slate-900 focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none xl:px-3 dark:border-sky-400 dark:text-slate-50'
-                  : '-mb-px border-b-2 border-transparent px-2 py-1.5 text-sm text-slate-600 hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:outline-none xl:px-3 dark:text-slate-400 dark:hover:text-slate-100'
-              }
-            >
-              {TAB_LABELS[t]}
-            </button>
-          );
-        })}
-      </div>
-      <div
-        id={`${base}-panel`}
-        role="tabpanel"
-        aria-labelledby={`${base}-${props.selected}-tab`}
-        className="flex min-h-0 flex-1 flex-col"
+      <TabList
+        label="Response views"
+        tabs={props.tabs.map((id) => ({ id, label: TAB_LABELS[id] }))}
+        selected={props.selected}
+        onSelect={props.onSelect}
+        tabPadding="px-2 py-1.5 xl:px-3"
+        panelClassName="flex min-h-0 flex-1 flex-col"
       >
         {props.children}
-      </div>
+      </TabList>
     </div>
   );
 }
