@@ -170,7 +170,9 @@ test('5. cURL import says what it keeps, drops and why, and which environment th
   await expect(dialog.dialog).toBeHidden();
   await expect(playground.environmentOption('Sandbox')).toBeChecked();
   await expect(playground.path).toHaveValue(`/transaction?probe=${marker}`);
-  await expect(playground.announcer).toContainText('into Sandbox. Not sent: qredo-api-sig');
+  await expect(playground.announcer).toContainText(
+    'into Sandbox. 2 headers go into Headers, sent as pasted. Not sent: qredo-api-sig',
+  );
 
   // An unknown host is named; its path goes where the person says.
   await dialog.open.click();
