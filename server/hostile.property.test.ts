@@ -23,6 +23,8 @@ import {
   SignResponse,
 } from '../core/contract.ts';
 import { needsConfirmation, pinnedTimestampRefusal } from '../core/guardrails.ts';
+import { parseHistorySearch } from '../core/history-search.ts';
+import { DEMO_KEYS } from './mock/keys.ts';
 import { base64standard, base64url, checkPath, decodeSecret, joinUrl } from '../core/signing/index.ts';
 import { CREDENTIALS_FILE } from './config/credentials.ts';
 import { closedPort as closedPortNumber } from '../test-support/faults.ts';
@@ -714,6 +716,8 @@ describe('hostile input to /api routes', () => {
               environment: e.environment as string,
               method: e.request.method as string,
               status: (e.response?.status ?? null) as number | null,
+              keyId: e.keyId as string,
+              path: e.request.path as string,
               search,
             };
           }),
@@ -723,6 +727,30 @@ describe('hostile input to /api routes', () => {
           new Set(model.map((m) => (m.status === null ? 'error' : `${String(m.status)[0]}xx`))).size,
         ).toBeGreaterThanOrEqual(3);
 
+        // The search language as the store applies it (core/history-search.ts): fields of one kind are
+        // alternatives, different fields and every free word must all hold.
+        const demoKeyIds: Record<string, string> = Object.fromEntries(DEMO_KEYS.map((k) => [k.id, k.keyId]));
+        const matchesSearch = (m: (typeof model)[number], q: string | undefined): boolean => {
+          if (!q) return true;
+          const s = parseHistorySearch(q);
+          const statusOk =
+            s.status.length === 0 ||
+            s.status.some((x) =>
+              x.kind === 'error'
+                ? m.status === null
+                : x.kind === 'code'
+                  ? m.status === x.code
+                  : m.status !== null && m.status >= x.from && m.status < x.from + 100,
+            );
+          return (
+            statusOk &&
+            (s.methods.length === 0 || s.methods.includes(m.method.toUpperCase())) &&
+            (s.environments.length === 0 || (s.environments as string[]).includes(m.environment)) &&
+            (s.keys.length === 0 || s.keys.some((k) => m.keyId === k || m.keyId === demoKeyIds[k])) &&
+            (s.paths.length === 0 || s.paths.some((p) => m.path.startsWith(p))) &&
+            s.words.every((w) => m.search.includes(w.toLowerCase()))
+          );
+        };
         await property('GET /api/history', queryArb, async (query) => {
           const path = `/api/history?${query}`;
           const r = await lc.call('GET', path);
@@ -740,7 +768,7 @@ describe('hostile input to /api routes', () => {
                   (q.status === 'error'
                     ? m.status === null
                     : m.status !== null && `${String(m.status)[0]}xx` === q.status)) &&
-                (!q.q || m.search.includes(q.q.toLowerCase())),
+                matchesSearch(m, q.q),
             );
             expect(list.entries.map((e) => e.id)).toEqual(matches.slice(q.offset, q.offset + q.limit).map((m) => m.id));
             expect(list.total).toBe(matches.length);
