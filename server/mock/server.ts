@@ -174,6 +174,9 @@ export function startMockServer(opts: MockServerOptions = {}): Promise<MockServe
       // Writing the answer failed (the client went away mid-write): nothing more can be said to it.
       .catch(() => res.destroy());
   });
+  // Longer than a client's pooled socket idles between requests under load: the relay's keep-alive
+  // agent never reuses a socket at the very moment the mock closes it (a random ECONNRESET).
+  server.keepAliveTimeout = 65_000;
   const feedUpgrade = createFeedUpgradeHandler({
     basePath: BASE_PATH,
     state,
