@@ -534,7 +534,7 @@ describe('hostile input to /api routes', () => {
             method: maybe(fc.oneof(methodArb, anyText)),
             url: maybe(
               fc.oneof(
-                pathArb.map((x) => `http://127.0.0.1:1/qapi/v1${String(x)}`),
+                pathArb.map((x) => `http://127.0.0.1:1/qapi/v1${typeof x === 'string' ? x : JSON.stringify(x)}`),
                 anyText,
               ),
             ),
