@@ -58,3 +58,66 @@ test('the theme follows the system and the switch cycles light, dark and system,
   await expect(playground.themeSwitch).toHaveAccessibleName(/^Theme: System \(light\)/);
   await playground.expectColorScheme('light');
 });
+
+test('the panes resize with the keyboard and the pointer, within their limits, and are remembered on reload', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const playground = new PlaygroundPage(page);
+  await playground.open();
+  const separator = page.getByRole('separator', { name: 'Resize the history' });
+  const history = page.locator('[data-pane="history"]');
+  const width = async () => (await history.boundingBox())!.width;
+  const group = (await page.locator('[data-panes="horizontal"]').boundingBox())!.width;
+  const start = await width();
+  await expect(separator).toHaveAttribute('aria-valuenow', String(Math.round((start / group) * 100)));
+
+  // The keyboard: an arrow moves the boundary by 16 px, Shift by 80, Home to the minimum (220 px).
+  await separator.focus();
+  await page.keyboard.press('ArrowRight');
+  near(await width(), start + 16);
+  await page.keyboard.press('Shift+ArrowLeft');
+  near(await width(), start - 64);
+  await page.keyboard.press('Home');
+  near(await width(), 220);
+  // End stops at 45 % of the group, or where the composer beside it reaches its 360 px.
+  const compose = page.locator('[data-pane="compose"]');
+  const limit = Math.min(group * 0.45, (await width()) + (await compose.boundingBox())!.width - 360);
+  await page.keyboard.press('End');
+  near(await width(), limit);
+
+  // The pointer: dragging the boundary 100 px to the left.
+  const box = (await separator.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 100, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const dragged = await width();
+  near(dragged, limit - 100);
+
+  // Enter collapses the history to its rail and brings it back.
+  await separator.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Show history' })).toBeVisible();
+  near(await width(), 44);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Hide history' })).toBeVisible();
+
+  // The vertical separator of the inspect column moves with Up and Down.
+  const inner = page.getByRole('separator', { name: 'Resize the signature and the response' });
+  const signing = page.locator('[data-pane="signing"]');
+  const before = (await signing.boundingBox())!.height;
+  await inner.focus();
+  await page.keyboard.press('ArrowDown');
+  near((await signing.boundingBox())!.height, before + 16);
+
+  await page.reload();
+  await expect(playground.send).toBeVisible();
+  near(await width(), dragged);
+  near((await signing.boundingBox())!.height, before + 16);
+});
+
+/** Within a pixel: sizes are rounded to whole pixels as they are set. */
+function near(actual: number, expected: number): void {
+  expect(Math.abs(actual - expected), `${actual} px, expected ${expected} px`).toBeLessThanOrEqual(1);
+}

@@ -2,9 +2,10 @@
  * A modal dialog: role dialog, labelled by its title, focus moved inside and restored on close,
  * Tab kept inside, Escape and a click on the backdrop close it.
  */
-import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useSuspendShortcuts } from '../lib/shortcuts.ts';
+import { useFocusTrap } from '../lib/use-focus-trap.ts';
 
 export interface DialogProps {
   open: boolean;
@@ -18,52 +19,11 @@ export interface DialogProps {
   describedBy?: string;
 }
 
-const FOCUSABLE =
-  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
 export function Dialog({ open, title, onClose, children, tone = 'default', initialFocus, describedBy }: DialogProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
-  const onCloseRef = useRef(onClose);
   useSuspendShortcuts(open);
-  useLayoutEffect(() => {
-    onCloseRef.current = onClose;
-  });
-
-  useEffect(() => {
-    if (!open) return;
-    const previous = document.activeElement as HTMLElement | null;
-    const node = panel.current;
-    const first =
-      (initialFocus && node?.querySelector<HTMLElement>(initialFocus)) ||
-      node?.querySelector<HTMLElement>(FOCUSABLE) ||
-      node;
-    first?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        e.stopPropagation();
-        onCloseRef.current();
-      } else if (e.key === 'Tab' && node) {
-        const items = Array.from(node.querySelectorAll<HTMLElement>(FOCUSABLE));
-        if (items.length === 0) return;
-        const firstItem = items[0]!;
-        const lastItem = items[items.length - 1]!;
-        if (e.shiftKey && document.activeElement === firstItem) {
-          e.preventDefault();
-          lastItem.focus();
-        } else if (!e.shiftKey && document.activeElement === lastItem) {
-          e.preventDefault();
-          firstItem.focus();
-        }
-      }
-    };
-    document.addEventListener('keydown', onKey, true);
-    return () => {
-      document.removeEventListener('keydown', onKey, true);
-      previous?.focus?.();
-    };
-  }, [open, initialFocus]);
+  useFocusTrap(panel, open, onClose, initialFocus);
 
   if (!open) return null;
   return createPortal(

@@ -13,7 +13,6 @@ import {
   createContext,
   useCallback,
   useContext,
-  useEffect,
   useImperativeHandle,
   useMemo,
   useRef,
@@ -21,10 +20,11 @@ import {
   type ReactNode,
   type Ref,
 } from 'react';
-import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels';
+import { useFocusTrap } from '../lib/use-focus-trap.ts';
 import { useMediaQuery } from '../lib/use-media-query.ts';
 import { useShortcut, useSuspendShortcuts } from '../lib/shortcuts.ts';
 import { Kbd } from './button.tsx';
+import { SplitPanes, type SplitPanesHandle } from './split-panes.tsx';
 
 export interface WorkbenchSlots {
   /** Above everything about the request (request tabs). */
@@ -63,29 +63,12 @@ export function useWorkbench(): WorkbenchState | null {
 
 const RAIL_PX = 44;
 const HISTORY_MIN_PX = 220;
-const STORAGE_PREFIX = 'qredo-playground.layout.';
-
-function storage(): Storage | undefined {
-  try {
-    return typeof window === 'undefined' ? undefined : window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
+const STORAGE_PREFIX = 'qredo-playground.panes.';
 
 const pane = 'h-full min-h-0 overflow-y-auto overscroll-contain';
-const separatorBase =
-  'relative shrink-0 bg-slate-200 transition-colors outline-none dark:bg-slate-800 ' +
-  'data-[separator=hover]:bg-sky-300 data-[separator=active]:bg-sky-500 data-[separator=focus]:bg-sky-500 ' +
-  'dark:data-[separator=hover]:bg-sky-700 dark:data-[separator=active]:bg-sky-500 dark:data-[separator=focus]:bg-sky-500';
-
-function VSeparator({ label }: { label: string }) {
-  return <Separator aria-label={label} className={`${separatorBase} w-1`} />;
-}
-
-function HSeparator({ label }: { label: string }) {
-  return <Separator aria-label={label} className={`${separatorBase} h-1`} />;
-}
+const separatorClass =
+  'bg-slate-200 transition-colors outline-none hover:bg-sky-300 focus-visible:bg-sky-500 data-[active]:bg-sky-500 ' +
+  'dark:bg-slate-800 dark:hover:bg-sky-700 dark:focus-visible:bg-sky-500 dark:data-[active]:bg-sky-500';
 
 export function WorkbenchLayout({
   slots,
@@ -132,19 +115,12 @@ function PanesLayout({
   active: boolean;
   handle: Ref<WorkbenchLayoutHandle> | undefined;
 }) {
-  const history = usePanelRef();
-  const [historyShown, setHistoryShown] = useState(true);
-  const responseRef = useRef<HTMLDivElement>(null);
+  const panes = useRef<SplitPanesHandle>(null);
+  const outerKey = `${STORAGE_PREFIX}${mode}`;
+  const [historyShown, setHistoryShown] = useState(() => !collapsedAtStart(outerKey, 'history'));
   const composerRef = useRef<HTMLDivElement>(null);
-  const outer = useDefaultLayout({ id: `${STORAGE_PREFIX}${mode}`, storage: storage() });
-  const inner = useDefaultLayout({ id: `${STORAGE_PREFIX}${mode}.inspect`, storage: storage() });
 
-  const toggleHistory = () => {
-    const panel = history.current;
-    if (!panel) return;
-    if (panel.isCollapsed()) panel.expand();
-    else panel.collapse();
-  };
+  const toggleHistory = useCallback(() => panes.current?.toggle('history'), []);
   useShortcut('h', 'Show or hide the history', toggleHistory, active);
   useImperativeHandle(
     handle,
@@ -156,79 +132,107 @@ function PanesLayout({
     }),
     [],
   );
-  const state: WorkbenchState = { mode, historyShown, toggleHistory };
+  const state = useMemo(() => ({ mode, historyShown, toggleHistory }), [mode, historyShown, toggleHistory]);
+  const response = (
+    <div className={pane}>
+      <div className="space-y-3 p-3">{slots.response}</div>
+    </div>
+  );
 
   return (
     <WorkbenchContext.Provider value={state}>
-      <Group
-        id={`${STORAGE_PREFIX}${mode}`}
+      <SplitPanes
+        ref={panes}
         orientation="horizontal"
-        defaultLayout={outer.defaultLayout}
-        onLayoutChanged={outer.onLayoutChanged}
+        storageKey={outerKey}
+        separatorClassName={separatorClass}
+        onCollapsedChange={(id, collapsed) => id === 'history' && setHistoryShown(!collapsed)}
         className="h-full min-h-0 w-full"
-      >
-        <Panel
-          id="history"
-          panelRef={history}
-          collapsible
-          collapsedSize={RAIL_PX}
-          minSize={HISTORY_MIN_PX}
-          maxSize="45%"
-          defaultSize={mode === 'wide' ? '21%' : 232}
-          groupResizeBehavior="preserve-pixel-size"
-          onResize={(size) => setHistoryShown(size.inPixels > RAIL_PX + 1)}
-          className="h-full min-h-0 bg-white dark:bg-slate-900"
-        >
-          {historyShown ? (
-            <div className="flex h-full min-h-0 flex-col">{slots.history}</div>
-          ) : (
-            <HistoryRail onShow={toggleHistory} />
-          )}
-        </Panel>
-        <VSeparator label="Resize the history" />
-        <Panel id="compose" minSize={360} className="h-full min-h-0">
-          <div ref={composerRef} className={pane}>
-            <div className="space-y-3 p-3">
-              {slots.aboveComposer}
-              {slots.bar}
-              {slots.composer}
-              {mode === 'medium' && slots.signing}
-            </div>
-          </div>
-        </Panel>
-        <VSeparator
-          label={mode === 'wide' ? 'Resize the composer and the signature' : 'Resize the composer and the response'}
-        />
-        <Panel id="inspect" minSize={340} className="h-full min-h-0">
-          {mode === 'wide' ? (
-            <Group
-              id={`${STORAGE_PREFIX}${mode}.inspect`}
-              orientation="vertical"
-              defaultLayout={inner.defaultLayout}
-              onLayoutChanged={inner.onLayoutChanged}
-              className="h-full min-h-0"
-            >
-              <Panel id="signing" minSize={160} defaultSize="60%" className="h-full min-h-0">
-                <div className={pane}>
-                  <div className="space-y-3 p-3">{slots.signing}</div>
+        panes={[
+          {
+            id: 'history',
+            fixed: true,
+            size: mode === 'wide' ? '21%' : 232,
+            minPx: HISTORY_MIN_PX,
+            maxPercent: 45,
+            collapsedPx: RAIL_PX,
+            separatorLabel: 'Resize the history',
+            className: 'h-full min-h-0 bg-white dark:bg-slate-900',
+            content: (collapsed) =>
+              collapsed ? (
+                <HistoryRail onShow={toggleHistory} />
+              ) : (
+                <div className="flex h-full min-h-0 flex-col">{slots.history}</div>
+              ),
+          },
+          {
+            id: 'compose',
+            size: 1,
+            minPx: 360,
+            separatorLabel:
+              mode === 'wide' ? 'Resize the composer and the signature' : 'Resize the composer and the response',
+            className: 'h-full min-h-0',
+            content: () => (
+              <div ref={composerRef} className={pane}>
+                <div className="space-y-3 p-3">
+                  {slots.aboveComposer}
+                  {slots.bar}
+                  {slots.composer}
+                  {mode === 'medium' && slots.signing}
                 </div>
-              </Panel>
-              <HSeparator label="Resize the signature and the response" />
-              <Panel id="response" minSize={180} className="h-full min-h-0">
-                <div ref={responseRef} className={pane}>
-                  <div className="space-y-3 p-3">{slots.response}</div>
-                </div>
-              </Panel>
-            </Group>
-          ) : (
-            <div ref={responseRef} className={pane}>
-              <div className="space-y-3 p-3">{slots.response}</div>
-            </div>
-          )}
-        </Panel>
-      </Group>
+              </div>
+            ),
+          },
+          {
+            id: 'inspect',
+            size: 1,
+            minPx: 340,
+            className: 'h-full min-h-0',
+            content: () =>
+              mode === 'wide' ? (
+                <SplitPanes
+                  orientation="vertical"
+                  storageKey={`${outerKey}.inspect`}
+                  separatorClassName={separatorClass}
+                  className="h-full min-h-0"
+                  panes={[
+                    {
+                      id: 'signing',
+                      size: 60,
+                      minPx: 160,
+                      separatorLabel: 'Resize the signature and the response',
+                      className: 'min-h-0',
+                      content: () => (
+                        <div className={pane}>
+                          <div className="space-y-3 p-3">{slots.signing}</div>
+                        </div>
+                      ),
+                    },
+                    { id: 'response', size: 40, minPx: 180, className: 'min-h-0', content: () => response },
+                  ]}
+                />
+              ) : (
+                response
+              ),
+          },
+        ]}
+      />
     </WorkbenchContext.Provider>
   );
+}
+
+/** Whether a pane was left collapsed in the layout remembered under `key`. */
+function collapsedAtStart(key: string, id: string): boolean {
+  try {
+    const saved: unknown = JSON.parse(window.localStorage.getItem(key) ?? 'null');
+    return (
+      typeof saved === 'object' &&
+      saved !== null &&
+      (saved as { collapsed?: Record<string, unknown> }).collapsed?.[id] === true
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** The collapsed history: a narrow rail with the one button that brings it back. */
@@ -314,47 +318,11 @@ function NarrowLayout({
   );
 }
 
-const FOCUSABLE =
-  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
 /** The history on a narrow screen: a modal drawer from the left; Escape or the backdrop closes it. */
 function HistoryDrawer({ open, onClose, children }: { open: boolean; onClose: () => void; children: ReactNode }) {
   const panel = useRef<HTMLDivElement>(null);
-  const onCloseRef = useRef(onClose);
   useSuspendShortcuts(open);
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  });
-  useEffect(() => {
-    if (!open) return;
-    const previous = document.activeElement as HTMLElement | null;
-    const node = panel.current;
-    node?.querySelector<HTMLElement>('input[type="search"]')?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        e.stopPropagation();
-        onCloseRef.current();
-      } else if (e.key === 'Tab' && node) {
-        const items = Array.from(node.querySelectorAll<HTMLElement>(FOCUSABLE));
-        const first = items[0];
-        const last = items[items.length - 1];
-        if (!first || !last) return;
-        if (e.shiftKey && document.activeElement === first) {
-          e.preventDefault();
-          last.focus();
-        } else if (!e.shiftKey && document.activeElement === last) {
-          e.preventDefault();
-          first.focus();
-        }
-      }
-    };
-    document.addEventListener('keydown', onKey, true);
-    return () => {
-      document.removeEventListener('keydown', onKey, true);
-      previous?.focus?.();
-    };
-  }, [open]);
+  useFocusTrap(panel, open, onClose, 'input[type="search"]');
   if (!open) return null;
   return (
     <div className="fixed inset-0 z-40 flex">
