@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { LaunchGate } from './features/access/components/launch-gate.tsx';
+import { prefetchDeferred } from './lib/deferred.ts';
 import { adoptTokenFromLocation } from './lib/launch-token.ts';
 import { Providers } from './providers.tsx';
 import './styles.css';
@@ -21,3 +22,6 @@ createRoot(root).render(
     </Providers>
   </StrictMode>,
 );
+
+// What the first screen does not show comes next, while the person reads it.
+prefetchDeferred();

@@ -2,7 +2,7 @@
  * The playground view: composer, live signing, response and history, composed from their features.
  * What is sent, shown and asked is wired here; each feature owns its own state and server state.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useWatch, type Control, type UseFormReturn } from 'react-hook-form';
 import type {
   DemoKeyInfo,
@@ -31,20 +31,18 @@ import { BundleTools } from './features/bundles/components/bundle-tools.tsx';
 import type { ImportOutcome } from './features/curl-import/components/curl-import-dialog.tsx';
 import { CurlImportLauncher } from './features/curl-import/components/curl-import-launcher.tsx';
 import { EnvironmentBar } from './features/environments/components/environment-bar.tsx';
-import { FreshnessOptions } from './features/partner/components/freshness-options.tsx';
 import { PartnerBar } from './features/partner/components/partner-bar.tsx';
-import { PartnerPayloadNote } from './features/partner/components/payload-note.tsx';
 import { ENVIRONMENT_LABEL } from './features/environments/environment-style.ts';
 import { useHistoryEntry } from './features/history/api/history-api.ts';
 import { HistorySidebar } from './features/history/components/history-sidebar.tsx';
-import { CompareView } from './features/response/components/compare-view.tsx';
-import { ResponsePanel, type TabId } from './features/response/components/response-panel.tsx';
+import type { ResponsePanelProps, TabId } from './features/response/components/response-panel.tsx';
 import { notCurrentReason } from './features/response/shown-request.ts';
 import { useDraftFeedSource, useSettledDraft, type DraftFeed } from './features/signing/api/sign-preview.ts';
 import { ComputedHeaders } from './features/signing/components/computed-headers.tsx';
 import { SigningPanel, type SigningPanelView } from './features/signing/components/signing-panel.tsx';
 import { SnippetsPanel } from './features/snippets/components/snippets-panel.tsx';
 import { announce } from './lib/announce.ts';
+import { deferred } from './lib/deferred.ts';
 import { ApiRequestError } from './lib/api-client.ts';
 import type { ConfirmSend } from './lib/confirm-send.ts';
 import { describeWindow } from './lib/curl-command.ts';
@@ -72,6 +70,19 @@ const NO_DEMO_KEYS: DemoKeyInfo[] = [];
 const NO_DEMO_PARTNERS: PartnerDemoKeyInfo[] = [];
 
 // Shown only under a JSON response with IDs in it: its code (and core's ID finder) loads then.
+// Not on the first screen: loaded apart from it, fetched once the page is idle (lib/deferred.ts).
+const ResponsePanel = deferred(() =>
+  import('./features/response/components/response-panel.tsx').then((m) => m.ResponsePanel),
+);
+const CompareView = deferred(() =>
+  import('./features/response/components/compare-view.tsx').then((m) => m.CompareView),
+);
+const FreshnessOptions = deferred(() =>
+  import('./features/partner/components/freshness-options.tsx').then((m) => m.FreshnessOptions),
+);
+const PartnerPayloadNote = deferred(() =>
+  import('./features/partner/components/payload-note.tsx').then((m) => m.PartnerPayloadNote),
+);
 const SetAsVariable = lazy(() => import('./features/workbench/components/set-as-variable.tsx'));
 const NO_ENVIRONMENTS: { name: Environment; baseUrl: string }[] = [];
 
@@ -457,12 +468,14 @@ export function PlaygroundView({
                 copyCurl={{ onCopy: requestCopy, pending: copy.isPending, note: copyNote }}
                 schemeOptions={
                   partner ? (
-                    <FreshnessOptions
-                      freshness={freshness}
-                      nonce={nonce}
-                      onFreshnessChange={(next) => form.setValue('freshness', next)}
-                      onNonceChange={(next) => form.setValue('nonce', next)}
-                    />
+                    <Suspense fallback={null}>
+                      <FreshnessOptions
+                        freshness={freshness}
+                        nonce={nonce}
+                        onFreshnessChange={(next) => form.setValue('freshness', next)}
+                        onNonceChange={(next) => form.setValue('nonce', next)}
+                      />
+                    </Suspense>
                   ) : null
                 }
                 paramSuggestions={paramSuggestions}
@@ -559,7 +572,12 @@ function ComparisonSlot({
   right: RelayResult | null;
   onClose: () => void;
 }) {
-  if (comparing.right !== null && left && right) return <CompareView left={left} right={right} onClose={onClose} />;
+  if (comparing.right !== null && left && right)
+    return (
+      <Suspense fallback={<p className="text-sm text-slate-600 dark:text-slate-400">Loading the comparison…</p>}>
+        <CompareView left={left} right={right} onClose={onClose} />
+      </Suspense>
+    );
   return (
     <p
       role="status"
@@ -599,8 +617,8 @@ function ShownResponse({
   pending: boolean;
   error: ApiRequestError | null;
   demoKeys: readonly DemoKeyInfo[];
-  tabRequest: ComponentProps<typeof ResponsePanel>['tabRequest'];
-  progress: ComponentProps<typeof ResponsePanel>['progress'];
+  tabRequest: ResponsePanelProps['tabRequest'];
+  progress: ResponsePanelProps['progress'];
 }) {
   const [environment, operationId, method, customMethod, path] = useWatch({
     control,
@@ -621,15 +639,30 @@ function ShownResponse({
   }, [result, environment, operationId, method, customMethod, path]);
   const key = useMemo(() => (result ? keyName(result.keyId, demoKeys) : null), [result, demoKeys]);
   return (
-    <ResponsePanel
-      result={result}
-      pending={pending}
-      error={error}
-      keyName={key}
-      notCurrent={notCurrent}
-      tabRequest={tabRequest}
-      progress={progress}
-    />
+    <Suspense fallback={<ResponsePlaceholder />}>
+      <ResponsePanel
+        result={result}
+        pending={pending}
+        error={error}
+        keyName={key}
+        notCurrent={notCurrent}
+        tabRequest={tabRequest}
+        progress={progress}
+      />
+    </Suspense>
+  );
+}
+
+/** The Response panel's frame while its code loads (the page has just opened). */
+function ResponsePlaceholder() {
+  return (
+    <section
+      aria-label="Response"
+      aria-busy="true"
+      className="rounded-lg border border-slate-200 bg-white p-3 text-slate-900 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <h2 className="text-sm font-semibold">Response</h2>
+    </section>
   );
 }
 
@@ -670,7 +703,11 @@ function LiveSigning({
   const settled = useSettledDraft(feed);
   return (
     <>
-      {values.scheme === 'partner' && <PartnerPayloadNote />}
+      {values.scheme === 'partner' && (
+        <Suspense fallback={null}>
+          <PartnerPayloadNote />
+        </Suspense>
+      )}
       <SigningPanel
         draft={draft}
         settled={settled}

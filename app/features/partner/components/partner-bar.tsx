@@ -2,7 +2,11 @@ import type { PartnerDemoKey, PartnerDemoKeyInfo, PartnerEnvironmentInfo } from 
 import { CopyButton } from '../../../components/copy-button.tsx';
 import { KeyPicker } from '../../../components/key-picker.tsx';
 import { ENVIRONMENT_BAR, ENVIRONMENT_DOT, ENVIRONMENT_LABEL } from '../../../lib/environment-style.ts';
-import { PartnerKeysPanel } from './partner-keys-panel.tsx';
+import { Suspense } from 'react';
+import { deferred } from '../../../lib/deferred.ts';
+
+// Only for sandbox and production: loaded apart from the first screen.
+const PartnerKeysPanel = deferred(() => import('./partner-keys-panel.tsx').then((m) => m.PartnerKeysPanel));
 
 export interface PartnerBarProps {
   info: PartnerEnvironmentInfo;
@@ -37,7 +41,11 @@ export function PartnerBar({ info, demoPartners, partnerKey, onPartnerKeyChange 
           <DemoPartnerPicker demoPartners={demoPartners} value={partnerKey} onChange={onPartnerKeyChange} />
         )}
       </div>
-      {name !== 'mock' && <PartnerKeysPanel info={info} />}
+      {name !== 'mock' && (
+        <Suspense fallback={<p className="mt-1.5 text-slate-600 dark:text-slate-400">Loading the Partner keys…</p>}>
+          <PartnerKeysPanel info={info} />
+        </Suspense>
+      )}
     </section>
   );
 }
