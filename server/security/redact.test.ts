@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { propertyRuns } from '../../test-support/property-runs.ts';
 import { Redactor } from './redact.ts';
 
 const SECRET = 'c2VjcmV0LXRoYXQtaXMtbG9uZy1lbm91Z2gtdG8tbWF0dGVy';
@@ -43,5 +45,41 @@ describe('Redactor.scrubValue', () => {
   it('turns values with toJSON into their JSON form, as JSON.stringify would', () => {
     const when = new Date(0);
     expect(redactor().scrubValue({ when })).toEqual({ when: '1970-01-01T00:00:00.000Z' });
+  });
+});
+
+describe('Redactor.scrub finds every form in one pass', () => {
+  // Forms from a small alphabet, so that they overlap, share prefixes and sit inside one another; texts
+  // made of pieces of them and of other characters. The one-pass finder must decide as a scan form by
+  // form does, so the scrubbed text is the same.
+  const alphabet = fc.constantFrom(...'abAB01=-_é\n');
+  const form = fc.string({ unit: alphabet, minLength: 8, maxLength: 24 });
+  it('scrubs exactly what replacing each form in turn scrubs', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(form, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.oneof(fc.nat(5), fc.string({ unit: alphabet, maxLength: 12 })), { maxLength: 12 }),
+        (forms, pieces) => {
+          const r = new Redactor();
+          r.addForms(forms);
+          const text = pieces.map((p) => (typeof p === 'number' ? (forms[p % forms.length] ?? '') : p)).join('');
+          let expected = text;
+          for (const f of [...forms].sort((a, b) => b.length - a.length))
+            expected = expected.split(f).join('[redacted]');
+          expect(r.scrub(text)).toBe(expected);
+          expect(r.containsSecret(text)).toBe(expected !== text);
+        },
+      ),
+      { numRuns: propertyRuns(300) },
+    );
+  });
+
+  it('finds a form at the very start, at the very end and as the whole text', () => {
+    const r = new Redactor();
+    r.addForms(['needle-one', 'needle-two-longer']);
+    expect(r.scrub('needle-one…')).toBe('[redacted]…');
+    expect(r.scrub('…needle-two-longer')).toBe('…[redacted]');
+    expect(r.scrub('needle-one')).toBe('[redacted]');
+    expect(r.scrub('needle-on')).toBe('needle-on');
   });
 });

@@ -10,6 +10,7 @@ const MARK = '[redacted]';
  */
 export class Redactor {
   private needles: string[] = [];
+  private finder: NeedleFinder | null = null;
 
   add(secret: string): void {
     const forms = new Set<string>();
@@ -31,15 +32,15 @@ export class Redactor {
         forms.add(JSON.stringify(text).slice(1, -1));
       }
     }
-    for (const f of forms) if (f.length >= 8 && !this.needles.includes(f)) this.needles.push(f);
-    // Longest first so that a longer form is replaced before a shorter one inside it.
-    this.needles.sort((a, b) => b.length - a.length);
+    this.addForms([...forms]);
   }
 
   /** Adds forms computed elsewhere (a private key's PEM and base64 forms: server/config/partner-keys.ts). */
   addForms(forms: readonly string[]): void {
     for (const f of forms) if (f.length >= 8 && !this.needles.includes(f)) this.needles.push(f);
+    // Longest first so that a longer form is replaced before a shorter one inside it.
     this.needles.sort((a, b) => b.length - a.length);
+    this.finder = null;
   }
 
   /**
@@ -60,7 +61,10 @@ export class Redactor {
 
   scrub(text: string): string {
     let out = text;
-    for (const needle of this.needles) if (out.includes(needle)) out = out.split(needle).join(MARK);
+    this.finder ??= new NeedleFinder(this.needles);
+    // One pass finds whether any form occurs at all (most text holds none); only then, form by form.
+    if (this.finder.anyIn(text))
+      for (const needle of this.needles) if (out.includes(needle)) out = out.split(needle).join(MARK);
     return scrubPrivateKeyShapes(out, MARK).text;
   }
 
@@ -98,20 +102,75 @@ export class Redactor {
       }
       return copy ?? value;
     }
-    const entries = Object.entries(value);
-    let changed = false;
-    const walked = entries.map(([key, v]): [string, unknown] => {
+    // Keys in their own order; a copy is started at the first key or value that changes.
+    const source = value as Record<string, unknown>;
+    const keys = Object.keys(source);
+    const plainObject = Object.getPrototypeOf(value) === Object.prototype;
+    let out: Record<string, unknown> | null = plainObject ? null : {};
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const v = source[key];
       const k = this.walk(key) as string;
       const w = this.walk(v);
-      if (k !== key || w !== v) changed = true;
-      return [k, w];
-    });
-    if (!changed && Object.getPrototypeOf(value) === Object.prototype) return value;
-    const out: Record<string, unknown> = {};
-    for (const [key, v] of walked) {
-      // defineProperty: a key named "__proto__" (from JSON.parse) stays an ordinary property.
-      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      if (out === null && (k !== key || w !== v)) {
+        out = {};
+        for (let j = 0; j < i; j++) define(out, keys[j] as string, source[keys[j] as string]);
+      }
+      if (out !== null) define(out, k, w);
     }
-    return out;
+    return out ?? value;
   }
+}
+
+/** defineProperty: a key named "__proto__" (from JSON.parse) stays an ordinary property. */
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * Whether a text contains any of many strings, in one pass over the text instead of one per string
+ * (a few hundred forms are configured: the demo keys', the Partner keys' PEM and base64 forms). A hash
+ * of the first `width` characters of each form (the shortest form's length) is kept in a set; a
+ * window of that width rolls over the text, and only where its hash is in the set is the text
+ * compared with the forms that start so. A form that occurs is always found: its window's hash is
+ * its own prefix's.
+ */
+class NeedleFinder {
+  private readonly width: number;
+  private readonly byPrefix = new Map<number, string[]>();
+  /** BASE to the power width - 1, mod 2^32: what the character leaving the window weighed. */
+  private readonly outWeight: number;
+
+  constructor(needles: readonly string[]) {
+    this.width = needles.reduce((min, n) => Math.min(min, n.length), Infinity);
+    let weight = 1;
+    for (let i = 1; i < this.width; i++) weight = Math.imul(weight, BASE);
+    this.outWeight = weight;
+    for (const needle of needles) {
+      const h = hashPrefix(needle, this.width);
+      const list = this.byPrefix.get(h);
+      if (list) list.push(needle);
+      else this.byPrefix.set(h, [needle]);
+    }
+  }
+
+  anyIn(text: string): boolean {
+    const w = this.width;
+    if (text.length < w) return false;
+    let h = hashPrefix(text, w);
+    for (let i = 0; ; i++) {
+      const candidates = this.byPrefix.get(h);
+      if (candidates?.some((needle) => text.startsWith(needle, i))) return true;
+      if (i + w >= text.length) return false;
+      h = (Math.imul(h - Math.imul(text.charCodeAt(i), this.outWeight), BASE) + text.charCodeAt(i + w)) | 0;
+    }
+  }
+}
+
+const BASE = 0x01000193;
+
+function hashPrefix(text: string, width: number): number {
+  let h = 0;
+  for (let i = 0; i < width; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+  return h;
 }
