@@ -138,6 +138,8 @@ function define(target: Record<string, unknown>, key: string, value: unknown): v
 class NeedleFinder {
   private readonly width: number;
   private readonly byPrefix = new Map<number, string[]>();
+  /** One bit per low 20 bits of a prefix hash: most windows are turned away here, without the map. */
+  private readonly seen = new Uint32Array(1 << 15);
   /** BASE to the power width - 1, mod 2^32: what the character leaving the window weighed. */
   private readonly outWeight: number;
 
@@ -148,6 +150,7 @@ class NeedleFinder {
     this.outWeight = weight;
     for (const needle of needles) {
       const h = hashPrefix(needle, this.width);
+      this.seen[(h >>> 5) & 0x7fff] |= 1 << (h & 31);
       const list = this.byPrefix.get(h);
       if (list) list.push(needle);
       else this.byPrefix.set(h, [needle]);
@@ -159,8 +162,10 @@ class NeedleFinder {
     if (text.length < w) return false;
     let h = hashPrefix(text, w);
     for (let i = 0; ; i++) {
-      const candidates = this.byPrefix.get(h);
-      if (candidates?.some((needle) => text.startsWith(needle, i))) return true;
+      if (((this.seen[(h >>> 5) & 0x7fff] ?? 0) >>> (h & 31)) & 1) {
+        const candidates = this.byPrefix.get(h);
+        if (candidates?.some((needle) => text.startsWith(needle, i))) return true;
+      }
       if (i + w >= text.length) return false;
       h = (Math.imul(h - Math.imul(text.charCodeAt(i), this.outWeight), BASE) + text.charCodeAt(i + w)) | 0;
     }
