@@ -301,6 +301,22 @@ export type HistorySummary = z.infer<typeof HistorySummary>;
 export const StatusClass = z.enum(['2xx', '3xx', '4xx', '5xx', 'error']);
 export type StatusClass = z.infer<typeof StatusClass>;
 
+/** GET /api/response-ids?environment=…: IDs named in that environment's latest responses, newest first. */
+export const ResponseIdsAnswer = z.object({
+  ids: z.array(
+    z.object({
+      /** The key it was found under, as the response spells it (txID, fund_id, …). */
+      key: z.string(),
+      value: z.string(),
+      /** The history entry whose response named it, and that entry's method and path. */
+      entryId: z.number().int(),
+      method: z.string(),
+      path: z.string(),
+    }),
+  ),
+});
+export type ResponseIdsAnswer = z.infer<typeof ResponseIdsAnswer>;
+
 /** Query string of GET /api/history. `q` is free text with field tokens (core/history-search.ts). */
 export const HistoryQuery = z.object({
   environment: Environment.optional(),

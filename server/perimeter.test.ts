@@ -44,6 +44,7 @@ const ROUTES: Array<[string, string, unknown?]> = [
   ['POST', '/api/mock/reset'],
   ['GET', '/api/history'],
   ['DELETE', '/api/history'],
+  ['GET', '/api/response-ids?environment=mock'],
   ['GET', '/api/history/1'],
   ['DELETE', '/api/history/1'],
   ['POST', '/api/history/1/resend', {}],

@@ -18,6 +18,7 @@ import { createHistoryClearHandler } from './handlers/history-clear.ts';
 import { createHistoryDeleteHandler } from './handlers/history-delete.ts';
 import { createHistoryGetHandler } from './handlers/history-get.ts';
 import { createHistoryListHandler } from './handlers/history-list.ts';
+import { createResponseIdsHandler } from './handlers/response-ids.ts';
 import { createHistoryReplayHandler } from './handlers/history-replay.ts';
 import { createHistoryResendHandler } from './handlers/history-resend.ts';
 import { createImportHandler } from './handlers/import.ts';
@@ -69,6 +70,7 @@ function routes(services: Services): Route[] {
     { method: 'POST', pattern: /^\/api\/mock\/reset$/, handler: createMockResetHandler(services) },
     { method: 'GET', pattern: /^\/api\/history$/, handler: createHistoryListHandler(services) },
     { method: 'DELETE', pattern: /^\/api\/history$/, handler: createHistoryClearHandler(services) },
+    { method: 'GET', pattern: /^\/api\/response-ids$/, handler: createResponseIdsHandler(services) },
     { method: 'GET', pattern: /^\/api\/history\/(?<id>[^/]+)$/, handler: createHistoryGetHandler(services) },
     { method: 'DELETE', pattern: /^\/api\/history\/(?<id>[^/]+)$/, handler: createHistoryDeleteHandler(services) },
     {

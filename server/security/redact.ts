@@ -150,7 +150,8 @@ class NeedleFinder {
     this.outWeight = weight;
     for (const needle of needles) {
       const h = hashPrefix(needle, this.width);
-      this.seen[(h >>> 5) & 0x7fff] |= 1 << (h & 31);
+      const slot = (h >>> 5) & 0x7fff;
+      this.seen[slot] = (this.seen[slot] ?? 0) | (1 << (h & 31));
       const list = this.byPrefix.get(h);
       if (list) list.push(needle);
       else this.byPrefix.set(h, [needle]);

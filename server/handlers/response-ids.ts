@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { Environment } from '../../core/contract-base.ts';
+import { describeIssues, type ResponseIdsAnswer } from '../../core/contract.ts';
+import { idsInJson } from '../../core/workbench/response-ids.ts';
+import { HttpError, sendJson } from '../http.ts';
+import type { Services } from '../services.ts';
+import type { Handler } from './types.ts';
+
+const Query = z.object({ environment: Environment }).strict();
+
+/** How many of the environment's latest entries are read for IDs. */
+const RECENT = 50;
+const MAX_IDS = 200;
+
+/**
+ * GET /api/response-ids?environment=…: the IDs named in the latest responses of one environment
+ * (core/workbench/response-ids.ts), newest first, each key and value once, with the entry each came
+ * from, for the composer's path-parameter suggestions.
+ */
+export function createResponseIdsHandler(services: Services): Handler {
+  return ({ res, url }) => {
+    const parsed = Query.safeParse(Object.fromEntries(url.searchParams));
+    if (!parsed.success) {
+      const issues = describeIssues(parsed.error);
+      throw new HttpError(400, 'invalid-query', `The query is not valid: ${issues.join('; ')}`, issues);
+    }
+    const history = services.history();
+    const { entries } = history.list({ environment: parsed.data.environment, limit: RECENT, offset: 0 });
+    const ids: ResponseIdsAnswer['ids'] = [];
+    const seen = new Set<string>();
+    for (const summary of entries) {
+      const response = history.get(summary.id)?.response;
+      if (!response || response.bodyEncoding !== 'utf8' || response.truncated) continue;
+      for (const { key, value } of idsInJson(response.body)) {
+        const pair = `${key}\u0000${value}`;
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        ids.push({ key, value, entryId: summary.id, method: summary.method, path: summary.path });
+      }
+      if (ids.length >= MAX_IDS) break;
+    }
+    sendJson(res, services.redactor, 200, { ids: ids.slice(0, MAX_IDS) });
+  };
+}
