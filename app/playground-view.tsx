@@ -33,7 +33,7 @@ import { CurlImportLauncher } from './features/curl-import/components/curl-impor
 import { EnvironmentBar } from './features/environments/components/environment-bar.tsx';
 import { PartnerBar } from './features/partner/components/partner-bar.tsx';
 import { ENVIRONMENT_LABEL } from './features/environments/environment-style.ts';
-import { useHistoryEntry } from './features/history/api/history-api.ts';
+import { useHistoryEntry, useResponseIds } from './features/history/api/history-api.ts';
 import { HistorySidebar } from './features/history/components/history-sidebar.tsx';
 import type { ResponsePanelProps, TabId } from './features/response/components/response-panel.tsx';
 import { notCurrentReason } from './features/response/shown-request.ts';
@@ -51,6 +51,7 @@ import { useSession } from './lib/queries.ts';
 import { useShortcut } from './lib/shortcuts.ts';
 import { workspaceDraftFromValues } from './features/composer/workspace-draft.ts';
 import { defaultComposerValues } from './features/composer/form.ts';
+import { paramSuggestions } from './features/composer/param-suggestions.ts';
 import { SaveControls, SaveTabDialog } from './features/workbench/components/save-controls.tsx';
 import { TabStrip } from './features/workbench/components/tab-strip.tsx';
 import { WorkbenchSidebar } from './features/workbench/components/workbench-sidebar.tsx';
@@ -168,7 +169,12 @@ export function PlaygroundView({
   const expansion = useExpansionSource(tabs);
   const [variableProblems, setVariableProblems] = useState<DraftProblem[]>([]);
   const captures = useCaptures();
-  const paramSuggestions = useVariableSuggestions(environment);
+  const variableSuggestions = useVariableSuggestions(environment);
+  const responseIds = useResponseIds(environment).data?.ids;
+  const suggestParam = useCallback(
+    (param: string) => paramSuggestions(param, responseIds ?? [], variableSuggestions),
+    [responseIds, variableSuggestions],
+  );
   const [savingTab, setSavingTab] = useState<string | null>(null);
   const readDraft = useCallback(() => expansion.expand(draftFromForm(form.getValues())).draft, [form, expansion]);
   const subscribeDraft = useCallback(
@@ -478,7 +484,7 @@ export function PlaygroundView({
                     </Suspense>
                   ) : null
                 }
-                paramSuggestions={paramSuggestions}
+                paramSuggestions={suggestParam}
               />
               <VariableProblems problems={variableProblems} onDismiss={() => setVariableProblems([])} />
             </div>

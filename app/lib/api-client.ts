@@ -40,6 +40,7 @@ import type {
   PartnerWalkthroughResponse,
   RelayResult,
   ReplayRequest,
+  ResponseIdsAnswer,
   SavedRequest,
   SavedRequestQuery,
   SavedRequestSearch,
@@ -244,6 +245,8 @@ export const api = {
     call<SendCancelResponse>('POST', `/api/sends/${encodeURIComponent(sendId)}/cancel`, {}),
   history: (query: Partial<HistoryQuery>) => call<HistoryList>('GET', `/api/history${queryString(query)}`),
   historyEntry: (id: number) => call<HistoryEntry>('GET', `/api/history/${id}`),
+  responseIds: (environment: Environment) =>
+    call<ResponseIdsAnswer>('GET', `/api/response-ids?environment=${encodeURIComponent(environment)}`),
   deleteHistoryEntry: (id: number) => call<ApiOk>('DELETE', `/api/history/${id}`),
   clearHistory: () => call<ApiOk>('DELETE', '/api/history'),
   resend: (id: number, request: ReplayRequest = {}) => call<RelayResult>('POST', `/api/history/${id}/resend`, request),

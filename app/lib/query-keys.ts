@@ -2,7 +2,7 @@
  * Every query key of the page, in one place: features share server state through these factories
  * (one invalidation of `history.all()` refreshes every list page), never through string literals.
  */
-import type { HistoryQuery, RequestDraft, SavedRequestQuery } from '../../core/contract.ts';
+import type { Environment, HistoryQuery, RequestDraft, SavedRequestQuery } from '../../core/contract.ts';
 
 export const queryKeys = {
   session: () => ['session'] as const,
@@ -14,6 +14,8 @@ export const queryKeys = {
     /** Every list page; entries live under historyEntry, since a new send does not change them. */
     all: () => ['history'] as const,
     list: (query: Partial<HistoryQuery>) => ['history', 'list', query] as const,
+    /** The IDs named in an environment's latest responses: refreshed with the lists, after each send. */
+    responseIds: (environment: Environment) => ['history', 'response-ids', environment] as const,
   },
   historyEntry: {
     all: () => ['history-entry'] as const,

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
+import type { ParamSuggestion } from '../param-suggestions.ts';
 import { fillPath } from '../../../../core/catalogue.ts';
 import { describeUnexpectedBody } from '../../../../core/request-body.ts';
 import { Button, Kbd } from '../../../components/button.tsx';
@@ -39,7 +40,8 @@ export interface ComposerProps {
   /** The scheme's own signing options beside the timestamp's (the Partner API: x-timestamp or x-nonce). */
   schemeOptions?: ReactNode;
   /** Offered in the path parameter fields: {{variables}} of the environment, with their values. */
-  paramSuggestions?: ReadonlyArray<{ value: string; label: string }>;
+  /** What a path-parameter field offers, by the parameter's name (recent response IDs, variables). */
+  paramSuggestions?: (param: string) => readonly ParamSuggestion[];
 }
 
 const field =
@@ -239,7 +241,7 @@ export function Composer({
               values={p.values}
               inPath={p.in === 'path'}
               onChanged={refreshPath}
-              {...(p.in === 'path' && paramSuggestions?.length ? { suggestions: paramSuggestions } : {})}
+              {...(p.in === 'path' && paramSuggestions ? { suggestions: paramSuggestions(p.name) } : {})}
             />
           ))}
         </fieldset>
@@ -273,7 +275,7 @@ interface ParamFieldProps {
   values?: string[];
   inPath: boolean;
   onChanged: () => void;
-  suggestions?: ReadonlyArray<{ value: string; label: string }>;
+  suggestions?: readonly ParamSuggestion[];
 }
 
 function ParamField({ form, name, description, values, inPath, onChanged, suggestions }: ParamFieldProps) {
@@ -327,14 +329,14 @@ function ParamField({ form, name, description, values, inPath, onChanged, sugges
         autoComplete="off"
         aria-invalid={!!error}
         aria-describedby={error ? `${descId} ${errId}` : descId}
-        list={suggestions ? listId : undefined}
+        list={suggestions?.length ? listId : undefined}
         className={`${field} h-8 w-full font-mono text-xs`}
         {...form.register(`params.${name}`, {
           onChange: onChanged,
           validate: (v, all) => (inPath ? validatePathParam(v, name, all.path) : true),
         })}
       />
-      {suggestions && (
+      {suggestions && suggestions.length > 0 && (
         <datalist id={listId}>
           {suggestions.map((s) => (
             <option key={s.value} value={s.value} label={s.label} />

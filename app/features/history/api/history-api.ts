@@ -11,7 +11,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type { HistoryQuery, ReplayRequest } from '../../../../core/contract.ts';
+import type { Environment, HistoryQuery, ReplayRequest } from '../../../../core/contract.ts';
 import { api, ApiRequestError } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
@@ -99,5 +99,14 @@ export function useClearHistory() {
     retry: false,
     onSuccess: () => client.removeQueries({ queryKey: queryKeys.historyEntry.all() }),
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.history.all() }),
+  });
+}
+
+/** The IDs named in the environment's latest responses, newest first (GET /api/response-ids). */
+export function useResponseIds(environment: Environment) {
+  return useQuery({
+    queryKey: queryKeys.history.responseIds(environment),
+    queryFn: () => api.responseIds(environment),
+    staleTime: 60_000,
   });
 }
