@@ -241,7 +241,7 @@ export function App() {
       {feedUsed && (
         <main className={`min-h-0 flex-1 overflow-y-auto ${view === 'feed' ? '' : 'hidden'}`}>
           <Suspense fallback={null}>
-            <FeedView mockResetAt={mockResetAt} scheme={scheme ?? 'v1'} />
+            <FeedView mockResetAt={mockResetAt} scheme={scheme} />
           </Suspense>
         </main>
       )}

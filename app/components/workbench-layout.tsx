@@ -99,8 +99,10 @@ function bringIntoView(scroller: HTMLElement | null, region: HTMLElement | null)
     if (!scroller || !region) return;
     const top = region.getBoundingClientRect().top;
     const frame = scroller.getBoundingClientRect();
+    // jsdom, where the unit tests run, has no Element.scrollTo.
+    const pane: { scrollTo?: (options: ScrollToOptions) => void } = scroller;
     if (top < frame.top || top > frame.bottom - 120)
-      scroller.scrollTo?.({ top: scroller.scrollTop + top - frame.top - 12, behavior: 'smooth' });
+      pane.scrollTo?.({ top: scroller.scrollTop + top - frame.top - 12, behavior: 'smooth' });
   });
 }
 

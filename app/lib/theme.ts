@@ -15,8 +15,29 @@ function readChoice(): ThemeChoice {
   }
 }
 
+/**
+ * A media query list as browsers really have it, not as the DOM types promise: Safari before 14 has
+ * no addEventListener on it (only addListener).
+ */
+interface MaybeMediaQueryList {
+  readonly matches: boolean;
+  addEventListener?: MediaQueryList['addEventListener'];
+  removeEventListener?: MediaQueryList['removeEventListener'];
+}
+
+/** The window as far as matchMedia goes, which jsdom and older browsers may not have. */
+interface MaybeMatchMedia {
+  matchMedia?: (query: string) => MaybeMediaQueryList;
+}
+
+/** The system's dark-scheme query, or undefined where matchMedia is missing. */
+function darkSchemeQuery(): MaybeMediaQueryList | undefined {
+  const host: MaybeMatchMedia = window;
+  return host.matchMedia?.('(prefers-color-scheme: dark)');
+}
+
 function systemPrefersDark(): boolean {
-  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches === true;
+  return typeof window !== 'undefined' && darkSchemeQuery()?.matches === true;
 }
 
 /** Whether a choice resolves to dark, given the system preference. */
@@ -42,7 +63,7 @@ export function setThemeChoice(choice: ThemeChoice): void {
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
-  const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
+  const mq = darkSchemeQuery();
   const onSystem = () => {
     apply();
     listener();

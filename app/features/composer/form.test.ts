@@ -237,6 +237,7 @@ describe('matchOperation and valuesFromEntry', () => {
       environment: 'mock',
       timestamp: '1700000000',
       timestampAtSendTime: true,
+      stringToSign: { segments: [], byteLength: 0 },
       request: { method: 'PROPFIND', url: 'http://x/y', path: '/y', headers: {}, body: null },
     } as unknown as RelayResult;
     const current = values({ timing: { mode: 'pinned', pinned: '5', unit: 'nanoseconds' }, bodyAside: '{"old":1}' });

@@ -107,7 +107,9 @@ export function findOperation(id: string): CatalogueOperation | undefined {
  */
 export function valuesForScheme(values: ComposerValues, scheme: SchemeId): ComposerValues {
   if (values.scheme === scheme) return values;
-  const operation = findOperation(scheme === 'partner' ? DEFAULT_PARTNER_OPERATION_ID : DEFAULT_OPERATION_ID)!;
+  const id = scheme === 'partner' ? DEFAULT_PARTNER_OPERATION_ID : DEFAULT_OPERATION_ID;
+  const operation = findOperation(id);
+  if (!operation) throw new Error(`The default operation ${id} is not in the catalogue.`);
   const cleared: ComposerValues = { ...values, scheme, params: {}, body: '', bodyAside: '', headers: [] };
   // The Partner API's timestamps are seconds.
   if (scheme === 'partner') cleared.timing = { ...values.timing, unit: 'seconds' };
@@ -308,7 +310,7 @@ export function valuesFromEntry(
 ): ComposerValues {
   const scheme: SchemeId = entry.scheme ?? 'v1';
   const match = matchOperation(entry.request.method, entry.request.path, scheme);
-  const nonce = entry.stringToSign?.segments.find((s) => s.name === 'nonce');
+  const nonce = entry.stringToSign.segments.find((s) => s.name === 'nonce');
   const partnerKey = (PARTNER_DEMO_KEY_IDS as readonly string[]).includes(entry.keyId)
     ? (entry.keyId as PartnerDemoKey)
     : current.partnerKey;
@@ -373,9 +375,8 @@ export function pathProblem(values: Pick<ComposerValues, 'path' | 'params' | 'op
     return { message: checked.error, fix };
   }
   // A {{variable}} is expanded before signing: it is not a placeholder left unfilled.
-  const placeholder = /\{(\w+)\}/.exec((path.split('?', 1)[0] ?? '').replace(/\{\{[^{}]*\}\}/g, ''));
-  if (placeholder) {
-    const name = placeholder[1]!;
+  const name = /\{(\w+)\}/.exec((path.split('?', 1)[0] ?? '').replace(/\{\{[^{}]*\}\}/g, ''))?.[1];
+  if (name !== undefined) {
     const operation = findOperation(values.operationId);
     const param = operation?.params.find((p) => p.name === name && p.in === 'path');
     if (!param) {

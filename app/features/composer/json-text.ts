@@ -36,7 +36,7 @@ function scan(text: string): void {
   let i = 0;
   const n = text.length;
   const skip = () => {
-    while (i < n && WS.has(text[i]!)) i++;
+    while (i < n && WS.has(text.charAt(i))) i++;
   };
   const fail = (what: string): never => {
     throw new JsonSyntaxError(`${what}, found ${describe(text[i])}`, i);
@@ -86,7 +86,7 @@ function scan(text: string): void {
     const r = m.exec(text);
     if (!r || r[0] === '-' || r[0].length === 0) throw new JsonSyntaxError('Invalid number', start);
     i += r[0].length;
-    if (i < n && /[0-9.eE]/.test(text[i]!)) throw new JsonSyntaxError('Invalid number', start);
+    if (i < n && /[0-9.eE]/.test(text.charAt(i))) throw new JsonSyntaxError('Invalid number', start);
   };
 
   const value = (depth: number): void => {
@@ -207,7 +207,7 @@ export function relayoutJson(text: string, indent: string | null): string | null
   let i = 0;
   const n = text.length;
   while (i < n) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     if (WS.has(c)) {
       i++;
       continue;
@@ -221,7 +221,7 @@ export function relayoutJson(text: string, indent: string | null): string | null
     }
     if (c === '{' || c === '[') {
       let j = i + 1;
-      while (j < n && WS.has(text[j]!)) j++;
+      while (j < n && WS.has(text.charAt(j))) j++;
       const close = c === '{' ? '}' : ']';
       if (text[j] === close) {
         out.push(c + close);
@@ -251,7 +251,7 @@ export function relayoutJson(text: string, indent: string | null): string | null
     }
     // number or literal: copy up to the next structural character or whitespace
     let j = i;
-    while (j < n && !WS.has(text[j]!) && !',:]}'.includes(text[j]!)) j++;
+    while (j < n && !WS.has(text.charAt(j)) && !',:]}'.includes(text.charAt(j))) j++;
     out.push(text.slice(i, j));
     i = j;
   }

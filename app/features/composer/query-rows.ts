@@ -52,8 +52,14 @@ export interface Encoded {
 
 const NAMES: Record<string, string> = { ' ': 'space', '&': '"&"', '#': '"#"', '=': '"="', '\\': 'backslash' };
 
-function describe(c: string, encoded: string): string {
-  const code = c.codePointAt(0)!;
+/** The code point of one character as `for…of` yields it (never the empty string). */
+function codePointOf(c: string): number {
+  const code = c.codePointAt(0);
+  if (code === undefined) throw new Error('codePointOf: an empty string has no code point.');
+  return code;
+}
+
+function describe(c: string, code: number, encoded: string): string {
   const name =
     NAMES[c] ?? (code < 0x20 || code === 0x7f ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : `"${c}"`);
   return `${name} → ${encoded}`;
@@ -70,7 +76,7 @@ export function encodeQueryPart(text: string, part: 'key' | 'value'): Encoded {
   const seen = new Set<string>();
   let out = '';
   for (const c of text) {
-    const code = c.codePointAt(0)!;
+    const code = codePointOf(c);
     const must = code < 0x21 || code > 0x7e || c === '&' || c === '#' || c === '\\' || (part === 'key' && c === '=');
     if (!must) {
       out += c;
@@ -82,7 +88,7 @@ export function encodeQueryPart(text: string, part: 'key' | 'value'): Encoded {
     out += encoded;
     if (!seen.has(c)) {
       seen.add(c);
-      changes.push(isLoneSurrogate ? `an unpaired surrogate → ${encoded} (U+FFFD)` : describe(c, encoded));
+      changes.push(isLoneSurrogate ? `an unpaired surrogate → ${encoded} (U+FFFD)` : describe(c, code, encoded));
     }
   }
   return { text: out, changes };
@@ -113,9 +119,8 @@ export function setQueryParam(path: string, name: string, value: string | null):
   const encoded = encodeQueryPart(value, 'value').text;
   const at = rows.findIndex(same);
   if (at < 0) return pathWithRows(path, [...rows, { key: encodeQueryPart(name, 'key').text, value: encoded }]);
-  const next = rows.filter((r, i) => i === at || !same(r));
-  const index = next.findIndex(same);
-  next[index] = { key: next[index]!.key, value: encoded };
+  // The first row of that name takes the value, keeping its key as written; the others go.
+  const next = rows.filter((r, i) => i === at || !same(r)).map((r) => (same(r) ? { key: r.key, value: encoded } : r));
   return pathWithRows(path, next);
 }
 

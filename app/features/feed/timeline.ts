@@ -40,17 +40,25 @@ function stageNames(statuses: readonly string[]): string[] {
 export function buildTimelines(events: readonly FeedEvent[]): TxTimeline[] {
   const byTx = new Map<
     string,
-    { frames: TxFeedStatus[]; heard: string[]; firstAt: number; lastAt: number; timestamps: Record<string, number> }
+    {
+      frames: TxFeedStatus[];
+      latest: TxFeedStatus;
+      heard: string[];
+      firstAt: number;
+      lastAt: number;
+      timestamps: Record<string, number>;
+    }
   >();
   for (const e of events) {
     if (e.type !== 'message' || !e.parsed) continue;
     const frame = e.parsed;
     let tx = byTx.get(frame.txID);
     if (!tx) {
-      tx = { frames: [], heard: [], firstAt: e.at, lastAt: e.at, timestamps: {} };
+      tx = { frames: [], latest: frame, heard: [], firstAt: e.at, lastAt: e.at, timestamps: {} };
       byTx.set(frame.txID, tx);
     }
     tx.frames.push(frame);
+    tx.latest = frame;
     tx.heard.push(frame.status);
     tx.lastAt = e.at;
     Object.assign(tx.timestamps, frame.timestamps ?? {});
@@ -60,7 +68,7 @@ export function buildTimelines(events: readonly FeedEvent[]): TxTimeline[] {
   }
   const out: TxTimeline[] = [];
   for (const [txID, tx] of byTx) {
-    const latest = tx.frames[tx.frames.length - 1]!;
+    const { latest } = tx;
     const names = stageNames([...Object.keys(tx.timestamps), ...tx.heard]);
     const known = (name: string) => tx.timestamps[name] !== undefined || tx.heard.includes(name);
     const lastRegular = Math.max(-1, ...FEED_STAGES.map((s, i) => (known(s) ? i : -1)));

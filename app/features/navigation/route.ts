@@ -13,7 +13,7 @@ export const VIEW_HASH: Record<View, string> = {
 export function viewFromHash(hash: string): View {
   const h = hash.startsWith('#') ? hash.slice(1) : hash;
   if (h.startsWith('bundle=') || /(^|&)bundle=/.test(h)) return 'bundle';
-  const path = h.replace(/^\/+/, '').split(/[?&]/, 1)[0]!.replace(/\/+$/, '').toLowerCase();
+  const path = (h.replace(/^\/+/, '').split(/[?&]/, 1)[0] ?? '').replace(/\/+$/, '').toLowerCase();
   if (path === 'doctor') return 'doctor';
   if (path === 'walkthrough') return 'walkthrough';
   if (path === 'feed') return 'feed';

@@ -54,10 +54,10 @@ export function amountAnnotations(model: LineModel): Map<number, string> {
     const depth = model.depth[i] ?? 0;
     const end = model.end[i] ?? -1;
     if (top && depth === top.memberDepth) {
-      const m = MEMBER.exec(lineText(model, i));
-      if (m) {
-        const key = m[1]!;
-        const units = m[2] ?? m[3]!;
+      // A member line has a key and the digits, bare or in quotes.
+      const [, key, bare, quoted] = MEMBER.exec(lineText(model, i)) ?? [];
+      const units = bare ?? quoted;
+      if (key !== undefined && units !== undefined) {
         if (key === 'scale') top.digits = scaleDigits(units);
         else if (!NOT_AMOUNT.test(key) && !ID_KEY.test(key)) top.amounts.push([i, units]);
       }
@@ -73,8 +73,8 @@ export function amountAnnotations(model: LineModel): Map<number, string> {
       });
     }
     // Close every block that ends here (a line can close one and that is all).
-    while (stack.length && stack[stack.length - 1]!.end === i) {
-      const f = stack.pop()!;
+    for (let f = stack.at(-1); f?.end === i; f = stack.at(-1)) {
+      stack.pop();
       if (f.digits === null || f.digits === 0) continue;
       for (const [line, units] of f.amounts)
         out.set(line, `= ${wholeUnits(units, f.digits)}${f.unit ? ` ${f.unit}` : ''}`);

@@ -68,7 +68,7 @@ export function formatJsonLines(input: string): FormatResult {
     expect = isObject.length === 0 ? Expect.Done : Expect.CommaOrClose;
   };
 
-  while (true) {
+  for (;;) {
     while (i < n && isSpace(input.charCodeAt(i))) i++;
     if (i >= n) break;
     const c = input.charCodeAt(i);

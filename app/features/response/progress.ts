@@ -36,13 +36,14 @@ export function transferLines(p: SendProgress): TransferLine[] {
         : Math.min(p.bodyBytes, p.sent);
     lines.push({ direction: 'upload', done, total: p.bodyBytes, percent: Math.floor((done / p.bodyBytes) * 100) });
   }
-  const known = p.expected !== null && p.expected > 0;
-  if ((known && p.expected! > PROGRESS_ABOVE_BYTES) || p.received > PROGRESS_ABOVE_BYTES)
+  // The announced size, when there is one to measure against (0 or none is not).
+  const expected = p.expected !== null && p.expected > 0 ? p.expected : null;
+  if ((expected !== null && expected > PROGRESS_ABOVE_BYTES) || p.received > PROGRESS_ABOVE_BYTES)
     lines.push({
       direction: 'download',
       done: p.received,
-      total: known ? p.expected : null,
-      percent: known ? Math.min(100, Math.floor((p.received / p.expected!) * 100)) : null,
+      total: expected,
+      percent: expected !== null ? Math.min(100, Math.floor((p.received / expected) * 100)) : null,
     });
   return lines;
 }

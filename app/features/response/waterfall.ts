@@ -69,7 +69,7 @@ export function waterfall(timings: RelayResult['timings'], https: boolean): Wate
     : { blocked: null, dns: null, connect: null, ssl: null, send: null, wait: 0, receive: ttfb };
   const skippedWhy = (phase: PhaseName): string => {
     if (legacy) return 'not recorded';
-    if (p?.reused && (phase === 'dns' || phase === 'connect' || phase === 'ssl')) return 'reused connection';
+    if (p.reused && (phase === 'dns' || phase === 'connect' || phase === 'ssl')) return 'reused connection';
     if (phase === 'ssl' && !https) return 'plain HTTP';
     if (phase === 'dns') return 'an IP address';
     return 'did not happen';

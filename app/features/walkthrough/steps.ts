@@ -198,7 +198,7 @@ export function walkthroughSteps(d: WalkthroughData): Step[] {
       explain: `Concatenated with no separators and encoded as UTF-8: ${plural(d.byteLength, 'byte')}.`,
       values: [
         ...d.segments.map((s) => ({
-          label: s.name === 'url' ? 'URL' : s.name[0]!.toUpperCase() + s.name.slice(1),
+          label: s.name === 'url' ? 'URL' : s.name.charAt(0).toUpperCase() + s.name.slice(1),
           value: s.text === '' ? '(none)' : s.text,
           note: `bytes ${s.offset}–${s.offset + s.length} (${plural(s.length, 'byte')})`,
         })),

@@ -122,10 +122,12 @@ export default function CodeEditor({ value, onChange, label, describedBy, onBlur
 
   // The editor is made once; what it starts with is read at that moment.
   useLayoutEffect(() => {
+    const parent = host.current;
+    if (!parent) throw new Error('CodeEditor: its host element is not mounted when the editor is made.');
     const length = held.current.length;
     const clamp = (n: number) => Math.max(0, Math.min(n, length));
     const editor = new EditorView({
-      parent: host.current!,
+      parent,
       state: EditorState.create({
         doc: held.current,
         selection: handover ? EditorSelection.single(clamp(handover.anchor), clamp(handover.head)) : undefined,

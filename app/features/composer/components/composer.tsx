@@ -97,8 +97,8 @@ export function Composer({
     const params = getValues('params');
     const { query } = splitPathQuery(getValues('path'));
     let path = splitPathQuery(fillPath(operation, params)).base + (query === null ? '' : `?${query}`);
-    for (const p of operation.params)
-      if (p.in === 'query') path = setQueryParam(path, p.name, params[p.name] ? params[p.name]! : null);
+    // An empty value removes the parameter from the query.
+    for (const p of operation.params) if (p.in === 'query') path = setQueryParam(path, p.name, params[p.name] || null);
     setValue('path', path, { shouldDirty: true, shouldValidate: true });
   };
 

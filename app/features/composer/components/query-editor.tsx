@@ -60,11 +60,12 @@ export function QueryEditor({
     const current = rowsOfPath(form.getValues('path'));
     const next = [...current];
     const before = next[index] ?? { key: '', value: null };
-    next[index] =
+    const row: QueryRow =
       part === 'key' ? { key: encoded.text, value: before.value } : { key: before.key, value: encoded.text };
+    next[index] = row;
     if (index >= current.length) {
       // The added row becomes a real one as soon as it holds anything.
-      if (next[index]!.key === '' && (next[index]!.value ?? '') === '') return;
+      if (row.key === '' && (row.value ?? '') === '') return;
       setPending(false);
     }
     write(next);

@@ -25,7 +25,7 @@ export function MockReset({ onReset }: { onReset?: (result: MockResetResponse) =
       <Button size="sm" variant="ghost" disabled={reset.isPending} onClick={() => setAsking(true)}>
         {reset.isPending ? 'Resetting…' : 'Reset mock data'}
       </Button>
-      {reset.isSuccess && !reset.isPending && (
+      {reset.isSuccess && (
         <span role="status" className="text-slate-600 dark:text-slate-300">
           Reset to seed {reset.data.seed}.
         </span>

@@ -55,47 +55,53 @@ export function TxTimelineCard({ tx }: { tx: TxTimeline }) {
         {network && <span className="text-slate-500 dark:text-slate-400"> · {network}</span>}
       </p>
       <ol aria-label="Status timeline" className="mt-3 grid auto-cols-fr grid-flow-col gap-1">
-        {tx.stages.map((s, i) => (
-          <li
-            key={s.stage}
-            aria-label={stageLabel(s)}
-            aria-current={s.stage === last ? 'step' : undefined}
-            className="relative flex flex-col gap-1 text-xs"
-          >
-            <span aria-hidden="true" className="flex items-center">
-              <span
-                className={
-                  'size-3 shrink-0 rounded-full border-2 ' +
-                  (s.reached
-                    ? `border-transparent ${DOT[s.stage] ?? 'bg-red-500'}`
-                    : 'border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900')
-                }
-              />
-              {i < tx.stages.length - 1 && (
-                <span
-                  className={`mx-1 h-0.5 flex-1 rounded ${tx.stages[i + 1]!.reached ? 'bg-slate-400 dark:bg-slate-500' : 'bg-slate-200 dark:bg-slate-700'}`}
-                />
-              )}
-            </span>
-            <span
-              aria-hidden="true"
-              className={
-                s.reached ? 'font-semibold text-slate-900 dark:text-slate-100' : 'text-slate-400 dark:text-slate-500'
-              }
+        {tx.stages.map((s, i) => {
+          const next = tx.stages[i + 1];
+          return (
+            <li
+              key={s.stage}
+              aria-label={stageLabel(s)}
+              aria-current={s.stage === last ? 'step' : undefined}
+              className="relative flex flex-col gap-1 text-xs"
             >
-              {s.stage}
-            </span>
-            <span aria-hidden="true" className="font-mono text-[11px] text-slate-500 tabular-nums dark:text-slate-400">
-              {s.reached ? (s.at === null ? 'reached' : clockTime(s.at)) : '—'}
-              {s.reached && <span className="text-slate-400 dark:text-slate-500">{elapsed(s)}</span>}
-              {s.reached && !s.heard && (
-                <span title="Reached before the page was listening; read from a later message" className="ml-1">
-                  (earlier)
-                </span>
-              )}
-            </span>
-          </li>
-        ))}
+              <span aria-hidden="true" className="flex items-center">
+                <span
+                  className={
+                    'size-3 shrink-0 rounded-full border-2 ' +
+                    (s.reached
+                      ? `border-transparent ${DOT[s.stage] ?? 'bg-red-500'}`
+                      : 'border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900')
+                  }
+                />
+                {next && (
+                  <span
+                    className={`mx-1 h-0.5 flex-1 rounded ${next.reached ? 'bg-slate-400 dark:bg-slate-500' : 'bg-slate-200 dark:bg-slate-700'}`}
+                  />
+                )}
+              </span>
+              <span
+                aria-hidden="true"
+                className={
+                  s.reached ? 'font-semibold text-slate-900 dark:text-slate-100' : 'text-slate-400 dark:text-slate-500'
+                }
+              >
+                {s.stage}
+              </span>
+              <span
+                aria-hidden="true"
+                className="font-mono text-[11px] text-slate-500 tabular-nums dark:text-slate-400"
+              >
+                {s.reached ? (s.at === null ? 'reached' : clockTime(s.at)) : '—'}
+                {s.reached && <span className="text-slate-400 dark:text-slate-500">{elapsed(s)}</span>}
+                {s.reached && !s.heard && (
+                  <span title="Reached before the page was listening; read from a later message" className="ml-1">
+                    (earlier)
+                  </span>
+                )}
+              </span>
+            </li>
+          );
+        })}
       </ol>
       {str(t.txHash) && (
         <p className="mt-2 font-mono text-[11px] break-all text-slate-500 dark:text-slate-400">

@@ -103,7 +103,8 @@ export function CompareView({ left, right, onClose }: { left: RelayResult; right
         </thead>
         <tbody className="font-mono tabular-nums">
           {a.bars.map((bar, i) => {
-            const other = b.bars[i]!;
+            const other = b.bars[i];
+            if (!other) throw new Error('waterfall() gives both entries a bar for every phase, in the same order.');
             return (
               <tr key={bar.phase} className="border-t border-slate-100 dark:border-slate-800">
                 <th scope="row" className="py-1 text-left font-sans font-normal">
