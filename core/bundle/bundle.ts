@@ -42,6 +42,11 @@ export type Bundle = z.infer<typeof Bundle>;
 /** Header names whose values are credentials of some kind and never leave in a bundle. */
 const SENSITIVE_HEADER =
   /(authorization|cookie|secret|password|passwd|token|private|credential|session|x-api-key$|^api-key$)/i;
+
+/** True for a header whose value is a credential of some kind: a bundle never carries its value. */
+export function isSensitiveHeader(name: string): boolean {
+  return SENSITIVE_HEADER.test(name);
+}
 /** A Qredo-shaped secret (base64 of "$2a$", "$2b$", "$2y$"…) or its decoded bcrypt-style text. */
 const SECRET_SHAPES = [/JDJ[hbxy]JD[A-Za-z0-9+/_-]{16,}={0,2}/g, /\$2[abxy]\$\d\d\$[./A-Za-z0-9]{20,}/g];
 
