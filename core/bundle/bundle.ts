@@ -101,7 +101,19 @@ export function toBundle(entries: readonly HistoryEntry[], opts: BundleOptions):
     const { id: _id, ...rest } = e;
     const entry: BundleEntry = {
       ...rest,
-      request: { ...rest.request, headers: redactHeaders(rest.request.headers, 'request', notes) },
+      request: {
+        ...rest.request,
+        headers: redactHeaders(rest.request.headers, 'request', notes),
+        // The added headers are also in `headers` as sent: a credential there is removed here too.
+        ...(rest.request.extraHeaders
+          ? {
+              extraHeaders: rest.request.extraHeaders.map((h) => ({
+                name: h.name,
+                value: redactHeaders({ [h.name]: h.value }, 'request', notes)[h.name] ?? '',
+              })),
+            }
+          : {}),
+      },
       response: rest.response
         ? { ...rest.response, headers: redactHeaders(rest.response.headers, 'response', notes) }
         : null,
