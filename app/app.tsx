@@ -6,8 +6,8 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import type { BundleEntry } from '../core/bundle/index.ts';
-import type { DoctorRequest, Environment, RelayResult } from '../core/contract.ts';
-import { schemeOf, type SchemeId } from '../core/schemes.ts';
+import type { DoctorRequest, Environment, RelayResult, RequestDraft, WorkspaceDraft } from '../core/contract.ts';
+import type { SchemeId } from '../core/schemes.ts';
 import { LiveRegion } from './components/live-region.tsx';
 import { ShortcutsButton } from './components/shortcut-help.tsx';
 import { ThemeSwitch } from './components/theme-switch.tsx';
@@ -16,11 +16,9 @@ import {
   defaultComposerValues,
   draftFromForm,
   valuesForScheme,
-  valuesFromImport,
   type ComposerValues,
 } from './features/composer/form.ts';
 import type { DoctorPrefill } from './features/doctor/components/doctor-view.tsx';
-import type { CorrectedRequest } from './features/doctor/view-model.ts';
 import { valuesFromWorkspaceDraft, workspaceDraftFromValues } from './features/composer/workspace-draft.ts';
 import { ConfirmSendQuestion } from './features/environments/components/confirm-send-dialog.tsx';
 import { EnvironmentSwitcher } from './features/environments/components/environment-switcher.tsx';
@@ -29,10 +27,11 @@ import { ENVIRONMENT_LABEL } from './features/environments/environment-style.ts'
 import { ViewSwitch } from './features/navigation/components/view-switch.tsx';
 import { SchemeSwitch } from './features/partner/components/scheme-switch.tsx';
 import { useView } from './features/navigation/use-view.ts';
+import { SaveDraftDialog } from './features/workbench/components/save-controls.tsx';
+import { draftFromRequest } from './features/workbench/saved.ts';
 import { useTabStore, type DraftPort } from './features/workbench/tab-store.ts';
 import { announce } from './lib/announce.ts';
 import { useConfirmSend } from './lib/confirm-send.ts';
-import { pathFromUrl } from './lib/qredo-url.ts';
 import { useSession } from './lib/queries.ts';
 import { PlaygroundView } from './playground-view.tsx';
 
@@ -139,33 +138,21 @@ export function App() {
     announce(`Diagnosing ${label} in the signature doctor.`);
   };
 
-  // The doctor's corrected request in the composer: the capture's method, path and exact body, in
-  // the environment it was checked against; Send signs it again with a fresh timestamp.
-  const openInComposer = (corrected: CorrectedRequest): string | null => {
-    const bases =
-      (corrected.scheme === 'partner' ? session.data?.partnerEnvironments : session.data?.environments)?.map(
-        (e) => e.baseUrl,
-      ) ?? [];
-    const found = pathFromUrl(corrected.url, bases, schemeOf(corrected.scheme).basePath);
-    if (!found.ok) return `Cannot open it in the composer: ${found.error}`;
-    // In a tab of its own: the draft being composed stays as it was in its tab.
-    tabs.dispatch({
-      type: 'open',
-      id: tabs.newId(),
-      draft: workspaceDraftFromValues(
-        valuesFromImport(
-          { method: corrected.method, path: found.path, body: corrected.body, headers: [] },
-          corrected.environment,
-          valuesForScheme(form.getValues(), corrected.scheme),
-        ),
-      ),
-    });
+  // "New request from this" (the doctor's corrected request, a bundle entry): in a tab of its own, so
+  // the draft being composed stays as it was in its tab; Send signs it again with a fresh timestamp.
+  const newRequestFrom = (request: RequestDraft, from: string) => {
+    // As the composer will hold it (its catalogue operation found), so that the new tab opens unchanged.
+    const draft = workspaceDraftFromValues(valuesFromWorkspaceDraft(draftFromRequest(request)));
+    tabs.dispatch({ type: 'open', id: tabs.newId(), draft });
     go('playground');
     announce(
-      `Opened ${corrected.method} ${found.path} in a new tab (${ENVIRONMENT_LABEL[corrected.environment]}): Send signs it again now.`,
+      `Opened ${request.method} ${request.path} from ${from} in a new tab (${ENVIRONMENT_LABEL[request.environment]}): Send signs it again now.`,
     );
-    return null;
   };
+  // "Save to collection…" there: the same dialog as for a tab, over the view it was asked from.
+  const [saving, setSaving] = useState<{ draft: WorkspaceDraft; onSaved: (name: string) => void } | null>(null);
+  const saveToCollection = (request: RequestDraft, onSaved: (name: string) => void) =>
+    setSaving({ draft: draftFromRequest(request), onSaved });
 
   const openHistoryEntry = (id: number) => {
     setShowEntry({ id, seq: (showEntry?.seq ?? 0) + 1 });
@@ -220,7 +207,8 @@ export function App() {
             key={doctorSeq}
             prefill={doctorPrefill}
             onPrefillTaken={() => setDoctorPrefill(null)}
-            onOpenInComposer={openInComposer}
+            onNewRequest={(request) => newRequestFrom(request, 'the signature doctor')}
+            onSaveToCollection={saveToCollection}
           />
         </LazyView>
       )}
@@ -235,6 +223,8 @@ export function App() {
             confirmSend={confirmSend}
             onDiagnose={(request, entry, index) => diagnose(request, entry, `bundle entry ${index + 1}`)}
             onShowEntry={openHistoryEntry}
+            onNewRequest={(request, index) => newRequestFrom(request, `bundle entry ${index + 1}`)}
+            onSaveToCollection={saveToCollection}
           />
         </LazyView>
       )}
@@ -255,6 +245,16 @@ export function App() {
         showEntry={showEntry}
       />
 
+      {saving && (
+        <SaveDraftDialog
+          draft={saving.draft}
+          onClose={() => setSaving(null)}
+          onSaved={(saved) => {
+            saving.onSaved(saved.name);
+            setSaving(null);
+          }}
+        />
+      )}
       <ConfirmSendQuestion request={asking} onAnswer={answer} />
       <BundleDrop />
       <LiveRegion />

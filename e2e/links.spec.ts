@@ -4,11 +4,11 @@ import { expect, test } from './fixtures/playground.ts';
 import { PlaygroundPage, uniqueMarker } from './pages/playground-page.ts';
 import { DoctorPage, ImportedBundlePage, SharePanel } from './pages/support-pages.ts';
 
-// Everything links: Diagnose from a history entry and from an imported bundle, Open in composer and
+// Everything links: Diagnose from a history entry and from an imported bundle, New request from this and
 // Export bundle from a diagnosis, and a bundle re-run that shows its response and links to the history
 // entry it recorded. The upstream is this spec's own embedded mock.
 
-test('Diagnose on a history entry opens the doctor with it; Open in composer brings it back to send', async ({
+test('Diagnose on a history entry opens the doctor with it; New request from this brings it back to send', async ({
   page,
 }) => {
   const playground = new PlaygroundPage(page);
@@ -29,7 +29,7 @@ test('Diagnose on a history entry opens the doctor with it; Open in composer bri
   expect(text).toContain(`/balance?probe=${marker}`);
   expect(JSON.parse(text)).toMatchObject({ entries: [{ request: { method: 'GET' } }] });
 
-  await doctor.diagnosis.getByRole('button', { name: 'Open in composer', exact: true }).click();
+  await doctor.diagnosis.getByRole('button', { name: 'New request from this', exact: true }).click();
   await expect(playground.path).toHaveValue(`/balance?probe=${marker}`);
   await expect(playground.method).toHaveValue('GET');
   await playground.send.click();
@@ -52,7 +52,7 @@ test('a pasted capture with a lower-case method opens in the composer corrected'
   await doctor.checkAgainst('Mock');
   await doctor.diagnose.click();
   await expect(doctor.verdict).toContainText('Not valid');
-  await doctor.diagnosis.getByRole('button', { name: 'Open in composer', exact: true }).click();
+  await doctor.diagnosis.getByRole('button', { name: 'New request from this', exact: true }).click();
   await expect(playground.method).toHaveValue('GET');
   await expect(playground.path).toHaveValue(`/balance?probe=${marker}`);
 });

@@ -101,6 +101,11 @@ describe('bundles', () => {
       'x-note': `secret is ${SECRET}`,
       'x-decoded': DECODED_TEXT,
     };
+    // An added header is kept apart as well, for Re-send and for a new request made from the bundle.
+    e.request.extraHeaders = [
+      { name: 'Authorization', value: `Bearer ${PLANTED}` },
+      { name: 'X-Trace', value: 'kept' },
+    ];
     e.response = {
       ...e.response!,
       headers: { ...e.response!.headers, 'set-cookie': `sid=${PLANTED}` },
@@ -121,6 +126,10 @@ describe('bundles', () => {
     }
     expect(b.redactions.join(' ')).toMatch(/authorization/);
     expect(b.entries[0]!.request.headers['qredo-api-sig']).toBe(e.signature);
+    expect(b.entries[0]!.request.extraHeaders).toEqual([
+      { name: 'Authorization', value: '[redacted]' },
+      { name: 'X-Trace', value: 'kept' },
+    ]);
   });
 
   it('applies the exporter scrubber', async () => {

@@ -42,6 +42,11 @@ export type Bundle = z.infer<typeof Bundle>;
 /** Header names whose values are credentials of some kind and never leave in a bundle. */
 const SENSITIVE_HEADER =
   /(authorization|cookie|secret|password|passwd|token|private|credential|session|x-api-key$|^api-key$)/i;
+
+/** True for a header whose value is a credential of some kind: a bundle never carries its value. */
+export function isSensitiveHeader(name: string): boolean {
+  return SENSITIVE_HEADER.test(name);
+}
 /** A Qredo-shaped secret (base64 of "$2a$", "$2b$", "$2y$"…) or its decoded bcrypt-style text. */
 const SECRET_SHAPES = [/JDJ[hbxy]JD[A-Za-z0-9+/_-]{16,}={0,2}/g, /\$2[abxy]\$\d\d\$[./A-Za-z0-9]{20,}/g];
 
@@ -96,7 +101,19 @@ export function toBundle(entries: readonly HistoryEntry[], opts: BundleOptions):
     const { id: _id, ...rest } = e;
     const entry: BundleEntry = {
       ...rest,
-      request: { ...rest.request, headers: redactHeaders(rest.request.headers, 'request', notes) },
+      request: {
+        ...rest.request,
+        headers: redactHeaders(rest.request.headers, 'request', notes),
+        // The added headers are also in `headers` as sent: a credential there is removed here too.
+        ...(rest.request.extraHeaders
+          ? {
+              extraHeaders: rest.request.extraHeaders.map((h) => ({
+                name: h.name,
+                value: redactHeaders({ [h.name]: h.value }, 'request', notes)[h.name] ?? '',
+              })),
+            }
+          : {}),
+      },
       response: rest.response
         ? { ...rest.response, headers: redactHeaders(rest.response.headers, 'response', notes) }
         : null,

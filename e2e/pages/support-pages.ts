@@ -22,13 +22,18 @@ export class DoctorPage {
   readonly verdict: Locator;
   readonly causes: Locator;
   readonly error: Locator;
+  /** The corrected request in a new composer tab, or saved to a collection. */
+  readonly newRequest: Locator;
+  readonly saveToCollection: Locator;
   constructor(readonly page: Page) {
     this.captured = page.getByRole('textbox', { name: 'Captured request', exact: true });
     this.diagnose = page.getByRole('button', { name: 'Diagnose', exact: true });
     this.diagnosis = page.getByRole('region', { name: 'Diagnosis', exact: true });
-    this.verdict = this.diagnosis.getByRole('status');
+    this.verdict = this.diagnosis.getByRole('status').first();
     this.causes = this.diagnosis.getByRole('list', { name: 'Probable causes' }).getByRole('listitem');
     this.error = page.getByRole('alert');
+    this.newRequest = this.diagnosis.getByRole('button', { name: 'New request from this', exact: true });
+    this.saveToCollection = this.diagnosis.getByRole('button', { name: 'Save to collection…', exact: true });
   }
   async open(): Promise<void> {
     await this.page.goto('/#/doctor');
@@ -81,6 +86,9 @@ export class ImportedBundlePage {
   readonly rerun: Locator;
   readonly rerunOn: Locator;
   readonly rerunResult: Locator;
+  /** The entry's request in a new composer tab, or saved to a collection. */
+  readonly newRequest: Locator;
+  readonly saveToCollection: Locator;
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Imported bundle', exact: true });
     this.entry = page.getByRole('article', { name: 'Bundle entry 1', exact: true });
@@ -89,6 +97,8 @@ export class ImportedBundlePage {
     this.rerun = this.entry.getByRole('button', { name: 'Re-run', exact: true });
     this.rerunOn = this.entry.getByRole('combobox', { name: 'Re-run on', exact: true });
     this.rerunResult = this.entry.getByRole('status', { name: 'Re-run result' });
+    this.newRequest = this.entry.getByRole('button', { name: 'New request from this', exact: true });
+    this.saveToCollection = this.entry.getByRole('button', { name: 'Save to collection…', exact: true });
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BundleEntry } from '../../../core/bundle/index.ts';
-import { clip, draftFromBundleEntry, exportFileName, MAX_SHOWN_CHARS } from './bundle-model.ts';
+import { clip, draftFromBundleEntry, exportFileName, MAX_SHOWN_CHARS, requestFromBundleEntry } from './bundle-model.ts';
 
 function entry(url: string, extra: Partial<BundleEntry['request']> = {}): BundleEntry {
   return {
@@ -89,5 +89,62 @@ describe('exportFileName and clip', () => {
   it('clips long text', () => {
     expect(clip('abc')).toEqual({ text: 'abc', hidden: 0 });
     expect(clip('x'.repeat(MAX_SHOWN_CHARS + 5)).hidden).toBe(5);
+  });
+});
+
+describe('requestFromBundleEntry', () => {
+  const bases = ['https://sandbox-api.qredo.network/qapi/v1'];
+
+  it('is the re-run request with the headers the sender added, for the chosen environment', () => {
+    const e = entry('https://sandbox-api.qredo.network/qapi/v1/transaction?probe=1', {
+      path: '/transaction?probe=1',
+      extraHeaders: [{ name: 'X-Trace', value: 't-1' }],
+    });
+    expect(requestFromBundleEntry(e, 'mock', bases, demoKeys)).toEqual({
+      ok: true,
+      note: null,
+      request: {
+        environment: 'mock',
+        demoKey: 'read-only',
+        method: 'POST',
+        path: '/transaction?probe=1',
+        body: '{"a": 1}\n',
+        headers: [{ name: 'X-Trace', value: 't-1' }],
+        timestampUnit: 'seconds',
+      },
+    });
+  });
+
+  it('never carries a credential: redacted, credential-named and signing headers are left out, and said', () => {
+    const e = entry('https://sandbox-api.qredo.network/qapi/v1/balance', {
+      method: 'GET',
+      body: null,
+      headers: { 'qredo-api-sig': 'S', authorization: '[redacted]' },
+      extraHeaders: [
+        { name: 'Authorization', value: 'Bearer live-token' },
+        { name: 'X-Session', value: '[redacted]' },
+        { name: 'qredo-api-key', value: 'K' },
+        { name: 'Accept', value: 'application/json' },
+      ],
+    });
+    const made = requestFromBundleEntry({ ...e, timestamp: '1700000000000000000' }, 'sandbox', bases);
+    expect(made).toMatchObject({
+      ok: true,
+      request: { environment: 'sandbox', method: 'GET', path: '/balance', body: null, timestampUnit: 'nanoseconds' },
+    });
+    expect(made.ok && made.request.headers).toEqual([{ name: 'Accept', value: 'application/json' }]);
+    expect(made.ok && made.note).toBe(
+      'Left out header Authorization, X-Session, qredo-api-key: credentials and signing headers are never carried.',
+    );
+    expect(JSON.stringify(made.ok && made.request)).not.toMatch(/live-token|redacted|"S"|"K"/);
+  });
+
+  it('says why an entry cannot be made a request (a body cut at the history limit)', () => {
+    const e = entry('https://sandbox-api.qredo.network/qapi/v1/transaction', { bodyTruncated: true });
+    expect(requestFromBundleEntry(e, 'mock', bases)).toEqual({
+      ok: false,
+      error:
+        'Cannot make a request from it: the bundle holds only the start of this body (it was cut at the history limit).',
+    });
   });
 });

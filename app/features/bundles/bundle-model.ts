@@ -1,6 +1,14 @@
 /** Pure mappers for bundles in the page: file names, re-run drafts, demo keys. No React. */
-import type { BundleEntry } from '../../../core/bundle/index.ts';
-import type { DemoKey, DemoKeyInfo, Environment, PartnerDemoKey, SendRequest } from '../../../core/contract.ts';
+import { isSensitiveHeader, type BundleEntry } from '../../../core/bundle/index.ts';
+import type {
+  DemoKey,
+  DemoKeyInfo,
+  Environment,
+  PartnerDemoKey,
+  RequestDraft,
+  SendRequest,
+} from '../../../core/contract.ts';
+import { isComputedHeader, isTransportHeader } from '../../../core/headers.ts';
 import { PARTNER_DEMO_KEY_IDS } from '../../../core/constants.ts';
 import { schemeOf } from '../../../core/schemes.ts';
 import { pathFromUrl } from '../../lib/qredo-url.ts';
@@ -48,6 +56,40 @@ export function draftFromBundleEntry(
     else note = `The sender's key ${entry.keyId} is not a demo key; the mock's full demo key signs instead.`;
   }
   return { ok: true, request, note };
+}
+
+export type BundleRequest = { ok: true; request: RequestDraft; note: string | null } | { ok: false; error: string };
+
+/**
+ * "New request from this" and "Save to collection…" on a bundle entry: the same request as a re-run
+ * on the chosen environment (method, path with its query, exact body, the demo key on the mock) and
+ * the headers the sender added. A header whose value is a credential (or was redacted) is left out,
+ * as are the signing and transport headers: a request made from a bundle holds no secret.
+ */
+export function requestFromBundleEntry(
+  entry: BundleEntry,
+  environment: RerunEnvironment,
+  bases: readonly string[],
+  demoKeys: readonly DemoKeyInfo[] = [],
+): BundleRequest {
+  const rerun = draftFromBundleEntry(entry, environment, bases, demoKeys);
+  if (!rerun.ok)
+    return { ok: false, error: rerun.error.replace(/^Cannot re-run: /, 'Cannot make a request from it: ') };
+  const added = entry.request.extraHeaders ?? [];
+  const kept = added.filter(
+    (h) =>
+      !isSensitiveHeader(h.name) && !isComputedHeader(h.name) && !isTransportHeader(h.name) && h.value !== '[redacted]',
+  );
+  const left = added.filter((h) => !kept.includes(h)).map((h) => h.name);
+  const request: RequestDraft = {
+    ...rerun.request,
+    ...(kept.length > 0 ? { headers: kept.map(({ name, value }) => ({ name, value })) } : {}),
+    ...(entry.scheme === 'partner' ? {} : { timestampUnit: entry.timestamp.length >= 17 ? 'nanoseconds' : 'seconds' }),
+  };
+  const leftNote =
+    left.length > 0 ? `Left out header ${left.join(', ')}: credentials and signing headers are never carried.` : null;
+  const notes = [rerun.note, leftNote].filter((n): n is string => n !== null);
+  return { ok: true, request, note: notes.length > 0 ? notes.join(' ') : null };
 }
 
 /** A file name for an export: qredo-bundle-<env>-<method>-<path>-<ms>.json */

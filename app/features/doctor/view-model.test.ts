@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DoctorResponse } from '../../../core/contract.ts';
 import {
+  correctedDraft,
   correctedRequest,
   defaultDoctorValues,
   diffText,
@@ -176,5 +177,76 @@ describe('a request handed to the doctor, and back to the composer', () => {
     expect(correctedRequest({ ...failing, causes: [] }).method).toBe('post');
     // A Partner API capture goes back to the Partner API's composer.
     expect(correctedRequest({ ...failing, scheme: 'partner' }).scheme).toBe('partner');
+  });
+
+  const demoKeys = [{ id: 'read-only' as const, keyId: 'K1' }];
+
+  it('makes the composer request: the path under the base with its query, the method corrected, the exact body', () => {
+    const d = { ...failing, capture: { ...failing.capture, url: 'https://h/qapi/v1/transaction?probe=1' } };
+    expect(correctedDraft(d, ['https://h/qapi/v1'], demoKeys)).toEqual({
+      ok: true,
+      request: {
+        environment: 'sandbox',
+        method: 'POST',
+        path: '/transaction?probe=1',
+        body: '{"a": 1}',
+        timestampUnit: 'seconds',
+      },
+    });
+  });
+
+  it('carries no secret and nothing signed: no timestamp, signature or key id, only the demo key’s name on the mock', () => {
+    const d: DoctorResponse = {
+      ...failing,
+      environment: 'mock',
+      capture: { ...failing.capture, timestamp: '1700000000123456789', keyId: 'K1', headerNames: ['qredo-api-key'] },
+      causes: [],
+    };
+    const made = correctedDraft(d, ['https://h/qapi/v1'], demoKeys);
+    expect(made).toEqual({
+      ok: true,
+      request: {
+        environment: 'mock',
+        demoKey: 'read-only',
+        method: 'post',
+        path: '/transaction',
+        body: '{"a": 1}',
+        timestampUnit: 'nanoseconds',
+      },
+    });
+    expect(JSON.stringify(made)).not.toMatch(/1700000000123456789|"S"|K1|qredo-api/);
+    // A timestamp in the wrong unit was the mistake: seconds, the playground's default.
+    const wrongUnit = { ...d, causes: [{ id: 'timestamp-unit' as const, title: 't', detail: 'd', certain: true }] };
+    const unit = correctedDraft(wrongUnit, []);
+    expect(unit.ok && unit.request.timestampUnit).toBe('seconds');
+  });
+
+  it('keeps a Partner API capture for the Partner API, with the demo partner that was checked', () => {
+    const d: DoctorResponse = {
+      ...failing,
+      scheme: 'partner',
+      environment: 'mock',
+      keyId: 'partner-fresh',
+      capture: { ...failing.capture, url: 'https://h/api/v1/p/assets' },
+      causes: [],
+    };
+    expect(correctedDraft(d, [])).toEqual({
+      ok: true,
+      request: {
+        scheme: 'partner',
+        partnerKey: 'partner-fresh',
+        environment: 'mock',
+        method: 'post',
+        path: '/assets',
+        body: '{"a": 1}',
+      },
+    });
+  });
+
+  it('says why a URL under no API base cannot be made a request', () => {
+    const d = { ...failing, capture: { ...failing.capture, url: '/qapi/v1/balance' } };
+    const made = correctedDraft(d, []);
+    expect(made.ok).toBe(false);
+    expect(!made.ok && made.error).toMatch(/is a path, not a full URL/);
   });
 });

@@ -2,8 +2,18 @@
  * The doctor's pure mappers: the form to a DoctorRequest, and a DoctorResponse to what the page shows
  * (verdict, component rows with the differing part marked, causes with their confidence). No React.
  */
-import type { DemoKey, DoctorRequest, DoctorResponse, Environment, PartnerDemoKey } from '../../../core/contract.ts';
-import type { SchemeId } from '../../../core/schemes.ts';
+import { PARTNER_DEMO_KEY_IDS } from '../../../core/constants.ts';
+import type {
+  DemoKey,
+  DemoKeyInfo,
+  DoctorRequest,
+  DoctorResponse,
+  Environment,
+  PartnerDemoKey,
+  RequestDraft,
+} from '../../../core/contract.ts';
+import { schemeOf, type SchemeId } from '../../../core/schemes.ts';
+import { pathFromUrl } from '../../lib/qredo-url.ts';
 
 export type CaptureMode = 'paste' | 'fields';
 
@@ -232,4 +242,43 @@ export function correctedRequest(d: DoctorResponse): CorrectedRequest {
     url: d.capture.url,
     body: d.capture.body,
   };
+}
+
+export type CorrectedDraft = { ok: true; request: RequestDraft } | { ok: false; error: string };
+
+/**
+ * "New request from this" and "Save to collection…": the corrected request as a request to compose,
+ * the path taken relative to the API's base (query included, exactly as captured). Only the method,
+ * path, body and environment go in, with the demo key (or demo partner) the doctor checked it with
+ * on the mock and the capture's timestamp unit; the capture carries no header values, so no header
+ * and nothing signed (timestamp, signature, key) comes along.
+ */
+export function correctedDraft(
+  d: DoctorResponse,
+  bases: readonly string[],
+  demoKeys: readonly Pick<DemoKeyInfo, 'id' | 'keyId'>[] = [],
+): CorrectedDraft {
+  const corrected = correctedRequest(d);
+  const found = pathFromUrl(corrected.url, bases, schemeOf(corrected.scheme).basePath);
+  if (!found.ok) return { ok: false, error: found.error };
+  const request: RequestDraft = {
+    environment: corrected.environment,
+    method: corrected.method,
+    path: found.path,
+    body: corrected.body,
+  };
+  if (corrected.scheme === 'partner') {
+    request.scheme = 'partner';
+    if (corrected.environment === 'mock' && (PARTNER_DEMO_KEY_IDS as readonly string[]).includes(d.keyId))
+      request.partnerKey = d.keyId as PartnerDemoKey;
+    return { ok: true, request };
+  }
+  if (corrected.environment === 'mock') {
+    const demo = demoKeys.find((k) => k.keyId === d.keyId)?.id;
+    if (demo) request.demoKey = demo;
+  }
+  // A timestamp in the wrong unit was the mistake: the playground's default (seconds) corrects it.
+  const wrongUnit = d.causes.some((c) => c.id === 'timestamp-unit');
+  request.timestampUnit = !wrongUnit && /^\d{17,}$/.test(d.capture.timestamp) ? 'nanoseconds' : 'seconds';
+  return { ok: true, request };
 }

@@ -3,7 +3,8 @@
  * history entry. The saved request keeps what a request is (method, path, headers, exact body,
  * environment, key, timestamp unit, capture rules), not how the composer showed it.
  */
-import type { HistoryEntry, SavedRequest, WorkspaceDraft } from '../../../core/contract.ts';
+import type { HistoryEntry, RequestDraft, SavedRequest, WorkspaceDraft } from '../../../core/contract.ts';
+import { isComputedHeader, isTransportHeader } from '../../../core/headers.ts';
 import type { CaptureRule } from '../../../core/workbench/collection.ts';
 import { draftMethod } from './tabs.ts';
 
@@ -51,6 +52,31 @@ export function draftFromEntry(entry: HistoryEntry, demoKey?: WorkspaceDraft['de
     body: entry.request.body ?? '',
     headers: (entry.request.extraHeaders ?? []).map(({ name, value }) => ({ name, value })),
     timing: { mode: 'send-time', pinned: '', unit: entry.timestamp.length >= 17 ? 'nanoseconds' : 'seconds' },
+  };
+}
+
+/**
+ * "New request from this" (the doctor's corrected request, an imported bundle's entry): a request
+ * handed over from another view, as a draft to be signed again at send time. Only what a request is
+ * goes in (API, environment, demo key or partner, method, path with its query, added headers, exact
+ * body, timestamp unit): never a pinned timestamp or nonce, and no header a signature or the relay
+ * writes, so nothing signed elsewhere comes along.
+ */
+export function draftFromRequest(request: RequestDraft): WorkspaceDraft {
+  const partner = request.scheme === 'partner';
+  return {
+    environment: request.environment,
+    ...(!partner && request.environment === 'mock' && request.demoKey ? { demoKey: request.demoKey } : {}),
+    method: request.method,
+    path: request.path,
+    body: request.body ?? '',
+    headers: (request.headers ?? [])
+      .filter((h) => !isComputedHeader(h.name) && !isTransportHeader(h.name))
+      .map(({ name, value }) => ({ name, value })),
+    timing: { mode: 'send-time', pinned: '', unit: partner ? 'seconds' : (request.timestampUnit ?? 'seconds') },
+    ...(partner
+      ? { scheme: 'partner' as const, ...(request.partnerKey ? { partnerKey: request.partnerKey } : {}) }
+      : {}),
   };
 }
 

@@ -6,14 +6,21 @@ import {
   type Bundle,
   type BundleEntry,
 } from '../../../../core/bundle/index.ts';
-import type { DemoKey, DoctorRequest, DoctorResponse, Environment, RelayResult } from '../../../../core/contract.ts';
+import type {
+  DemoKey,
+  DoctorRequest,
+  DoctorResponse,
+  Environment,
+  RelayResult,
+  RequestDraft,
+} from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
 import { api } from '../../../lib/api-client.ts';
 import { useSession } from '../../../lib/queries.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import type { ConfirmSend } from '../../../lib/confirm-send.ts';
-import { clip, draftFromBundleEntry, type RerunEnvironment } from '../bundle-model.ts';
+import { clip, draftFromBundleEntry, requestFromBundleEntry, type RerunEnvironment } from '../bundle-model.ts';
 import { useImported } from '../bundle-store.ts';
 
 const card = 'rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900';
@@ -40,10 +47,20 @@ interface EntryLinks {
   onDiagnose?: ((request: DoctorRequest, entry: BundleEntry, index: number) => void) | undefined;
   /** A re-run's history entry, shown in the playground. */
   onShowEntry?: ((id: number) => void) | undefined;
+  /** "New request from this": the entry's request opens in a new composer tab. */
+  onNewRequest?: ((request: RequestDraft, index: number) => void) | undefined;
+  /** "Save to collection…": the entry's request is saved as a named request; `onSaved` once it is. */
+  onSaveToCollection?: ((request: RequestDraft, onSaved: (name: string) => void) => void) | undefined;
 }
 
 /** An imported bundle, read-only and as text, exactly as the sender saw it. */
-export function ImportedBundleView({ confirmSend, onDiagnose, onShowEntry }: EntryLinks = {}) {
+export function ImportedBundleView({
+  confirmSend,
+  onDiagnose,
+  onShowEntry,
+  onNewRequest,
+  onSaveToCollection,
+}: EntryLinks = {}) {
   const hash = useHash();
   const stored = useImported();
   const fromLink = useMemo(() => (hash.includes('bundle=') ? bundleFromFragment(hash) : null), [hash]);
@@ -99,6 +116,8 @@ export function ImportedBundleView({ confirmSend, onDiagnose, onShowEntry }: Ent
               confirmSend={confirmSend}
               onDiagnose={onDiagnose}
               onShowEntry={onShowEntry}
+              onNewRequest={onNewRequest}
+              onSaveToCollection={onSaveToCollection}
             />
           ))}
         </>
@@ -113,6 +132,8 @@ function EntryCard({
   confirmSend,
   onDiagnose,
   onShowEntry,
+  onNewRequest,
+  onSaveToCollection,
 }: { entry: BundleEntry; index: number } & EntryLinks) {
   const response = entry.response;
   const requestBody = entry.request.body === null ? null : clip(entry.request.body);
@@ -194,7 +215,14 @@ function EntryCard({
       </div>
       <div className="grid gap-3 border-t border-slate-100 pt-3 md:grid-cols-2 dark:border-slate-800">
         <VerifyPanel entry={entry} index={index} onDiagnose={onDiagnose} />
-        <RerunPanel entry={entry} index={index} confirmSend={confirmSend} onShowEntry={onShowEntry} />
+        <RerunPanel
+          entry={entry}
+          index={index}
+          confirmSend={confirmSend}
+          onShowEntry={onShowEntry}
+          onNewRequest={onNewRequest}
+          onSaveToCollection={onSaveToCollection}
+        />
       </div>
     </article>
   );
@@ -293,7 +321,12 @@ function RerunPanel({
   index,
   confirmSend,
   onShowEntry,
-}: { entry: BundleEntry; index: number } & Pick<EntryLinks, 'confirmSend' | 'onShowEntry'>) {
+  onNewRequest,
+  onSaveToCollection,
+}: { entry: BundleEntry; index: number } & Pick<
+  EntryLinks,
+  'confirmSend' | 'onShowEntry' | 'onNewRequest' | 'onSaveToCollection'
+>) {
   const envId = useId();
   const [environment, setEnvironment] = useState<RerunEnvironment>('mock');
   const session = useSession();
@@ -302,6 +335,9 @@ function RerunPanel({
       (e) => e.baseUrl,
     ) ?? [];
   const draft = draftFromBundleEntry(entry, environment, bases, session.data?.demoKeys ?? []);
+  // The same request for the composer or a collection, with the headers the sender added.
+  const made = requestFromBundleEntry(entry, environment, bases, session.data?.demoKeys ?? []);
+  const [saved, setSaved] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const rerun = useMutation({
     /** `confirm`: the person confirmed sending it to production. */
@@ -359,6 +395,25 @@ function RerunPanel({
           Re-run
         </Button>
       </div>
+      {/* On a row of their own, for the same environment: the same two actions as on a history entry. */}
+      {(onNewRequest || onSaveToCollection) && (
+        <div className="flex flex-wrap items-center gap-2">
+          {onNewRequest && (
+            <Button size="sm" disabled={!made.ok} onClick={() => made.ok && onNewRequest(made.request, index)}>
+              New request from this
+            </Button>
+          )}
+          {onSaveToCollection && (
+            <Button
+              size="sm"
+              disabled={!made.ok}
+              onClick={() => made.ok && onSaveToCollection(made.request, (name) => setSaved(name))}
+            >
+              Save to collection…
+            </Button>
+          )}
+        </div>
+      )}
       {!draft.ok ? (
         <p role="alert" className="text-xs text-red-700 dark:text-red-400">
           {draft.error}
@@ -366,7 +421,13 @@ function RerunPanel({
       ) : (
         <p className="text-xs text-slate-500 dark:text-slate-400">
           {draft.request.method} {draft.request.path}, signed again now with{' '}
-          {environment === 'mock' ? 'a demo key' : `your ${environment} key`}.{draft.note ? ` ${draft.note}` : ''}
+          {environment === 'mock' ? 'a demo key' : `your ${environment} key`}.
+          {made.ok && made.note ? ` ${made.note}` : ''}
+        </p>
+      )}
+      {saved && (
+        <p role="status" className="text-xs text-emerald-700 dark:text-emerald-400">
+          Saved the request as “{saved}”.
         </p>
       )}
       {rerun.isError && (

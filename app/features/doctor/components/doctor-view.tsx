@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
 import type { BundleEntry } from '../../../../core/bundle/index.ts';
 import { DEMO_KEYS, ENVIRONMENTS, PARTNER_DEMO_KEY_IDS } from '../../../../core/constants.ts';
-import type { DoctorRequest, DoctorResponse, RelayResult } from '../../../../core/contract.ts';
+import type { DoctorRequest, DoctorResponse, RelayResult, RequestDraft } from '../../../../core/contract.ts';
 import { needsConfirmation } from '../../../../core/guardrails.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
@@ -11,12 +11,11 @@ import { useDoctorMutation } from '../api/doctor-api.ts';
 import { downloadText } from '../../../lib/download.ts';
 import { diagnosisBundle } from '../export-bundle.ts';
 import {
-  correctedRequest,
+  correctedDraft,
   defaultDoctorValues,
   doctorRequestFromForm,
   doctorView,
   valuesFromDoctorRequest,
-  type CorrectedRequest,
   type DoctorFormValues,
 } from '../view-model.ts';
 import { DoctorResult } from './doctor-result.tsx';
@@ -54,13 +53,16 @@ export interface DoctorPrefill {
 export function DoctorView({
   prefill = null,
   onPrefillTaken,
-  onOpenInComposer,
+  onNewRequest,
+  onSaveToCollection,
 }: {
   prefill?: DoctorPrefill | null;
   /** The hand-over was read into the form (the page can forget it). */
   onPrefillTaken?: () => void;
-  /** "Open in composer": the corrected request goes to the composer, signed again there; a text says why not. */
-  onOpenInComposer?: (request: CorrectedRequest) => string | null;
+  /** "New request from this": the corrected request opens in a new composer tab, signed again there. */
+  onNewRequest?: (request: RequestDraft) => void;
+  /** "Save to collection…": the corrected request is saved as a named request; `onSaved` once it is. */
+  onSaveToCollection?: (request: RequestDraft, onSaved: (name: string) => void) => void;
 } = {}) {
   const form = useForm<DoctorFormValues>({
     defaultValues: prefill ? valuesFromDoctorRequest(prefill.request) : defaultDoctorValues(),
@@ -76,6 +78,16 @@ export function DoctorView({
   // The entry the form was filled from, while the form still holds it.
   const [source, setSource] = useState<DoctorPrefill | null>(prefill);
   const [exportNote, setExportNote] = useState<{ text: string; error: boolean } | null>(null);
+  // The corrected request handed on, or why it cannot be (a URL under no API base).
+  const withCorrected = (d: DoctorResponse, handOn: (request: RequestDraft) => void) => {
+    const bases =
+      (d.scheme === 'partner' ? session.data?.partnerEnvironments : session.data?.environments)?.map(
+        (e) => e.baseUrl,
+      ) ?? [];
+    const corrected = correctedDraft(d, bases, session.data?.demoKeys);
+    if (corrected.ok) handOn(corrected.request);
+    else setExportNote({ text: `Cannot make a request from it: ${corrected.error}`, error: true });
+  };
 
   const run = (request: DoctorRequest) =>
     doctor.mutate(request, {
@@ -274,12 +286,15 @@ export function DoctorView({
           view={doctorView(doctor.data)}
           actions={
             <DiagnosisActions
-              onOpen={
-                onOpenInComposer
-                  ? () => {
-                      const problem = onOpenInComposer(correctedRequest(doctor.data));
-                      if (problem) setExportNote({ text: problem, error: true });
-                    }
+              onNewRequest={onNewRequest ? () => withCorrected(doctor.data, onNewRequest) : undefined}
+              onSaveToCollection={
+                onSaveToCollection
+                  ? () =>
+                      withCorrected(doctor.data, (request) =>
+                        onSaveToCollection(request, (name) =>
+                          setExportNote({ text: `Saved the corrected request as “${name}”.`, error: false }),
+                        ),
+                      )
                   : undefined
               }
               onExport={() => void exportBundle(doctor.data)}
@@ -313,27 +328,37 @@ function Field({ label, children }: { label: string; children: (id: string) => R
   );
 }
 
+/** What can be done with the corrected request: the same two actions as on a history entry, and Export bundle. */
 function DiagnosisActions({
-  onOpen,
+  onNewRequest,
+  onSaveToCollection,
   onExport,
   note,
 }: {
-  onOpen: (() => void) | undefined;
+  onNewRequest: (() => void) | undefined;
+  onSaveToCollection: (() => void) | undefined;
   onExport: () => void;
   note: { text: string; error: boolean } | null;
 }) {
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {onOpen && (
-        <Button size="sm" variant="primary" onClick={onOpen}>
-          Open in composer
+      {onNewRequest && (
+        <Button size="sm" variant="primary" onClick={onNewRequest}>
+          New request from this
+        </Button>
+      )}
+      {onSaveToCollection && (
+        <Button size="sm" onClick={onSaveToCollection}>
+          Save to collection…
         </Button>
       )}
       <Button size="sm" onClick={onExport}>
         Export bundle
       </Button>
       <span className="text-xs text-slate-600 dark:text-slate-400">
-        {onOpen ? 'The composer signs it again with the playground’s key and a fresh timestamp.' : ''}
+        {onNewRequest || onSaveToCollection
+          ? 'The corrected request, signed again in the composer with the playground’s key and a fresh timestamp.'
+          : ''}
       </span>
       {note && (
         <p

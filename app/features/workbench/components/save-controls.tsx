@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import type { WorkspaceDraft } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
 import { useSavedRequest, useUpdateSavedRequest } from '../api/workbench-api.ts';
@@ -58,6 +59,26 @@ export function SaveTabDialog({ store, tabId, onClose }: { store: TabStore; tabI
           onClose();
         }}
       />
+    </Suspense>
+  );
+}
+
+/**
+ * The Save to collection dialog for a request that is not in a tab (the doctor's corrected request,
+ * an imported bundle's entry), its code loaded when first opened.
+ */
+export function SaveDraftDialog({
+  draft,
+  onClose,
+  onSaved,
+}: {
+  draft: WorkspaceDraft;
+  onClose: () => void;
+  onSaved: (saved: { id: number; name: string }) => void;
+}) {
+  return (
+    <Suspense fallback={null}>
+      <SaveDialog draft={draft} onClose={onClose} onSaved={onSaved} />
     </Suspense>
   );
 }
