@@ -166,10 +166,10 @@ export function App() {
     >
       {view === 'playground' && <SkipLink />}
       {production && <ProductionBanner />}
-      {/* One row from 768 px on; on a phone, title and theme, then the views, then the environments. */}
+      {/* One row when it fits (a second for the switches when not, never cut off); on a phone, title and theme, then the views, then the environments. */}
       <header
         className={
-          'flex shrink-0 flex-wrap items-center gap-x-4 gap-y-2 border-b bg-white px-4 py-2 md:h-12 md:flex-nowrap md:py-0 dark:bg-slate-900 ' +
+          'flex shrink-0 flex-wrap items-center gap-x-4 gap-y-2 border-b bg-white px-4 py-2 md:min-h-12 md:py-1.5 dark:bg-slate-900 ' +
           (production ? 'border-b-2 border-env-production' : 'border-slate-200 dark:border-slate-800')
         }
       >
@@ -187,7 +187,7 @@ export function App() {
         <div className="order-3 max-md:basis-full md:order-none">
           <ViewSwitch current={view} showBundle={false} />
         </div>
-        <div className="order-4 flex flex-wrap items-center gap-2 max-md:basis-full md:order-none">
+        <div className="order-4 flex flex-wrap items-center gap-2 max-md:basis-full md:order-none md:flex-nowrap">
           <SchemeSwitch value={scheme} onChange={(next) => chooseScheme(form, next)} />
           <EnvironmentSwitcher
             value={environment}
