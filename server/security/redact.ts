@@ -100,12 +100,13 @@ export class Redactor {
     }
     const entries = Object.entries(value);
     let changed = false;
-    const walked = entries.map(([key, v]): [string, unknown] => {
+    const walked: Array<[string, unknown]> = [];
+    for (const [key, v] of entries) {
       const k = this.walk(key) as string;
       const w = this.walk(v);
       if (k !== key || w !== v) changed = true;
-      return [k, w];
-    });
+      walked.push([k, w]);
+    }
     if (!changed && Object.getPrototypeOf(value) === Object.prototype) return value;
     const out: Record<string, unknown> = {};
     for (const [key, v] of walked) {
