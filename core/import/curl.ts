@@ -140,7 +140,8 @@ export function parseCurl(text: string): ImportedRequest {
     throw new ImportError('This is not a cURL command: it should start with "curl".');
   }
 
-  // Set inside take(), which the compiler's narrowing does not follow: without `as` both would read as always null below.
+  // Set inside take(), which the compiler's narrowing does not follow: without `as`, both would read
+  // as always null below.
   let method = null as string | null;
   let url = null as string | null;
   let head = false;
