@@ -177,9 +177,10 @@ export function fillPath(operation: Pick<Operation, 'path' | 'params'>, values: 
     const v = values[name];
     return v ? encodeParam(v) : whole;
   });
-  const query = operation.params
-    .filter((p) => p.in === 'query' && values[p.name])
-    .map((p) => `${encodeURIComponent(p.name)}=${encodeParam(values[p.name]!)}`);
+  const query = operation.params.flatMap((p) => {
+    const v = p.in === 'query' ? values[p.name] : undefined;
+    return v ? [`${encodeURIComponent(p.name)}=${encodeParam(v)}`] : [];
+  });
   if (query.length) path += `?${query.join('&')}`;
   return path;
 }

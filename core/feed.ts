@@ -2,6 +2,7 @@
  * The transaction feed, as page and server see it: where it lives relative to an environment's base
  * URL, and what a frame of it is. Pure: no I/O, no clock.
  */
+import { group } from './checked.ts';
 import { joinUrl } from './signing/url.ts';
 
 /** The feed's path below the base URL (the OpenAPI file's `GET /transactions/feed`). */
@@ -19,7 +20,7 @@ export type FeedStage = (typeof FEED_STAGES)[number];
 export function feedUrlFor(baseUrl: string): string | null {
   const m = /^(https?):\/\//i.exec(baseUrl);
   if (!m) return null;
-  const scheme = m[1]!.toLowerCase() === 'https' ? 'wss' : 'ws';
+  const scheme = group(m, 1).toLowerCase() === 'https' ? 'wss' : 'ws';
   return joinUrl(`${scheme}://${baseUrl.slice(m[0].length)}`, FEED_PATH);
 }
 
@@ -40,6 +41,6 @@ export function partnerFeedPath(feed: PartnerFeedName, clientId?: string): strin
 export function partnerFeedUrlFor(partnerBaseUrl: string, feed: PartnerFeedName, clientId?: string): string | null {
   const m = /^(https?):\/\//i.exec(partnerBaseUrl);
   if (!m) return null;
-  const scheme = m[1]!.toLowerCase() === 'https' ? 'wss' : 'ws';
+  const scheme = group(m, 1).toLowerCase() === 'https' ? 'wss' : 'ws';
   return joinUrl(`${scheme}://${partnerBaseUrl.slice(m[0].length)}`, partnerFeedPath(feed, clientId));
 }

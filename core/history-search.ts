@@ -68,7 +68,7 @@ export function searchParts(q: string): SearchPart[] {
   return searchWords(q).map((word) => {
     const m = /^([a-z]+):(.*)$/is.exec(word);
     const field = m?.[1]?.toLowerCase();
-    if (m && (SEARCH_FIELDS as readonly string[]).includes(field!))
+    if (m && field !== undefined && (SEARCH_FIELDS as readonly string[]).includes(field))
       return { field: field as SearchField, value: m[2] ?? '' };
     return { field: null, value: word };
   });
@@ -86,7 +86,7 @@ function readEnvironment(value: string): (typeof ENVIRONMENTS)[number] | null {
   const v = value.toLowerCase();
   if (v === '') return null;
   const found = ENVIRONMENTS.filter((e) => e.startsWith(v));
-  return found.length === 1 ? found[0]! : null;
+  return found.length === 1 ? (found[0] ?? null) : null;
 }
 
 /** Reads a search; never throws. An empty value (`status:`) is a problem, as is one the field cannot take. */

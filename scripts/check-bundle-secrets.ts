@@ -95,20 +95,23 @@ function collectNeedles(env: NodeJS.ProcessEnv): { needles: Needle[]; skipped: s
   const credentialsFile = join(dataDir, CREDENTIALS_FILE);
   if (existsSync(credentialsFile)) {
     sources.push(credentialsFile);
-    let stored: Record<string, { keyId?: unknown; secret?: unknown; apiKey?: unknown; privateKeyPem?: unknown }> = {};
+    let stored: Record<string, unknown> = {};
     try {
       stored = JSON.parse(readFileSync(credentialsFile, 'utf8'));
     } catch {
       console.error(`check-bundle-secrets: ${credentialsFile} is not valid JSON; its values were not checked.`);
     }
-    for (const [environment, entry] of Object.entries(stored)) {
-      if (typeof entry?.keyId === 'string')
+    for (const [environment, value] of Object.entries(stored)) {
+      // Read from a file: an entry may be anything, null included.
+      const entry: { keyId?: unknown; secret?: unknown; apiKey?: unknown; privateKeyPem?: unknown } =
+        typeof value === 'object' && value !== null ? value : {};
+      if (typeof entry.keyId === 'string')
         all.push({ label: `${environment} key id (credentials file)`, value: entry.keyId.trim() });
-      if (typeof entry?.secret === 'string')
+      if (typeof entry.secret === 'string')
         all.push(...secretForms(`${environment} secret (credentials file)`, entry.secret));
-      if (typeof entry?.apiKey === 'string')
+      if (typeof entry.apiKey === 'string')
         all.push({ label: `${environment} X-API-KEY (credentials file)`, value: entry.apiKey.trim() });
-      if (typeof entry?.privateKeyPem === 'string')
+      if (typeof entry.privateKeyPem === 'string')
         all.push(...privateKeyNeedles(`${environment} (credentials file)`, entry.privateKeyPem));
     }
   }

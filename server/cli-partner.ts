@@ -3,6 +3,7 @@
  * same core as the page: core/partner for the payload and the signature, core/doctor for verify.
  * The private key and the X-API-KEY come from a file or an environment variable, never an argument.
  */
+import { itemAt } from '../core/checked.ts';
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { Environment, PartnerDemoKey, type RequestDraft } from '../core/contract.ts';
@@ -60,7 +61,7 @@ export function schemeOfArgs(args: string[]): { scheme: SchemeId; args: string[]
   const rest: string[] = [];
   let scheme: string | undefined;
   for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
+    const a = itemAt(args, i);
     if (a === '--scheme') {
       scheme = args[++i];
       if (scheme === undefined) throw new UsageError('--scheme needs a value: v1 or partner.');
@@ -224,7 +225,8 @@ async function verifyCommand(args: string[], io: CliIo): Promise<number> {
   } else {
     if (!values.url) throw new UsageError('--url is required (or give --capture-file).');
     if (!values.signature) throw new UsageError('--signature is required (or give --capture-file).');
-    if (values.timestamp === undefined && values.nonce === undefined)
+    const value = values.timestamp ?? values.nonce;
+    if (value === undefined)
       throw new UsageError('--timestamp or --nonce is required: the value the payload starts with.');
     const base = {
       method: values.method,
@@ -241,7 +243,7 @@ async function verifyCommand(args: string[], io: CliIo): Promise<number> {
             value: values.timestamp,
             ...(values.nonce ? { alsoNonce: values.nonce } : {}),
           }
-        : { ...base, freshness: 'nonce', value: values.nonce! };
+        : { ...base, freshness: 'nonce', value };
   }
   const key = verifyingKey(io, values['key-file']);
   const signingKey = key.privateKey;

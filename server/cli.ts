@@ -9,6 +9,7 @@
  *   npm run cli -- sign|verify|send --scheme partner ...   (the Partner API: server/cli-partner.ts)
  * The secret comes from QREDO_API_SECRET or --secret-file, never from an argument.
  */
+import { itemAt } from '../core/checked.ts';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
@@ -210,14 +211,17 @@ async function verifyCommand(args: string[], io: CliIo): Promise<number> {
     capture = result.capture;
     notes.push(...result.notes);
   } else {
-    for (const name of ['timestamp', 'method', 'url', 'signature'] as const) {
-      if (!values[name]) throw new UsageError(`--${name} is required (or give --capture-file).`);
-    }
+    const required = (name: 'timestamp' | 'method' | 'url' | 'signature'): string => {
+      const value = values[name];
+      if (!value) throw new UsageError(`--${name} is required (or give --capture-file).`);
+      return value;
+    };
+    // In this order, so that the first one missing is the one named, and before the body file is read.
     capture = {
-      timestamp: values.timestamp!,
-      method: values.method!,
-      url: values.url!,
-      signature: values.signature!,
+      timestamp: required('timestamp'),
+      method: required('method'),
+      url: required('url'),
+      signature: required('signature'),
       body: values['body-file'] ? readBodyFile(io, values['body-file']) : null,
     };
     if (values['key-id']) capture.keyId = values['key-id'];
@@ -317,7 +321,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     },
   });
   if (positionals.length !== 1) throw new UsageError('import takes one FILE: the .http, Postman or collection file.');
-  const file = positionals[0]!;
+  const file = itemAt(positionals, 0);
   const format = parseFormat(values.format);
   const candidate = {
     text: readTextFile(io, file, 'The file'),

@@ -1,3 +1,4 @@
+import { ifAssigned } from '../test-support/assigned.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ApiError,
@@ -28,7 +29,7 @@ import { startTestPlayground, type TestPlayground } from '../test-support/playgr
 const SECRET = Buffer.from('$2a$10$ContractTestSecretForThePlaygroundOnly.0123456789abcdef').toString('base64');
 
 let p: TestPlayground;
-afterEach(async () => p?.close());
+afterEach(async () => ifAssigned(p)?.close());
 
 describe('every /api answer matches the contract', () => {
   it('session, credentials, history get/delete/clear and error bodies', async () => {

@@ -1,3 +1,4 @@
+import { ifAssigned } from '../test-support/assigned.ts';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,8 +23,8 @@ const NEEDLES = [
 let p: TestPlayground;
 let upstream: Upstream;
 afterEach(async () => {
-  await p?.close();
-  await upstream?.close();
+  await ifAssigned(p)?.close();
+  await ifAssigned(upstream)?.close();
 });
 
 function hits(text: string): string[] {

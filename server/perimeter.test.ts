@@ -1,3 +1,4 @@
+import { ifAssigned } from '../test-support/assigned.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestPlayground, type TestPlayground } from '../test-support/playground.ts';
 import { startUpstream, type Upstream } from '../test-support/upstream.ts';
@@ -8,8 +9,8 @@ let p: TestPlayground;
 let upstream: Upstream;
 
 afterEach(async () => {
-  await p?.close();
-  await upstream?.close();
+  await ifAssigned(p)?.close();
+  await ifAssigned(upstream)?.close();
 });
 
 async function start(env: Record<string, string> = {}) {

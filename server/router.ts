@@ -1,3 +1,4 @@
+import { errorText } from './error-text.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createCollectionDeleteHandler } from './handlers/collection-delete.ts';
 import { createCollectionDuplicateHandler } from './handlers/collection-duplicate.ts';
@@ -209,13 +210,8 @@ export function createRouter(services: Services): Middleware {
                 ? new HttpError(WORKBENCH_ERROR_STATUS[error.code], error.code, error.message)
                 : error instanceof ImportError
                   ? new HttpError(400, 'import-failed', error.message)
-                  : new HttpError(
-                      500,
-                      'internal',
-                      `The playground server failed: ${(error as Error)?.message ?? String(error)}`,
-                    );
-      if (http.status >= 500)
-        services.log(`[playground] ${req.method} ${rawUrl}: ${(error as Error)?.stack ?? String(error)}`);
+                  : new HttpError(500, 'internal', `The playground server failed: ${errorText(error)}`);
+      if (http.status >= 500) services.log(`[playground] ${req.method} ${rawUrl}: ${errorText(error, 'stack')}`);
       if (res.headersSent) {
         res.destroy();
         return;

@@ -1,3 +1,4 @@
+import { present } from '../core/checked.ts';
 import { createPrivateKey, randomBytes } from 'node:crypto';
 import {
   ENVIRONMENTS,
@@ -200,7 +201,10 @@ export async function signDraft(services: Services, draft: RequestDraft): Promis
   const url = joinUrl(baseUrlFor(services.config, scheme.id, draft.environment), checked.path);
   const stringToSign = scheme.payload({ method: draft.method, url, body: draft.body, freshness });
   const signature = await signPayload(key.signer, stringToSign);
-  const bodySegment = stringToSign.segments.find((seg) => seg.name === 'body')!;
+  const bodySegment = present(
+    stringToSign.segments.find((seg) => seg.name === 'body'),
+    'the body segment of the string to sign',
+  );
   const bodyBytes =
     draft.body === null
       ? null

@@ -50,7 +50,7 @@ export const bundle: BenchRow = {
           const check = () => {
             if (w.__tti.interactive !== null) return;
             const send = [...document.querySelectorAll('button')].find(
-              (b) => b.type === 'submit' && (b.textContent ?? '').trim().startsWith('Send'),
+              (b) => b.type === 'submit' && b.textContent.trim().startsWith('Send'),
             );
             if (send && !send.disabled) {
               w.__tti.interactive = performance.now();

@@ -140,7 +140,7 @@ async function measure(
         input.addEventListener('input', (e) => (w.__typed = e.timeStamp), { once: true, capture: true });
         w.__watch(() => {
           const rows = [...document.querySelectorAll(`${list} [role="listitem"]:not([aria-busy])`)];
-          return rows.length > 0 && rows.every((r) => (r.textContent ?? '').includes(marker));
+          return rows.length > 0 && rows.every((r) => r.textContent.includes(marker));
         });
       },
       { list: LIST, marker: SEARCH_MARKER },

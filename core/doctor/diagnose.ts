@@ -5,6 +5,7 @@
  * and compared with the captured signature; a variant that reproduces it exactly names the cause
  * with certainty. When none does, the causes are ranked by what the capture itself shows.
  */
+import { present } from '../checked.ts';
 import {
   HEADER_SIGNATURE,
   HEADER_TIMESTAMP,
@@ -404,9 +405,10 @@ export async function diagnose(
   if (valid) summary = 'The signature is valid for this request and key.';
   else if (signatureMatches)
     summary = `The signature is right, but the server would still refuse the request: ${causes[0]?.title.toLowerCase() ?? 'see below'}.`;
-  else if (direct) summary = `The signature is the right MAC in the wrong encoding: ${causes[0]!.title.toLowerCase()}.`;
+  else if (direct)
+    summary = `The signature is the right MAC in the wrong encoding: ${present(causes[0], 'the encoding cause').title.toLowerCase()}.`;
   else if (reproducing.length)
-    summary = `Found it: ${causes[0]!.title.toLowerCase()}. Replaying that mistake reproduces the captured signature exactly.`;
+    summary = `Found it: ${present(causes[0], 'the reproducing cause').title.toLowerCase()}. Replaying that mistake reproduces the captured signature exactly.`;
   else
     summary = `None of the ${tried} replayed mistakes reproduces the captured signature, so the cause is not certain: the likeliest causes are listed first. Check also that the key id and the secret belong together.`;
 

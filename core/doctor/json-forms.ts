@@ -5,6 +5,8 @@
  * bytes sent; the cause `body-reserialized` in "What people get wrong (the doctor's causes)").
  */
 
+import { defined, itemAt, lastItem } from '../checked.ts';
+
 export interface JsonStyle {
   /** Indentation per level, or null for a single line. */
   indent: string | null;
@@ -41,7 +43,7 @@ function hex4(code: number): string {
 function quote(text: string, asciiOnly: boolean): string {
   let out = '"';
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+    const ch = text.charAt(i);
     const code = text.charCodeAt(i);
     const short = SHORT_ESCAPES[ch];
     if (short) out += short;
@@ -51,7 +53,7 @@ function quote(text: string, asciiOnly: boolean): string {
       // A lone surrogate is escaped by every serializer; a pair is kept (or escaped unit by unit above).
       const next = text.charCodeAt(i + 1);
       if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-        out += ch + text[i + 1]!;
+        out += ch + text.charAt(i + 1);
         i++;
       } else out += hex4(code);
     } else out += ch;
@@ -64,13 +66,9 @@ function quote(text: string, asciiOnly: boolean): string {
  * Iterative, with an explicit stack: a body nested ten thousand levels deep is written, not a stack overflow.
  */
 export function writeJson(value: unknown, style: JsonStyle): string {
-  type Frame = {
-    items: Json[] | null;
-    keys: string[] | null;
-    obj: Record<string, Json> | null;
-    index: number;
-    depth: number;
-  };
+  type Frame =
+    | { items: Json[]; index: number; depth: number }
+    | { keys: string[]; obj: Record<string, Json>; index: number; depth: number };
   const out: string[] = [];
   const stack: Frame[] = [];
   const separator = style.indent === null ? style.itemSeparator : style.itemSeparator.trimEnd();
@@ -84,31 +82,31 @@ export function writeJson(value: unknown, style: JsonStyle): string {
     else if (typeof v === 'string') out.push(quote(v, style.asciiOnly));
     else if (Array.isArray(v)) {
       out.push('[');
-      stack.push({ items: v, keys: null, obj: null, index: 0, depth });
+      stack.push({ items: v, index: 0, depth });
     } else {
       out.push('{');
       const keys = style.sortKeys ? Object.keys(v).sort() : Object.keys(v);
-      stack.push({ items: null, keys, obj: v, index: 0, depth });
+      stack.push({ keys, obj: v, index: 0, depth });
     }
   };
 
   begin(value as Json, 0);
   while (stack.length > 0) {
-    const frame = stack[stack.length - 1]!;
-    const length = frame.items ? frame.items.length : frame.keys!.length;
+    const frame = lastItem(stack);
+    const length = 'items' in frame ? frame.items.length : frame.keys.length;
     if (frame.index >= length) {
       stack.pop();
       if (length > 0) out.push(newline(frame.depth));
-      out.push(frame.items ? ']' : '}');
+      out.push('items' in frame ? ']' : '}');
       continue;
     }
     out.push((frame.index > 0 ? separator : '') + newline(frame.depth + 1));
     const i = frame.index++;
-    if (frame.items) begin(frame.items[i]!, frame.depth + 1);
+    if ('items' in frame) begin(itemAt(frame.items, i), frame.depth + 1);
     else {
-      const key = frame.keys![i]!;
+      const key = itemAt(frame.keys, i);
       out.push(quote(key, style.asciiOnly) + style.keySeparator);
-      begin(frame.obj![key]!, frame.depth + 1);
+      begin(defined(frame.obj[key], `the value of ${key}`), frame.depth + 1);
     }
   }
   return out.join('');

@@ -1,4 +1,5 @@
 /** Turns a pasted Partner API request (cURL or raw HTTP, already parsed) into a capture the doctor can check. */
+import { present } from '../checked.ts';
 import { headerValue, type ImportedRequest } from '../import/types.ts';
 import {
   PARTNER_HEADER_NONCE,
@@ -59,8 +60,9 @@ export function partnerCaptureFromRequest(request: ImportedRequest): PartnerCapt
       }
     : {
         freshness: 'timestamp',
-        value: timestamp!,
-        alsoNonce: nonce!,
+        // Not ok and not missing: both headers are there.
+        value: present(timestamp, 'the timestamp'),
+        alsoNonce: present(nonce, 'the nonce'),
         method: request.method,
         url: request.url,
         body: request.body,

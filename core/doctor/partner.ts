@@ -5,6 +5,7 @@
  * names the cause with certainty. When none does, an optional recovery with the public key tells a
  * signature made with another key pair (certain) from one made with this key over some other payload.
  */
+import { present } from '../checked.ts';
 import {
   PARTNER_AUTH_REASONS,
   PARTNER_BASE_PATH,
@@ -555,9 +556,9 @@ export async function diagnosePartner(
   else if (signatureMatches)
     summary = `The signature verifies, but a server would still refuse the request: ${causes[0]?.title.toLowerCase() ?? 'see below'}.`;
   else if (verifiesAsSent)
-    summary = `The RSA signature is right, in the wrong encoding: ${causes[0]!.title.toLowerCase()}.`;
+    summary = `The RSA signature is right, in the wrong encoding: ${present(causes[0], 'the encoding cause').title.toLowerCase()}.`;
   else if (only)
-    summary = `Found it: ${causes[0]!.title.toLowerCase()}. The captured signature verifies over that mistake's payload.`;
+    summary = `Found it: ${present(causes[0], 'the reproducing cause').title.toLowerCase()}. The captured signature verifies over that mistake's payload.`;
   else if (keyPairMatches === false)
     summary = 'The signature was made with another key pair: nothing signed with this one looks like it.';
   else if (!read.bytes) summary = `The signature cannot be read as an x-sign value: ${read.detail}.`;

@@ -4,6 +4,7 @@
  * kept (method, URL, headers, body); transport flags are ignored; anything that would read a file
  * is refused, since a paste must stand on its own.
  */
+import { itemAt } from '../checked.ts';
 import { cmdWords, looksLikeCmd, posixWords } from './shell-words.ts';
 import { ImportError, type ImportedHeader, type ImportedRequest } from './types.ts';
 
@@ -139,8 +140,10 @@ export function parseCurl(text: string): ImportedRequest {
     throw new ImportError('This is not a cURL command: it should start with "curl".');
   }
 
-  let method: string | null = null;
-  let url: string | null = null;
+  // Set inside take(), which the compiler's narrowing does not follow: without `as`, both would read
+  // as always null below.
+  let method = null as string | null;
+  let url = null as string | null;
   let head = false;
   let getMode = false;
   const headers: ImportedHeader[] = [];
@@ -201,7 +204,7 @@ export function parseCurl(text: string): ImportedRequest {
   };
 
   for (let i = 1; i < words.length; i++) {
-    const word = words[i]!;
+    const word = itemAt(words, i);
     if (word === '--') {
       for (const positional of words.slice(i + 1)) take('url', 'URL', positional);
       break;

@@ -3,6 +3,7 @@
  * the header lines, a blank line, then the body. CRLF or LF line endings; the body is kept exactly
  * as pasted (its line endings are part of what was signed).
  */
+import { group, itemAt } from '../checked.ts';
 import { ImportError, headerValue, type ImportedHeader, type ImportedRequest } from './types.ts';
 
 export const MAX_RAW_HTTP_LENGTH = 5 * 1024 * 1024;
@@ -19,7 +20,7 @@ export function parseRawHttp(text: string): ImportedRequest {
   if (text.length > MAX_RAW_HTTP_LENGTH)
     throw new ImportError(`The request is longer than ${MAX_RAW_HTTP_LENGTH} characters.`);
   // Leading blank lines are not part of a request.
-  const start = /^(?:[ \t]*\r?\n)*/.exec(text)![0].length;
+  const start = /^(?:[ \t]*\r?\n)*/.exec(text)?.[0].length ?? 0; // it matches, if only the empty string
   const input = text.slice(start);
   if (input.trim() === '')
     throw new ImportError(
@@ -30,20 +31,20 @@ export function parseRawHttp(text: string): ImportedRequest {
   const headText = blank ? input.slice(0, blank.index) : input.replace(/\r?\n$/, '');
   const bodyText = blank ? input.slice(blank.index + blank[0].length) : '';
   const lines = headText.split(/\r?\n/);
-  const requestLine = lines[0]!.trim();
+  const requestLine = (lines[0] ?? '').trim();
   const m = /^(\S+)\s+(\S+)(?:\s+(HTTP\/\d(?:\.\d)?))?$/.exec(requestLine);
   if (!m) {
     throw new ImportError(
       `The first line ${JSON.stringify(requestLine.slice(0, 80))} is not a request line; it should look like "GET /qapi/v1/balance HTTP/1.1".`,
     );
   }
-  const method = m[1]!;
-  const target = m[2]!;
+  const method = group(m, 1);
+  const target = group(m, 2);
   if (!TOKEN.test(method)) throw new ImportError(`${JSON.stringify(method.slice(0, 20))} is not an HTTP method.`);
 
   const headers: ImportedHeader[] = [];
   for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = itemAt(lines, i);
     if (/^[ \t]/.test(line)) {
       const last = headers[headers.length - 1];
       if (!last) throw new ImportError(`Line ${i + 1} starts with whitespace but follows no header.`);

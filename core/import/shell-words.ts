@@ -47,7 +47,7 @@ function readAnsiC(text: string, start: number): [string, number] {
   let out = '';
   let i = start;
   while (i < text.length) {
-    const ch = text[i]!;
+    const ch = text.charAt(i);
     if (ch === "'") return [out, i + 1];
     if (ch !== '\\') {
       out += ch;
@@ -79,9 +79,9 @@ function readAnsiC(text: string, start: number): [string, number] {
         i += 2 + m[0].length;
       }
     } else if (next >= '0' && next <= '7') {
-      const m = /^[0-7]{1,3}/.exec(text.slice(i + 1, i + 4))!;
-      out += String.fromCharCode(parseInt(m[0], 8) & 0xff);
-      i += 1 + m[0].length;
+      const digits = /^[0-7]{1,3}/.exec(text.slice(i + 1, i + 4))?.[0] ?? next; // next is an octal digit: it matches
+      out += String.fromCharCode(parseInt(digits, 8) & 0xff);
+      i += 1 + digits.length;
     } else if (next === 'c' && text[i + 2] !== undefined) {
       out += String.fromCharCode(text.charCodeAt(i + 2) & 0x1f);
       i += 3;
@@ -105,7 +105,7 @@ export function posixWords(text: string): Words {
     inWord = false;
   };
   while (i < text.length) {
-    const ch = text[i]!;
+    const ch = text.charAt(i);
     if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
       end();
       i++;
@@ -134,7 +134,7 @@ export function posixWords(text: string): Words {
       let j = i + 1;
       let closed = false;
       while (j < text.length) {
-        const c = text[j]!;
+        const c = text.charAt(j);
         if (c === '"') {
           closed = true;
           break;
@@ -187,7 +187,7 @@ export function cmdWords(text: string): Words {
   let quoted = false;
   let rest = '';
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+    const ch = text.charAt(i);
     if (ch === '^' && !quoted) {
       const next = text[i + 1];
       if (next === '\r' && text[i + 2] === '\n') i += 2;
@@ -211,7 +211,7 @@ export function cmdWords(text: string): Words {
   let inWord = false;
   let inQuotes = false;
   for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
+    const ch = line.charAt(i);
     if (ch === '\\') {
       let n = 0;
       while (line[i + n] === '\\') n++;

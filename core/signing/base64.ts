@@ -1,5 +1,7 @@
 // Base64 helpers over bytes, written without node:* so that they run in the browser and in Node.
 
+import { itemAt } from '../checked.ts';
+
 const STANDARD = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const URL_SAFE = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -7,16 +9,24 @@ function encode(bytes: Uint8Array, alphabet: string, pad: boolean): string {
   let out = '';
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += alphabet[(n >> 18) & 63]! + alphabet[(n >> 12) & 63]! + alphabet[(n >> 6) & 63]! + alphabet[n & 63]!;
+    const n = (itemAt(bytes, i) << 16) | (itemAt(bytes, i + 1) << 8) | itemAt(bytes, i + 2);
+    out +=
+      alphabet.charAt((n >> 18) & 63) +
+      alphabet.charAt((n >> 12) & 63) +
+      alphabet.charAt((n >> 6) & 63) +
+      alphabet.charAt(n & 63);
   }
   const rest = bytes.length - i;
   if (rest === 1) {
-    const n = bytes[i]! << 16;
-    out += alphabet[(n >> 18) & 63]! + alphabet[(n >> 12) & 63]! + (pad ? '==' : '');
+    const n = itemAt(bytes, i) << 16;
+    out += alphabet.charAt((n >> 18) & 63) + alphabet.charAt((n >> 12) & 63) + (pad ? '==' : '');
   } else if (rest === 2) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    out += alphabet[(n >> 18) & 63]! + alphabet[(n >> 12) & 63]! + alphabet[(n >> 6) & 63]! + (pad ? '=' : '');
+    const n = (itemAt(bytes, i) << 16) | (itemAt(bytes, i + 1) << 8);
+    out +=
+      alphabet.charAt((n >> 18) & 63) +
+      alphabet.charAt((n >> 12) & 63) +
+      alphabet.charAt((n >> 6) & 63) +
+      (pad ? '=' : '');
   }
   return out;
 }
@@ -48,7 +58,7 @@ export function decodeStandardBase64(text: string): Uint8Array | null {
   let o = 0;
   for (let i = 0; i < body; i++) {
     const code = text.charCodeAt(i);
-    const v = code < 128 ? DECODE[code]! : -1;
+    const v = DECODE[code] ?? -1; // beyond ASCII: not base64
     if (v < 0) return null;
     value = (value << 6) | v;
     bits += 6;
@@ -64,6 +74,6 @@ export function decodeStandardBase64(text: string): Uint8Array | null {
 
 export function toHex(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < bytes.length; i++) out += bytes[i]!.toString(16).padStart(2, '0');
+  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
   return out;
 }

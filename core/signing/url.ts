@@ -19,7 +19,8 @@ export function checkPath(path: string): PathCheck {
   // Printable ASCII only: anything else would have to be re-encoded on its way out.
   const bad = /[^\x21-\x7e]/.exec(path);
   if (bad) {
-    const code = bad[0].codePointAt(0)!;
+    // One UTF-16 unit: without the u flag the expression matches a character beyond U+FFFF by its first half.
+    const code = bad[0].charCodeAt(0);
     const what = code === 0x20 ? 'a space' : `the character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
     return {
       ok: false,

@@ -3,6 +3,8 @@
  * encodes (as UTF-8) to exactly the bytes given, so a byte order mark stays U+FEFF and CRLF stays.
  */
 
+import { itemAt } from '../checked.ts';
+
 export interface Utf8Problem {
   /** Offset (from 0) of the first byte of the sequence that is not UTF-8. */
   offset: number;
@@ -22,7 +24,7 @@ export function findInvalidUtf8(bytes: Uint8Array): Utf8Problem | null {
   const n = bytes.length;
   let i = 0;
   while (i < n) {
-    const b = bytes[i]!;
+    const b = itemAt(bytes, i);
     if (b < 0x80) {
       i++;
       continue;
@@ -44,7 +46,7 @@ export function findInvalidUtf8(bytes: Uint8Array): Utf8Problem | null {
     }
     for (let k = 1; k <= need; k++) {
       if (i + k >= n) return { offset: i, reason: `the file ends inside the character that starts with ${hex(b)}` };
-      const c = bytes[i + k]!;
+      const c = itemAt(bytes, i + k);
       const [min, max] = k === 1 ? [lo, hi] : [0x80, 0xbf];
       if (c < min || c > max) {
         return {

@@ -55,7 +55,7 @@ export function parseJsonPath(path: string): JsonPathParse {
         let j = i + 2;
         let closed = false;
         while (j < path.length) {
-          const d = path[j]!;
+          const d = path.charAt(j);
           if (d === '\\') {
             const e = path[j + 1];
             if (e !== q && e !== '\\')
@@ -202,8 +202,9 @@ export function idCandidates(jsonText: string): IdCandidate[] {
   const out: IdCandidate[] = [];
   // Depth-first in document order, without recursion (a deep body cannot overflow the stack).
   const stack: Step[] = [{ kind: 'node', value: root, segments: [] }];
-  while (stack.length > 0 && out.length < MAX_ID_CANDIDATES) {
-    const step = stack.pop()!;
+  while (out.length < MAX_ID_CANDIDATES) {
+    const step = stack.pop();
+    if (step === undefined) break;
     if (step.kind === 'hit') {
       out.push({
         path: formatJsonPath(step.segments),
@@ -228,7 +229,7 @@ export function idCandidates(jsonText: string): IdCandidate[] {
         } else children.push({ kind: 'node', value: v, segments: here });
       }
     }
-    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+    for (const child of children.reverse()) stack.push(child);
   }
   return out;
 }

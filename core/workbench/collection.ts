@@ -24,6 +24,7 @@
  *   emptyCollection(name): Collection
  *   the limits MAX_COLLECTION_CHARS, MAX_COLLECTION_REQUESTS, MAX_FOLDER_DEPTH, MAX_VARIABLES...
  */
+import { itemAt, lastItem } from '../checked.ts';
 import { z } from 'zod';
 import { DemoKey, Environment, HttpMethod, TimestampUnit } from '../contract-base.ts';
 import { ImportError } from '../import/types.ts';
@@ -182,12 +183,12 @@ export function savedRequests(
     { items: collection.items, folders: [], i: 0 },
   ];
   while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
+    const top = lastItem(stack);
     if (top.i >= top.items.length) {
       stack.pop();
       continue;
     }
-    const item = top.items[top.i++]!;
+    const item = itemAt(top.items, top.i++);
     if (item.type === 'request') out.push({ request: item, folders: top.folders });
     else stack.push({ items: item.items, folders: [...top.folders, item.name], i: 0 });
   }
@@ -211,8 +212,8 @@ function checkShape(json: unknown): void {
   ];
   let requests = 0;
   let items = 0;
-  while (stack.length > 0) {
-    const { items: list, path, depth } = stack.pop()!;
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { items: list, path, depth } = next;
     if (!Array.isArray(list)) continue;
     items += list.length;
     if (items > MAX_COLLECTION_ITEMS)

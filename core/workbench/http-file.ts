@@ -71,6 +71,7 @@
  *   printHttpFile(collection, bases): { text, notes }
  *   MAX_HTTP_FILE_CHARS
  */
+import { group, itemAt, lastItem } from '../checked.ts';
 import { ImportError } from '../import/types.ts';
 import { formatJsonPath, parseJsonPath, suggestVariableName } from './captures.ts';
 import {
@@ -179,7 +180,7 @@ function blocksOf(text: string): Block[] {
     if (SEPARATOR.test(t)) {
       const title = t.replace(SEPARATOR, '').trim();
       blocks.push({ title: title === '' ? null : title, lines: [] });
-    } else blocks[blocks.length - 1]!.lines.push({ text: t, n: i + 1 });
+    } else lastItem(blocks).lines.push({ text: t, n: i + 1 });
   });
   return blocks;
 }
@@ -218,14 +219,14 @@ function parseBlock(
   const readMetadata = (line: Line): boolean => {
     const m = METADATA.exec(line.text);
     if (!m) return false;
-    const tag = m[1]!;
-    const value = m[2]!.trim();
+    const tag = group(m, 1);
+    const value = group(m, 2).trim();
     if (tag === 'name') name = value || null;
     else if (tag === 'playground-demo-key') meta.demoKey = value;
     else if (tag === 'playground-timestamp-unit') meta.timestampUnit = value;
     else if (tag === 'playground-capture') {
       const c = /^(\S+)\s+(\S.*)$/.exec(value);
-      if (c) meta.captures.push({ variable: c[1]!, path: c[2]!.trim(), n: line.n });
+      if (c) meta.captures.push({ variable: group(c, 1), path: group(c, 2).trim(), n: line.n });
       else notes.push(`Line ${line.n}: @playground-capture needs a variable name and a JSON path; it was ignored.`);
     } else ignoredTags.add(tag);
     return true;
@@ -233,7 +234,7 @@ function parseBlock(
 
   // Before the request line: blank lines, comments, metadata, file variables.
   for (; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = itemAt(lines, i);
     if (isBlank(line.text)) continue;
     if (COMMENT.test(line.text)) {
       readMetadata(line);
@@ -241,37 +242,37 @@ function parseBlock(
     }
     const fv = FILE_VARIABLE.exec(line.text);
     if (fv) {
-      const prev = fileVars.get(fv[1]!);
+      const prev = fileVars.get(group(fv, 1));
       if (prev)
         notes.push(
           `Line ${line.n}: @${fv[1]} is defined again (first on line ${prev.n}); the last definition is used.`,
         );
-      fileVars.set(fv[1]!, { value: fv[2]!, n: line.n });
+      fileVars.set(group(fv, 1), { value: group(fv, 2), n: line.n });
       continue;
     }
     break;
   }
   if (i >= lines.length) return null;
 
-  const first = lines[i]!;
+  const first = itemAt(lines, i);
   const label = () => describeRequest(name ?? block.title, first.n);
   let requestText = first.text.trim();
   i++;
   // Continuation lines of the target.
-  while (i < lines.length && CONTINUATION.test(lines[i]!.text) && !isBlank(lines[i]!.text)) {
-    requestText += lines[i]!.text.trim();
+  while (i < lines.length && CONTINUATION.test(itemAt(lines, i).text) && !isBlank(itemAt(lines, i).text)) {
+    requestText += itemAt(lines, i).text.trim();
     i++;
   }
   const word = /^(\S+)\s+(.*)$/.exec(requestText);
   let method = 'GET';
   let target = requestText;
-  if (word && METHODS.includes(word[1]!.toUpperCase())) {
-    method = word[1]!.toUpperCase();
-    target = word[2]!;
+  if (word && METHODS.includes(group(word, 1).toUpperCase())) {
+    method = group(word, 1).toUpperCase();
+    target = group(word, 2);
     if (method !== word[1]) notes.push(`Line ${first.n}: the method ${word[1]} is sent as ${method}.`);
-  } else if (word && OTHER_PROTOCOLS.includes(word[1]!.toUpperCase())) {
+  } else if (word && OTHER_PROTOCOLS.includes(group(word, 1).toUpperCase())) {
     throw new BlockError(
-      `${word[1]!.toUpperCase()} requests are not plain HTTP requests; the playground sends HTTP only.`,
+      `${group(word, 1).toUpperCase()} requests are not plain HTTP requests; the playground sends HTTP only.`,
     );
   }
   target = target.replace(/\s+HTTP\/[\d.]+\s*$/i, '').trim();
@@ -283,7 +284,7 @@ function parseBlock(
   const headers: RawRequest['headers'] = [];
   let handlerAt = -1;
   for (; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = itemAt(lines, i);
     if (isBlank(line.text)) {
       i++;
       break;
@@ -297,11 +298,11 @@ function parseBlock(
       continue;
     }
     const h = HEADER_LINE.exec(line.text.trim());
-    if (!h || !HEADER_NAME_PATTERN.test(h[1]!.trim()))
+    if (!h || !HEADER_NAME_PATTERN.test(group(h, 1).trim()))
       throw new BlockError(
         `line ${line.n} (${JSON.stringify(line.text.slice(0, 60))}) is not a header "name: value"; a blank line must come before the body.`,
       );
-    headers.push({ name: h[1]!.trim(), value: h[2]!.trim(), n: line.n });
+    headers.push({ name: group(h, 1).trim(), value: group(h, 2).trim(), n: line.n });
   }
 
   // The body, up to a handler line.
@@ -309,7 +310,7 @@ function parseBlock(
   let commentLines = 0;
   if (handlerAt < 0) {
     for (; i < lines.length; i++) {
-      const line = lines[i]!;
+      const line = itemAt(lines, i);
       if (HANDLER.test(line.text)) {
         handlerAt = i;
         break;
@@ -329,21 +330,21 @@ function parseBlock(
       .map((l) => l.text)
       .join('\n');
     for (const m of script.matchAll(GLOBAL_SET)) {
-      const path = '$' + m[2]!;
+      const path = '$' + group(m, 2);
       if (parseJsonPath(path).ok) {
-        meta.captures.push({ variable: m[1]!, path, n: lines[handlerAt]!.n });
+        meta.captures.push({ variable: group(m, 1), path, n: itemAt(lines, handlerAt).n });
         notes.push(
           `${cap(label())}: client.global.set("${m[1]}", response.body${m[2]}) became the capture rule ${m[1]} ← ${path}.`,
         );
       }
     }
     dropped.push({
-      what: `the response handler of ${label()} (line ${lines[handlerAt]!.n})`,
+      what: `the response handler of ${label()} (line ${itemAt(lines, handlerAt).n})`,
       why: 'Response handlers, output redirections and response references are scripts or files of other tools; the playground never evaluates them (use a capture rule for a value to carry).',
     });
   }
-  while (bodyLines.length > 0 && isBlank(bodyLines[0]!.text)) bodyLines.shift();
-  while (bodyLines.length > 0 && isBlank(bodyLines[bodyLines.length - 1]!.text)) bodyLines.pop();
+  while (bodyLines.length > 0 && isBlank(itemAt(bodyLines, 0).text)) bodyLines.shift();
+  while (bodyLines.length > 0 && isBlank(lastItem(bodyLines).text)) bodyLines.pop();
   // A form body continued on lines starting with "&" is one line (REST Client joins them so).
   const form = headers.some(
     (h) => h.name.toLowerCase() === 'content-type' && /^\s*application\/x-www-form-urlencoded/i.test(h.value),
@@ -413,7 +414,7 @@ export function importHttpFile(text: string, options: HttpImportOptions): Workbe
       `The environment files have no environment "${envName}"${names.length ? `; they have ${names.join(', ')}` : ''}.`,
     );
   if (envName === null && names.length > 0) {
-    envName = names[0]!;
+    envName = itemAt(names, 0);
     if (names.length > 1)
       notes.push(
         `The environment files define ${names.join(', ')}; "${envName}" was used. Choose another to import with its values.`,
@@ -514,7 +515,7 @@ export function importHttpFile(text: string, options: HttpImportOptions): Workbe
 
   // REST Client's {{name.response.body.$.path}} becomes a capture rule on the named request and a
   // plain variable where it is used.
-  const byName = new Map(raws.filter((r) => r.name !== null).map((r) => [r.name!, r]));
+  const byName = new Map(raws.flatMap((r) => (r.name === null ? [] : [[r.name, r] as const])));
   const replaced = new Map<string, string>();
   const taken = new Set([...seen, ...raws.flatMap((r) => r.captures.map((c) => c.variable))]);
   const rewrite = (text: string): string => {
@@ -522,15 +523,17 @@ export function importHttpFile(text: string, options: HttpImportOptions): Workbe
     for (const ref of findReferences(text)) {
       if (ref.kind !== 'reference') continue;
       const m = RESPONSE_REFERENCE.exec(ref.name);
-      const source = m ? byName.get(m[1]!) : undefined;
-      const parsed = m ? parseJsonPath(m[2]!) : null;
-      if (!m || !source || !parsed?.ok) continue;
+      if (!m) continue;
+      const requestName = group(m, 1);
+      const source = byName.get(requestName);
+      const parsed = parseJsonPath(group(m, 2));
+      if (!source || !parsed.ok) continue;
       let variable = replaced.get(ref.name);
       if (variable === undefined) {
         const last = parsed.segments[parsed.segments.length - 1];
-        const base = last?.kind === 'key' ? suggestVariableName(last.key) : `${m[1]!}_value`;
-        variable = taken.has(base) ? `${m[1]!}.${base}` : base;
-        for (let k = 2; taken.has(variable) && k < 100; k++) variable = `${m[1]!}.${base}_${k}`;
+        const base = last?.kind === 'key' ? suggestVariableName(last.key) : `${requestName}_value`;
+        variable = taken.has(base) ? `${requestName}.${base}` : base;
+        for (let k = 2; taken.has(variable) && k < 100; k++) variable = `${requestName}.${base}_${k}`;
         taken.add(variable);
         replaced.set(ref.name, variable);
         source.captures.push({ variable, path: formatJsonPath(parsed.segments), n: source.line });
@@ -663,7 +666,7 @@ function bodyProblem(body: string): string | null {
   if (body === '') return 'an empty (not absent) body cannot be written';
   if (/\r/.test(body)) return 'the body has CR characters, and bodies are read back with LF line endings';
   const lines = body.split('\n');
-  if (isBlank(lines[0]!) || isBlank(lines[lines.length - 1]!))
+  if (isBlank(itemAt(lines, 0)) || isBlank(lastItem(lines)))
     return 'the body starts or ends with a blank line, which both tools trim';
   const bad = lines.find((l) => COMMENT.test(l) || SEPARATOR.test(l) || HANDLER.test(l) || FILE_BODY.test(l));
   if (bad !== undefined)

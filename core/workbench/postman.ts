@@ -21,6 +21,7 @@
  *   importPostman(text, options): WorkbenchImport     throws ImportError only for an unreadable file
  *   printPostman(collection, bases): { text, notes }
  */
+import { group } from '../checked.ts';
 import { z } from 'zod';
 import { ImportError } from '../import/types.ts';
 import { formatJsonPath, parseJsonPath } from './captures.ts';
@@ -133,14 +134,14 @@ function capturesFromScript(script: string): { captures: CaptureRule[]; other: b
   for (const m of script.matchAll(
     /(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:pm\.response\.json\(\)|JSON\.parse\(\s*responseBody\s*\))/g,
   ))
-    parsedVars.add(m[1]!);
+    parsedVars.add(group(m, 1));
   const captures: CaptureRule[] = [];
   let rest = script;
   for (const m of script.matchAll(SET_FROM_RESPONSE)) {
-    if (m[3] !== 'pm.response.json()' && !parsedVars.has(m[3]!)) continue;
-    const path = parseJsonPath('$' + m[4]!);
+    if (m[3] !== 'pm.response.json()' && !parsedVars.has(group(m, 3))) continue;
+    const path = parseJsonPath('$' + group(m, 4));
     if (!path.ok) continue;
-    captures.push({ variable: m[2]!, from: 'body', path: formatJsonPath(path.segments) });
+    captures.push({ variable: group(m, 2), from: 'body', path: formatJsonPath(path.segments) });
     rest = rest.replace(m[0], '');
   }
   const other = rest
@@ -422,8 +423,8 @@ export function importPostman(textIn: string, options: ImportOptions): Workbench
   const stack: Array<{ items: unknown[]; into: CollectionItem[]; depth: number; path: string[] }> = [
     { items: d.item, into: root, depth: 0, path: [] },
   ];
-  while (stack.length > 0) {
-    const { items, into, depth, path } = stack.shift()!;
+  for (let next = stack.shift(); next !== undefined; next = stack.shift()) {
+    const { items, into, depth, path } = next;
     items.forEach((value, i) => {
       const parsed = Item.safeParse(value);
       const where = [...path, `#${i + 1}`].join(' / ');

@@ -9,6 +9,7 @@
  *
  * Public API: mapUrlToEnvironment(url, lookup, bases): MappedUrl; EnvironmentBases.
  */
+import { itemAt } from '../checked.ts';
 import type { Environment } from '../contract.ts';
 import { ENVIRONMENTS } from '../constants.ts';
 import { checkPath } from '../signing/url.ts';
@@ -110,7 +111,7 @@ export function mapUrlToEnvironment(
     const at = cut - added;
     for (let k = 0; k < pieces.length; k++) {
       const start = starts[k];
-      const p = pieces[k]!;
+      const p = itemAt(pieces, k);
       if (start === undefined || p.resolved === null) break;
       const end = start + p.resolved.length;
       if (at >= start && at < end) {

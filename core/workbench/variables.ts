@@ -36,6 +36,8 @@
  *
  * This module imports no zod, so the page can use it on its first screen.
  */
+import { group, itemAt } from '../checked.ts';
+
 /** A variable name: a letter or _ first, then letters, digits, _, . or - (as in {{fund_id}}, {{api.host}}). */
 export const VARIABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/;
 export const VARIABLE_NAME_RULE =
@@ -106,7 +108,7 @@ export function findReferences(text: string): Reference[] {
   const out: Reference[] = [];
   if (!text.includes('{{')) return out;
   for (const m of text.matchAll(REFERENCE)) {
-    const content = m[1]!.trim();
+    const content = group(m, 1).trim();
     const range = { start: m.index, end: m.index + m[0].length };
     if (content.startsWith('$')) {
       const sp = /\s/.exec(content);
@@ -152,16 +154,17 @@ export function utf8Offsets(text: string, offsets: readonly number[]): number[] 
 
 function lookup(scopes: readonly VariableScope[], name: string): { from: string; value: string } | undefined {
   for (let s = scopes.length - 1; s >= 0; s--) {
-    const scope = scopes[s]!;
+    const scope = itemAt(scopes, s);
     const values = scope.values;
     if (Array.isArray(values)) {
       for (let k = values.length - 1; k >= 0; k--) {
-        const v = (values as ReadonlyArray<{ name: string; value: string }>)[k]!;
+        const v = itemAt(values as ReadonlyArray<{ name: string; value: string }>, k);
         if (v.name === name) return { from: scope.scope, value: v.value };
       }
     } else {
       const record = values as Readonly<Record<string, string>>;
-      if (Object.prototype.hasOwnProperty.call(record, name)) return { from: scope.scope, value: record[name]! };
+      const value = Object.prototype.hasOwnProperty.call(record, name) ? record[name] : undefined;
+      if (value !== undefined) return { from: scope.scope, value };
     }
   }
   return undefined;
@@ -246,7 +249,7 @@ export function expandVariables(text: string, scopes: readonly VariableScope[], 
     from: p.from,
     value: p.value,
     sourceRange: p.sourceRange,
-    targetRange: { start: p.start, end: p.end, byteStart: offsets[2 * k]!, byteEnd: offsets[2 * k + 1]! },
+    targetRange: { start: p.start, end: p.end, byteStart: itemAt(offsets, 2 * k), byteEnd: itemAt(offsets, 2 * k + 1) },
   }));
   return { ok: problems.length === 0, text: out, expansions, problems };
 }

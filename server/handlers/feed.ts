@@ -1,3 +1,4 @@
+import { present } from '../../core/checked.ts';
 import type { IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
 import {
@@ -117,7 +118,7 @@ async function v1Handshake(services: Services, query: FeedQuery): Promise<Handsh
  */
 async function partnerHandshake(services: Services, query: FeedQuery): Promise<Handshake> {
   const { environment } = query;
-  const feed = query.feed!;
+  const feed = present(query.feed, 'the Partner feed (the query schema requires one)');
   const name = feed === 'coreclient' ? 'core client' : 'liquidity hub';
   const wsUrl = partnerFeedUrlFor(services.config.partnerBaseUrls[environment], feed, query.clientId);
   if (!wsUrl)

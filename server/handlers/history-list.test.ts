@@ -1,10 +1,11 @@
+import { ifAssigned } from '../../test-support/assigned.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXAMPLE_TRANSACTION_BODY } from '../../core/catalogue.ts';
 import { HistoryList } from '../../core/contract.ts';
 import { startTestPlayground, type TestPlayground } from '../../test-support/playground.ts';
 
 let p: TestPlayground;
-afterEach(async () => p?.close());
+afterEach(async () => ifAssigned(p)?.close());
 
 describe('GET /api/history with search tokens', () => {
   it('finds exactly the matching entries, a demo key by its name, and refuses a token it cannot read', async () => {

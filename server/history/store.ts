@@ -18,6 +18,7 @@
  * The store writes what it is given: callers pass entries that are already redacted, and the only
  * change made here is cutting bodies longer than the cap (and marking that they were cut).
  */
+import { itemAt, lastItem, present } from '../../core/checked.ts';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -146,7 +147,7 @@ const MIGRATIONS: Array<(db: Db) => void> = [
       const rows = batch.all(after) as Array<{ id: number; json: string }>;
       if (rows.length === 0) break;
       for (const row of rows) insert.run(row.id, searchText(JSON.parse(row.json) as Omit<HistoryEntry, 'id'>));
-      after = rows[rows.length - 1]!.id;
+      after = lastItem(rows).id;
     }
     db.exec(`
       INSERT INTO entry_search_index (entry_search_index) VALUES ('rebuild');
@@ -189,7 +190,7 @@ function migrate(db: Db): void {
   }
   for (let v = current; v < SCHEMA_VERSION; v++) {
     db.transaction(() => {
-      MIGRATIONS[v]!(db);
+      present(MIGRATIONS[v], `the migration from schema version ${v}`)(db);
       db.pragma(`user_version = ${v + 1}`);
     }).immediate();
   }
@@ -203,7 +204,7 @@ function capUtf8(text: string, cap: number): string | null {
   const bytes = Buffer.from(text, 'utf8');
   if (bytes.byteLength <= cap) return null;
   let end = cap;
-  while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--; // back off continuation bytes
+  while (end > 0 && (itemAt(bytes, end) & 0xc0) === 0x80) end--; // back off continuation bytes
   return bytes.subarray(0, end).toString('utf8');
 }
 
@@ -256,7 +257,8 @@ function containsPattern(text: string): string {
  */
 function searchWhere(s: HistorySearch): string[] {
   const where: string[] = [];
-  const anyOf = (conditions: string[]) => (conditions.length === 1 ? conditions[0]! : `(${conditions.join(' OR ')})`);
+  const anyOf = (conditions: string[]) =>
+    conditions.length === 1 ? itemAt(conditions, 0) : `(${conditions.join(' OR ')})`;
   if (s.status.length)
     where.push(
       anyOf(
@@ -289,7 +291,7 @@ function searchParams(s: HistorySearch, keyAliases: Readonly<Record<string, stri
   s.environments.forEach((e, i) => (params[`env${i}`] = e));
   s.keys.forEach((k, i) => {
     params[`key${i}`] = k;
-    params[`keyAlias${i}`] = Object.hasOwn(keyAliases, k) ? keyAliases[k]! : k;
+    params[`keyAlias${i}`] = (Object.hasOwn(keyAliases, k) ? keyAliases[k] : undefined) ?? k;
   });
   s.paths.forEach((p, i) => (params[`path${i}`] = p));
   s.words.forEach((w, i) => (params[`word${i}`] = containsPattern(w.toLowerCase())));
@@ -529,8 +531,7 @@ export function openHistoryStore(opts: HistoryStoreOptions): HistoryStore {
 
     list(query) {
       ensureOpen();
-      const limit = query.limit ?? 100;
-      const offset = query.offset ?? 0;
+      const { limit, offset } = query; // the schema's defaults are applied
       const search = parseHistorySearch(query.q ?? '');
       const filters: Record<string, string | number> = searchParams(search, opts.keyAliases ?? {});
       if (query.environment) filters.environment = query.environment;

@@ -101,13 +101,12 @@ export async function authenticate(input: AuthInput): Promise<AuthResult> {
   const sig = single(headers[HEADER_SIGNATURE]);
 
   // 1. All three headers present.
-  const missing = [
+  const headerValues: Array<[string, string | undefined]> = [
     [HEADER_KEY, keyId],
     [HEADER_TIMESTAMP, ts],
     [HEADER_SIGNATURE, sig],
-  ]
-    .filter(([, v]) => v === undefined || v === '')
-    .map(([name]) => name!);
+  ];
+  const missing = headerValues.filter(([, v]) => v === undefined || v === '').map(([name]) => name);
   if (missing.length || keyId === undefined || ts === undefined || sig === undefined) {
     return { ok: false, status: 401, reason: missingHeaderReason(headers, missing) };
   }

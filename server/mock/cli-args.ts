@@ -1,4 +1,5 @@
 /** Command-line arguments of `npm run mock` (server/mock/main.ts), kept apart so tests can import them. */
+import { itemAt } from '../../core/checked.ts';
 import { DEFAULT_SEED, MAX_SEED } from './data.ts';
 import { DEMO_KEYS } from './keys.ts';
 import { partnerKeysForListing } from './partner/keys.ts';
@@ -40,7 +41,7 @@ export function parseArgs(argv: readonly string[], env: Readonly<Record<string, 
   let reset = false;
   let seed: number | undefined;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = itemAt(argv, i);
     const [name, inline] =
       arg.startsWith('--') && arg.includes('=')
         ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]

@@ -8,6 +8,7 @@
  * wallet's own history: available = settled in − settled out; pendingIn / pendingOut from pending
  * entries; total = available + pendingIn − pendingOut.
  */
+import { itemAt } from '../../core/checked.ts';
 import type { MockAccountKind } from './keys.ts';
 import { DEMO_KEYS } from './keys.ts';
 import { ASSETS, type AssetCode, depositAddress, layerOneTxId } from './assets.ts';
@@ -506,7 +507,7 @@ function buildOrganization(seed: number): AccountData {
     settings,
     funds,
     trustedParties: null,
-    apiUserID: people[3]!.id,
+    apiUserID: itemAt(people, 3).id,
     approvers: people.slice(0, 2),
     networks: new Map(ORG_NETWORKS),
   };

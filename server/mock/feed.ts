@@ -14,6 +14,7 @@
  * and calls flush() itself, so no test waits on a timer. A client hears about the transactions that
  * move after it connected, not about stages reached before.
  */
+import { itemAt } from '../../core/checked.ts';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -72,7 +73,8 @@ export class FeedHub {
       const sent = new Map<string, number>();
       for (const tx of this.state.store.forAccount(s.accountID)) {
         const reached = stagesReached(tx, nowMs);
-        for (let i = s.sent.get(tx.txID) ?? 0; i < reached; i++) due.push({ tx, atMs: tx.stages[i]!.atMs, index: i });
+        for (let i = s.sent.get(tx.txID) ?? 0; i < reached; i++)
+          due.push({ tx, atMs: itemAt(tx.stages, i).atMs, index: i });
         sent.set(tx.txID, reached);
       }
       s.sent = sent;

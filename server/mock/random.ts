@@ -72,7 +72,7 @@ function encodeBase(n: bigint, alphabet: string): string {
   const base = BigInt(alphabet.length);
   let out = '';
   while (n > 0n) {
-    out = alphabet[Number(n % base)]! + out;
+    out = alphabet.charAt(Number(n % base)) + out;
     n /= base;
   }
   return out;

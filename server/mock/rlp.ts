@@ -1,5 +1,7 @@
 /** Minimal RLP encoding, enough to give the mock's `rawTX` and `signedTx` a genuine EVM shape. */
 
+import { itemAt } from '../../core/checked.ts';
+
 export type RlpItem = Uint8Array | RlpItem[];
 
 function lengthPrefix(length: number, shortBase: number): Uint8Array {
@@ -10,7 +12,7 @@ function lengthPrefix(length: number, shortBase: number): Uint8Array {
 
 export function rlpEncode(item: RlpItem): Uint8Array {
   if (item instanceof Uint8Array) {
-    if (item.length === 1 && item[0]! < 0x80) return item;
+    if (item.length === 1 && itemAt(item, 0) < 0x80) return item;
     return Buffer.concat([lengthPrefix(item.length, 0x80), item]);
   }
   const body = Buffer.concat(item.map(rlpEncode));

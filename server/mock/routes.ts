@@ -3,6 +3,7 @@
  * authentication: it knows which demo key signed the request and checks that key's permissions and
  * account type before answering.
  */
+import { group, itemAt, present } from '../../core/checked.ts';
 import type { AccountData } from './data.ts';
 import {
   balanceView,
@@ -50,7 +51,7 @@ type Fund = NonNullable<ReturnType<typeof findFund>>;
 const withFund =
   (answer: (fund: Fund) => ApiResult) =>
   ({ account, params }: RouteContext): ApiResult => {
-    const fund = findFund(account, params.fund_id!);
+    const fund = findFund(account, present(params.fund_id, 'the {fund_id} path parameter'));
     return fund ? answer(fund) : errorResult(404, `fund ${JSON.stringify(params.fund_id)} not found in this account`);
   };
 
@@ -115,7 +116,7 @@ export const ROUTES: readonly Route[] = [
     path: '/wallet/{wallet_id}/history',
     permissions: ['read-only'],
     handle: ({ account, params }) => {
-      const wallet = findWallet(account, params.wallet_id!);
+      const wallet = findWallet(account, present(params.wallet_id, 'the {wallet_id} path parameter'));
       return wallet
         ? ok(walletHistoryView(wallet))
         : errorResult(404, `wallet ${JSON.stringify(params.wallet_id)} not found in this account`);
@@ -131,7 +132,7 @@ export const ROUTES: readonly Route[] = [
       const web3Addresses = web3Wallets(account).map((w) => w.info.address);
       const check = parseTransactionBody(body, { networks: account.networks, web3Addresses });
       if (!check.ok) return errorResult(400, check.reason);
-      const wallet = walletFor(account, check.input.from)!;
+      const wallet = present(walletFor(account, check.input.from), 'the web3 wallet the body was checked against');
       const { available, pendingOut, scale } = wallet.balance;
       const debit = debitOf(check.input, scale);
       if (debit.total > available - pendingOut) {
@@ -163,7 +164,7 @@ export const ROUTES: readonly Route[] = [
     accounts: WEB3_ACCOUNTS,
     accountReason: WEB3_REFUSAL,
     handle: ({ account, params, nowMs, store }) => {
-      const tx = store.find(account.accountID, params.tx_id!);
+      const tx = store.find(account.accountID, present(params.tx_id, 'the {tx_id} path parameter'));
       return tx
         ? ok(txInfoAt(tx, nowMs))
         : errorResult(404, `transaction ${JSON.stringify(params.tx_id)} not found in this account`);
@@ -176,7 +177,7 @@ export const ROUTES: readonly Route[] = [
     accounts: WEB3_ACCOUNTS,
     accountReason: WEB3_REFUSAL,
     handle: ({ account, params, nowMs, store }) => {
-      const tx = store.find(account.accountID, params.tx_id!);
+      const tx = store.find(account.accountID, present(params.tx_id, 'the {tx_id} path parameter'));
       return tx
         ? ok(approvalsAt(tx, nowMs))
         : errorResult(404, `transaction ${JSON.stringify(params.tx_id)} not found in this account`);
@@ -196,8 +197,8 @@ function matchPath(template: string, path: string): Record<string, string> | nul
   if (t.length !== p.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < t.length; i++) {
-    const ts = t[i]!;
-    const ps = p[i]!;
+    const ts = itemAt(t, i);
+    const ps = itemAt(p, i);
     const m = /^\{(\w+)\}$/.exec(ts);
     if (m) {
       if (ps === '') return null;
@@ -207,7 +208,7 @@ function matchPath(template: string, path: string): Record<string, string> | nul
       } catch {
         return null;
       }
-      params[m[1]!] = value;
+      params[group(m, 1)] = value;
     } else if (ts !== ps) return null;
   }
   return params;
@@ -233,7 +234,10 @@ export type Authorization =
  * feed's WebSocket handshake goes through here too (feed.ts).
  */
 export function authorize(req: Pick<ApiRequest, 'method' | 'path' | 'key' | 'state'>): Authorization {
-  const matches = ROUTES.map((r) => ({ r, params: matchPath(r.path, req.path) })).filter((m) => m.params !== null);
+  const matches = ROUTES.flatMap((r) => {
+    const params = matchPath(r.path, req.path);
+    return params ? [{ r, params }] : [];
+  });
   if (matches.length === 0)
     return { ok: false, result: errorResult(404, `no Qredo API v1 operation at ${JSON.stringify(req.path)}`) };
   const match = matches.find((m) => m.r.method === req.method);
@@ -259,7 +263,7 @@ export function authorize(req: Pick<ApiRequest, 'method' | 'path' | 'key' | 'sta
       ),
     };
   }
-  return { ok: true, route: r, params: match.params!, account };
+  return { ok: true, route: r, params: match.params, account };
 }
 
 /** Answers an authenticated request: authorize(), then the operation's handler. */

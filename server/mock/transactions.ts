@@ -10,6 +10,7 @@
  *   C + 8 s  authorized  approvals: 2 × approved
  *   C + 10 s approved    signedTx and txHash filled in
  */
+import { itemAt, lastItem } from '../../core/checked.ts';
 import { createHash } from 'node:crypto';
 import type { AccountData } from './data.ts';
 import { SEED_ANCHOR_SECONDS, WEB3_WALLET_ADDRESS } from './data.ts';
@@ -148,11 +149,13 @@ export function parseTransactionBody(raw: Uint8Array, context: TransactionContex
         'gasPrice (legacy, type 0/1) cannot be combined with maxFeePerGas or maxPriorityFeePerGas (EIP-1559, type 2); send one kind only',
     };
   }
-  if (eip1559 && (input.maxFeePerGas === undefined || input.maxPriorityFeePerGas === undefined)) {
-    return { ok: false, reason: 'an EIP-1559 transaction needs both maxFeePerGas and maxPriorityFeePerGas' };
-  }
-  if (eip1559 && BigInt(input.maxPriorityFeePerGas!) > BigInt(input.maxFeePerGas!)) {
-    return { ok: false, reason: 'maxPriorityFeePerGas must not be greater than maxFeePerGas' };
+  if (eip1559) {
+    if (input.maxFeePerGas === undefined || input.maxPriorityFeePerGas === undefined) {
+      return { ok: false, reason: 'an EIP-1559 transaction needs both maxFeePerGas and maxPriorityFeePerGas' };
+    }
+    if (BigInt(input.maxPriorityFeePerGas) > BigInt(input.maxFeePerGas)) {
+      return { ok: false, reason: 'maxPriorityFeePerGas must not be greater than maxFeePerGas' };
+    }
   }
   if (input.data !== undefined && input.data !== '' && !/^0x([0-9a-fA-F]{2})*$/.test(input.data)) {
     return { ok: false, reason: '"data" must be hex call data: 0x followed by an even number of hex digits' };
@@ -234,11 +237,11 @@ function rlpTransactions(
       [],
     ];
     const typed = (items: RlpItem[]) => Buffer.concat([Uint8Array.of(2), rlpEncode(items)]);
-    return { raw: toHex(typed(fields)), signed: toHex(typed([...fields, quantity(BigInt(r[0]! & 1)), r, s])) };
+    return { raw: toHex(typed(fields)), signed: toHex(typed([...fields, quantity(BigInt(itemAt(r, 0) & 1)), r, s])) };
   }
   const base: RlpItem[] = [quantity(BigInt(nonce)), n(input.gasPrice), n(input.gasLimit), to, n(input.value), data];
   const raw = rlpEncode([...base, quantity(chain), new Uint8Array(0), new Uint8Array(0)]);
-  const v = chain * 2n + 35n + BigInt(r[0]! & 1);
+  const v = chain * 2n + 35n + BigInt(itemAt(r, 0) & 1);
   const signed = rlpEncode([...base, quantity(v), r, s]);
   return { raw: toHex(raw), signed: toHex(signed) };
 }
@@ -292,7 +295,7 @@ function plannedRecord(args: {
 /** txInfoResponse as it stands at `nowMs`. */
 export function txInfoAt(tx: TxRecord, nowMs: number) {
   const reached = tx.stages.filter((s, i) => i === 0 || s.atMs <= nowMs);
-  const current = reached[reached.length - 1]!;
+  const current = lastItem(reached); // stage 0 is always reached
   const approved = current.status === 'approved';
   const timestamps: Record<string, number> = {};
   for (const s of reached) timestamps[s.status] = Math.floor(s.atMs / 1000);
@@ -471,7 +474,10 @@ export class TransactionStore {
     this.byId.set(txID, record);
     this.created.push(txID);
     // Bounded memory: forget the oldest created transactions past the cap (seeded ones stay).
-    while (this.created.length > MAX_CREATED) this.byId.delete(this.created.shift()!);
+    for (let over = this.created.length - MAX_CREATED; over > 0; over--) {
+      const oldest = this.created.shift();
+      if (oldest !== undefined) this.byId.delete(oldest);
+    }
     return record;
   }
 

@@ -11,6 +11,7 @@
  * relay cannot put on the wire at all (not http/https, characters that cannot appear in a request
  * line or header) is rejected with a TypeError: that is a bug in the caller, not an upstream event.
  */
+import { group, itemAt } from '../../core/checked.ts';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
@@ -106,13 +107,13 @@ interface Target {
 export function parseTarget(url: string): Target {
   const m = /^(https?):\/\/([^/?#]+)(.*)$/is.exec(url);
   if (!m) throw new TypeError(`The URL ${JSON.stringify(url)} is not an absolute http or https URL.`);
-  const protocol = m[1]!.toLowerCase() === 'https' ? 'https:' : 'http:';
-  const authority = m[2]!;
-  const rest = m[3]!;
+  const protocol = group(m, 1).toLowerCase() === 'https' ? 'https:' : 'http:';
+  const authority = group(m, 2);
+  const rest = group(m, 3);
   if (authority.includes('@')) throw new TypeError('The URL carries user information; the relay never sends it.');
   const hp = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(?::(\d{1,5}))?$/.exec(authority);
   if (!hp) throw new TypeError(`The URL authority ${JSON.stringify(authority)} is not a host and optional port.`);
-  const host = hp[1]!;
+  const host = group(hp, 1);
   const hostname = host.startsWith('[') ? host.slice(1, -1) : host;
   const port = hp[2] !== undefined ? Number(hp[2]) : protocol === 'https:' ? 443 : 80;
   if (port < 1 || port > 65535) throw new TypeError(`The URL port ${hp[2]} is out of range.`);
@@ -192,8 +193,8 @@ function classifyError(
 function collectHeaders(raw: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i]!.toLowerCase();
-    const value = raw[i + 1]!;
+    const name = itemAt(raw, i).toLowerCase();
+    const value = itemAt(raw, i + 1);
     // Own properties only: a header named "constructor" or "__proto__" is a header like any other.
     const prev = Object.hasOwn(out, name) ? out[name] : undefined;
     const joined = prev === undefined ? value : `${prev}${name === 'set-cookie' ? '\n' : ', '}${value}`;
@@ -292,7 +293,7 @@ export function createRelay(
 
       const buildResponse = (incomplete: boolean): RelayResponse | null => {
         if (!res) return null;
-        const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, kept);
+        const bytes = chunks.length === 1 ? itemAt(chunks, 0) : Buffer.concat(chunks, kept);
         const status = res.statusCode ?? 0;
         return {
           status,
@@ -389,7 +390,7 @@ export function createRelay(
       // and with no body it must not invent a "content-length: 0" either.
       request.useChunkedEncodingByDefault = false;
       for (const { name, values } of grouped.values())
-        request.setHeader(name, values.length === 1 ? values[0]! : values);
+        request.setHeader(name, values.length === 1 ? itemAt(values, 0) : values);
 
       request.on('socket', (socket: Socket) => {
         socketRef = socket;

@@ -73,7 +73,7 @@ async function loadUntilKilled(server: StandaloneServer, extraDelayMs: number) {
     }
   };
   const t0 = performance.now();
-  let clientsGone = false;
+  let clientsGone = false as boolean; // set in the callback below, which narrowing does not follow
   const workers = Promise.all(Array.from({ length: CLIENTS }, worker)).then(() => {
     clientsGone = true;
   });

@@ -4,6 +4,7 @@
  * token in every process's arguments and environment and every file it can read near the playground.
  * It needs root to switch users; elsewhere it is skipped with a message.
  */
+import { ifAssigned } from '../../test-support/assigned.ts';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -90,8 +91,8 @@ describe.skipIf(!canSwitch)('another user of the machine', () => {
   });
 
   afterAll(async () => {
-    await server?.stop();
-    await upstream?.close();
+    await ifAssigned(server)?.stop();
+    await ifAssigned(upstream)?.close();
   });
 
   it('gets 401 on every /api route, moves nothing, and finds the token nowhere it can read', () => {

@@ -5,6 +5,7 @@
  * "attacker" upstream listens on 127.0.0.1 and must receive nothing; the configured upstream
  * receives only what was accepted, at the configured base.
  */
+import { ifAssigned } from '../../test-support/assigned.ts';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -52,16 +53,17 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await p?.close();
-  await upstream?.close();
-  await attacker?.close();
+  await ifAssigned(p)?.close();
+  await ifAssigned(upstream)?.close();
+  await ifAssigned(attacker)?.close();
   printTable(
     'perimeter: attempts per field, requests that reached the attacker',
     Object.entries(tried).map(([field, n]) => ({ field, attempts: n, reachedAttacker: 0 })),
   );
 });
 
-function refusal(r: { status: number; json: { error?: { code?: string; message?: string } } }): void {
+// json is undefined when the answer is not JSON (test-support/http-client.ts).
+function refusal(r: { status: number; json: { error?: { code?: string; message?: string } } | undefined }): void {
   expect(r.status).toBeGreaterThanOrEqual(400);
   expect(r.status).toBeLessThan(500);
   expect(r.json?.error?.message?.length).toBeGreaterThan(10);

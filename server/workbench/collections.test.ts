@@ -1,3 +1,4 @@
+import { ifAssigned } from '../../test-support/assigned.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   CollectionDetail,
@@ -10,7 +11,7 @@ import {
 import { startTestPlayground, type TestPlayground } from '../../test-support/playground.ts';
 
 let p: TestPlayground;
-afterEach(async () => p?.close());
+afterEach(async () => ifAssigned(p)?.close());
 
 const saved = (name: string, over: Partial<SavedRequest> = {}): SavedRequest => ({
   type: 'request',

@@ -10,6 +10,7 @@
  *
  * Public API: openCollectionStore({ db, now, isSecret }): CollectionStore
  */
+import { present } from '../../core/checked.ts';
 import type Database from 'better-sqlite3';
 import type {
   CollectionDetail,
@@ -276,8 +277,7 @@ export function openCollectionStore(opts: CollectionStoreOptions): CollectionSto
     let requests = 0;
     let depth = 0;
     const stack: Array<{ items: readonly CollectionItem[]; depth: number }> = [{ items, depth: 0 }];
-    while (stack.length > 0) {
-      const top = stack.pop()!;
+    for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
       for (const item of top.items) {
         count++;
         if (item.type === 'request') requests++;
@@ -339,8 +339,7 @@ export function openCollectionStore(opts: CollectionStoreOptions): CollectionSto
     const stack: Array<{ parentId: number | null; items: readonly CollectionItem[]; base: number }> = [
       { parentId, items, base: position },
     ];
-    while (stack.length > 0) {
-      const level = stack.pop()!;
+    for (let level = stack.pop(); level !== undefined; level = stack.pop()) {
       level.items.forEach((item, i) => {
         const at = level.base + i;
         const id =
@@ -496,7 +495,7 @@ export function openCollectionStore(opts: CollectionStoreOptions): CollectionSto
       const position = Math.min(input.position ?? siblings, siblings);
       st.openGap.run(collectionId, parent, position);
       const item: CollectionItem = input.item.type === 'folder' ? { ...input.item, items: [] } : input.item;
-      const id = insertTree(collectionId, parent, position, [item])!;
+      const id = present(insertTree(collectionId, parent, position, [item]), 'the id of the inserted item');
       touch(collectionId);
       return storedOf(itemRow(id));
     }),
@@ -588,7 +587,10 @@ export function openCollectionStore(opts: CollectionStoreOptions): CollectionSto
       const copy: CollectionItem = { ...root, name: name ?? copyName(root.name) };
       checkRoom(row.collection_id, rows.length, rows.filter((r) => r.type === 'request').length);
       st.openGap.run(row.collection_id, row.parent_id, row.position + 1);
-      const newId = insertTree(row.collection_id, row.parent_id, row.position + 1, [copy])!;
+      const newId = present(
+        insertTree(row.collection_id, row.parent_id, row.position + 1, [copy]),
+        'the id of the inserted copy',
+      );
       touch(row.collection_id);
       return storedOf(itemRow(newId));
     }),
@@ -617,8 +619,7 @@ export function openCollectionStore(opts: CollectionStoreOptions): CollectionSto
         where.push('i.collection_id = @collectionId');
         params.collectionId = query.collectionId;
       }
-      const limit = query.limit ?? 100;
-      const offset = query.offset ?? 0;
+      const { limit, offset } = query; // the schema's defaults are applied
       const statements = searchStatements(where);
       const rows = statements.page.all({ ...params, limit, offset }) as Array<{
         id: number;

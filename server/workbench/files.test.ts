@@ -1,10 +1,11 @@
+import { ifAssigned } from '../../test-support/assigned.ts';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CollectionDetail, ExportResponse, ImportResponse, type TreeItem } from '../../core/contract.ts';
 import { startTestPlayground, type TestPlayground } from '../../test-support/playground.ts';
 
 let p: TestPlayground;
-afterEach(async () => p?.close());
+afterEach(async () => ifAssigned(p)?.close());
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../core/workbench/fixtures/${name}`, import.meta.url), 'utf8');

@@ -10,16 +10,16 @@ export type SecretTest = (text: string) => boolean;
 /** The path ("tabs.0.draft.body") of the first string in `value`, object keys included, that holds a secret; null when none does. */
 export function findSecret(value: unknown, isSecret: SecretTest): string | null {
   const stack: Array<{ value: unknown; path: string }> = [{ value, path: '' }];
-  while (stack.length > 0) {
-    const { value: v, path } = stack.pop()!;
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value: v, path } = next;
     if (typeof v === 'string') {
       if (isSecret(v)) return path;
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: path ? `${path}.${i}` : String(i) });
     } else if (v !== null && typeof v === 'object') {
       const entries = Object.entries(v);
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, inner] = entries[i]!;
+      // Last first, so that the first entry is popped (and looked into) first.
+      for (const [key, inner] of entries.reverse()) {
         const at = path ? `${path}.${key}` : key;
         if (isSecret(key)) return at;
         stack.push({ value: inner, path: at });

@@ -1,3 +1,4 @@
+import { ifAssigned } from '../../test-support/assigned.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   MAX_TABS,
@@ -11,7 +12,7 @@ import { findDemoKey } from '../mock/keys.ts';
 import { startTestPlayground, tempDir, type TestPlayground } from '../../test-support/playground.ts';
 
 let p: TestPlayground;
-afterEach(async () => p?.close());
+afterEach(async () => ifAssigned(p)?.close());
 
 const draft = (over: Partial<WorkspaceDraft> = {}): WorkspaceDraft => ({
   environment: 'mock',

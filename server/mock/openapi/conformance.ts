@@ -7,6 +7,7 @@
  *   const { report, used } = checkObservations(spec, TABLE, observations);
  *   // report: one line per deviation no row explains ('' when the mock conforms); used: the row ids needed
  */
+import { group } from '../../../core/checked.ts';
 import { type Deviation, type OpenApiSpec, validateAgainst, validateResponse } from './validate.ts';
 
 export interface KnownDeviation<Key extends string = string> {
@@ -125,5 +126,5 @@ export function readmeTableIds(readme: string, heading: string): string[] {
   if (start < 0) return [];
   const next = readme.indexOf('\n## ', start + heading.length);
   const section = readme.slice(start, next < 0 ? undefined : next);
-  return [...section.matchAll(/^\| `([a-z0-9-]+)` +\|/gm)].map((m) => m[1]!);
+  return [...section.matchAll(/^\| `([a-z0-9-]+)` +\|/gm)].map((m) => group(m, 1));
 }

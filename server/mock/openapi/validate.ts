@@ -185,14 +185,14 @@ export function validateResponse(spec: OpenApiSpec, answer: ResponseToCheck): De
  */
 export function validateAgainst(spec: OpenApiSpec, ref: string, value: unknown): Deviation[] {
   const cacheKey = `schema ${ref}`;
-  let compiled = spec.compiled.get(cacheKey);
-  if (!compiled) {
+  // Entries under "schema …" keys always have a validator (only an operation's answer may have none).
+  let validate = spec.compiled.get(cacheKey)?.validate;
+  if (!validate) {
     resolveLocal(spec, ref);
     const context = { options: spec.options, source: spec.source, locations: spec.locations };
-    compiled = { validate: spec.ajv.compile(toJsonSchema({ $ref: ref }, context, ref)), schemaPath: ref };
-    spec.compiled.set(cacheKey, compiled);
+    validate = spec.ajv.compile(toJsonSchema({ $ref: ref }, context, ref));
+    spec.compiled.set(cacheKey, { validate, schemaPath: ref });
   }
-  const validate = compiled.validate!;
   if (validate(value)) return [];
   return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => toDeviation(e, value, spec.locations));
 }

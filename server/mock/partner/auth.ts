@@ -36,7 +36,10 @@ export class NonceLog {
     let set = this.seen.get(apiKey);
     if (!set) this.seen.set(apiKey, (set = new Set()));
     set.add(nonce);
-    if (set.size > this.capPerKey) set.delete(set.values().next().value!);
+    if (set.size > this.capPerKey) {
+      const oldest = set.values().next();
+      if (!oldest.done) set.delete(oldest.value);
+    }
   }
 }
 

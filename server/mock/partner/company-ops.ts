@@ -1,4 +1,5 @@
 /** Companies, their trusted network, holdings, and core clients. */
+import { present } from '../../../core/checked.ts';
 import type { ApiResult } from '../errors.ts';
 import { type PartnerContext, companyParam, ok, okMessage } from './context.ts';
 import { type Json, badRequest, conflict, notFound, optionalString, readJsonObject, requiredString } from './fields.ts';
@@ -63,7 +64,7 @@ export function searchCompanies(ctx: PartnerContext): ApiResult {
 export const listTrustedParties = (ctx: PartnerContext): ApiResult => ok(trustedPartyListView(companyParam(ctx)));
 
 function titleCase(word: string): string {
-  return word ? word[0]!.toUpperCase() + word.slice(1).toLowerCase() : '';
+  return word ? word.charAt(0).toUpperCase() + word.slice(1).toLowerCase() : '';
 }
 
 /** A trusted party is a Qredo user (by e-mail address) or one of this partner's core clients (by id). */
@@ -113,7 +114,7 @@ export function addTrustedParty(ctx: PartnerContext): ApiResult {
 /** Removing a party does not change the policies it is a member of (they keep its id). */
 export function deleteTrustedParty(ctx: PartnerContext): ApiResult {
   const company = companyParam(ctx);
-  const id = ctx.params.trustedparty_id!;
+  const id = present(ctx.params.trustedparty_id, 'the {trustedparty_id} path parameter');
   const index = company.parties.findIndex((p) => p.id === id);
   if (index < 0) throw notFound(`no trusted party ${id} in company ${company.id}`);
   company.parties.splice(index, 1);

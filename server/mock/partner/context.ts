@@ -1,4 +1,5 @@
 /** What every Partner API handler receives, and the lookups of path parameters they share. */
+import { present } from '../../../core/checked.ts';
 import type { ApiResult } from '../errors.ts';
 import { notFound } from './fields.ts';
 import type { PartnerDemoKey } from './keys.ts';
@@ -26,21 +27,21 @@ export const okMessage = (status: 200 | 202 = 200): ApiResult => ({
 });
 
 export function companyParam(ctx: PartnerContext): Company {
-  const id = ctx.params.company_id!;
+  const id = present(ctx.params.company_id, 'the {company_id} path parameter');
   const company = ctx.world.companyOf(id);
   if (!company) throw notFound(`no company ${id} for this API key`);
   return company;
 }
 
 export function fundParam(ctx: PartnerContext, company: Company): Fund {
-  const id = ctx.params.fund_id!;
+  const id = present(ctx.params.fund_id, 'the {fund_id} path parameter');
   const fund = ctx.world.fundOf(company, id);
   if (!fund) throw notFound(`no fund ${id} in company ${company.id}`);
   return fund;
 }
 
 export function walletParam(ctx: PartnerContext): Wallet {
-  const id = ctx.params.wallet_id!;
+  const id = present(ctx.params.wallet_id, 'the {wallet_id} path parameter');
   const wallet = ctx.world.wallets.get(id);
   if (!wallet) throw notFound(`no wallet ${id} for this API key`);
   return wallet;

@@ -15,6 +15,7 @@
  * yet, oldest first; the mock flushes after every Partner request and every 250 ms while a client is
  * connected. A client hears about changes after it connected, not about those reached before.
  */
+import { group } from '../../../core/checked.ts';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -34,7 +35,7 @@ export type PartnerFeed = { kind: 'coreclient'; clientId: string } | { kind: 'li
 export function partnerFeedOf(below: string): PartnerFeed | null {
   if (below === LIQUIDITY_HUB_FEED) return { kind: 'liquidityhub' };
   const m = CORE_CLIENT_FEED.exec(below);
-  return m ? { kind: 'coreclient', clientId: decodeURIComponent(m[1]!) } : null;
+  return m ? { kind: 'coreclient', clientId: decodeURIComponent(group(m, 1)) } : null;
 }
 
 export interface ActionMessage {
@@ -71,7 +72,7 @@ export function coreClientChanges(world: PartnerWorld, clientId: string, now: nu
     if (tx.authorizeId === clientId) {
       const id = authorizeActionId(tx.id, tx.created, clientId);
       push(id, 'pending', tx.created);
-      if (phase.status === 'expired') push(id, 'expired', phase.endedAt!);
+      if (phase.status === 'expired') push(id, 'expired', phase.endedAt);
     }
     const company = world.companyOf(tx.companyId);
     const mine = new Set(
@@ -85,8 +86,8 @@ export function coreClientChanges(world: PartnerWorld, clientId: string, now: nu
       else if (phase.endedAt !== null) push(a.actionId, 'expired', phase.endedAt);
     });
   }
-  const order = new Map(out.map((c, i) => [c, i]));
-  return out.sort((a, b) => a.at - b.at || order.get(a)! - order.get(b)!);
+  // A stable sort: ties keep the order they were pushed in.
+  return out.sort((a, b) => a.at - b.at);
 }
 
 const keyOf = (c: ActionChange) => `${c.message.id}/${c.message.status}`;

@@ -1,4 +1,5 @@
 /** Funds, their wallets and custody policies, deposit addresses, whitelists, ledgers; wallet reads. */
+import { present } from '../../../core/checked.ts';
 import type { ApiResult } from '../errors.ts';
 import { type FeeType, findAsset, isAddressFor, maxSendable } from './assets.ts';
 import { type PartnerContext, companyParam, fundParam, ok, okMessage, walletParam } from './context.ts';
@@ -105,7 +106,7 @@ function readWalletSpecs(value: unknown, field: string, company: Company): Walle
 }
 
 function addWallets(ctx: PartnerContext, fund: Fund, specs: WalletSpec[], clash: (reason: string) => Error): string[] {
-  const names = new Set(fund.walletIds.map((id) => ctx.world.wallets.get(id)!.name));
+  const names = new Set(fund.walletIds.map((id) => ctx.world.wallet(id).name));
   for (const s of specs) {
     if (names.has(s.name)) throw clash(`fund ${fund.id} already has a wallet named ${JSON.stringify(s.name)}`);
     names.add(s.name);
@@ -135,12 +136,14 @@ export function createFund(ctx: PartnerContext): ApiResult {
   const body = readJsonObject(ctx.body);
   const name = requiredString(body, 'name').trim();
   const description = optionalString(body, 'description');
-  const groups = (['custodygroup_withdraw', 'custodygroup_tx'] as const).map((field) => {
+  const readGroup = (field: 'custodygroup_withdraw' | 'custodygroup_tx') => {
     if (body[field] === undefined || body[field] === null) {
       throw badRequest(`"${field}" is required: {"threshold": 1, "members": [trusted_entity_id, …]}`);
     }
     return readCustodyGroup(body[field], field, company);
-  });
+  };
+  const withdrawGroup = readGroup('custodygroup_withdraw');
+  const txGroup = readGroup('custodygroup_tx');
   const specs =
     body.wallets === undefined || body.wallets === null ? [] : readWalletSpecs(body.wallets, 'wallets', company);
   const fund: Fund = {
@@ -149,8 +152,8 @@ export function createFund(ctx: PartnerContext): ApiResult {
     name,
     description,
     created: ctx.now,
-    policyWithdraw: newPolicy(ctx.world, ctx.now, `${name} withdraw policy`, groups[0]!),
-    policyTx: newPolicy(ctx.world, ctx.now, `${name} transfer policy`, groups[1]!),
+    policyWithdraw: newPolicy(ctx.world, ctx.now, `${name} withdraw policy`, withdrawGroup),
+    policyTx: newPolicy(ctx.world, ctx.now, `${name} transfer policy`, txGroup),
     walletIds: [],
     whitelist: [],
   };
@@ -186,7 +189,7 @@ export function addFundAssets(ctx: PartnerContext): ApiResult {
   if (!Array.isArray(body.assets) || body.assets.length === 0)
     throw badRequest('"assets" must be a non-empty array of asset codes');
   const assets = body.assets.map((code, i) => readAsset(code, `assets[${i}]`));
-  const held = new Set(fund.walletIds.map((id) => ctx.world.wallets.get(id)!.asset.code));
+  const held = new Set(fund.walletIds.map((id) => ctx.world.wallet(id).asset.code));
   for (const a of assets) {
     if (held.has(a.code)) throw conflict(`fund ${fund.id} already holds ${a.code}`);
     held.add(a.code);
@@ -254,7 +257,7 @@ export function searchFunds(ctx: PartnerContext): ApiResult {
   const company = companyParam(ctx);
   const q = (ctx.query.get('query') ?? '').trim().toLowerCase();
   const list = company.fundIds
-    .map((id) => ctx.world.funds.get(id)!)
+    .map((id) => ctx.world.fund(id))
     .filter((f) => !q || f.name.toLowerCase().includes(q))
     .map((f) => ({ name: f.name, id: f.id }));
   return ok({ total_count: list.length, list });
@@ -289,7 +292,7 @@ export function getWalletMax(ctx: PartnerContext): ApiResult {
 export function updateWalletPolicy(ctx: PartnerContext): ApiResult {
   const company = companyParam(ctx);
   const fund = fundParam(ctx, company);
-  const wallet = ctx.world.wallets.get(ctx.params.wallet_id!);
+  const wallet = ctx.world.wallets.get(present(ctx.params.wallet_id, 'the {wallet_id} path parameter'));
   if (!wallet || wallet.fundId !== fund.id) throw badRequest(`no wallet ${ctx.params.wallet_id} in fund ${fund.id}`);
   const body: Json = readJsonObject(ctx.body);
   const type = body.type;

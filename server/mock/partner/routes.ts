@@ -2,6 +2,7 @@
  * The 53 operations of partner-api-swagger.yaml, each listed once: answered from the partner's world,
  * or a 501 that names itself (every one of them is listed in README.md, and a test keeps the two equal).
  */
+import { itemAt } from '../../../core/checked.ts';
 import { type ApiResult, errorResult } from '../errors.ts';
 import * as company from './company-ops.ts';
 import type { PartnerContext } from './context.ts';
@@ -174,8 +175,8 @@ function matchPath(pattern: string, path: string): { params: Record<string, stri
   const params: Record<string, string> = {};
   let literals = 0;
   for (let i = 0; i < want.length; i++) {
-    const w = want[i]!;
-    const g = got[i]!;
+    const w = itemAt(want, i);
+    const g = itemAt(got, i);
     if (w.startsWith('{')) {
       if (g === '') return null;
       let value = g;

@@ -7,6 +7,7 @@
  * wallet D1h4cy…, trusted party 1bzn6ex7fRxKQsSqCJDDpyb4uaS, policy 26YgyhZaTDttAqN6shVr5lQgUCs and core
  * client Zupenz….
  */
+import { present } from '../../../core/checked.ts';
 import { feeFor } from './assets.ts';
 import type { PartnerWorldName } from './keys.ts';
 import {
@@ -104,7 +105,7 @@ class Seeder {
     at: number,
     reference: string,
   ): void {
-    const company = this.world.companies.get(from.companyId)!;
+    const company = this.world.company(from.companyId);
     const policy = kind === 'transfer' ? from.policyTx : from.policyWithdraw;
     const id = this.world.ids.ksuid(at);
     this.world.txs.set(id, {
@@ -125,7 +126,10 @@ class Seeder {
       toWalletId: typeof to === 'string' ? null : to.id,
       toAddress: typeof to === 'string' ? to : null,
       approvers: policy.members.map((m) => {
-        const p = company.parties.find((x) => x.id === m)!;
+        const p = present(
+          company.parties.find((x) => x.id === m),
+          `party ${m} of company ${company.id}`,
+        );
         return {
           partyId: m,
           actionId: this.world.ids.ksuid(at),

@@ -4,6 +4,7 @@
  * answers the first transaction's id with status "existing" and changes nothing (docs/partner-api.md,
  * "Core workflow").
  */
+import { present } from '../../../core/checked.ts';
 import type { ApiResult } from '../errors.ts';
 import { FEE_TYPES, type FeeType, chainTxIdFor, feeFor, findAsset } from './assets.ts';
 import { type PartnerContext, companyParam, ok } from './context.ts';
@@ -145,7 +146,7 @@ export function createWithdrawal(ctx: PartnerContext): ApiResult {
   if (again) return again;
   const req = readTxRequest(ctx, company, body);
   const address = requiredString(body, 'address').trim();
-  const fund = ctx.world.funds.get(req.wallet.fundId)!;
+  const fund = ctx.world.fund(req.wallet.fundId);
   if (!fund.whitelist.some((w) => w.asset === req.wallet.asset.code && w.address === address)) {
     throw badRequest(
       `"address" ${address} is not whitelisted for ${req.wallet.asset.code} in fund ${fund.id}: add it with POST /company/${company.id}/fund/${fund.id}/whitelist first`,
@@ -157,7 +158,7 @@ export function createWithdrawal(ctx: PartnerContext): ApiResult {
 
 function txParam(ctx: PartnerContext, kind: Tx['kind']): ApiResult {
   const company = companyParam(ctx);
-  const id = ctx.params.tx_id!;
+  const id = present(ctx.params.tx_id, 'the {tx_id} path parameter');
   const tx = ctx.world.txs.get(id);
   if (!tx || tx.companyId !== company.id || tx.kind !== kind)
     throw notFound(`no ${kind === 'transfer' ? 'transfer' : 'withdrawal'} ${id} in company ${company.id}`);

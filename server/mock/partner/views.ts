@@ -41,7 +41,7 @@ function initials(name: string): string {
   return name
     .split(/\s+/)
     .filter(Boolean)
-    .map((w) => w[0]!.toUpperCase())
+    .map((w) => w.charAt(0).toUpperCase())
     .join('')
     .slice(0, 2);
 }
@@ -81,7 +81,7 @@ function policyView(policy: Policy, company: Company) {
 }
 
 export function walletView(world: PartnerWorld, w: Wallet, now: number) {
-  const company = world.companies.get(w.companyId)!;
+  const company = world.company(w.companyId);
   return {
     wallet_id: w.id,
     name: w.name,
@@ -101,8 +101,8 @@ export function walletView(world: PartnerWorld, w: Wallet, now: number) {
 }
 
 export function fundView(world: PartnerWorld, f: Fund, now: number) {
-  const company = world.companies.get(f.companyId)!;
-  const wallets = f.walletIds.map((id) => world.wallets.get(id)!);
+  const company = world.company(f.companyId);
+  const wallets = f.walletIds.map((id) => world.wallet(id));
   return {
     fund_id: f.id,
     name: f.name,
@@ -131,7 +131,7 @@ export function fundView(world: PartnerWorld, f: Fund, now: number) {
 
 export function depositView(world: PartnerWorld, f: Fund, now: number) {
   const list = f.walletIds.map((id) => {
-    const w = world.wallets.get(id)!;
+    const w = world.wallet(id);
     return { asset: w.asset.code, address: w.address, balance: world.balanceOf(w, now).balance };
   });
   return { total_count: list.length, list };
@@ -154,9 +154,9 @@ export function holdingsView(world: PartnerWorld, c: Company, now: number) {
  */
 export function txInfoView(world: PartnerWorld, tx: Tx, now: number) {
   const phase = txPhase(tx, now);
-  const company = world.companies.get(tx.companyId)!;
-  const wallet = world.wallets.get(tx.walletId)!;
-  const to = tx.toWalletId ? world.wallets.get(tx.toWalletId)! : null;
+  const company = world.company(tx.companyId);
+  const wallet = world.wallet(tx.walletId);
+  const to = tx.toWalletId ? world.wallet(tx.toWalletId) : null;
   return {
     txID: tx.id,
     txStatus: phase.status,

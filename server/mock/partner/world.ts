@@ -7,6 +7,7 @@
  * transaction is approved and the money moves; otherwise it expires and its reservation is released.
  * Balances and ledgers are computed from the records at the clock's time, so nothing needs a timer.
  */
+import { present } from '../../../core/checked.ts';
 import { base58Id, derivedBytes, ksuid } from '../random.ts';
 import { DEMO_CREDIT, type PartnerAsset, chainTxIdFor, depositAddressFor, findAsset } from './assets.ts';
 
@@ -122,13 +123,17 @@ export interface CoreClient {
 
 export type TxStatus = 'pending_initiate' | 'pending' | 'approved' | 'expired';
 
-export interface TxPhase {
-  status: TxStatus;
+export type TxPhase = {
   /** When each approver approved, or null while still pending. */
   approvedAt: Array<number | null>;
-  /** When the money moved (approved) or the reservation was released (expired); null while open. */
-  endedAt: number | null;
-}
+} & (
+  | {
+      status: Extract<TxStatus, 'approved' | 'expired'>;
+      /** When the money moved (approved) or the reservation was released (expired). */
+      endedAt: number;
+    }
+  | { status: Extract<TxStatus, 'pending_initiate' | 'pending'>; endedAt: null }
+);
 
 /** Where a transaction stands at `now` (Unix seconds). */
 export function txPhase(tx: Tx, now: number): TxPhase {
@@ -207,6 +212,22 @@ export class PartnerWorld {
     this.ids = new IdSource(`partner-world/${name}`);
   }
 
+  // Records refer to one another by id, and the world never deletes one: these lookups always find it.
+  /** The company a record refers to. */
+  company(id: string): Company {
+    return present(this.companies.get(id), `company ${id} of the partner world`);
+  }
+
+  /** The fund a record refers to. */
+  fund(id: string): Fund {
+    return present(this.funds.get(id), `fund ${id} of the partner world`);
+  }
+
+  /** The wallet a record refers to. */
+  wallet(id: string): Wallet {
+    return present(this.wallets.get(id), `wallet ${id} of the partner world`);
+  }
+
   companyOf(id: string): Company | undefined {
     return this.companies.get(id);
   }
@@ -221,7 +242,7 @@ export class PartnerWorld {
   }
 
   walletsOfCompany(company: Company): Wallet[] {
-    return company.fundIds.flatMap((f) => this.funds.get(f)!.walletIds.map((w) => this.wallets.get(w)!));
+    return company.fundIds.flatMap((f) => this.fund(f).walletIds.map((w) => this.wallet(w)));
   }
 
   /** Adds a wallet to a fund; a testnet wallet starts with DEMO_CREDIT as a deposit. */
@@ -298,7 +319,7 @@ export class PartnerWorld {
     const companyName = (id: string) => this.companies.get(id)?.name ?? '';
     for (const d of this.deposits) {
       if (!walletIds.has(d.walletId)) continue;
-      const w = this.wallets.get(d.walletId)!;
+      const w = this.wallet(d.walletId);
       out.push({
         walletId: w.id,
         direction: 'in',
@@ -325,8 +346,8 @@ export class PartnerWorld {
     }
     for (const tx of this.txs.values()) {
       const phase = txPhase(tx, now);
-      const from = this.wallets.get(tx.walletId)!;
-      const to = tx.toWalletId ? this.wallets.get(tx.toWalletId)! : null;
+      const from = this.wallet(tx.walletId);
+      const to = tx.toWalletId ? this.wallet(tx.toWalletId) : null;
       const common = { reference: tx.reference, benefitOf: tx.benefitOf, accountNo: tx.accountNo };
       const chainTxID = phase.status === 'approved' ? tx.chainTxId : '';
       if (walletIds.has(tx.walletId)) {
@@ -360,7 +381,7 @@ export class PartnerWorld {
             TxID: tx.id,
             chainTxID,
             fundID: to.fundId,
-            timestamp: phase.endedAt!,
+            timestamp: phase.endedAt,
             expireTime: tx.expires,
             status: 'approved',
             type: 'transferIn',
@@ -377,8 +398,8 @@ export class PartnerWorld {
       }
     }
     // Newest first; within one second, the later record first (records are pushed in creation order).
-    const order = new Map(out.map((l, i) => [l, i]));
-    return out.sort((a, b) => b.item.timestamp - a.item.timestamp || order.get(b)! - order.get(a)!);
+    // Reversed, then a stable sort: ties keep the reversed order.
+    return out.reverse().sort((a, b) => b.item.timestamp - a.item.timestamp);
   }
 }
 
