@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ifAssigned } from '../../test-support/assigned.ts';
 import { EXAMPLE_TRANSACTION_BODY } from '../../core/catalogue.ts';
 import { ResponseIdsAnswer } from '../../core/contract.ts';
 import { startTestPlayground, type TestPlayground } from '../../test-support/playground.ts';
 
 let p: TestPlayground;
-afterEach(async () => p?.close());
+afterEach(async () => ifAssigned(p)?.close());
 
 describe('GET /api/response-ids', () => {
   it("names the IDs of an environment's latest responses, newest first, with the entry each came from", async () => {
