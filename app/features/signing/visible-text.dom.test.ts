@@ -199,7 +199,7 @@ describe('createChunker', () => {
         const chunker = createChunker(options);
         let text = start;
         expect(chunker(text)).toEqual(chunkText(text, options));
-        for (let step = 0; step < 60; step++) {
+        for (let step = 0; step < 40; step++) {
           const at = next(text.length + 1);
           const cutLength = next(4) === 0 ? next(300) : next(3);
           const insert = Array.from({ length: next(4) }, () => alphabet[next(alphabet.length)]).join('');
