@@ -265,35 +265,41 @@ function chunkFrom(
  */
 export function createChunker(options: ChunkOptions = {}): (text: string) => string[] {
   const lookahead = options.lineLookahead ?? 160;
-  let last: { text: string; chunks: string[]; starts: number[] } | null = null;
+  let last: { text: string; chunks: string[]; starts: number[]; ends: number[] } | null = null;
   const remember = (text: string, chunks: string[]) => {
     const starts: number[] = [];
+    const ends: number[] = [];
     let at = 0;
     for (const c of chunks) {
       starts.push(at);
       at += c.length;
+      ends.push(at);
     }
-    last = { text, chunks, starts };
+    last = { text, chunks, starts, ends };
     return chunks;
   };
   return (text) => {
     if (last === null || last.text.length === 0 || text.length === 0) return remember(text, chunkText(text, options));
     if (last.text === text) return last.chunks;
-    const { text: old, chunks, starts } = last;
+    const { text: old, chunks, starts, ends } = last;
+    // Indices below are always in range; the fallbacks only satisfy the type checker.
+    const piece = (j: number) => chunks[j] ?? '';
+    const startOf = (j: number) => starts[j] ?? 0;
+    const endOf = (j: number) => ends[j] ?? 0;
     const limit = Math.min(old.length, text.length);
     // The common start: whole pieces first (a native comparison each), then characters.
     let k = 0;
-    while (k < chunks.length && text.startsWith(chunks[k]!, starts[k]!)) k++;
-    let prefix = k < chunks.length ? starts[k]! : old.length;
+    while (k < chunks.length && text.startsWith(piece(k), startOf(k))) k++;
+    let prefix = k < chunks.length ? startOf(k) : old.length;
     while (prefix < limit && text.charCodeAt(prefix) === old.charCodeAt(prefix)) prefix++;
     prefix = Math.min(prefix, limit);
     // The common end, the same way from the last piece back.
     const delta = text.length - old.length;
     let suffixFrom = old.length;
     for (let j = chunks.length - 1; j >= 0; j--) {
-      const at = starts[j]! + delta;
-      if (at < 0 || !text.startsWith(chunks[j]!, at)) break;
-      suffixFrom = starts[j]!;
+      const at = startOf(j) + delta;
+      if (at < 0 || !text.startsWith(piece(j), at)) break;
+      suffixFrom = startOf(j);
     }
     while (
       suffixFrom > 0 &&
@@ -304,16 +310,16 @@ export function createChunker(options: ChunkOptions = {}): (text: string) => str
     const suffix = Math.min(old.length - suffixFrom, limit - prefix);
     // Pieces whose cut (and the look ahead for a line feed after it) lies wholly in the common start.
     let kept = 0;
-    while (kept < chunks.length && starts[kept]! + chunks[kept]!.length + lookahead + 1 <= prefix) kept++;
-    const from = kept === 0 ? 0 : starts[kept - 1]! + chunks[kept - 1]!.length;
+    while (kept < chunks.length && endOf(kept) + lookahead + 1 <= prefix) kept++;
+    const from = kept === 0 ? 0 : endOf(kept - 1);
     // Old piece starts, by where they would be in the new text.
     const oldStart = new Map<number, number>();
-    for (let j = 1; j < chunks.length; j++) oldStart.set(starts[j]! + delta, j);
+    for (let j = 1; j < chunks.length; j++) oldStart.set(startOf(j) + delta, j);
     const sameFrom = text.length - suffix;
     let resumeAt = -1;
     const run = chunkFrom(text, from, options, (end) => {
       const j = oldStart.get(end);
-      if (j === undefined || end - 32 < sameFrom || starts[j]! < 32) return false;
+      if (j === undefined || end - 32 < sameFrom || startOf(j) < 32) return false;
       resumeAt = j;
       return true;
     });
