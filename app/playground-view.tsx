@@ -58,7 +58,7 @@ import { WorkbenchSidebar } from './features/workbench/components/workbench-side
 import { draftFromEntry } from './features/workbench/saved.ts';
 import { useCaptures } from './features/workbench/use-captures.ts';
 import { VariableProblems } from './features/workbench/components/variable-problems.tsx';
-import type { DraftProblem } from './features/workbench/expansion.ts';
+import { marksInSegments, type DraftProblem } from './features/workbench/expansion.ts';
 import type { TabStore } from './features/workbench/tab-store.ts';
 import {
   useExpansionSource,
@@ -697,14 +697,17 @@ function LiveSigning({
   const values = useWatch({ control: form.control }) as ComposerValues;
   // Laid out as it will be signed: with its variables expanded.
   const variablesVersion = useExpansionVersion(expansion);
-  const draft = useMemo(
-    () => expansion.expand(draftFromForm(values)).draft,
+  const expanded = useMemo(
+    () => expansion.expand(draftFromForm(values)),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the version stands for the variables the source holds
     [values, expansion, variablesVersion],
   );
+  const draft = expanded.draft;
+  // The marks of this very expansion (what expansion.marks would find for it, without looking it up
+  // by the draft's JSON: a copy of a 100 KB body at every keystroke).
   const markSegments = useCallback(
-    (segments: Parameters<ExpansionSource['marks']>[1]) => expansion.marks(draft, segments),
-    [expansion, draft],
+    (segments: Parameters<ExpansionSource['marks']>[1]) => marksInSegments(expanded, segments),
+    [expanded],
   );
   const settled = useSettledDraft(feed);
   return (

@@ -5,6 +5,7 @@ import {
   hexDump,
   tokenizeVisible,
   chunkText,
+  createChunker,
   utf8Length,
   visibleHtml,
 } from './visible-text.ts';
@@ -159,6 +160,64 @@ describe('chunkText', () => {
         const changed = after.filter((c) => !old.has(c));
         expect(changed.length).toBeGreaterThanOrEqual(1);
         expect(changed.length).toBeLessThanOrEqual(2);
+      }
+    }
+  });
+});
+
+describe('createChunker', () => {
+  // A small deterministic generator: the same edits on every run.
+  function random(seed: number) {
+    let x = seed | 0 || 1;
+    return (n: number) => {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      return (x >>> 0) % n;
+    };
+  }
+  const alphabet = ['a', 'b', ' ', '\n', '\r\n', '\t', 'é', '😀', '{"k":1}', 'xyz\n'];
+  const texts = [
+    `[${Array.from({ length: 1500 }, (_, i) => JSON.stringify({ id: `tx-${i}`, memo: 'payment for services' })).join(',')}]`,
+    JSON.stringify(
+      Array.from({ length: 800 }, (_, i) => ({ id: i, memo: i % 7 ? 'plain' : 'Café 😀' })),
+      null,
+      2,
+    ),
+    'x\n'.repeat(3000),
+    '😀\r\n'.repeat(3000),
+  ];
+
+  it('gives exactly chunkText’s pieces after any edit, reusing the unchanged ones', () => {
+    for (const options of [
+      {},
+      { min: 16, bits: 3, max: 64, lineLookahead: 8 },
+      { min: 4, bits: 2, max: 9, lineLookahead: 0 },
+    ]) {
+      for (const [t, start] of texts.entries()) {
+        const next = random(t + 7);
+        const chunker = createChunker(options);
+        let text = start;
+        expect(chunker(text)).toEqual(chunkText(text, options));
+        for (let step = 0; step < 40; step++) {
+          const at = next(text.length + 1);
+          const cutLength = next(4) === 0 ? next(300) : next(3);
+          const insert = Array.from({ length: next(4) }, () => alphabet[next(alphabet.length)]).join('');
+          const before = chunker(text);
+          text = text.slice(0, at) + insert + text.slice(at + cutLength);
+          const after = chunker(text);
+          expect(after).toEqual(chunkText(text, options));
+          // A small edit leaves most pieces as the very same strings.
+          if (Object.keys(options).length === 0) {
+            const old = new Set(before);
+            expect(after.filter((c) => !old.has(c)).length).toBeLessThanOrEqual(4);
+          }
+        }
+        // Emptied, refilled, replaced wholesale.
+        for (const whole of ['', 'short', start, start.slice(1000), `${start}${start}`]) {
+          text = whole;
+          expect(chunker(text)).toEqual(chunkText(text, options));
+        }
       }
     }
   });

@@ -206,13 +206,28 @@ export interface ChunkOptions {
  * Never splits a surrogate pair or CR LF. Joined, the pieces are the text.
  */
 export function chunkText(text: string, options: ChunkOptions = {}): string[] {
+  return chunkFrom(text, 0, options, null).chunks;
+}
+
+/**
+ * The pieces of `text` from `from` (a cut chunkText would make) onwards. The hash at a position
+ * depends only on the 32 characters ending there, so it is rebuilt from those before `from`. After
+ * each cut, `resync(end)` may stop the run: the caller knows the rest.
+ */
+function chunkFrom(
+  text: string,
+  from: number,
+  options: ChunkOptions,
+  resync: ((end: number) => boolean) | null,
+): { chunks: string[]; end: number } {
   const { min = 512, bits = 10, max = 4096, lineLookahead = 160 } = options;
   // The top bits: they depend on the last 32 characters (the low ones only on the last few).
   const shift = 32 - bits;
   const n = text.length;
   const chunks: string[] = [];
-  let start = 0;
+  let start = from;
   let h = 0;
+  for (let j = Math.max(0, from - 32); j < from; j++) h = ((h << 1) + GEAR[text.charCodeAt(j) & 0xff]!) | 0;
   const cut = (end: number) => {
     chunks.push(text.slice(start, end));
     start = end;
@@ -223,7 +238,7 @@ export function chunkText(text: string, options: ChunkOptions = {}): string[] {
     if (c >= 0xd800 && c <= 0xdbff) return false;
     return !(c === 13 && text.charCodeAt(i + 1) === 10);
   };
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     h = ((h << 1) + GEAR[text.charCodeAt(i) & 0xff]!) | 0;
     const length = i + 1 - start;
     if (length < min || !splittable(i)) continue;
@@ -235,7 +250,80 @@ export function chunkText(text: string, options: ChunkOptions = {}): string[] {
       i = lf;
     }
     cut(i + 1);
+    if (resync?.(start)) return { chunks, end: start };
   }
-  if (start < n || chunks.length === 0) cut(n);
-  return chunks;
+  if (start < n || (chunks.length === 0 && from === 0)) cut(n);
+  return { chunks, end: n };
+}
+
+/**
+ * chunkText that remembers its last answer: the next text's pieces are exactly chunkText's, but only
+ * the stretch around what changed is cut again. Pieces before the change are kept (their cuts looked
+ * at nothing past the change), and once a new cut lands on an old one inside the unchanged end, with
+ * the 32 characters its hash reads unchanged too, the old pieces from there on are the same. The
+ * unchanged pieces are the same strings as before, so whatever compares or keys them stays cheap.
+ */
+export function createChunker(options: ChunkOptions = {}): (text: string) => string[] {
+  const lookahead = options.lineLookahead ?? 160;
+  let last: { text: string; chunks: string[]; starts: number[]; ends: number[] } | null = null;
+  const remember = (text: string, chunks: string[]) => {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let at = 0;
+    for (const c of chunks) {
+      starts.push(at);
+      at += c.length;
+      ends.push(at);
+    }
+    last = { text, chunks, starts, ends };
+    return chunks;
+  };
+  return (text) => {
+    if (last === null || last.text.length === 0 || text.length === 0) return remember(text, chunkText(text, options));
+    if (last.text === text) return last.chunks;
+    const { text: old, chunks, starts, ends } = last;
+    // Indices below are always in range; the fallbacks only satisfy the type checker.
+    const piece = (j: number) => chunks[j] ?? '';
+    const startOf = (j: number) => starts[j] ?? 0;
+    const endOf = (j: number) => ends[j] ?? 0;
+    const limit = Math.min(old.length, text.length);
+    // The common start: whole pieces first (a native comparison each), then characters.
+    let k = 0;
+    while (k < chunks.length && text.startsWith(piece(k), startOf(k))) k++;
+    let prefix = k < chunks.length ? startOf(k) : old.length;
+    while (prefix < limit && text.charCodeAt(prefix) === old.charCodeAt(prefix)) prefix++;
+    prefix = Math.min(prefix, limit);
+    // The common end, the same way from the last piece back.
+    const delta = text.length - old.length;
+    let suffixFrom = old.length;
+    for (let j = chunks.length - 1; j >= 0; j--) {
+      const at = startOf(j) + delta;
+      if (at < 0 || !text.startsWith(piece(j), at)) break;
+      suffixFrom = startOf(j);
+    }
+    while (
+      suffixFrom > 0 &&
+      suffixFrom + delta > 0 &&
+      text.charCodeAt(suffixFrom - 1 + delta) === old.charCodeAt(suffixFrom - 1)
+    )
+      suffixFrom--;
+    const suffix = Math.min(old.length - suffixFrom, limit - prefix);
+    // Pieces whose cut (and the look ahead for a line feed after it) lies wholly in the common start.
+    let kept = 0;
+    while (kept < chunks.length && endOf(kept) + lookahead + 1 <= prefix) kept++;
+    const from = kept === 0 ? 0 : endOf(kept - 1);
+    // Old piece starts, by where they would be in the new text.
+    const oldStart = new Map<number, number>();
+    for (let j = 1; j < chunks.length; j++) oldStart.set(startOf(j) + delta, j);
+    const sameFrom = text.length - suffix;
+    let resumeAt = -1;
+    const run = chunkFrom(text, from, options, (end) => {
+      const j = oldStart.get(end);
+      if (j === undefined || end - 32 < sameFrom || startOf(j) < 32) return false;
+      resumeAt = j;
+      return true;
+    });
+    const next = chunks.slice(0, kept).concat(run.chunks, resumeAt === -1 ? [] : chunks.slice(resumeAt));
+    return remember(text, next);
+  };
 }

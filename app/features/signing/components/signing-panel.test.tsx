@@ -93,3 +93,42 @@ describe('SigningPanel before the server answers', () => {
     expect(sts.textContent).not.toContain('1600000000');
   });
 });
+
+describe('SigningPanel when the answer confirms the bytes laid out', () => {
+  it('keeps the string-to-sign as drawn, marks and all, and shows the signature beside it', async () => {
+    let resolve: (r: SignResponse) => void = () => {};
+    vi.mocked(api.sign).mockImplementationOnce(() => new Promise<SignResponse>((r) => (resolve = r)));
+    const client = new QueryClient();
+    // Pinned to the answer's timestamp: the page lays out exactly the bytes the server signs.
+    const pinned: RequestDraft = { ...draft, timestamp: '1700000000' };
+    const markSegments = vi.fn(() => [
+      { segment: 'body' as const, start: 4, end: 5, name: 'field', value: 'n', from: 'the environment' },
+    ]);
+    render(
+      <QueryClientProvider client={client}>
+        <SigningPanel
+          draft={pinned}
+          baseUrl="http://127.0.0.1:8091/api/v1/p"
+          entry={null}
+          view="live"
+          onViewChange={() => {}}
+          markSegments={markSegments}
+        />
+      </QueryClientProvider>,
+    );
+    const sts = screen.getByRole('region', { name: 'String to sign' });
+    const mark = within(sts).getByLabelText('n, expanded from {{field}} from the environment');
+    expect(mark).toHaveAttribute('tabindex', '0');
+    expect(mark).toHaveAttribute('title', '{{field}} from the environment');
+    const calls = markSegments.mock.calls.length;
+
+    resolve(answer);
+    const sig = screen.getByRole('region', { name: 'Signature' });
+    expect((await within(sig).findAllByText('sig-value')).length).toBeGreaterThan(0);
+    // The same bytes: not looked at again, the very same elements on screen.
+    expect(within(sts).getByLabelText('n, expanded from {{field}} from the environment')).toBe(mark);
+    expect(markSegments.mock.calls.length).toBe(calls);
+    expect(sts.textContent).toContain('1700000000POSThttp://127.0.0.1:8091/api/v1/p/transaction{');
+    expect(within(sts).getByText('69 bytes total')).toBeInTheDocument();
+  });
+});

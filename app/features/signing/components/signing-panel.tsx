@@ -68,6 +68,11 @@ export const SigningPanel = memo(function SigningPanel({
   const signing = state.kind === 'live' && !state.current;
   const signed = state.kind === 'live' || state.kind === 'sent' ? state.signed : null;
   const stringToSign = state.kind === 'error' ? null : state.stringToSign;
+  // Found again only for other bytes: a signature arriving for the laid-out string does not redraw it.
+  const marks = useMemo(
+    () => (live && markSegments && stringToSign ? markSegments(stringToSign.segments) : undefined),
+    [live, markSegments, stringToSign],
+  );
   const atSendTime =
     state.kind === 'sent'
       ? false
@@ -105,10 +110,7 @@ export const SigningPanel = memo(function SigningPanel({
         {state.kind === 'error' ? (
           <SignError error={state.error} />
         ) : stringToSign ? (
-          <StringToSignView
-            value={stringToSign}
-            {...(live && markSegments ? { marks: markSegments(stringToSign.segments) } : {})}
-          />
+          <StringToSignView value={stringToSign} {...(marks ? { marks } : {})} />
         ) : (
           <Skeleton />
         )}

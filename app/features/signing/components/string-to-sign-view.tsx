@@ -3,7 +3,7 @@ import type { StringToSignView as StringToSign } from '../../../../core/contract
 import { describeUnexpectedBody, methodTakesNoBody } from '../../../../core/request-body.ts';
 import { formatBytes, groupDigits } from '../../../lib/format.ts';
 import { SEGMENT_LABEL, SEGMENT_SWATCH, SEGMENT_TEXT } from '../segment-style.ts';
-import { chunkText, hexDump, VISIBLE_GLYPH } from '../visible-text.ts';
+import { createChunker, hexDump, VISIBLE_GLYPH } from '../visible-text.ts';
 import { VisibleText } from './visible-text.tsx';
 
 /** Characters of one segment shown as text; beyond this the hex view and byte counts still cover everything. */
@@ -98,8 +98,11 @@ const BodyBlock = memo(function BodyBlock({
   );
 });
 
-/** The coloured, whitespace-visible string-to-sign with its legend, byte counts and a hex view. */
-export function StringToSignView({
+/**
+ * The coloured, whitespace-visible string-to-sign with its legend, byte counts and a hex view.
+ * Memoised: a new signature for the same bytes (and the same marks) does not render it again.
+ */
+export const StringToSignView = memo(function StringToSignView({
   value,
   dimmed = false,
   marks = NO_MARKS,
@@ -125,9 +128,10 @@ export function StringToSignView({
       : null;
   const bodyCut = body !== null && body.text.length > TEXT_CAP;
   const bodyText = body ? (bodyCut ? body.text.slice(0, TEXT_CAP) : body.text) : '';
-  // Content-defined pieces: a keystroke changes one, and only that one is rendered and laid out again
-  // (a new answer with the same body text re-renders none).
-  const bodyChunks = useMemo(() => chunkText(bodyText), [bodyText]);
+  // Content-defined pieces: a keystroke changes one, and only that one is cut, rendered and laid out
+  // again (a new answer with the same body text re-renders none).
+  const [chunker] = useState(createChunker);
+  const bodyChunks = useMemo(() => chunker(bodyText), [chunker, bodyText]);
   const bodyKeys = useMemo(() => blockKeys(bodyChunks), [bodyChunks]);
   const bodyMarks = useMemo(() => marks.filter((m) => m.segment === 'body'), [marks]);
   const chunkOffsets = useMemo(() => {
@@ -270,4 +274,4 @@ export function StringToSignView({
       </p>
     </div>
   );
-}
+});
