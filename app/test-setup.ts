@@ -14,9 +14,10 @@ const emptyRects = (): DOMRectList => {
 };
 Range.prototype.getClientRects = emptyRects;
 Range.prototype.getBoundingClientRect = emptyRect;
-if (!document.elementFromPoint) document.elementFromPoint = () => null;
+// jsdom has neither elementFromPoint nor matchMedia, though the DOM types say every document does.
+if (!(document as Partial<Document>).elementFromPoint) document.elementFromPoint = () => null;
 
-if (!window.matchMedia) {
+if (!(window as Partial<Window>).matchMedia) {
   window.matchMedia = (query: string) =>
     ({
       matches: false,

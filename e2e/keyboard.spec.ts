@@ -74,7 +74,7 @@ test('every form control on the page has an accessible name', async ({ page }) =
           el.getAttribute('aria-label') ||
           el.getAttribute('aria-labelledby') ||
           (el as HTMLInputElement).labels?.length ||
-          (el.tagName === 'BUTTON' && el.textContent?.trim());
+          (el.tagName === 'BUTTON' && el.textContent.trim());
         return !labelled;
       })
       .map((el) => el.outerHTML.slice(0, 120)),

@@ -9,7 +9,7 @@ export function pastedKeyKind(text: string): PastedKeyKind {
   // Text before BEGIN (a comment, as OpenSSL allows) is skipped, as the server skips it.
   const begin = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(text);
   if (!begin) return 'not-pem';
-  const label = begin[1]!;
+  const label = begin[1] ?? '';
   if (label === 'RSA PRIVATE KEY') return /Proc-Type: 4,ENCRYPTED/.test(text) ? 'encrypted' : 'pkcs1';
   if (label === 'PRIVATE KEY') return 'pkcs8';
   if (label === 'ENCRYPTED PRIVATE KEY') return 'encrypted';

@@ -29,7 +29,12 @@ export function planImport(files: readonly PickedFile[]): ImportPlan {
     };
   if (rest.length > 1)
     return { main: null, problem: `Pick one request file at a time (${rest.map((f) => f.name).join(', ')}).` };
-  const main = rest[0]!;
+  const [main] = rest;
+  if (!main)
+    return {
+      main: null,
+      problem: 'Pick the request file too (.http, a Postman collection or a playground collection).',
+    };
   if ((env || priv) && !/\.(http|rest)$/i.test(main.name))
     return { main: null, problem: 'Environment files go with a .http file only.' };
   return { main, ...(env ? { envFile: env.text } : {}), ...(priv ? { privateEnvFile: priv.text } : {}) };

@@ -121,7 +121,8 @@ export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
       const index = state.tabs.findIndex((t) => t.id === action.id);
       // The last tab stays: there is always a draft to compose.
       if (index === -1 || state.tabs.length === 1) return state;
-      const tab = state.tabs[index]!;
+      const tab = state.tabs[index];
+      if (!tab) return state;
       const tabs = state.tabs.filter((t) => t.id !== action.id);
       const activeId =
         state.activeId === action.id ? (tabs[Math.min(index, tabs.length - 1)]?.id ?? null) : state.activeId;
@@ -144,7 +145,8 @@ export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
       if (to === from) return state;
       const tabs = [...state.tabs];
       const [tab] = tabs.splice(from, 1);
-      tabs.splice(to, 0, tab!);
+      if (!tab) return state;
+      tabs.splice(to, 0, tab);
       return { ...state, tabs };
     }
     case 'duplicate': {

@@ -45,7 +45,8 @@ export function createExpansionSource(): ExpansionSource & {
       const e = expandDraft(draft, scopesFor(draft.environment, variables?.[draft.environment] ?? [], collection));
       if (e.path.length + e.body.length > 0) {
         made.set(JSON.stringify(e.draft), e);
-        if (made.size > CACHE) made.delete(made.keys().next().value!);
+        const oldest = made.keys().next();
+        if (made.size > CACHE && !oldest.done) made.delete(oldest.value);
       }
       return e;
     },

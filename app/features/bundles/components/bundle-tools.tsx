@@ -47,14 +47,18 @@ export function BundleTools({ entry }: { entry: RelayResult | null }) {
     const r = await bundle();
     if (!r || !entry) return;
     const { b } = r;
-    download(exportFileName(b.entries[0]!, 'json'), `${JSON.stringify(b, null, 2)}\n`, 'application/json');
+    const first = b.entries[0];
+    if (!first) return;
+    download(exportFileName(first, 'json'), `${JSON.stringify(b, null, 2)}\n`, 'application/json');
     say(`Exported #${entry.id} as a redacted bundle.`);
   };
   const exportHar = async () => {
     const r = await bundle();
     if (!r || !entry) return;
     const { b, core } = r;
-    download(exportFileName(b.entries[0]!, 'har'), `${JSON.stringify(core.toHar(b), null, 2)}\n`, 'application/json');
+    const first = b.entries[0];
+    if (!first) return;
+    download(exportFileName(first, 'har'), `${JSON.stringify(core.toHar(b), null, 2)}\n`, 'application/json');
     say(`Exported #${entry.id} as HAR 1.2.`);
   };
   const copyLink = async () => {

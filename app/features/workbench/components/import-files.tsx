@@ -30,14 +30,15 @@ export function ImportFiles() {
     }
     const read = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
     const plan = planImport(read);
-    if (!plan.main) {
+    const { main } = plan;
+    if (!main) {
       setError(plan.problem ?? 'Nothing to import.');
       return;
     }
     importFile.mutate(
       {
-        text: plan.main.text,
-        fileName: plan.main.name,
+        text: main.text,
+        fileName: main.name,
         ...(plan.envFile !== undefined ? { envFile: plan.envFile } : {}),
         ...(plan.privateEnvFile !== undefined ? { privateEnvFile: plan.privateEnvFile } : {}),
         ...(envName.trim() && (plan.envFile ?? plan.privateEnvFile) ? { envName: envName.trim() } : {}),
@@ -47,7 +48,7 @@ export function ImportFiles() {
           setOutcome(r);
           announce(`Imported ${r.imported.length} request(s) into ${r.collection.name}.`);
         },
-        onError: (e) => setError(`Could not import ${plan.main!.name}: ${e.message}`),
+        onError: (e) => setError(`Could not import ${main.name}: ${e.message}`),
       },
     );
   };

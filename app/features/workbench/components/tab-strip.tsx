@@ -116,7 +116,7 @@ export function TabStrip({
           {state.tabs.map((tab, index) => {
             const selected = tab.id === state.activeId;
             const title = tabTitle(tab);
-            const method = tab.title ? null : title.split(' ', 1)[0]!;
+            const method = tab.title ? null : (title.split(' ', 1)[0] ?? '');
             return (
               <div
                 key={tab.id}
