@@ -71,7 +71,10 @@ function sameBytes(a: StringToSignView | null, b: StringToSignView): a is String
     a !== null &&
     a.byteLength === b.byteLength &&
     a.segments.length === b.segments.length &&
-    a.segments.every((s, k) => s.text === b.segments[k]?.text && s.offset === b.segments[k]?.offset)
+    a.segments.every((s, k) => {
+      const other = b.segments[k];
+      return other !== undefined && s.text === other.text && s.offset === other.offset;
+    })
   );
 }
 

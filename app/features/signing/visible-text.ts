@@ -39,7 +39,7 @@ export function tokenizeVisible(text: string): VisibleToken[] {
     else if (m[6] !== undefined) out.push({ kind: 'control', text: m[6] });
     else if (m[7] !== undefined) {
       let bytes = 0;
-      for (const ch of m[7]) bytes += utf8Length(ch.codePointAt(0)!);
+      for (const ch of m[7]) bytes += utf8Length(ch.codePointAt(0) ?? 0);
       out.push({ kind: 'non-ascii', text: m[7], bytes });
     }
   }
@@ -67,7 +67,7 @@ export function glyphsFor(token: Exclude<VisibleToken, { kind: 'text' } | { kind
 }
 
 function codePointName(ch: string): string {
-  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** The hover text of a token: what the characters are and how many bytes they take. */
@@ -87,7 +87,9 @@ export function describeToken(token: VisibleToken): string {
       return Array.from(token.text, (c) => `control character ${codePointName(c)}`).join(', ');
     case 'non-ascii': {
       const chars = Array.from(token.text);
-      const shown = chars.slice(0, 8).map((c) => `${c} ${codePointName(c)} (${utf8Length(c.codePointAt(0)!)} bytes)`);
+      const shown = chars
+        .slice(0, 8)
+        .map((c) => `${c} ${codePointName(c)} (${utf8Length(c.codePointAt(0) ?? 0)} bytes)`);
       const more = chars.length > 8 ? `, and ${chars.length - 8} more` : '';
       return `Non-ASCII, ${token.bytes} bytes in UTF-8: ${shown.join(', ')}${more}`;
     }
@@ -110,8 +112,8 @@ export function hexDump(bytes: Uint8Array, limit = 64 * 1024): { text: string; t
     let a = '';
     for (let i = off; i < off + 16; i++) {
       if (i < end) {
-        const b = bytes[i]!;
-        h += hex[b]! + (i === off + 7 ? '  ' : ' ');
+        const b = bytes[i] ?? 0;
+        h += (hex[b] ?? '') + (i === off + 7 ? '  ' : ' ');
         a += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.';
       } else {
         h += i === off + 7 ? '    ' : '   ';
@@ -124,7 +126,7 @@ export function hexDump(bytes: Uint8Array, limit = 64 * 1024): { text: string; t
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 /** Classes of the visible-text markup (Tailwind picks them up from this file). */
@@ -227,7 +229,7 @@ function chunkFrom(
   const chunks: string[] = [];
   let start = from;
   let h = 0;
-  for (let j = Math.max(0, from - 32); j < from; j++) h = ((h << 1) + GEAR[text.charCodeAt(j) & 0xff]!) | 0;
+  for (let j = Math.max(0, from - 32); j < from; j++) h = ((h << 1) + (GEAR[text.charCodeAt(j) & 0xff] ?? 0)) | 0;
   const cut = (end: number) => {
     chunks.push(text.slice(start, end));
     start = end;
@@ -239,14 +241,14 @@ function chunkFrom(
     return !(c === 13 && text.charCodeAt(i + 1) === 10);
   };
   for (let i = from; i < n; i++) {
-    h = ((h << 1) + GEAR[text.charCodeAt(i) & 0xff]!) | 0;
+    h = ((h << 1) + (GEAR[text.charCodeAt(i) & 0xff] ?? 0)) | 0;
     const length = i + 1 - start;
     if (length < min || !splittable(i)) continue;
     if (h >>> shift !== 0 && length < max) continue;
     // A line feed just ahead makes a better end; otherwise cut here.
     const lf = text.indexOf('\n', i);
     if (lf !== -1 && lf - i <= lineLookahead && lf + 1 - start <= max + lineLookahead) {
-      for (let j = i + 1; j <= lf; j++) h = ((h << 1) + GEAR[text.charCodeAt(j) & 0xff]!) | 0;
+      for (let j = i + 1; j <= lf; j++) h = ((h << 1) + (GEAR[text.charCodeAt(j) & 0xff] ?? 0)) | 0;
       i = lf;
     }
     cut(i + 1);

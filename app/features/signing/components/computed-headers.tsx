@@ -16,8 +16,9 @@ export function ComputedHeaders({ settled }: { settled: RequestDraft }) {
   // The scheme's own three headers: v1's, or the Partner API's (x-timestamp or x-nonce).
   const scheme = schemeOf(settled.scheme);
   const header = (name: string) => data?.headers.find((h) => h.name === name)?.value ?? null;
-  const usesNonce = scheme.headers.nonce !== null && settled.nonce !== undefined;
-  const freshnessName = usesNonce ? scheme.headers.nonce! : scheme.headers.timestamp;
+  const nonceName = settled.nonce === undefined ? null : scheme.headers.nonce;
+  const usesNonce = nonceName !== null;
+  const freshnessName = nonceName ?? scheme.headers.timestamp;
   const pinned = usesNonce ? settled.nonce !== '' : settled.timestamp !== undefined;
   const rows: Array<{ name: string; value: string | null; note: string }> = [
     { name: scheme.headers.key, value: header(scheme.headers.key), note: 'the key that signs' },

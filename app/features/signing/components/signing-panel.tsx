@@ -76,8 +76,8 @@ export const SigningPanel = memo(function SigningPanel({
   const atSendTime =
     state.kind === 'sent'
       ? false
-      : state.kind === 'live' && state.current
-        ? state.signed!.timestampAtSendTime
+      : state.kind === 'live' && state.current && signed
+        ? signed.timestampAtSendTime
         : draft.timestamp === undefined;
 
   return (

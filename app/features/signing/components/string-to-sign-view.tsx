@@ -232,7 +232,7 @@ export const StringToSignView = memo(function StringToSignView({
             ))}
             {bodyCut && (
               <p className="font-sans text-xs text-slate-500">
-                … {formatBytes(body?.length ?? 0)} in all; the rest is in the hex view and the byte counts.
+                … {formatBytes(body.length)} in all; the rest is in the hex view and the byte counts.
               </p>
             )}
           </div>
