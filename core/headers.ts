@@ -88,3 +88,12 @@ export function extraHeaderIssues(headers: ReadonlyArray<{ name: string; value: 
   });
   return issues;
 }
+
+/** Header names whose values are credentials of some kind (a bundle never carries their values). */
+const SENSITIVE_HEADER =
+  /(authorization|cookie|secret|password|passwd|token|private|credential|session|x-api-key$|^api-key$)/i;
+
+/** True for a header whose value is a credential of some kind: a bundle never carries its value. */
+export function isSensitiveHeader(name: string): boolean {
+  return SENSITIVE_HEADER.test(name);
+}

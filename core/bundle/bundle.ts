@@ -8,6 +8,7 @@ import { RelayResult, describeIssues, type HistoryEntry } from '../contract.ts';
 import { scrubPrivateKeyShapes } from '../partner/key-forms.ts';
 import { base64url, decodeStandardBase64 } from '../signing/index.ts';
 import { captureFromSent, type SentCapture } from '../doctor/capture.ts';
+import { isSensitiveHeader } from '../headers.ts';
 
 export const BUNDLE_SCHEMA = 'qredo-playground-bundle';
 export const BUNDLE_VERSION = 1;
@@ -39,14 +40,7 @@ export const Bundle = z
   .strict();
 export type Bundle = z.infer<typeof Bundle>;
 
-/** Header names whose values are credentials of some kind and never leave in a bundle. */
-const SENSITIVE_HEADER =
-  /(authorization|cookie|secret|password|passwd|token|private|credential|session|x-api-key$|^api-key$)/i;
-
-/** True for a header whose value is a credential of some kind: a bundle never carries its value. */
-export function isSensitiveHeader(name: string): boolean {
-  return SENSITIVE_HEADER.test(name);
-}
+export { isSensitiveHeader } from '../headers.ts';
 /** A Qredo-shaped secret (base64 of "$2a$", "$2b$", "$2y$"…) or its decoded bcrypt-style text. */
 const SECRET_SHAPES = [/JDJ[hbxy]JD[A-Za-z0-9+/_-]{16,}={0,2}/g, /\$2[abxy]\$\d\d\$[./A-Za-z0-9]{20,}/g];
 
@@ -69,7 +63,7 @@ function scrubText(text: string, scrub: ((t: string) => string) | undefined): { 
 function redactHeaders(headers: Record<string, string>, where: string, notes: Set<string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (SENSITIVE_HEADER.test(name) && value !== '') {
+    if (isSensitiveHeader(name) && value !== '') {
       out[name] = REDACTED;
       notes.add(`${where} header "${name}" removed`);
     } else out[name] = value;

@@ -1,5 +1,5 @@
 /** Pure mappers for bundles in the page: file names, re-run drafts, demo keys. No React. */
-import { isSensitiveHeader, type BundleEntry } from '../../../core/bundle/index.ts';
+import type { BundleEntry } from '../../../core/bundle/index.ts';
 import type {
   DemoKey,
   DemoKeyInfo,
@@ -8,7 +8,7 @@ import type {
   RequestDraft,
   SendRequest,
 } from '../../../core/contract.ts';
-import { isComputedHeader, isTransportHeader } from '../../../core/headers.ts';
+import { isComputedHeader, isSensitiveHeader, isTransportHeader } from '../../../core/headers.ts';
 import { PARTNER_DEMO_KEY_IDS } from '../../../core/constants.ts';
 import { schemeOf } from '../../../core/schemes.ts';
 import { pathFromUrl } from '../../lib/qredo-url.ts';
