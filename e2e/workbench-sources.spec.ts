@@ -53,6 +53,24 @@ async function importedPost(page: PlaygroundPage['page'], marker: string, body: 
   return imported;
 }
 
+/**
+ * The request is in a tab of its own beside the one that was open, in the Playground, with its
+ * method, path and body, and signed again there: its bytes in the string to sign.
+ */
+async function expectOpenedInNewTab(page: PlaygroundPage['page'], marker: string, body: string): Promise<void> {
+  const playground = new PlaygroundPage(page);
+  const workbench = new WorkbenchPage(page);
+  await expect(new ViewSwitch(page).link('Playground')).toHaveAttribute('aria-current', 'page');
+  await expect(workbench.tablist.getByRole('tab')).toHaveCount(2);
+  await expect(workbench.tablist.getByRole('tab', { selected: true })).toHaveAccessibleName('POST /transaction');
+  await expect(playground.method).toHaveValue('POST');
+  await expect(playground.path).toHaveValue(`/transaction?probe=${marker}`);
+  await expect(playground.body).toContainText(body);
+  await expect(playground.stringToSign).toContainText(`POST`);
+  await expect(playground.stringToSign).toContainText(`/qapi/v1/transaction?probe=${marker}`);
+  await expect(playground.stringToSign).toContainText(body);
+}
+
 test('the doctor’s corrected request opens in a new tab, method corrected, path and body as captured, signed there', async ({
   page,
   request,
@@ -66,18 +84,7 @@ test('the doctor’s corrected request opens in a new tab, method corrected, pat
   const doctor = await diagnoseRefusedPost(page, `${await mockBaseUrl(request)}/transaction?probe=${marker}`, body);
 
   await doctor.newRequest.click();
-  await expect(new ViewSwitch(page).link('Playground')).toHaveAttribute('aria-current', 'page');
-  // A tab of its own beside the one that was open, which stays as it was.
-  await expect(workbench.tablist.getByRole('tab')).toHaveCount(2);
-  const opened = workbench.tablist.getByRole('tab', { selected: true });
-  await expect(opened).toHaveAccessibleName('POST /transaction');
-  await expect(playground.method).toHaveValue('POST');
-  await expect(playground.path).toHaveValue(`/transaction?probe=${marker}`);
-  await expect(playground.body).toContainText(body);
-  // Signed again by the playground: the corrected bytes in the string to sign, and a signature for them.
-  await expect(playground.stringToSign).toContainText(`POST`);
-  await expect(playground.stringToSign).toContainText(`/qapi/v1/transaction?probe=${marker}`);
-  await expect(playground.stringToSign).toContainText(body);
+  await expectOpenedInNewTab(page, marker, body);
   await expect(playground.signature).toContainText(`POST http://127.0.0.1`);
   await expect(playground.signature.getByRole('button', { name: 'Copy qredo-api-sig', exact: true })).toBeVisible();
   await expect(playground.signature).not.toContainText('AAAA');
@@ -121,7 +128,6 @@ test('an imported bundle’s request opens in a new tab with its method, path an
   page,
 }) => {
   const playground = new PlaygroundPage(page);
-  const workbench = new WorkbenchPage(page);
   await playground.open();
   const marker = uniqueMarker('bunnew');
   const body = `{"asset":"ETH","note":"${marker}"}`;
@@ -129,15 +135,7 @@ test('an imported bundle’s request opens in a new tab with its method, path an
 
   await imported.rerunOn.selectOption('mock');
   await imported.newRequest.click();
-  await expect(new ViewSwitch(page).link('Playground')).toHaveAttribute('aria-current', 'page');
-  await expect(workbench.tablist.getByRole('tab')).toHaveCount(2);
-  const opened = workbench.tablist.getByRole('tab', { selected: true });
-  await expect(opened).toHaveAccessibleName('POST /transaction');
-  await expect(playground.method).toHaveValue('POST');
-  await expect(playground.path).toHaveValue(`/transaction?probe=${marker}`);
-  await expect(playground.body).toContainText(body);
-  await expect(playground.stringToSign).toContainText(`/qapi/v1/transaction?probe=${marker}`);
-  await expect(playground.stringToSign).toContainText(body);
+  await expectOpenedInNewTab(page, marker, body);
   await expect(playground.signature.getByRole('button', { name: 'Copy qredo-api-sig', exact: true })).toBeVisible();
   // Signed again at send time, not the bundle's timestamp.
   await expect(playground.stringToSign).toContainText('Timestamp at send time');
