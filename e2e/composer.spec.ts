@@ -82,7 +82,7 @@ test('a path parameter is required and may not contain "/"; its value fills the 
   await playground.open();
   await playground.pickOperation('GET /transactions/{tx_id}/status');
   await expect(playground.path).toHaveValue('/transactions/{tx_id}/status');
-  const txId = page.getByRole('textbox', { name: 'tx_id', exact: true });
+  const txId = playground.param('tx_id');
   await expect(txId).toBeVisible();
 
   await playground.send.click();

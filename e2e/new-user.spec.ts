@@ -27,7 +27,7 @@ test('new user: balance, a transaction, its status, reload, all three in history
   const transactionId = await shownEntryId(playground, balanceId);
 
   await playground.pickOperation('GET /transactions/{tx_id}/status');
-  await page.getByRole('textbox', { name: 'tx_id', exact: true }).fill(txId!);
+  await playground.param('tx_id').fill(txId!);
   await expect(playground.path).toHaveValue(`/transactions/${txId}/status`);
   await playground.send.click();
   await expect(playground.responseStatus(200)).toBeVisible();

@@ -63,9 +63,14 @@ export class PlaygroundPage {
     this.skipToComposer = page.getByRole('link', { name: 'Skip to composer', exact: true });
   }
 
-  /** A path parameter field of the picked operation ("tx_id", "fund_id", ...). */
+  /**
+   * A path parameter field of the picked operation ("tx_id", "fund_id", ...): a text box, or a
+   * combobox once it offers suggestions (IDs from recent responses, variables).
+   */
   param(name: string): Locator {
-    return this.page.getByRole('textbox', { name, exact: true });
+    return this.page
+      .getByRole('textbox', { name, exact: true })
+      .or(this.page.getByRole('combobox', { name, exact: true }));
   }
 
   /** The bar under the header describing the selected environment ("Sandbox environment", ...). */
