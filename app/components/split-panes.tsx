@@ -68,6 +68,11 @@ function load(key: string): Saved | null {
   }
 }
 
+/** Whether the pane was left collapsed in the layout remembered under `key`. */
+export function collapsedAtStart(key: string, id: string): boolean {
+  return load(key)?.collapsed[id] === true;
+}
+
 function save(key: string, saved: Saved): void {
   try {
     window.localStorage.setItem(key, JSON.stringify(saved));
@@ -161,8 +166,9 @@ export function SplitPanes({
       if (!before.fixed) sizes[before.id] = next;
       if (!after.fixed) sizes[after.id] = a + b - next;
     }
+    const wasCollapsed = Boolean(stateRef.current.collapsed[before.id]);
     commit({ ...stateRef.current, sizes, collapsed: { ...stateRef.current.collapsed, [before.id]: false } });
-    if (stateRef.current.collapsed[before.id]) onCollapsedRef.current?.(before.id, false);
+    if (wasCollapsed) onCollapsedRef.current?.(before.id, false);
   };
 
   const [dragging, setDragging] = useState<number | null>(null);

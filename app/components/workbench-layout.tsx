@@ -24,7 +24,7 @@ import { useFocusTrap } from '../lib/use-focus-trap.ts';
 import { useMediaQuery } from '../lib/use-media-query.ts';
 import { useShortcut, useSuspendShortcuts } from '../lib/shortcuts.ts';
 import { Kbd } from './button.tsx';
-import { SplitPanes, type SplitPanesHandle } from './split-panes.tsx';
+import { collapsedAtStart, SplitPanes, type SplitPanesHandle } from './split-panes.tsx';
 
 export interface WorkbenchSlots {
   /** Above everything about the request (request tabs). */
@@ -221,20 +221,6 @@ function PanesLayout({
       />
     </WorkbenchContext.Provider>
   );
-}
-
-/** Whether a pane was left collapsed in the layout remembered under `key`. */
-function collapsedAtStart(key: string, id: string): boolean {
-  try {
-    const saved: unknown = JSON.parse(window.localStorage.getItem(key) ?? 'null');
-    return (
-      typeof saved === 'object' &&
-      saved !== null &&
-      (saved as { collapsed?: Record<string, unknown> }).collapsed?.[id] === true
-    );
-  } catch {
-    return false;
-  }
 }
 
 /** The collapsed history: a narrow rail with the one button that brings it back. */
