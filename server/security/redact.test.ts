@@ -74,6 +74,13 @@ describe('Redactor.scrub finds every form in one pass', () => {
     );
   });
 
+  it('leaves text as it is when no form was added, and when the last one added is longer than the text', () => {
+    expect(new Redactor().scrub('any text at all, of any length')).toBe('any text at all, of any length');
+    const r = new Redactor();
+    r.addForms(['a-form-longer-than-the-text']);
+    expect(r.scrub('short')).toBe('short');
+  });
+
   it('finds a form at the very start, at the very end and as the whole text', () => {
     const r = new Redactor();
     r.addForms(['needle-one', 'needle-two-longer']);

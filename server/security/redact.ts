@@ -144,9 +144,10 @@ class NeedleFinder {
   private readonly outWeight: number;
 
   constructor(needles: readonly string[]) {
-    this.width = needles.reduce((min, n) => Math.min(min, n.length), Infinity);
+    // No forms (a redactor nothing was added to): a width no text reaches, and no loop to run.
+    this.width = needles.length === 0 ? Number.MAX_SAFE_INTEGER : Math.min(...needles.map((n) => n.length));
     let weight = 1;
-    for (let i = 1; i < this.width; i++) weight = Math.imul(weight, BASE);
+    for (let i = 1; i < this.width && needles.length > 0; i++) weight = Math.imul(weight, BASE);
     this.outWeight = weight;
     for (const needle of needles) {
       const h = hashPrefix(needle, this.width);
