@@ -20,10 +20,10 @@ import {
 } from './features/composer/form.ts';
 import type { DoctorPrefill } from './features/doctor/components/doctor-view.tsx';
 import { valuesFromWorkspaceDraft, workspaceDraftFromValues } from './features/composer/workspace-draft.ts';
-import { ConfirmSendQuestion } from './features/environments/components/confirm-send-dialog.tsx';
 import { EnvironmentSwitcher } from './features/environments/components/environment-switcher.tsx';
 import { ProductionBanner } from './features/environments/components/production-banner.tsx';
 import { ENVIRONMENT_LABEL } from './features/environments/environment-style.ts';
+import { deferred } from './lib/deferred.ts';
 import { ViewSwitch } from './features/navigation/components/view-switch.tsx';
 import { SchemeSwitch } from './features/partner/components/scheme-switch.tsx';
 import { useView } from './features/navigation/use-view.ts';
@@ -34,6 +34,11 @@ import { announce } from './lib/announce.ts';
 import { useConfirmSend } from './lib/confirm-send.ts';
 import { useSession } from './lib/queries.ts';
 import { PlaygroundView } from './playground-view.tsx';
+
+// Asked only before a production send; not part of the first screen's JavaScript.
+const ConfirmSendQuestion = deferred(() =>
+  import('./features/environments/components/confirm-send-dialog.tsx').then((m) => m.ConfirmSendQuestion),
+);
 
 // Views off the first screen load when first shown, so their code (and the zod schemas that bundle
 // import needs) stays out of the first-screen JavaScript.
@@ -255,7 +260,9 @@ export function App() {
           }}
         />
       )}
-      <ConfirmSendQuestion request={asking} onAnswer={answer} />
+      <Suspense fallback={null}>
+        <ConfirmSendQuestion request={asking} onAnswer={answer} />
+      </Suspense>
       <BundleDrop />
       <LiveRegion />
     </div>

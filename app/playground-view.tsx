@@ -27,14 +27,13 @@ import {
   valuesFromImport,
   type ComposerValues,
 } from './features/composer/form.ts';
-import { BundleTools } from './features/bundles/components/bundle-tools.tsx';
 import type { ImportOutcome } from './features/curl-import/components/curl-import-dialog.tsx';
 import { CurlImportLauncher } from './features/curl-import/components/curl-import-launcher.tsx';
 import { EnvironmentBar } from './features/environments/components/environment-bar.tsx';
 import { PartnerBar } from './features/partner/components/partner-bar.tsx';
 import { ENVIRONMENT_LABEL } from './features/environments/environment-style.ts';
 import { useHistoryEntry, useResponseIds } from './features/history/api/history-api.ts';
-import { HistorySidebar } from './features/history/components/history-sidebar.tsx';
+import { HistoryLoading } from './features/history/components/history-loading.tsx';
 import type { ResponsePanelProps, TabId } from './features/response/components/response-panel.tsx';
 import { notCurrentReason } from './features/response/shown-request.ts';
 import { useDraftFeedSource, useSettledDraft, type DraftFeed } from './features/signing/api/sign-preview.ts';
@@ -45,7 +44,7 @@ import { announce } from './lib/announce.ts';
 import { deferred } from './lib/deferred.ts';
 import { ApiRequestError } from './lib/api-client.ts';
 import type { ConfirmSend } from './lib/confirm-send.ts';
-import { describeWindow } from './lib/curl-command.ts';
+import { describeWindow } from './lib/timestamp-window.ts';
 import { keyName } from './lib/key-label.ts';
 import { useSession } from './lib/queries.ts';
 import { useShortcut } from './lib/shortcuts.ts';
@@ -84,6 +83,12 @@ const FreshnessOptions = deferred(() =>
 const PartnerPayloadNote = deferred(() =>
   import('./features/partner/components/payload-note.tsx').then((m) => m.PartnerPayloadNote),
 );
+// The history pane and the bundle tools come right after the composer: requested at the first render,
+// they are not part of the first screen's JavaScript.
+const HistorySidebar = deferred(() =>
+  import('./features/history/components/history-sidebar.tsx').then((m) => m.HistorySidebar),
+);
+const BundleTools = deferred(() => import('./features/bundles/components/bundle-tools.tsx').then((m) => m.BundleTools));
 const SetAsVariable = lazy(() => import('./features/workbench/components/set-as-variable.tsx'));
 const NO_ENVIRONMENTS: { name: Environment; baseUrl: string }[] = [];
 
@@ -534,7 +539,9 @@ export function PlaygroundView({
               <Suspense fallback={null}>
                 <SetAsVariable result={shownResult} />
               </Suspense>
-              <BundleTools entry={shownResult} />
+              <Suspense fallback={null}>
+                <BundleTools entry={shownResult} />
+              </Suspense>
             </>
           ),
           history: (
@@ -543,20 +550,22 @@ export function PlaygroundView({
               environment={environment}
               onShowEntry={onSelectHistory}
               history={
-                <HistorySidebar
-                  onNewTab={(picked) => void openEntryInTab(picked)}
-                  onSaveToCollection={(picked) => setSavingTab(openEntryInTab(picked))}
-                  selectedId={shown?.id ?? null}
-                  onSelect={onSelectHistory}
-                  onLoad={onLoadHistory}
-                  onResult={onHistoryResult}
-                  keyName={nameKey}
-                  confirmSend={confirmSend}
-                  headerAction={<HistoryToggleButton />}
-                  onShowTiming={onShowTiming}
-                  onDiagnose={onDiagnose ? diagnose : undefined}
-                  onCompare={onCompare}
-                />
+                <Suspense fallback={<HistoryLoading headerAction={<HistoryToggleButton />} />}>
+                  <HistorySidebar
+                    onNewTab={(picked) => void openEntryInTab(picked)}
+                    onSaveToCollection={(picked) => setSavingTab(openEntryInTab(picked))}
+                    selectedId={shown?.id ?? null}
+                    onSelect={onSelectHistory}
+                    onLoad={onLoadHistory}
+                    onResult={onHistoryResult}
+                    keyName={nameKey}
+                    confirmSend={confirmSend}
+                    headerAction={<HistoryToggleButton />}
+                    onShowTiming={onShowTiming}
+                    onDiagnose={onDiagnose ? diagnose : undefined}
+                    onCompare={onCompare}
+                  />
+                </Suspense>
               }
             />
           ),

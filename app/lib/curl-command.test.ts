@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RelayResult, SignResponse } from '../../core/contract.ts';
-import { describeWindow, draftCurl, entryCurl, timestampWindow } from './curl-command.ts';
+import { draftCurl, entryCurl } from './curl-command.ts';
 
 const entry = {
   request: {
@@ -51,17 +51,5 @@ describe('copy as cURL', () => {
     const text = draftCurl(signed, { body: null, headers: [{ name: 'X-A', value: '1' }] });
     expect(text).toContain(`--header 'X-A: 1'`);
     expect(text).toContain('±300 s');
-  });
-
-  it('says whether a timestamp is inside the window, in seconds or nanoseconds', () => {
-    const now = 1_700_000_100_000;
-    expect(timestampWindow('1700000000', now)).toEqual({ valid: true, untilMs: 1_700_000_300_000 });
-    expect(timestampWindow('1700000000000000000', now).valid).toBe(true);
-    expect(timestampWindow('1699999000', now).valid).toBe(false);
-    expect(timestampWindow('x', now)).toEqual({ valid: false, untilMs: null });
-    expect(describeWindow('1700000000', now, () => 'T')).toMatch(
-      /^Valid only inside the timestamp window: until about T/,
-    );
-    expect(describeWindow('1699999000', now, () => 'T')).toMatch(/^Outside the timestamp window since about T/);
   });
 });

@@ -7,13 +7,10 @@
 import type { RelayResult, RequestDraft, SignResponse } from '../../core/contract.ts';
 import { isComputedHeader, RELAY_WRITTEN_HEADERS } from '../../core/headers.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../../core/signing/signature.ts';
-import { timestampToSeconds } from '../../core/signing/timestamp.ts';
 import { curlSnippet } from '../../core/snippets/index.ts';
 import { partnerCurlSnippet } from '../../core/snippets/partner.ts';
 import { schemeSnippetFromEntry, schemeSnippetFromPreview } from './snippet-input.ts';
-
-/** The embedded mock accepts a timestamp this far from its clock, either way; Qredo's own window is not published. */
-export const MOCK_WINDOW_SECONDS = 300;
+import { MOCK_WINDOW_SECONDS } from './timestamp-window.ts';
 
 /** The draft's command, with the signature the server made for it just now. */
 export function draftCurl(signed: SignResponse, draft: Pick<RequestDraft, 'body' | 'headers'>): string {
@@ -59,32 +56,4 @@ export function entryCurl(entry: RelayResult): EntryCurl {
       windowSeconds: MOCK_WINDOW_SECONDS,
     }),
   };
-}
-
-export interface TimestampWindow {
-  /** Inside the mock's window now. */
-  valid: boolean;
-  /** When it leaves the window (ms since the epoch), or null for a timestamp that is not one. */
-  untilMs: number | null;
-}
-
-/** Whether a signed request's timestamp is still inside the window, and until when. */
-export function timestampWindow(
-  timestamp: string,
-  nowMs: number,
-  windowSeconds = MOCK_WINDOW_SECONDS,
-): TimestampWindow {
-  const seconds = timestampToSeconds(timestamp);
-  if (seconds === null) return { valid: false, untilMs: null };
-  const untilMs = (seconds + windowSeconds) * 1000;
-  return { valid: Math.abs(nowMs / 1000 - seconds) <= windowSeconds, untilMs };
-}
-
-/** One sentence about the window, for the page: "valid until 14:05:12 (±300 s on the mock)" or "expired at …". */
-export function describeWindow(timestamp: string, nowMs: number, time: (ms: number) => string): string {
-  const w = timestampWindow(timestamp, nowMs);
-  if (w.untilMs === null) return `Its timestamp ${timestamp} is not a timestamp any upstream accepts.`;
-  return w.valid
-    ? `Valid only inside the timestamp window: until about ${time(w.untilMs)} (±${MOCK_WINDOW_SECONDS} s on the embedded mock; Qredo's own window may differ). After that, sign again.`
-    : `Outside the timestamp window since about ${time(w.untilMs)}: an upstream refuses it now (401). Re-send signs it again.`;
 }

@@ -14,6 +14,21 @@ export function deferred<C extends ComponentType<any>>(load: () => Promise<C>): 
   return lazy(async () => ({ default: await load() }));
 }
 
+/**
+ * A module needed only when the person acts (a copy, an export): fetched when the page is idle like the
+ * components above, and awaited by the action, which finds it already there.
+ */
+export function onDemand<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | null = null;
+  const get = (): Promise<T> =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = null; // a failed fetch is tried again by the next action
+      throw error;
+    }));
+  loaders.push(get);
+  return get;
+}
+
 /** Fetches every deferred chunk once the page is idle (a failed fetch is tried again when rendered). */
 export function prefetchDeferred(): void {
   const run = () => {

@@ -48,7 +48,7 @@ describe('EnvironmentBar', () => {
     );
     expect(await screen.findByText('QREDO_SANDBOX_API_KEY')).toBeInTheDocument();
     expect(screen.getByText('QREDO_SANDBOX_API_SECRET')).toBeInTheDocument();
-    const secret = screen.getByLabelText('Secret');
+    const secret = await screen.findByLabelText('Secret');
     expect(secret).toHaveAttribute('type', 'password');
 
     await user.click(screen.getByRole('button', { name: 'Save credentials' }));

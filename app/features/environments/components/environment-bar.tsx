@@ -1,11 +1,15 @@
+import { Suspense } from 'react';
 import type { DemoKey, DemoKeyInfo, EnvironmentInfo, MockResetResponse } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
+import { deferred } from '../../../lib/deferred.ts';
 import { useDeleteCredentials, useSession } from '../api/session.ts';
 import { ENVIRONMENT_BAR, ENVIRONMENT_DOT, ENVIRONMENT_LABEL } from '../environment-style.ts';
-import { CredentialsForm } from './credentials-form.tsx';
 import { DemoKeyPicker } from './demo-key-picker.tsx';
 import { MockReset } from './mock-reset.tsx';
+
+// Shown only for an environment without keys.
+const CredentialsForm = deferred(() => import('./credentials-form.tsx').then((m) => m.CredentialsForm));
 
 export interface EnvironmentBarProps {
   info: EnvironmentInfo;
@@ -82,7 +86,9 @@ export function EnvironmentBar({ info, demoKeys, demoKey, onDemoKeyChange, onMoc
             environment, or enter a key below. The secret stays with the local server: it is never sent back to this
             page, written to history or shown again.
           </p>
-          <CredentialsForm environment={name} />
+          <Suspense fallback={null}>
+            <CredentialsForm environment={name} />
+          </Suspense>
         </div>
       )}
     </section>

@@ -3,7 +3,8 @@ import type { HistoryEntry, RelayResult } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
 import type { ConfirmSend } from '../../../lib/confirm-send.ts';
-import { describeWindow, entryCurl } from '../../../lib/curl-command.ts';
+import { entryCurl } from '../../../lib/curl-command.ts';
+import { describeWindow } from '../../../lib/timestamp-window.ts';
 import { useNow } from '../../../lib/use-now.ts';
 import { useDeleteEntry, useHistoryEntry, useReplay, useResend } from '../api/history-api.ts';
 
