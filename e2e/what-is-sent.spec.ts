@@ -130,8 +130,10 @@ test('3. Load into composer restores environment, demo key and timestamp; rows s
   await expect(playground.body).toContainText('"chainID"');
   await expect(playground.timestampMode.getByRole('radio', { name: 'At send time', exact: true })).toBeChecked();
   await expect(playground.announcer).toContainText('demo key read-only, timestamp at send time');
-  // Sent again as loaded, it is refused again: the key came back with the request.
+  // Sent again as loaded, it is refused again: the key came back with the request. (The loaded
+  // entry's 403 is on screen already: wait for the send itself to be done.)
   await playground.send.click();
+  await expect(playground.announcer).toContainText(`Sent POST /transaction?probe=${forbidden}`);
   await expect(playground.responseStatus(403)).toBeVisible();
 
   await playground.historyButton(pinned).click();
