@@ -106,7 +106,13 @@ export const SigningPanel = memo(function SigningPanel({
             signing…
           </span>
         </div>
-        <TimestampNote showingSent={showingSent} shown={stringToSign !== null} atSendTime={atSendTime} entry={entry} />
+        <TimestampNote
+          showingSent={showingSent}
+          shown={stringToSign !== null}
+          atSendTime={atSendTime}
+          nonce={draft.scheme === 'partner' ? draft.nonce : undefined}
+          entry={entry}
+        />
         {state.kind === 'error' ? (
           <SignError error={state.error} />
         ) : stringToSign ? (
@@ -173,11 +179,14 @@ function TimestampNote({
   showingSent,
   shown,
   atSendTime,
+  nonce,
   entry,
 }: {
   showingSent: boolean;
   shown: boolean;
   atSendTime: boolean;
+  /** A Partner API draft signed with a nonce: the nonce as typed ('' for a fresh one on every send). */
+  nonce: string | undefined;
   entry: RelayResult | null;
 }) {
   if (showingSent && entry) {
@@ -188,6 +197,22 @@ function TimestampNote({
     );
   }
   if (!shown) return <p className="mb-2 min-h-4 text-xs" />;
+  if (nonce !== undefined)
+    return (
+      <p className="mb-2 text-xs text-slate-600 dark:text-slate-300">
+        {nonce === '' ? (
+          <>
+            <span className="font-medium">Fresh nonce on every send:</span> this preview signs a nonce of its own; Send
+            makes a new one.
+          </>
+        ) : (
+          <>
+            <span className="font-medium">Nonce as typed:</span> Send signs exactly this string; the mock refuses a
+            nonce it has seen.
+          </>
+        )}
+      </p>
+    );
   return atSendTime ? (
     <p className="mb-2 text-xs text-slate-600 dark:text-slate-300">
       <span className="font-medium">Timestamp at send time:</span> this preview uses the current time; Send signs again,
