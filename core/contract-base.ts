@@ -4,13 +4,22 @@
  * direction, no cycle). core/contract.ts re-exports every one: import them from there.
  */
 import { z } from 'zod';
-import { DEMO_KEYS, ENVIRONMENTS } from './constants.ts';
+import { DEMO_KEYS, ENVIRONMENTS, PARTNER_DEMO_KEY_IDS } from './constants.ts';
+import { SCHEMES } from './schemes.ts';
 
 export const Environment = z.enum(ENVIRONMENTS);
 export type Environment = z.infer<typeof Environment>;
 
 export const DemoKey = z.enum(DEMO_KEYS);
 export type DemoKey = z.infer<typeof DemoKey>;
+
+/** Which API, and so which signing scheme: Qredo API v1 (HMAC) or the Partner API (RSA). */
+export const Scheme = z.enum(SCHEMES);
+export type Scheme = z.infer<typeof Scheme>;
+
+/** The demo partners of the embedded Partner API. */
+export const PartnerDemoKey = z.enum(PARTNER_DEMO_KEY_IDS);
+export type PartnerDemoKey = z.infer<typeof PartnerDemoKey>;
 
 export const TimestampUnit = z.enum(['seconds', 'nanoseconds']);
 

@@ -3,13 +3,11 @@
  * against these schemas at the edge; the page's api-client is typed by them.
  */
 import { z } from 'zod';
-import { DemoKey, Environment, HttpMethod, TimestampUnit } from './contract-base.ts';
+import { DemoKey, Environment, HttpMethod, PartnerDemoKey, Scheme, TimestampUnit } from './contract-base.ts';
 import { DOCTOR_CAUSE_IDS, KEY_ID_PATTERN, KEY_ID_RULE } from './constants.ts';
 import { MAX_EXTRA_HEADERS, headerNameProblem, headerValueProblem } from './headers.ts';
-import { PARTNER_DEMO_KEY_IDS } from './constants.ts';
 import { parseHistorySearch } from './history-search.ts';
 import { PARTNER_FEEDS } from './feed.ts';
-import { SCHEMES } from './schemes.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from './signing/signature.ts';
 import {
   ItemName,
@@ -23,15 +21,7 @@ import {
 
 export { DEMO_KEYS, DOCTOR_CAUSE_IDS, ENVIRONMENTS, KEY_ID_PATTERN, MAX_API_BODY_BYTES } from './constants.ts';
 
-export { DemoKey, Environment, HttpMethod, TimestampUnit } from './contract-base.ts';
-
-/** Which API, and so which signing scheme: Qredo API v1 (HMAC) or the Partner API (RSA). */
-export const Scheme = z.enum(SCHEMES);
-export type Scheme = z.infer<typeof Scheme>;
-
-/** The demo partners of the embedded Partner API. */
-export const PartnerDemoKey = z.enum(PARTNER_DEMO_KEY_IDS);
-export type PartnerDemoKey = z.infer<typeof PartnerDemoKey>;
+export { DemoKey, Environment, HttpMethod, PartnerDemoKey, Scheme, TimestampUnit } from './contract-base.ts';
 
 // ---- requests --------------------------------------------------------------------------------
 

@@ -346,6 +346,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     answer = services.redactor.scrubValue(
       importFile(services.workbench().collections, request.data, {
         bases: services.config.baseUrls,
+        partnerBases: services.config.partnerBaseUrls,
         secretForms: services.redactor.secretForms(),
         isSecret: (text) => services.redactor.containsSecret(text),
       }),
@@ -400,7 +401,7 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
       );
       return 1;
     }
-    const file = exportFile(collections, found.id, format, services.config.baseUrls);
+    const file = exportFile(collections, found.id, format, services.config.baseUrls, services.config.partnerBaseUrls);
     // The text ends with its own line break; out() adds one.
     io.out(services.redactor.scrub(file.text).replace(/\n$/, ''));
     for (const note of file.notes) io.err(`note: ${services.redactor.scrub(note)}`);

@@ -8,7 +8,8 @@
  *     "items": [ { "type": "folder", "name": "...", "items": [...] },
  *                { "type": "request", "name": "...", "method": "GET", "path": "/balance",
  *                  "headers": [], "body": null, "environment": "mock",
- *                  "demoKey"?: "full", "timestampUnit"?: "seconds",
+ *                  "scheme"?: "partner", "demoKey"?: "full", "partnerKey"?: "partner-northwind",
+ *                  "timestampUnit"?: "seconds", "freshness"?: "nonce",
  *                  "captures": [{ "variable": "tx_id", "from": "body", "path": "$.txID" }] } ] }
  *
  * `path` is relative to the environment's base URL, query included, as the exact text (it may hold
@@ -26,7 +27,7 @@
  */
 import { itemAt, lastItem } from '../checked.ts';
 import { z } from 'zod';
-import { DemoKey, Environment, HttpMethod, TimestampUnit } from '../contract-base.ts';
+import { DemoKey, Environment, HttpMethod, PartnerDemoKey, Scheme, TimestampUnit } from '../contract-base.ts';
 import { ImportError } from '../import/types.ts';
 import { parseJsonPath } from './captures.ts';
 import { headerNameProblem, headerValueProblem } from '../headers.ts';
@@ -131,8 +132,16 @@ export const SavedRequest = z
     headers: z.array(Header).max(MAX_HEADERS, `A request has at most ${MAX_HEADERS} headers.`),
     body: z.string().nullable(),
     environment: Environment.nullable(),
+    /** The API: absent for Qredo API v1, "partner" for the Partner API (signed with RSA). */
+    scheme: Scheme.optional(),
+    /** A v1 request on the mock: which demo key signs it. */
     demoKey: DemoKey.optional(),
+    /** A Partner API request on the mock: which demo partner signs it. */
+    partnerKey: PartnerDemoKey.optional(),
+    /** A v1 request: the timestamp's unit. */
     timestampUnit: TimestampUnit.optional(),
+    /** A Partner API request: "nonce" when it signs a fresh nonce instead of the timestamp. */
+    freshness: z.enum(['timestamp', 'nonce']).optional(),
     captures: z.array(CaptureRule).max(MAX_CAPTURES, `A request has at most ${MAX_CAPTURES} capture rules.`),
   })
   .strict();
@@ -272,8 +281,11 @@ function printRequest(r: SavedRequest): Record<string, unknown> {
     body: r.body,
     environment: r.environment,
   };
+  if (r.scheme !== undefined) out.scheme = r.scheme;
   if (r.demoKey !== undefined) out.demoKey = r.demoKey;
+  if (r.partnerKey !== undefined) out.partnerKey = r.partnerKey;
   if (r.timestampUnit !== undefined) out.timestampUnit = r.timestampUnit;
+  if (r.freshness !== undefined) out.freshness = r.freshness;
   out.captures = r.captures.map((c) => ({ variable: c.variable, from: c.from, path: c.path }));
   return out;
 }

@@ -12,7 +12,7 @@ import {
   type SavedRequest,
 } from './collection.ts';
 import { importHttpFile, MAX_HTTP_FILE_CHARS, parseHttpEnvFile, printHttpFile } from './http-file.ts';
-import { requestArb, variablesArb } from './test-support.ts';
+import { PARTNER_BASES, requestArb, variablesArb } from './test-support.ts';
 
 const bases = {
   mock: 'http://127.0.0.1:8002/qapi/v1',
@@ -366,9 +366,9 @@ describe('printHttpFile', () => {
     fc.assert(
       fc.property(variablesArb, fc.array(requestArb({ httpFile: true }), { maxLength: 6 }), (variables, items) => {
         const c: Collection = { format: 'qredo-playground-collection', version: 1, name: 'P', variables, items };
-        const printed = printHttpFile(c, bases);
+        const printed = printHttpFile(c, bases, PARTNER_BASES);
         expect(printed.notes).toEqual([]);
-        const back = importHttpFile(printed.text, { bases, name: 'P' });
+        const back = importHttpFile(printed.text, { bases, partnerBases: PARTNER_BASES, name: 'P' });
         expect(back.collection).toEqual(c);
       }),
       { numRuns: 300 },
@@ -452,5 +452,59 @@ describe('importHttpFile never crashes', () => {
       ),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('Partner API requests in a .http file', () => {
+  const partner: SavedRequest = {
+    type: 'request',
+    name: 'Assets',
+    scheme: 'partner',
+    method: 'GET',
+    path: '/assets',
+    headers: [],
+    body: null,
+    environment: 'sandbox',
+    freshness: 'nonce',
+    captures: [],
+  };
+  const collection: Collection = {
+    format: 'qredo-playground-collection',
+    version: 1,
+    name: 'P',
+    variables: [],
+    items: [partner],
+  };
+
+  it('are written at the Partner API base, so that other tools send them there', () => {
+    const { text, notes } = printHttpFile(collection, bases, PARTNER_BASES);
+    expect(notes).toEqual([]);
+    expect(text).toContain('GET https://sandbox-api.qredo.network/api/v1/p/assets\n');
+    expect(text).toContain('# @playground-scheme partner\n');
+    expect(text).toContain('# @playground-freshness nonce\n');
+  });
+
+  it('are read back as Partner API requests, from the URL alone when nothing else says so', () => {
+    const { request, notes } = only('GET https://sandbox-api.qredo.network/api/v1/p/assets?page=2\n', {
+      partnerBases: PARTNER_BASES,
+    });
+    expect(notes).toEqual([]);
+    expect(request).toMatchObject({ scheme: 'partner', environment: 'sandbox', path: '/assets?page=2' });
+    // The same URL with only v1's bases known is outside every base.
+    const v1Only = only('GET https://sandbox-api.qredo.network/api/v1/p/assets\n');
+    expect(v1Only.request.environment).toBeNull();
+    expect(v1Only.request).not.toHaveProperty('scheme');
+  });
+
+  it('keep a v1 URL for v1 when both APIs share a host, and say so when a field is not one', () => {
+    const { request } = only('GET https://sandbox-api.qredo.network/qapi/v1/balance\n', {
+      partnerBases: PARTNER_BASES,
+    });
+    expect(request).not.toHaveProperty('scheme');
+    expect(request.environment).toBe('sandbox');
+    const odd = only('# @playground-scheme v3\n# @playground-partner-key nobody\nGET /x\n');
+    expect(odd.request).not.toHaveProperty('scheme');
+    expect(odd.notes.join(' ')).toMatch(/"v3" is not an API of the playground/);
+    expect(odd.notes.join(' ')).toMatch(/"nobody" is not a demo partner/);
   });
 });

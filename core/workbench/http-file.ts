@@ -16,6 +16,9 @@
  *                    @name X                   the request's name (REST Client and JetBrains)
  *                    @playground-demo-key K    the playground's own fields, written by printHttpFile;
  *                    @playground-timestamp-unit U   other tools read them as comments
+ *                    @playground-scheme S      v1 or partner (a URL under a Partner API base is
+ *                                              a Partner API request without it)
+ *                    @playground-partner-key P   @playground-freshness timestamp|nonce
  *                    @playground-capture VAR $.json.path
  *                    any other @tag            (@no-redirect, @no-log, @timeout, @prompt, @note ...) noted, ignored
  *   file-var     = ws* "@" name ws* "=" ws* value ws*   outside a body; global to the file, so a request
@@ -92,9 +95,9 @@ import {
 } from './collection.ts';
 import { HEADER_NAME_PATTERN, headerNameProblem, isComputedHeader, isTransportHeader } from '../headers.ts';
 import { CREDENTIAL_NAME, containsSecret, type Dropped, type ImportOptions, type WorkbenchImport } from './result.ts';
-import { mapUrlToEnvironment, type EnvironmentBases } from './url-mapping.ts';
+import { baseOf, mapUrlToEnvironment, type EnvironmentBases } from './url-mapping.ts';
 import { findReferences } from './variables.ts';
-import { DemoKey, TimestampUnit } from '../contract-base.ts';
+import { DemoKey, PartnerDemoKey, Scheme, TimestampUnit } from '../contract-base.ts';
 
 export const MAX_HTTP_FILE_CHARS = MAX_COLLECTION_CHARS;
 const MAX_ENV_FILE_CHARS = 1024 * 1024;
@@ -199,8 +202,22 @@ interface RawRequest {
   body: string | null;
   demoKey?: string;
   timestampUnit?: string;
+  scheme?: string;
+  partnerKey?: string;
+  freshness?: string;
   captures: Array<{ variable: string; path: string; n: number }>;
 }
+
+/** The playground's own one-value fields, by their @playground- tag. */
+const PLAYGROUND_FIELDS = {
+  'playground-demo-key': 'demoKey',
+  'playground-timestamp-unit': 'timestampUnit',
+  'playground-scheme': 'scheme',
+  'playground-partner-key': 'partnerKey',
+  'playground-freshness': 'freshness',
+} as const satisfies Record<string, keyof RawRequest>;
+type PlaygroundField = (typeof PLAYGROUND_FIELDS)[keyof typeof PLAYGROUND_FIELDS];
+const isPlaygroundTag = (tag: string): tag is keyof typeof PLAYGROUND_FIELDS => Object.hasOwn(PLAYGROUND_FIELDS, tag);
 
 class BlockError extends Error {}
 
@@ -213,7 +230,7 @@ function parseBlock(
   const lines = block.lines;
   let i = 0;
   let name: string | null = null;
-  const meta: Pick<RawRequest, 'demoKey' | 'timestampUnit' | 'captures'> = { captures: [] };
+  const meta: Pick<RawRequest, PlaygroundField | 'captures'> = { captures: [] };
   const ignoredTags = new Set<string>();
 
   const readMetadata = (line: Line): boolean => {
@@ -222,8 +239,7 @@ function parseBlock(
     const tag = group(m, 1);
     const value = group(m, 2).trim();
     if (tag === 'name') name = value || null;
-    else if (tag === 'playground-demo-key') meta.demoKey = value;
-    else if (tag === 'playground-timestamp-unit') meta.timestampUnit = value;
+    else if (isPlaygroundTag(tag)) meta[PLAYGROUND_FIELDS[tag]] = value;
     else if (tag === 'playground-capture') {
       const c = /^(\S+)\s+(\S.*)$/.exec(value);
       if (c) meta.captures.push({ variable: group(c, 1), path: group(c, 2).trim(), n: line.n });
@@ -578,7 +594,7 @@ export function importHttpFile(text: string, options: HttpImportOptions): Workbe
       }
       headers.push({ name: h.name, value: h.value });
     }
-    const mapped = mapUrlToEnvironment(url, lookup, options.bases);
+    const mapped = mapUrlToEnvironment(url, lookup, options.bases, options.partnerBases);
     notes.push(...mapped.notes.map((n) => `${cap(label)}: ${n}`));
     for (const text of [raw.target, ...headers.map((h) => h.value), raw.body ?? '']) {
       for (const ref of findReferences(text)) {
@@ -615,6 +631,21 @@ export function importHttpFile(text: string, options: HttpImportOptions): Workbe
       environment: mapped.environment,
       captures,
     };
+    const scheme = raw.scheme ?? (mapped.scheme === 'partner' ? 'partner' : undefined);
+    if (scheme !== undefined) {
+      const s = Scheme.safeParse(scheme);
+      if (s.success) candidate.scheme = s.data;
+      else notes.push(`${cap(label)}: "${scheme}" is not an API of the playground (v1 or partner); it was ignored.`);
+    }
+    if (raw.partnerKey !== undefined) {
+      const k = PartnerDemoKey.safeParse(raw.partnerKey);
+      if (k.success) candidate.partnerKey = k.data;
+      else notes.push(`${cap(label)}: "${raw.partnerKey}" is not a demo partner; it was ignored.`);
+    }
+    if (raw.freshness !== undefined) {
+      if (raw.freshness === 'timestamp' || raw.freshness === 'nonce') candidate.freshness = raw.freshness;
+      else notes.push(`${cap(label)}: "${raw.freshness}" is neither timestamp nor nonce; it was ignored.`);
+    }
     if (raw.demoKey !== undefined) {
       const k = DemoKey.safeParse(raw.demoKey);
       if (k.success) candidate.demoKey = k.data;
@@ -680,7 +711,11 @@ function bodyProblem(body: string): string | null {
  * playground's own fields as `# @playground-...` comments. What the format cannot carry is listed in
  * `notes` and written as close as it can be.
  */
-export function printHttpFile(collection: Collection, bases: EnvironmentBases): { text: string; notes: string[] } {
+export function printHttpFile(
+  collection: Collection,
+  bases: EnvironmentBases,
+  partnerBases?: EnvironmentBases,
+): { text: string; notes: string[] } {
   const notes: string[] = [];
   const out: string[] = [];
   for (const v of collection.variables) {
@@ -696,14 +731,19 @@ export function printHttpFile(collection: Collection, bases: EnvironmentBases): 
     if (folders.length) notes.push(`"${name}": folders are written into the request's name; .http files have none.`);
     if (name !== name.trim()) notes.push(`"${name}": leading or trailing spaces of the name are lost.`);
     out.push(`### ${name}`);
+    if (r.scheme) out.push(`# @playground-scheme ${r.scheme}`);
     if (r.demoKey) out.push(`# @playground-demo-key ${r.demoKey}`);
+    if (r.partnerKey) out.push(`# @playground-partner-key ${r.partnerKey}`);
     if (r.timestampUnit) out.push(`# @playground-timestamp-unit ${r.timestampUnit}`);
+    if (r.freshness) out.push(`# @playground-freshness ${r.freshness}`);
     for (const c of r.captures) out.push(`# @playground-capture ${c.variable} ${c.path}`);
     if (!METHODS.includes(r.method))
       notes.push(
         `"${name}": ${r.method} is not a method the JetBrains and VS Code tools know; they would read it as part of the URL.`,
       );
-    const url = r.environment ? bases[r.environment].replace(/\/+$/, '') + r.path : r.path;
+    const url = r.environment
+      ? baseOf({ ...r, environment: r.environment }, bases, partnerBases).replace(/\/+$/, '') + r.path
+      : r.path;
     if (/\s/.test(url) || url === '' || (r.environment !== null && !/^($|[/?])/.test(r.path)))
       notes.push(`"${name}": the path ${JSON.stringify(r.path.slice(0, 60))} does not read back as the same URL.`);
     out.push(`${r.method} ${url}`);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportError } from '../import/types.ts';
 import { Collection as CollectionSchema, MAX_FOLDER_DEPTH, savedRequests, type Collection } from './collection.ts';
 import { POSTMAN_SCHEMA_V21, importPostman, printPostman } from './postman.ts';
-import { collectionArbFor } from './test-support.ts';
+import { collectionArbFor, PARTNER_BASES } from './test-support.ts';
 
 const bases = {
   mock: 'http://127.0.0.1:8002/qapi/v1',
@@ -228,9 +228,9 @@ describe('printPostman', () => {
   it('export then import is the identity on what Postman can carry (property)', () => {
     fc.assert(
       fc.property(collectionArbFor({ postman: true }), (c) => {
-        const printed = printPostman(c, bases);
+        const printed = printPostman(c, bases, PARTNER_BASES);
         expect(printed.notes).toEqual([]);
-        const back = importPostman(printed.text, { bases });
+        const back = importPostman(printed.text, { bases, partnerBases: PARTNER_BASES });
         expect(back.collection).toEqual(c);
         expect(back.dropped).toEqual([]);
       }),
@@ -332,5 +332,35 @@ describe('importPostman never crashes', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('Partner API requests in a Postman collection', () => {
+  it('are written at the Partner API base and read back as Partner API requests', () => {
+    const c: Collection = {
+      format: 'qredo-playground-collection',
+      version: 1,
+      name: 'c',
+      variables: [],
+      items: [
+        {
+          type: 'request',
+          name: 'Assets',
+          scheme: 'partner',
+          method: 'GET',
+          path: '/assets',
+          headers: [],
+          body: null,
+          environment: 'mock',
+          partnerKey: 'partner-fresh',
+          captures: [],
+        },
+      ],
+    };
+    const printed = printPostman(c, bases, PARTNER_BASES);
+    expect(JSON.parse(printed.text).item[0].request.url).toBe('http://127.0.0.1:8002/api/v1/p/assets');
+    expect(printed.notes).toEqual(['"Assets": the demo partner and nonce mode have no place in a Postman collection.']);
+    const back = importPostman(printed.text, { bases, partnerBases: PARTNER_BASES });
+    expect(back.collection.items[0]).toMatchObject({ scheme: 'partner', environment: 'mock', path: '/assets' });
   });
 });

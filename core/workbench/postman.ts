@@ -45,7 +45,7 @@ import {
 } from './collection.ts';
 import { headerNameProblem, headerValueProblem, isComputedHeader, isTransportHeader } from '../headers.ts';
 import { CREDENTIAL_NAME, containsSecret, type Dropped, type ImportOptions, type WorkbenchImport } from './result.ts';
-import { mapUrlToEnvironment, type EnvironmentBases } from './url-mapping.ts';
+import { baseOf, mapUrlToEnvironment, type EnvironmentBases } from './url-mapping.ts';
 
 export const POSTMAN_SCHEMA_V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
@@ -320,7 +320,7 @@ function importRequest(item: z.infer<typeof Item>, label: string, state: ImportS
   }
 
   const rawUrl = urlOf(r.url, label, notes, dropped);
-  const mapped = mapUrlToEnvironment(rawUrl, state.lookup, state.options.bases);
+  const mapped = mapUrlToEnvironment(rawUrl, state.lookup, state.options.bases, state.options.partnerBases);
   notes.push(...mapped.notes.map((n) => `${label}: ${n}`));
   const candidate: SavedRequest = {
     type: 'request',
@@ -330,6 +330,7 @@ function importRequest(item: z.infer<typeof Item>, label: string, state: ImportS
     headers,
     body,
     environment: mapped.environment,
+    ...(mapped.scheme === 'partner' ? { scheme: 'partner' as const } : {}),
     captures: captures.slice(0, 100),
   };
   const checked = SavedRequest.safeParse(candidate);
@@ -479,21 +480,32 @@ function captureScript(captures: readonly CaptureRule[]): string[] {
 }
 
 /**
- * The collection as a Postman v2.1 collection. The URL is the environment's base and the path (just
- * the path when there is no environment); the demo key and timestamp unit have no place in Postman
- * and are listed in `notes`.
+ * The collection as a Postman v2.1 collection. The URL is the base of the request's environment and
+ * API and the path (just the path when there is no environment), so a Partner API request reads back
+ * as one; the demo key or partner, timestamp unit and nonce mode have no place in Postman and are
+ * listed in `notes`.
  */
-export function printPostman(collection: Collection, bases: EnvironmentBases): { text: string; notes: string[] } {
+export function printPostman(
+  collection: Collection,
+  bases: EnvironmentBases,
+  partnerBases?: EnvironmentBases,
+): { text: string; notes: string[] } {
   const notes: string[] = [];
   const items = (list: readonly CollectionItem[]): unknown[] =>
     list.map((item) => {
       if (item.type === 'folder') return { name: item.name, item: items(item.items) };
       if (item.demoKey !== undefined || item.timestampUnit !== undefined)
         notes.push(`"${item.name}": the demo key and timestamp unit have no place in a Postman collection.`);
+      if (item.partnerKey !== undefined || item.freshness !== undefined)
+        notes.push(`"${item.name}": the demo partner and nonce mode have no place in a Postman collection.`);
+      if (item.scheme === 'partner' && (!partnerBases || item.environment === null))
+        notes.push(`"${item.name}": nothing in a Postman collection says it is a Partner API request.`);
       const request: Record<string, unknown> = {
         method: item.method,
         header: item.headers.map((h) => ({ key: h.name, value: h.value })),
-        url: item.environment ? bases[item.environment].replace(/\/+$/, '') + item.path : item.path,
+        url: item.environment
+          ? baseOf({ ...item, environment: item.environment }, bases, partnerBases).replace(/\/+$/, '') + item.path
+          : item.path,
       };
       if (item.body !== null) request.body = { mode: 'raw', raw: item.body };
       const out: Record<string, unknown> = { name: item.name, request };

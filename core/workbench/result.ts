@@ -22,6 +22,8 @@ export interface WorkbenchImport {
 export interface ImportOptions {
   /** The environments' base URLs (the mock's port is configuration). */
   bases: EnvironmentBases;
+  /** The Partner API's base URLs: a URL under one of them is imported as a Partner API request. */
+  partnerBases?: EnvironmentBases;
   /** The collection's name when the file does not give one. */
   name?: string;
   /**

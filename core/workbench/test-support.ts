@@ -7,7 +7,7 @@
  * collection schema.
  */
 import fc from 'fast-check';
-import { DEMO_KEYS, ENVIRONMENTS } from '../constants.ts';
+import { DEMO_KEYS, ENVIRONMENTS, PARTNER_DEMO_KEY_IDS } from '../constants.ts';
 import { formatJsonPath, type JsonPathSegment } from './captures.ts';
 import {
   COLLECTION_FORMAT,
@@ -128,6 +128,13 @@ export interface ArbOptions {
   postman?: boolean;
 }
 
+/** The Partner API's bases as the playground's configuration has them by default. */
+export const PARTNER_BASES = {
+  mock: 'http://127.0.0.1:8002/api/v1/p',
+  sandbox: 'https://sandbox-api.qredo.network/api/v1/p',
+  production: 'https://api.qredo.network/api/v1/p',
+};
+
 export function requestArb(options: ArbOptions = {}): fc.Arbitrary<SavedRequest> {
   const httpFile = options.httpFile ?? false;
   const postman = options.postman ?? false;
@@ -147,16 +154,20 @@ export function requestArb(options: ArbOptions = {}): fc.Arbitrary<SavedRequest>
         headers: fc.array(headerArb(httpFile), { maxLength: 4 }),
         body: fc.option(httpFile ? httpBody : fc.string({ unit: 'grapheme', maxLength: 60 }), { nil: null }),
         environment: fc.option(fc.constantFrom(...ENVIRONMENTS), { nil: null }),
+        scheme: fc.constantFrom('v1' as const, 'partner' as const),
         demoKey: fc.constantFrom(...DEMO_KEYS),
+        partnerKey: fc.constantFrom(...PARTNER_DEMO_KEY_IDS),
         timestampUnit: fc.constantFrom('seconds' as const, 'nanoseconds' as const),
+        freshness: fc.constantFrom('timestamp' as const, 'nonce' as const),
         captures: fc.array(captureArb, { maxLength: 3 }),
       },
       { requiredKeys: ['type', 'name', 'method', 'path', 'headers', 'body', 'environment', 'captures'] },
     )
     .map((r) => {
       if (!postman) return r as SavedRequest;
-      const { demoKey: _d, timestampUnit: _t, ...rest } = r;
-      return rest as SavedRequest;
+      // Postman carries the API only through the URL: a Partner API request under a Partner API base.
+      const { scheme, demoKey: _d, partnerKey: _p, timestampUnit: _t, freshness: _f, ...rest } = r;
+      return (scheme === 'partner' && rest.environment !== null ? { ...rest, scheme } : rest) as SavedRequest;
     });
 }
 

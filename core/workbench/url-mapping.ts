@@ -7,7 +7,10 @@
  * (`{{url}}/x` with url = https://api.qredo.network/qapi/v1/balance), the rest of that value becomes
  * literal text of the path, and a note says so.
  *
- * Public API: mapUrlToEnvironment(url, lookup, bases): MappedUrl; EnvironmentBases.
+ * With the Partner API's bases too, a URL under one of those is a Partner API request (`scheme`).
+ *
+ * Public API: mapUrlToEnvironment(url, lookup, bases, partnerBases?): MappedUrl; baseOf(request, bases,
+ * partnerBases?); EnvironmentBases.
  */
 import { itemAt } from '../checked.ts';
 import type { Environment } from '../contract.ts';
@@ -17,8 +20,22 @@ import { findReferences } from './variables.ts';
 
 export type EnvironmentBases = Readonly<Record<Environment, string>>;
 
+/**
+ * The base URL a saved request is sent to: its environment's, of its API (a Partner API request's is
+ * the Partner API's base when those are known).
+ */
+export function baseOf(
+  request: { environment: Environment; scheme?: 'v1' | 'partner' | undefined },
+  bases: EnvironmentBases,
+  partnerBases?: EnvironmentBases,
+): string {
+  return (request.scheme === 'partner' && partnerBases ? partnerBases : bases)[request.environment];
+}
+
 export interface MappedUrl {
   environment: Environment | null;
+  /** Whose base it is under: Qredo API v1's or the Partner API's (v1 when under none). */
+  scheme: 'v1' | 'partner';
   path: string;
   notes: string[];
 }
@@ -83,6 +100,7 @@ export function mapUrlToEnvironment(
   url: string,
   lookup: (name: string) => string | undefined,
   bases: EnvironmentBases,
+  partnerBases?: EnvironmentBases,
 ): MappedUrl {
   const notes: string[] = [];
   const pieces = piecesOf(url.trim(), lookup);
@@ -135,14 +153,17 @@ export function mapUrlToEnvironment(
   };
 
   const lower = known.toLowerCase();
-  let best: { env: Environment; base: string } | null = null;
-  for (const env of ENVIRONMENTS) {
-    const base = bases[env].replace(/\/+$/, '');
-    if (base === '') continue;
-    if (!lower.startsWith(base.toLowerCase())) continue;
-    const next = known[base.length];
-    if (next !== undefined && next !== '/' && next !== '?' && next !== '#') continue;
-    if (!best || base.length > best.base.length) best = { env, base };
+  let best: { env: Environment; base: string; scheme: MappedUrl['scheme'] } | null = null;
+  const apis = [['v1', bases] as const, ...(partnerBases ? [['partner', partnerBases] as const] : [])];
+  for (const [scheme, of] of apis) {
+    for (const env of ENVIRONMENTS) {
+      const base = of[env].replace(/\/+$/, '');
+      if (base === '') continue;
+      if (!lower.startsWith(base.toLowerCase())) continue;
+      const next = known[base.length];
+      if (next !== undefined && next !== '/' && next !== '?' && next !== '#') continue;
+      if (!best || base.length > best.base.length) best = { env, base, scheme };
+    }
   }
 
   let environment: Environment | null = null;
@@ -177,5 +198,5 @@ export function mapUrlToEnvironment(
   }
   const check = checkPath(path.replace(/\{\{[^{}]*\}\}/g, 'x') || '/');
   if (!check.ok) notes.push(`The path needs attention before sending: ${check.error}`);
-  return { environment, path, notes };
+  return { environment, scheme: best?.scheme ?? 'v1', path, notes };
 }

@@ -10,7 +10,13 @@ export function createCollectionExportHandler(services: Services): Handler {
   return (ctx) => {
     const id = workbenchId(ctx, 'collection');
     const { format } = readQuery(ctx.url, ExportQuery, 'export');
-    const file = exportFile(services.workbench().collections, id, format, services.config.baseUrls);
+    const file = exportFile(
+      services.workbench().collections,
+      id,
+      format,
+      services.config.baseUrls,
+      services.config.partnerBaseUrls,
+    );
     sendJson(ctx.res, services.redactor, 200, file);
   };
 }

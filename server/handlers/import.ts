@@ -13,6 +13,7 @@ export function createImportHandler(services: Services): Handler {
     const request = await readJson(req, ImportRequest, MAX_API_BODY_BYTES);
     const answer = importFile(services.workbench().collections, request, {
       bases: services.config.baseUrls,
+      partnerBases: services.config.partnerBaseUrls,
       secretForms: services.redactor.secretForms(),
       isSecret: (text) => services.redactor.containsSecret(text),
     });

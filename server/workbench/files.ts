@@ -5,7 +5,8 @@
  * the configured secrets, leaves out what holds a secret, and stores the result. Files are data:
  * nothing in them is evaluated, and the size limits are core/workbench's.
  *
- * Public API: detectFormat(text, fileName?), importFile(store, request, context), exportFile(store, id, format, bases)
+ * Public API: detectFormat(text, fileName?), importFile(store, request, context),
+ *   exportFile(store, id, format, bases, partnerBases?)
  */
 import type { ExportResponse, FileFormat, ImportRequest, ImportResponse } from '../../core/contract.ts';
 import { ImportError } from '../../core/import/types.ts';
@@ -27,6 +28,8 @@ import type { SecretTest } from './secrets.ts';
 
 export interface FileContext {
   bases: EnvironmentBases;
+  /** The Partner API's bases: a URL under one is read as a Partner API request. */
+  partnerBases?: EnvironmentBases;
   /** Every form of every configured secret (Redactor.secretForms), for the readers. */
   secretForms: readonly string[];
   isSecret: SecretTest;
@@ -118,7 +121,12 @@ export function importFile(store: CollectionStore, request: ImportRequest, ctx: 
   const format = request.format ?? detectFormat(request.text, request.fileName);
   if (request.format === undefined) notes.push(`Read as ${FORMAT_NAMES[format]}.`);
   const name = request.collection ?? nameFromFile(request.fileName);
-  const options = { bases: ctx.bases, secrets: ctx.secretForms, ...(name !== undefined ? { name } : {}) };
+  const options = {
+    bases: ctx.bases,
+    ...(ctx.partnerBases ? { partnerBases: ctx.partnerBases } : {}),
+    secrets: ctx.secretForms,
+    ...(name !== undefined ? { name } : {}),
+  };
   if (format !== 'http' && (request.envFile ?? request.privateEnvFile ?? request.envName) !== undefined)
     notes.push('Environment files belong to .http files; they were not read.');
 
@@ -179,15 +187,16 @@ export function exportFile(
   id: number,
   format: FileFormat,
   bases: EnvironmentBases,
+  partnerBases?: EnvironmentBases,
 ): ExportResponse {
   const collection = store.toCollection(id);
   const stem = fileStem(collection.name);
   if (format === 'http') {
-    const { text, notes } = printHttpFile(collection, bases);
+    const { text, notes } = printHttpFile(collection, bases, partnerBases);
     return { format, fileName: `${stem}.http`, mediaType: 'text/plain; charset=utf-8', text, notes };
   }
   if (format === 'postman') {
-    const { text, notes } = printPostman(collection, bases);
+    const { text, notes } = printPostman(collection, bases, partnerBases);
     return { format, fileName: `${stem}.postman_collection.json`, mediaType: 'application/json', text, notes };
   }
   return {

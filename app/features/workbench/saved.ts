@@ -1,9 +1,11 @@
 /**
  * A tab's draft as a saved request (core/workbench's SavedRequest) and back, and a draft made from a
- * history entry. The saved request keeps what a request is (method, path, headers, exact body,
- * environment, key, timestamp unit, capture rules), not how the composer showed it.
+ * history entry. The saved request keeps what a request is (its API, method, path, headers, exact
+ * body, environment, demo key or partner, timestamp unit or nonce, capture rules), not how the
+ * composer showed it.
  */
 import type { HistoryEntry, RequestDraft, SavedRequest, WorkspaceDraft } from '../../../core/contract.ts';
+import { PARTNER_DEMO_KEY_IDS } from '../../../core/constants.ts';
 import { isComputedHeader, isTransportHeader } from '../../../core/headers.ts';
 import type { CaptureRule } from '../../../core/workbench/collection.ts';
 import { draftMethod } from './tabs.ts';
@@ -13,9 +15,12 @@ export function savedRequestFromDraft(
   draft: WorkspaceDraft,
   captures: readonly CaptureRule[] = [],
 ): SavedRequest {
+  const partner = draft.scheme === 'partner';
+  const onMock = draft.environment === 'mock';
   return {
     type: 'request',
     name,
+    ...(partner ? { scheme: 'partner' as const } : {}),
     method: draftMethod(draft),
     path: draft.path,
     headers: draft.headers
@@ -23,30 +28,52 @@ export function savedRequestFromDraft(
       .map(({ name: n, value }) => ({ name: n, value })),
     body: draft.body === '' ? null : draft.body,
     environment: draft.environment,
-    ...(draft.environment === 'mock' && draft.demoKey ? { demoKey: draft.demoKey } : {}),
-    ...(draft.timing ? { timestampUnit: draft.timing.unit } : {}),
+    ...(!partner && onMock && draft.demoKey ? { demoKey: draft.demoKey } : {}),
+    ...(partner && onMock && draft.partnerKey ? { partnerKey: draft.partnerKey } : {}),
+    ...(!partner && draft.timing ? { timestampUnit: draft.timing.unit } : {}),
+    ...(partner && draft.nonce !== undefined ? { freshness: 'nonce' as const } : {}),
     captures: captures.map((c) => ({ ...c })),
+  };
+}
+
+/** A draft's API fields for the Partner API: its partner, and a nonce to be typed or made when it signs one. */
+function partnerFields(partnerKey: string | undefined, nonce: boolean): Partial<WorkspaceDraft> {
+  const known = PARTNER_DEMO_KEY_IDS.find((k) => k === partnerKey);
+  return {
+    scheme: 'partner',
+    ...(known ? { partnerKey: known } : {}),
+    ...(nonce ? { nonce: '' } : {}),
   };
 }
 
 /** A draft for a saved request: sent at send time; the page finds its catalogue operation. */
 export function draftFromSaved(saved: SavedRequest): WorkspaceDraft {
+  const partner = saved.scheme === 'partner';
   return {
     environment: saved.environment ?? 'mock',
-    ...(saved.demoKey ? { demoKey: saved.demoKey } : {}),
+    ...(!partner && saved.demoKey ? { demoKey: saved.demoKey } : {}),
+    ...(partner ? partnerFields(saved.partnerKey, saved.freshness === 'nonce') : {}),
     method: saved.method,
     path: saved.path,
     body: saved.body ?? '',
     headers: saved.headers.map(({ name, value }) => ({ name, value })),
-    timing: { mode: 'send-time', pinned: '', unit: saved.timestampUnit ?? 'seconds' },
+    timing: { mode: 'send-time', pinned: '', unit: (!partner && saved.timestampUnit) || 'seconds' },
   };
 }
 
 /** "New request from history": the request as it was sent, to be sent again at send time. */
 export function draftFromEntry(entry: HistoryEntry, demoKey?: WorkspaceDraft['demoKey']): WorkspaceDraft {
+  const partner = entry.scheme === 'partner';
   return {
     environment: entry.environment,
-    ...(entry.environment === 'mock' && demoKey ? { demoKey } : {}),
+    ...(!partner && entry.environment === 'mock' && demoKey ? { demoKey } : {}),
+    // A Partner API entry on the mock names its demo partner as its key id; a nonce is never reused.
+    ...(partner
+      ? partnerFields(
+          entry.environment === 'mock' ? entry.keyId : undefined,
+          entry.stringToSign.segments.some((s) => s.name === 'nonce'),
+        )
+      : {}),
     method: entry.request.method,
     path: entry.request.path,
     body: entry.request.body ?? '',

@@ -320,6 +320,14 @@ function TreeList(props: {
                 {item.method}
               </span>
               <span className="truncate">{item.name}</span>
+              {item.scheme === 'partner' && (
+                <span
+                  title="A Partner API request, signed with the partner's RSA key"
+                  className="ml-auto shrink-0 rounded bg-violet-100 px-1 text-[10px] font-medium text-violet-800 dark:bg-violet-900/50 dark:text-violet-200"
+                >
+                  Partner
+                </span>
+              )}
             </button>
             {selected === item.id && <RequestActions {...props} request={item} />}
           </li>
@@ -411,6 +419,7 @@ function RequestActions(props: Parameters<typeof TreeList>[0] & { request: Store
       className="mt-0.5 mb-1 ml-2 space-y-1 rounded border border-slate-200 p-1.5 dark:border-slate-800"
     >
       <p className="truncate font-mono text-[11px] text-slate-500 dark:text-slate-400" title={request.path}>
+        {request.scheme === 'partner' ? 'Partner API · ' : ''}
         {request.method} {request.path}
       </p>
       <div className="flex flex-wrap gap-1">
