@@ -31,6 +31,28 @@ describe('GET /api/response-ids', () => {
     expect(sandbox.ids).toEqual([]);
   });
 
+  it('reads each recorded response once and answers from what is recorded now (a cleared history names nothing)', async () => {
+    p = await startTestPlayground();
+    const send = async (method: string, path: string, body: string | null = null) =>
+      (await p.call('POST', '/api/send', { body: { environment: 'mock', method, path, body, demoKey: 'full' } }))
+        .json as { id: number; response: { body: string } };
+    const first = await send('POST', '/transaction', EXAMPLE_TRANSACTION_BODY);
+    const ids = async () =>
+      ResponseIdsAnswer.parse((await p.call('GET', '/api/response-ids?environment=mock')).json).ids;
+    const before = await ids();
+    expect(before.map((i) => i.value)).toContain((JSON.parse(first.response.body) as { txID: string }).txID);
+    // Asked again with nothing new: the same answer.
+    expect(await ids()).toEqual(before);
+
+    expect((await p.call('DELETE', '/api/history')).status).toBeLessThan(300);
+    expect(await ids()).toEqual([]);
+    const second = await send('POST', '/transaction', EXAMPLE_TRANSACTION_BODY);
+    const after = await ids();
+    const secondTx = (JSON.parse(second.response.body) as { txID: string }).txID;
+    expect(after[0]).toMatchObject({ key: 'txID', value: secondTx, entryId: second.id });
+    expect(after.map((i) => i.value)).not.toContain((JSON.parse(first.response.body) as { txID: string }).txID);
+  });
+
   it('refuses an environment it does not know, or another parameter', async () => {
     p = await startTestPlayground();
     for (const query of ['', '?environment=moon', '?environment=mock&limit=5']) {

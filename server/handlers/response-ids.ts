@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Environment } from '../../core/contract-base.ts';
 import { describeIssues, type ResponseIdsAnswer } from '../../core/contract.ts';
-import { idsInJson } from '../../core/workbench/response-ids.ts';
+import { idsInJson, type ResponseId } from '../../core/workbench/response-ids.ts';
 import { HttpError, sendJson } from '../http.ts';
 import type { Services } from '../services.ts';
 import type { Handler } from './types.ts';
@@ -11,6 +11,8 @@ const Query = z.object({ environment: Environment }).strict();
 /** How many of the environment's latest entries are read for IDs. */
 const RECENT = 50;
 const MAX_IDS = 200;
+/** Entries whose IDs are remembered: a recorded response never changes, so each is read once. */
+const CACHED_ENTRIES = 500;
 
 /**
  * GET /api/response-ids?environment=…: the IDs named in the latest responses of one environment
@@ -18,20 +20,28 @@ const MAX_IDS = 200;
  * from, for the composer's path-parameter suggestions.
  */
 export function createResponseIdsHandler(services: Services): Handler {
+  // By entry id: ids are never used again (AUTOINCREMENT), and a recorded response never changes.
+  const cache = new Map<number, readonly ResponseId[]>();
+  const idsOf = (id: number): readonly ResponseId[] => {
+    const known = cache.get(id);
+    if (known) return known;
+    const response = services.history().get(id)?.response;
+    const found = !response || response.bodyEncoding !== 'utf8' || response.truncated ? [] : idsInJson(response.body);
+    cache.set(id, found);
+    if (cache.size > CACHED_ENTRIES) cache.delete(cache.keys().next().value ?? id);
+    return found;
+  };
   return ({ res, url }) => {
     const parsed = Query.safeParse(Object.fromEntries(url.searchParams));
     if (!parsed.success) {
       const issues = describeIssues(parsed.error);
       throw new HttpError(400, 'invalid-query', `The query is not valid: ${issues.join('; ')}`, issues);
     }
-    const history = services.history();
-    const { entries } = history.list({ environment: parsed.data.environment, limit: RECENT, offset: 0 });
+    const { entries } = services.history().list({ environment: parsed.data.environment, limit: RECENT, offset: 0 });
     const ids: ResponseIdsAnswer['ids'] = [];
     const seen = new Set<string>();
     for (const summary of entries) {
-      const response = history.get(summary.id)?.response;
-      if (!response || response.bodyEncoding !== 'utf8' || response.truncated) continue;
-      for (const { key, value } of idsInJson(response.body)) {
+      for (const { key, value } of idsOf(summary.id)) {
         const pair = `${key}\u0000${value}`;
         if (seen.has(pair)) continue;
         seen.add(pair);
