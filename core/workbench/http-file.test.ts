@@ -12,7 +12,7 @@ import {
   type SavedRequest,
 } from './collection.ts';
 import { importHttpFile, MAX_HTTP_FILE_CHARS, parseHttpEnvFile, printHttpFile } from './http-file.ts';
-import { PARTNER_BASES, requestArb, variablesArb } from './test-support.ts';
+import { collectionOf, PARTNER_BASES, requestArb, savedRequest, variablesArb } from './test-support.ts';
 
 const bases = {
   mock: 'http://127.0.0.1:8002/qapi/v1',
@@ -456,25 +456,9 @@ describe('importHttpFile never crashes', () => {
 });
 
 describe('Partner API requests in a .http file', () => {
-  const partner: SavedRequest = {
-    type: 'request',
-    name: 'Assets',
-    scheme: 'partner',
-    method: 'GET',
-    path: '/assets',
-    headers: [],
-    body: null,
-    environment: 'sandbox',
-    freshness: 'nonce',
-    captures: [],
-  };
-  const collection: Collection = {
-    format: 'qredo-playground-collection',
-    version: 1,
-    name: 'P',
-    variables: [],
-    items: [partner],
-  };
+  const collection = collectionOf([
+    savedRequest({ name: 'Assets', scheme: 'partner', path: '/assets', environment: 'sandbox', freshness: 'nonce' }),
+  ]);
 
   it('are written at the Partner API base, so that other tools send them there', () => {
     const { text, notes } = printHttpFile(collection, bases, PARTNER_BASES);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportError } from '../import/types.ts';
 import { Collection as CollectionSchema, MAX_FOLDER_DEPTH, savedRequests, type Collection } from './collection.ts';
 import { POSTMAN_SCHEMA_V21, importPostman, printPostman } from './postman.ts';
-import { collectionArbFor, PARTNER_BASES } from './test-support.ts';
+import { collectionArbFor, collectionOf, PARTNER_BASES, savedRequest } from './test-support.ts';
 
 const bases = {
   mock: 'http://127.0.0.1:8002/qapi/v1',
@@ -239,25 +239,7 @@ describe('printPostman', () => {
   });
 
   it('lists what Postman has no place for', () => {
-    const c: Collection = {
-      format: 'qredo-playground-collection',
-      version: 1,
-      name: 'c',
-      variables: [],
-      items: [
-        {
-          type: 'request',
-          name: 'r',
-          method: 'GET',
-          path: '/x',
-          headers: [],
-          body: null,
-          environment: 'mock',
-          demoKey: 'read-only',
-          captures: [],
-        },
-      ],
-    };
+    const c = collectionOf([savedRequest({ demoKey: 'read-only' })]);
     expect(printPostman(c, bases).notes).toEqual([
       '"r": the demo key and timestamp unit have no place in a Postman collection.',
     ]);
@@ -337,26 +319,9 @@ describe('importPostman never crashes', () => {
 
 describe('Partner API requests in a Postman collection', () => {
   it('are written at the Partner API base and read back as Partner API requests', () => {
-    const c: Collection = {
-      format: 'qredo-playground-collection',
-      version: 1,
-      name: 'c',
-      variables: [],
-      items: [
-        {
-          type: 'request',
-          name: 'Assets',
-          scheme: 'partner',
-          method: 'GET',
-          path: '/assets',
-          headers: [],
-          body: null,
-          environment: 'mock',
-          partnerKey: 'partner-fresh',
-          captures: [],
-        },
-      ],
-    };
+    const c = collectionOf([
+      savedRequest({ name: 'Assets', scheme: 'partner', path: '/assets', partnerKey: 'partner-fresh' }),
+    ]);
     const printed = printPostman(c, bases, PARTNER_BASES);
     expect(JSON.parse(printed.text).item[0].request.url).toBe('http://127.0.0.1:8002/api/v1/p/assets');
     expect(printed.notes).toEqual(['"Assets": the demo partner and nonce mode have no place in a Postman collection.']);

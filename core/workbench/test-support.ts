@@ -201,3 +201,23 @@ export function collectionArbFor(options: ArbOptions = {}): fc.Arbitrary<Collect
 
 /** Any valid collection. */
 export const collectionArb: fc.Arbitrary<Collection> = collectionArbFor();
+
+/** A saved request (GET /x on the mock, no headers, no body) with the fields a test sets. */
+export function savedRequest(fields: Partial<SavedRequest> = {}): SavedRequest {
+  return {
+    type: 'request',
+    name: 'r',
+    method: 'GET',
+    path: '/x',
+    headers: [],
+    body: null,
+    environment: 'mock',
+    captures: [],
+    ...fields,
+  };
+}
+
+/** A collection of these items, without variables. */
+export function collectionOf(items: CollectionItem[], name = 'c'): Collection {
+  return { format: COLLECTION_FORMAT, version: COLLECTION_VERSION, name, variables: [], items };
+}
