@@ -4,7 +4,7 @@
  * asks the one production question (lib/confirm-send.ts).
  */
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
+import { useForm, useWatch, type UseFormReturn } from './lib/form-store.ts';
 import type { BundleEntry } from '../core/bundle/index.ts';
 import type { DoctorRequest, Environment, RelayResult, RequestDraft, WorkspaceDraft } from '../core/contract.ts';
 import type { SchemeId } from '../core/schemes.ts';
@@ -116,7 +116,7 @@ export function App() {
     () => ({
       read: () => workspaceDraftFromValues(form.getValues()),
       write: (draft) => form.reset(valuesFromWorkspaceDraft(draft), { keepDefaultValues: true }),
-      subscribe: (onChange) => form.subscribe({ formState: { values: true }, callback: onChange }),
+      subscribe: (onChange) => form.subscribe(onChange),
     }),
     [form],
   );

@@ -3,7 +3,7 @@
  * What is sent, shown and asked is wired here; each feature owns its own state and server state.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useWatch, type Control, type UseFormReturn } from 'react-hook-form';
+import { useWatch, type Control, type UseFormReturn } from './lib/form-store.ts';
 import type {
   DemoKeyInfo,
   DoctorRequest,
@@ -184,7 +184,7 @@ export function PlaygroundView({
   const readDraft = useCallback(() => expansion.expand(draftFromForm(form.getValues())).draft, [form, expansion]);
   const subscribeDraft = useCallback(
     (onChange: () => void) => {
-      const offForm = form.subscribe({ formState: { values: true }, callback: onChange });
+      const offForm = form.subscribe(onChange);
       const offVariables = expansion.subscribe(onChange);
       return () => {
         offForm();

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useForm } from 'react-hook-form';
+import { useForm } from '../../../lib/form-store.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultComposerValues, type ComposerValues } from '../form.ts';
 import { Composer } from './composer.tsx';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
+import { Controller, useFormState, useWatch, type UseFormReturn } from '../../../lib/form-store.ts';
 import type { ParamSuggestion } from '../param-suggestions.ts';
 import { fillPath } from '../../../../core/catalogue.ts';
 import { describeUnexpectedBody } from '../../../../core/request-body.ts';
@@ -63,7 +63,8 @@ export function Composer({
   const pathId = useId();
   const pathErrorId = useId();
   const sendNoteId = useId();
-  const { control, register, setValue, getValues, reset, formState } = form;
+  const { control, register, setValue, getValues, reset } = form;
+  const formState = useFormState(control);
   const operationId = useWatch({ control, name: 'operationId' });
   const method = useWatch({ control, name: 'method' });
   const [scheme, freshness] = useWatch({ control, name: ['scheme', 'freshness'] });
@@ -283,7 +284,7 @@ function ParamField({ form, name, description, values, inPath, onChanged, sugges
   const listId = useId();
   const errId = useId();
   const descId = useId();
-  const error = form.formState.errors.params?.[name];
+  const error = useFormState(form.control).errors.params?.[name];
   const labelCls = 'mb-1 flex items-baseline gap-2 text-xs font-medium text-slate-600 dark:text-slate-300';
   if (values) {
     return (
@@ -382,9 +383,10 @@ function RequestParts({
   const base = useId();
   const [part, setPart] = useState<PartId>('body');
   const counts = usePartCounts(form);
-  const headerErrors = form.formState.errors.headers !== undefined;
+  const formState = useFormState(form.control);
+  const headerErrors = formState.errors.headers !== undefined;
   // A send refused for a header's sake opens the Headers tab, where the reason is said.
-  const submits = form.formState.submitCount;
+  const submits = formState.submitCount;
   const [seenSubmits, setSeenSubmits] = useState(submits);
   if (submits !== seenSubmits) {
     setSeenSubmits(submits);

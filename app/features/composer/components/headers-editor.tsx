@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { useFieldArray, type UseFormReturn } from 'react-hook-form';
+import { useFieldArray, useFormState, type UseFormReturn } from '../../../lib/form-store.ts';
 import { MAX_EXTRA_HEADERS } from '../../../../core/headers.ts';
 import { Button } from '../../../components/button.tsx';
 import { validateHeaderName, validateHeaderValue, type ComposerValues } from '../form.ts';
@@ -15,7 +15,7 @@ const input =
  */
 export function HeadersEditor({ form, computed }: { form: UseFormReturn<ComposerValues>; computed?: ReactNode }) {
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'headers' });
-  const errors = form.formState.errors.headers;
+  const errors = useFormState(form.control).errors.headers;
   const noteId = useId();
   return (
     <div className="space-y-3">

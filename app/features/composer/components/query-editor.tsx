@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useWatch, type UseFormReturn } from 'react-hook-form';
+import { useWatch, type UseFormReturn } from '../../../lib/form-store.ts';
 import { Button } from '../../../components/button.tsx';
 import type { ComposerValues } from '../form.ts';
 import {

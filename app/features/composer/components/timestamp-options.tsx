@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Controller, useWatch, type UseFormReturn } from 'react-hook-form';
+import { Controller, useFormState, useWatch, type UseFormReturn } from '../../../lib/form-store.ts';
 import { currentTimestamp, type ComposerValues, type TimestampMode, type TimestampUnit } from '../form.ts';
 
 const segmented =
@@ -12,7 +12,7 @@ export function TimestampOptions({ form }: { form: UseFormReturn<ComposerValues>
   const tsId = useId();
   const errId = useId();
   const mode = useWatch({ control: form.control, name: 'timing.mode' });
-  const error = form.formState.errors.timing?.pinned;
+  const error = useFormState(form.control).errors.timing?.pinned;
 
   const setMode = (next: TimestampMode) => {
     form.setValue('timing.mode', next, { shouldDirty: true });
