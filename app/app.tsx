@@ -1,5 +1,5 @@
 /**
- * The page: composes the features. The draft being composed lives in one react-hook-form form
+ * The page: composes the features. The draft being composed lives in one form (lib/form-store.ts)
  * (environment and demo key included); server state lives in TanStack Query; every way of sending
  * asks the one production question (lib/confirm-send.ts).
  */

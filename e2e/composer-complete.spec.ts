@@ -113,6 +113,8 @@ test('at 1440×900 the body editor, the string to sign and the signature are all
   await playground.open();
   await playground.pickOperation('POST /transaction');
   await expect(playground.stringToSign).toContainText('/transaction');
+  // Measured once the body's text area has given way to the code editor (not while one replaces the other).
+  await playground.waitForCodeEditor();
   const viewport = { width: 1440, height: 900 };
   for (const region of [playground.body, playground.stringToSign, playground.signature, playground.send]) {
     const box = await region.boundingBox();

@@ -51,9 +51,12 @@ export interface RegisterOptions<T> {
   deps?: readonly string[];
 }
 
+type FieldElement = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
 export interface Registered {
   name: string;
-  ref: (el: HTMLInputElement | HTMLSelectElement | null) => void;
+  /** Attaches the field's element (several for a radio group); returns its detach. */
+  ref: (el: FieldElement | null) => (() => void) | undefined;
   onChange: (e: { target: { value: string } }) => void;
   onBlur: () => void;
 }
@@ -77,7 +80,9 @@ function getIn(root: unknown, path: string): unknown {
 function setIn<T>(root: T, path: string, value: unknown): T {
   const [key = '', ...rest] = path.split('.');
   const node = (root ?? {}) as Record<string, unknown>;
-  const next: Record<string, unknown> = Array.isArray(node) ? ([...node] as unknown as Record<string, unknown>) : { ...node };
+  const next: Record<string, unknown> = Array.isArray(node)
+    ? ([...node] as unknown as Record<string, unknown>)
+    : { ...node };
   next[key] = rest.length ? setIn(node[key], rest.join('.'), value) : value;
   return next as T;
 }
@@ -106,7 +111,7 @@ export class FormStore<T extends object> {
   private submitCount = 0;
   private formState: { errors: FieldErrors<T>; submitCount: number } = { errors: {}, submitCount: 0 };
   private readonly rules = new Map<string, RegisterOptions<T>>();
-  private readonly elements = new Map<string, HTMLInputElement | HTMLSelectElement>();
+  private readonly elements = new Map<string, FieldElement[]>();
   private readonly refs = new Map<string, Registered['ref']>();
   private readonly rowIds = new Map<string, string[]>();
   private readonly valueListeners = new Set<() => void>();
@@ -155,16 +160,18 @@ export class FormStore<T extends object> {
     let ref = this.refs.get(name);
     if (!ref) {
       ref = (el) => {
-        if (!el) {
-          this.elements.delete(name);
-          return;
-        }
-        this.elements.set(name, el);
+        if (!el) return undefined;
+        this.elements.set(name, [...(this.elements.get(name) ?? []), el]);
         this.syncElement(name);
         if (this.focusWhenMounted === name) {
           this.focusWhenMounted = null;
           el.focus();
         }
+        return () => {
+          const left = (this.elements.get(name) ?? []).filter((e) => e !== el);
+          if (left.length) this.elements.set(name, left);
+          else this.elements.delete(name);
+        };
       };
       this.refs.set(name, ref);
     }
@@ -186,7 +193,7 @@ export class FormStore<T extends object> {
   }
 
   setFocus(name: string): void {
-    this.elements.get(name)?.focus();
+    this.elements.get(name)?.[0]?.focus();
   }
 
   // ---- validation ----
@@ -198,8 +205,12 @@ export class FormStore<T extends object> {
   }
 
   /** Validates every mounted field; calls onValid with the values, or focuses the first field in error. */
-  handleSubmit(onValid: (values: T) => void, onInvalid?: (errors: FieldErrors<T>) => void): () => Promise<void> {
-    return () => {
+  handleSubmit(
+    onValid: (values: T) => void,
+    onInvalid?: (errors: FieldErrors<T>) => void,
+  ): (event?: { preventDefault: () => void }) => Promise<void> {
+    return (event) => {
+      event?.preventDefault();
       this.errors.clear();
       for (const name of this.elements.keys()) this.check(name);
       this.submitCount += 1;
@@ -228,7 +239,7 @@ export class FormStore<T extends object> {
   }
 
   private firstInvalid(): HTMLElement | undefined {
-    const inError = [...this.errors.keys()].flatMap((n) => this.elements.get(n) ?? []);
+    const inError = [...this.errors.keys()].flatMap((n) => this.elements.get(n)?.[0] ?? []);
     return inError.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
   }
 
@@ -240,7 +251,8 @@ export class FormStore<T extends object> {
     const length = Array.isArray(rows) ? rows.length : 0;
     let ids = this.rowIds.get(name) ?? [];
     if (ids.length !== length) {
-      ids = ids.length > length ? ids.slice(0, length) : [...ids, ...Array.from({ length: length - ids.length }, rowId)];
+      ids =
+        ids.length > length ? ids.slice(0, length) : [...ids, ...Array.from({ length: length - ids.length }, rowId)];
       this.rowIds.set(name, ids);
     }
     return ids;
@@ -267,7 +279,11 @@ export class FormStore<T extends object> {
       else if (Number(m[1]) < index) moved.set(key, error);
     }
     this.errors = moved;
-    this.values = setIn(this.values, name, rows.filter((_, i) => i !== index));
+    this.values = setIn(
+      this.values,
+      name,
+      rows.filter((_, i) => i !== index),
+    );
     this.publishState();
     this.changed();
   }
@@ -314,9 +330,13 @@ export class FormStore<T extends object> {
   }
 
   private syncElement(name: string): void {
-    const el = this.elements.get(name);
     const value = String(getIn(this.values, name) ?? '');
-    if (el && el.value !== value) el.value = value;
+    for (const el of this.elements.get(name) ?? []) {
+      // A radio button is checked when it stands for the value; any other field shows the value.
+      if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox'))
+        el.checked = el.value === value;
+      else if (el.value !== value) el.value = value;
+    }
   }
 }
 
@@ -376,7 +396,13 @@ export function useFormState<T extends object>(control: FormStore<T>): { errors:
 }
 
 /** The rows of an array value with stable ids, and the row operations. */
-export function useFieldArray<T extends object, P extends string>({ control, name }: { control: FormStore<T>; name: P }) {
+export function useFieldArray<T extends object, P extends string>({
+  control,
+  name,
+}: {
+  control: FormStore<T>;
+  name: P;
+}) {
   const rows = useWatch({ control, name }) as unknown as readonly object[] | undefined;
   const ids = control.rowIdsOf(name);
   const fields = (rows ?? []).map((row, i) => ({ ...row, id: ids[i] ?? String(i) }));
@@ -396,7 +422,9 @@ export function Controller<T extends object, P extends string>({
 }: {
   control: FormStore<T>;
   name: P;
-  render: (props: { field: { value: PathValue<T, P>; onChange: (value: string) => void; onBlur: () => void } }) => ReactElement;
+  render: (props: {
+    field: { value: PathValue<T, P>; onChange: (value: string) => void; onBlur: () => void };
+  }) => ReactElement;
 }): ReactElement {
   const value = useWatch({ control, name });
   return render({

@@ -132,6 +132,13 @@ export class PlaygroundPage {
     await expect(this.responseStatus(status)).toBeVisible();
   }
 
+  /** The body's plain text area gives way to the code editor once that has loaded: waits for it. */
+  async waitForCodeEditor(): Promise<void> {
+    await expect
+      .poll(() => this.body.evaluate((el) => el.tagName).catch(() => 'replaced just now'), { timeout: 15_000 })
+      .not.toMatch(/^(TEXTAREA|replaced just now)$/);
+  }
+
   /** True when the document itself is taller or wider than the window (it should never be). */
   async pageOverflows(): Promise<{ height: number; innerHeight: number; width: number; innerWidth: number }> {
     return this.page.evaluate(() => ({

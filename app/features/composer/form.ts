@@ -1,5 +1,5 @@
 /**
- * What the person types in the composer (react-hook-form values) and the pure mapping from those
+ * What the person types in the composer (the values of its form, lib/form-store.ts) and the pure mapping from those
  * values to the RequestDraft the server signs and sends. No React here.
  */
 import { fillPath, OPERATIONS, operationTakesBody, type Operation } from '../../../core/catalogue.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useForm, useWatch, type UseFormRegisterReturn } from 'react-hook-form';
+import { useForm, useWatch, type Registered } from '../../../lib/form-store.ts';
 import type { BundleEntry } from '../../../../core/bundle/index.ts';
 import { DEMO_KEYS, ENVIRONMENTS, PARTNER_DEMO_KEY_IDS } from '../../../../core/constants.ts';
 import type { DoctorRequest, DoctorResponse, RelayResult, RequestDraft } from '../../../../core/contract.ts';
@@ -307,7 +307,7 @@ export function DoctorView({
   );
 }
 
-function Radio({ label, value, reg }: { label: string; value: string; reg: UseFormRegisterReturn }) {
+function Radio({ label, value, reg }: { label: string; value: string; reg: Registered }) {
   return (
     <label className="inline-flex items-center gap-1.5 text-sm">
       <input type="radio" value={value} className="accent-sky-600" {...reg} />

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useFormState } from '../../../lib/form-store.ts';
 import type { CredentialsRequest, Environment } from '../../../../core/contract.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
@@ -14,7 +14,7 @@ export function CredentialsForm({ environment }: { environment: Environment }) {
   // Plain rules mirroring CredentialsRequest in core/contract.ts (the server checks it again), so that
   // zod stays off the first screen.
   const form = useForm<CredentialsRequest>({ defaultValues: { keyId: '', secret: '' } });
-  const { errors } = form.formState;
+  const { errors } = useFormState(form.control);
 
   const onSubmit = form.handleSubmit((raw) => {
     const values: CredentialsRequest = { keyId: raw.keyId.trim(), secret: raw.secret };
@@ -70,8 +70,8 @@ export function CredentialsForm({ environment }: { environment: Environment }) {
           aria-invalid={!!errors.secret}
           className={input}
           {...form.register('secret', {
-            required: 'The secret is empty.',
-            maxLength: { value: 4096, message: 'The secret is longer than 4096 characters.' },
+            validate: (v) =>
+              v === '' ? 'The secret is empty.' : v.length > 4096 ? 'The secret is longer than 4096 characters.' : true,
           })}
         />
         {errors.secret ? (
