@@ -4,7 +4,7 @@
  * asks the one production question (lib/confirm-send.ts).
  */
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { useForm, useWatch, type UseFormReturn } from './lib/form-store.ts';
+import { useForm, useWatch, type FormStore } from './lib/form-store.ts';
 import type { BundleEntry } from '../core/bundle/index.ts';
 import type { DoctorRequest, Environment, RelayResult, RequestDraft, WorkspaceDraft } from '../core/contract.ts';
 import type { SchemeId } from '../core/schemes.ts';
@@ -88,7 +88,7 @@ function SkipLink() {
   );
 }
 
-function chooseEnvironment(form: UseFormReturn<ComposerValues>, next: Environment): void {
+function chooseEnvironment(form: FormStore<ComposerValues>, next: Environment): void {
   form.setValue('environment', next);
   announce(
     `Environment: ${ENVIRONMENT_LABEL[next]}${next === 'production' ? '. Requests go to the live Qredo API.' : ''}`,
@@ -96,8 +96,8 @@ function chooseEnvironment(form: UseFormReturn<ComposerValues>, next: Environmen
 }
 
 /** The other API: its catalogue and keys; the environment stays, the composed request is the new API's first. */
-function chooseScheme(form: UseFormReturn<ComposerValues>, next: SchemeId): void {
-  form.reset(valuesForScheme(form.getValues(), next), { keepDefaultValues: true });
+function chooseScheme(form: FormStore<ComposerValues>, next: SchemeId): void {
+  form.reset(valuesForScheme(form.getValues(), next));
   announce(
     next === 'partner'
       ? 'API: Partner API. Signed with RSA over x-timestamp + URL + body, no method.'
@@ -108,14 +108,14 @@ function chooseScheme(form: UseFormReturn<ComposerValues>, next: SchemeId): void
 export function App() {
   const [view, go] = useView();
   const session = useSession();
-  const form = useForm<ComposerValues>({ defaultValues: defaultComposerValues(), mode: 'onChange' });
+  const form = useForm<ComposerValues>(defaultComposerValues());
   const environment = useWatch({ control: form.control, name: 'environment' });
   const scheme = useWatch({ control: form.control, name: 'scheme' });
   // The request tabs: the form holds the active tab's draft; the others wait in the tab store.
   const port = useMemo<DraftPort>(
     () => ({
       read: () => workspaceDraftFromValues(form.getValues()),
-      write: (draft) => form.reset(valuesFromWorkspaceDraft(draft), { keepDefaultValues: true }),
+      write: (draft) => form.reset(valuesFromWorkspaceDraft(draft)),
       subscribe: (onChange) => form.subscribe(onChange),
     }),
     [form],

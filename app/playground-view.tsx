@@ -3,7 +3,7 @@
  * What is sent, shown and asked is wired here; each feature owns its own state and server state.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useWatch, type Control, type UseFormReturn } from './lib/form-store.ts';
+import { useWatch, type FormStore } from './lib/form-store.ts';
 import type {
   DemoKeyInfo,
   DoctorRequest,
@@ -117,7 +117,7 @@ export function PlaygroundView({
   onDiagnose,
   showEntry = null,
 }: {
-  form: UseFormReturn<ComposerValues>;
+  form: FormStore<ComposerValues>;
   /** The open request tabs; the form holds the active one's draft. */
   tabs: TabStore;
   /** The embedded mock's data was reset from its bar. */
@@ -358,7 +358,7 @@ export function PlaygroundView({
   // Load into composer: the request with the environment, key and timestamp settings it was sent with.
   const onLoadHistory = (loaded: RelayResult) => {
     const values = valuesFromEntry(loaded, form.getValues(), (keyId) => nameKey(keyId).demoKey);
-    form.reset(values, { keepDefaultValues: true });
+    form.reset(values);
     setSigningView('live');
     layout.current?.revealComposer();
     const key = nameKey(loaded.keyId);
@@ -398,7 +398,7 @@ export function PlaygroundView({
   };
 
   const onCurlImport = ({ fields, environment: target, summary }: ImportOutcome) => {
-    form.reset(valuesFromImport(fields, target, form.getValues()), { keepDefaultValues: true });
+    form.reset(valuesFromImport(fields, target, form.getValues()));
     setSigningView('live');
     announce(summary);
   };
@@ -627,7 +627,7 @@ function ShownResponse({
   tabRequest,
   progress,
 }: {
-  control: Control<ComposerValues>;
+  control: FormStore<ComposerValues>;
   result: RelayResult | null;
   pending: boolean;
   error: ApiRequestError | null;
@@ -695,7 +695,7 @@ function LiveSigning({
   view,
   onViewChange,
 }: {
-  form: UseFormReturn<ComposerValues>;
+  form: FormStore<ComposerValues>;
   feed: DraftFeed;
   expansion: ExpansionSource;
   baseUrl: string | undefined;

@@ -58,13 +58,6 @@ export interface Registered {
   /** Attaches the field's element (several for a radio group); returns its detach. */
   ref: (el: FieldElement | null) => (() => void) | undefined;
   onChange: (e: { target: { value: string } }) => void;
-  onBlur: () => void;
-}
-
-interface SetOptions {
-  shouldValidate?: boolean;
-  /** Accepted for the shape people know; every change counts as an edit here. */
-  shouldDirty?: boolean;
 }
 
 function getIn(root: unknown, path: string): unknown {
@@ -107,7 +100,6 @@ const rowId = () => `row-${(nextRowId += 1)}`;
 export class FormStore<T extends object> {
   private values: T;
   private errors = new Map<string, FieldError>();
-  private nestedErrors: FieldErrors<T> = {};
   private submitCount = 0;
   private formState: { errors: FieldErrors<T>; submitCount: number } = { errors: {}, submitCount: 0 };
   private readonly rules = new Map<string, RegisterOptions<T>>();
@@ -135,7 +127,7 @@ export class FormStore<T extends object> {
     return name === undefined ? this.values : getIn(this.values, name);
   }
 
-  setValue<P extends string>(name: P, value: PathValue<T, P>, options: SetOptions = {}): void {
+  setValue<P extends string>(name: P, value: PathValue<T, P>, options: { shouldValidate?: boolean } = {}): void {
     this.values = setIn(this.values, name, value);
     this.syncElements(name);
     this.changed();
@@ -143,7 +135,7 @@ export class FormStore<T extends object> {
   }
 
   /** Replaces every value (a loaded entry, another tab): errors and the submit count start over. */
-  reset(values: T, _options?: { keepDefaultValues?: boolean }): void {
+  reset(values: T): void {
     this.values = values;
     this.rowIds.clear();
     this.errors.clear();
@@ -179,7 +171,6 @@ export class FormStore<T extends object> {
       name,
       ref,
       onChange: (e) => this.fieldChanged(name, e.target.value),
-      onBlur: () => undefined,
     };
   }
 
@@ -218,7 +209,7 @@ export class FormStore<T extends object> {
       if (this.errors.size === 0) onValid(this.values);
       else {
         this.firstInvalid()?.focus();
-        onInvalid?.(this.nestedErrors);
+        onInvalid?.(this.formState.errors);
       }
       return Promise.resolve();
     };
@@ -320,8 +311,7 @@ export class FormStore<T extends object> {
       }
       nested = setIn(nested, name, error);
     }
-    this.nestedErrors = nested as FieldErrors<T>;
-    this.formState = { errors: this.nestedErrors, submitCount: this.submitCount };
+    this.formState = { errors: nested as FieldErrors<T>, submitCount: this.submitCount };
     for (const listener of [...this.stateListeners]) listener();
   }
 
@@ -343,19 +333,10 @@ export class FormStore<T extends object> {
 // ---- hooks ---------------------------------------------------------------------------------------
 
 /** A form with these starting values, made once for the component's life. */
-export function useForm<T extends object>({
-  defaultValues,
-}: {
-  defaultValues: T;
-  /** Fields are validated as they change (and all of them at submit). */
-  mode?: 'onChange';
-}): FormStore<T> {
+export function useForm<T extends object>(defaultValues: T): FormStore<T> {
   const [form] = useState(() => new FormStore(defaultValues));
   return form;
 }
-
-export type UseFormReturn<T extends object> = FormStore<T>;
-export type Control<T extends object> = FormStore<T>;
 
 /** The values (or one value, or several) as they change; re-renders only when what it reads changed. */
 export function useWatch<T extends object>(args: { control: FormStore<T> }): T;
@@ -422,12 +403,10 @@ export function Controller<T extends object, P extends string>({
 }: {
   control: FormStore<T>;
   name: P;
-  render: (props: {
-    field: { value: PathValue<T, P>; onChange: (value: string) => void; onBlur: () => void };
-  }) => ReactElement;
+  render: (props: { field: { value: PathValue<T, P>; onChange: (value: string) => void } }) => ReactElement;
 }): ReactElement {
   const value = useWatch({ control, name });
   return render({
-    field: { value, onChange: (v: string) => control.fieldChanged(name, v), onBlur: () => undefined },
+    field: { value, onChange: (v: string) => control.fieldChanged(name, v) },
   });
 }

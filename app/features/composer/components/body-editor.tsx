@@ -10,7 +10,6 @@ const loadCodeEditor = () => import('./code-editor.tsx');
 export interface BodyEditorProps {
   value: string;
   onChange: (value: string) => void;
-  onBlur?: () => void;
   /** Said in the footer when the request should carry no body but this one does. */
   warning?: string | null;
   /** Bytes of a body set aside (kept, not sent), or null when none is. */
@@ -56,14 +55,7 @@ function useCheckedText(value: string): string {
  * it does once the page is idle after the first screen (or at once when the textarea is focused);
  * the caret and focus carry over.
  */
-export function BodyEditor({
-  value,
-  onChange,
-  onBlur,
-  warning = null,
-  asideBytes = null,
-  onRestoreAside,
-}: BodyEditorProps) {
+export function BodyEditor({ value, onChange, warning = null, asideBytes = null, onRestoreAside }: BodyEditorProps) {
   const statusId = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [editor, setEditor] = useState<{ Editor: ComponentType<CodeEditorProps>; handover?: Handover } | null>(null);
@@ -139,7 +131,6 @@ export function BodyEditor({
         <editor.Editor
           value={value}
           onChange={onChange}
-          onBlur={onBlur}
           label="Body"
           describedBy={statusId}
           handover={editor.handover}
@@ -152,7 +143,6 @@ export function BodyEditor({
           value={value}
           spellCheck={false}
           onChange={(e) => onChange(e.target.value)}
-          onBlur={onBlur}
           className="block min-h-24 w-full resize-y rounded-b-md bg-transparent p-2 font-mono text-[13px] leading-[1.55] outline-none"
         />
       )}

@@ -29,7 +29,6 @@ export interface CodeEditorProps {
   onChange: (value: string) => void;
   label: string;
   describedBy?: string;
-  onBlur?: () => void;
   /** The caret of the plain textarea this editor replaces while the person was typing in it. */
   handover?: { anchor: number; head: number };
 }
@@ -107,7 +106,7 @@ const unwrapped = [
 
 const wrapping = (doc: Text | string) => (hasLongLine(doc) ? unwrapped : EditorView.lineWrapping);
 
-export default function CodeEditor({ value, onChange, label, describedBy, onBlur, handover }: CodeEditorProps) {
+export default function CodeEditor({ value, onChange, label, describedBy, handover }: CodeEditorProps) {
   const { resolved } = useTheme();
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -198,5 +197,5 @@ export default function CodeEditor({ value, onChange, label, describedBy, onBlur
     });
   }, [value]);
 
-  return <div ref={host} onBlur={onBlur} className="overflow-hidden rounded-b-md" />;
+  return <div ref={host} className="overflow-hidden rounded-b-md" />;
 }

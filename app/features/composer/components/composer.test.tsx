@@ -6,7 +6,7 @@ import { defaultComposerValues, type ComposerValues } from '../form.ts';
 import { Composer } from './composer.tsx';
 
 function Harness({ onSend }: { onSend: (values: ComposerValues) => void }) {
-  const form = useForm<ComposerValues>({ defaultValues: defaultComposerValues(), mode: 'onChange' });
+  const form = useForm<ComposerValues>(defaultComposerValues());
   return <Composer form={form} sending={false} onSend={() => void form.handleSubmit(onSend)()} />;
 }
 

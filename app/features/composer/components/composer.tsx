@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { Controller, useFormState, useWatch, type UseFormReturn } from '../../../lib/form-store.ts';
+import { Controller, useFormState, useWatch, type FormStore } from '../../../lib/form-store.ts';
 import type { ParamSuggestion } from '../param-suggestions.ts';
 import { fillPath } from '../../../../core/catalogue.ts';
 import { describeUnexpectedBody } from '../../../../core/request-body.ts';
@@ -28,7 +28,7 @@ import { QueryEditor } from './query-editor.tsx';
 import { TimestampOptions } from './timestamp-options.tsx';
 
 export interface ComposerProps {
-  form: UseFormReturn<ComposerValues>;
+  form: FormStore<ComposerValues>;
   onSend: () => void;
   sending: boolean;
   /** Production paints the Send button red. */
@@ -79,7 +79,7 @@ export function Composer({
       setValue('operationId', '');
       return;
     }
-    reset(applyOperation(getValues(), op), { keepDefaultValues: true });
+    reset(applyOperation(getValues(), op));
   };
 
   // Method and path stay free to edit: once they no longer fit the picked operation, the Endpoint
@@ -100,7 +100,7 @@ export function Composer({
     let path = splitPathQuery(fillPath(operation, params)).base + (query === null ? '' : `?${query}`);
     // An empty value removes the parameter from the query.
     for (const p of operation.params) if (p.in === 'query') path = setQueryParam(path, p.name, params[p.name] || null);
-    setValue('path', path, { shouldDirty: true, shouldValidate: true });
+    setValue('path', path, { shouldValidate: true });
   };
 
   const applyFix = (fix: PathFix) => {
@@ -108,7 +108,7 @@ export function Composer({
       form.setFocus(`params.${fix.param}`);
       return;
     }
-    setValue('path', fix.path, { shouldDirty: true, shouldValidate: true });
+    setValue('path', fix.path, { shouldValidate: true });
     followEdit();
   };
 
@@ -270,7 +270,7 @@ export function Composer({
 }
 
 interface ParamFieldProps {
-  form: UseFormReturn<ComposerValues>;
+  form: FormStore<ComposerValues>;
   name: string;
   description: string;
   values?: string[];
@@ -357,7 +357,7 @@ type PartId = 'body' | 'query' | 'headers';
 const PARTS: PartId[] = ['body', 'query', 'headers'];
 
 /** How many rows the Query and Headers tabs hold, for their labels (the path and the headers only, never the body). */
-function usePartCounts(form: UseFormReturn<ComposerValues>): Record<PartId, number | null> {
+function usePartCounts(form: FormStore<ComposerValues>): Record<PartId, number | null> {
   const [path, headers] = useWatch({ control: form.control, name: ['path', 'headers'] });
   return {
     body: null,
@@ -376,7 +376,7 @@ function RequestParts({
   computedHeaders,
   onPathChanged,
 }: {
-  form: UseFormReturn<ComposerValues>;
+  form: FormStore<ComposerValues>;
   computedHeaders: ReactNode;
   onPathChanged: () => void;
 }) {
@@ -463,7 +463,7 @@ function RequestParts({
 }
 
 /** The fields that decide whether the body is expected, watched together. */
-function useBodyFacts(form: UseFormReturn<ComposerValues>) {
+function useBodyFacts(form: FormStore<ComposerValues>) {
   const [method, customMethod, operationId, body, bodyAside] = useWatch({
     control: form.control,
     name: ['method', 'customMethod', 'operationId', 'body', 'bodyAside'],
@@ -472,11 +472,11 @@ function useBodyFacts(form: UseFormReturn<ComposerValues>) {
 }
 
 /** The body editor, told when its text goes out with a request that takes no body, and about a body set aside. */
-function BodyField({ form }: { form: UseFormReturn<ComposerValues> }) {
+function BodyField({ form }: { form: FormStore<ComposerValues> }) {
   const { unexpected, bodyAside } = useBodyFacts(form);
   const restore = () => {
     const next = restoreBodyAside(form.getValues());
-    form.setValue('body', next.body, { shouldDirty: true });
+    form.setValue('body', next.body);
     form.setValue('bodyAside', next.bodyAside);
   };
   return (
@@ -487,7 +487,6 @@ function BodyField({ form }: { form: UseFormReturn<ComposerValues> }) {
         <BodyEditor
           value={f.value}
           onChange={f.onChange}
-          onBlur={f.onBlur}
           warning={unexpected ? describeUnexpectedBody(unexpected) : null}
           asideBytes={bodyAside === '' ? null : utf8ByteLength(bodyAside)}
           onRestoreAside={restore}
@@ -498,12 +497,12 @@ function BodyField({ form }: { form: UseFormReturn<ComposerValues> }) {
 }
 
 /** Beside Send: the body that goes out with a request that takes none, and the one click that keeps it back. */
-function SendBodyNote({ form, id }: { form: UseFormReturn<ComposerValues>; id: string }) {
+function SendBodyNote({ form, id }: { form: FormStore<ComposerValues>; id: string }) {
   const { unexpected } = useBodyFacts(form);
   if (!unexpected) return null;
   const aside = () => {
     const next = setBodyAside(form.getValues());
-    form.setValue('body', next.body, { shouldDirty: true });
+    form.setValue('body', next.body);
     form.setValue('bodyAside', next.bodyAside);
   };
   return (
@@ -521,7 +520,7 @@ function SendBodyNote({ form, id }: { form: UseFormReturn<ComposerValues>; id: s
 
 /** Under the Path field: what is wrong with it, and the one-click fix when there is one (read live from the path). */
 function PathNote(props: {
-  form: UseFormReturn<ComposerValues>;
+  form: FormStore<ComposerValues>;
   id: string;
   message: string;
   onFix: (fix: PathFix) => void;

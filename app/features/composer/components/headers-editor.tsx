@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { useFieldArray, useFormState, type UseFormReturn } from '../../../lib/form-store.ts';
+import { useFieldArray, useFormState, type FormStore } from '../../../lib/form-store.ts';
 import { MAX_EXTRA_HEADERS } from '../../../../core/headers.ts';
 import { Button } from '../../../components/button.tsx';
 import { validateHeaderName, validateHeaderValue, type ComposerValues } from '../form.ts';
@@ -13,7 +13,7 @@ const input =
  * with their current values. A name or value the relay would refuse is said at its field, in
  * core/headers.ts's words.
  */
-export function HeadersEditor({ form, computed }: { form: UseFormReturn<ComposerValues>; computed?: ReactNode }) {
+export function HeadersEditor({ form, computed }: { form: FormStore<ComposerValues>; computed?: ReactNode }) {
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'headers' });
   const errors = useFormState(form.control).errors.headers;
   const noteId = useId();
@@ -93,8 +93,8 @@ function HeaderRow(props: {
   n: number;
   nameError: string | undefined;
   valueError: string | undefined;
-  nameField: ReturnType<UseFormReturn<ComposerValues>['register']>;
-  valueField: ReturnType<UseFormReturn<ComposerValues>['register']>;
+  nameField: ReturnType<FormStore<ComposerValues>['register']>;
+  valueField: ReturnType<FormStore<ComposerValues>['register']>;
   onRemove: () => void;
 }) {
   const nameErrId = useId();

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useWatch, type UseFormReturn } from '../../../lib/form-store.ts';
+import { useWatch, type FormStore } from '../../../lib/form-store.ts';
 import { Button } from '../../../components/button.tsx';
 import type { ComposerValues } from '../form.ts';
 import {
@@ -26,7 +26,7 @@ export function QueryEditor({
   form,
   onPathChanged,
 }: {
-  form: UseFormReturn<ComposerValues>;
+  form: FormStore<ComposerValues>;
   /** The path was rewritten from the rows (the Endpoint picker may follow it). */
   onPathChanged: () => void;
 }) {
@@ -46,7 +46,7 @@ export function QueryEditor({
   });
 
   const write = (next: QueryRow[]) => {
-    form.setValue('path', pathWithRows(form.getValues('path'), next), { shouldDirty: true, shouldValidate: true });
+    form.setValue('path', pathWithRows(form.getValues('path'), next), { shouldValidate: true });
     onPathChanged();
   };
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { Controller, useFormState, useWatch, type UseFormReturn } from '../../../lib/form-store.ts';
+import { Controller, useFormState, useWatch, type FormStore } from '../../../lib/form-store.ts';
 import { currentTimestamp, type ComposerValues, type TimestampMode, type TimestampUnit } from '../form.ts';
 
 const segmented =
@@ -7,7 +7,7 @@ const segmented =
   'has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-sky-500 dark:text-slate-300 dark:has-[:checked]:bg-slate-700 dark:has-[:checked]:text-white';
 
 /** Timestamp mode (at send time / pinned), the pinned value and its unit (v1 only: the Partner API's are seconds). */
-export function TimestampOptions({ form }: { form: UseFormReturn<ComposerValues> }) {
+export function TimestampOptions({ form }: { form: FormStore<ComposerValues> }) {
   const secondsOnly = useWatch({ control: form.control, name: 'scheme' }) === 'partner';
   const tsId = useId();
   const errId = useId();
@@ -15,14 +15,14 @@ export function TimestampOptions({ form }: { form: UseFormReturn<ComposerValues>
   const error = useFormState(form.control).errors.timing?.pinned;
 
   const setMode = (next: TimestampMode) => {
-    form.setValue('timing.mode', next, { shouldDirty: true });
+    form.setValue('timing.mode', next);
     if (next === 'pinned' && form.getValues('timing.pinned') === '') {
-      form.setValue('timing.pinned', currentTimestamp(form.getValues('timing.unit')), { shouldDirty: true });
+      form.setValue('timing.pinned', currentTimestamp(form.getValues('timing.unit')));
     }
   };
   const setUnit = (next: TimestampUnit) => {
     const prev = form.getValues('timing.unit');
-    form.setValue('timing.unit', next, { shouldDirty: true });
+    form.setValue('timing.unit', next);
     // A pinned value the page filled in follows the unit; one the person typed is left alone.
     const pinned = form.getValues('timing.pinned');
     if (prev !== next && /^\d+$/.test(pinned)) {
@@ -32,7 +32,7 @@ export function TimestampOptions({ form }: { form: UseFormReturn<ComposerValues>
           : next === 'seconds' && pinned.length >= 17
             ? pinned.slice(0, -9)
             : null;
-      if (converted) form.setValue('timing.pinned', converted, { shouldDirty: true, shouldValidate: true });
+      if (converted) form.setValue('timing.pinned', converted, { shouldValidate: true });
     }
   };
 

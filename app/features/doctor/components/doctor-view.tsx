@@ -64,9 +64,7 @@ export function DoctorView({
   /** "Save to collection…": the corrected request is saved as a named request; `onSaved` once it is. */
   onSaveToCollection?: (request: RequestDraft, onSaved: (name: string) => void) => void;
 } = {}) {
-  const form = useForm<DoctorFormValues>({
-    defaultValues: prefill ? valuesFromDoctorRequest(prefill.request) : defaultDoctorValues(),
-  });
+  const form = useForm<DoctorFormValues>(prefill ? valuesFromDoctorRequest(prefill.request) : defaultDoctorValues());
   const { register, handleSubmit, control } = form;
   const mode = useWatch({ control, name: 'mode' });
   const environment = useWatch({ control, name: 'environment' });

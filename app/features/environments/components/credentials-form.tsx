@@ -13,7 +13,7 @@ export function CredentialsForm({ environment }: { environment: Environment }) {
   const mutation = useSetCredentials(environment);
   // Plain rules mirroring CredentialsRequest in core/contract.ts (the server checks it again), so that
   // zod stays off the first screen.
-  const form = useForm<CredentialsRequest>({ defaultValues: { keyId: '', secret: '' } });
+  const form = useForm<CredentialsRequest>({ keyId: '', secret: '' });
   const { errors } = useFormState(form.control);
 
   const onSubmit = form.handleSubmit((raw) => {
