@@ -8,6 +8,14 @@ export const ENVIRONMENTS = ['mock', 'sandbox', 'production'] as const;
 /** The demo partners of the embedded Partner API (server/mock/partner/keys.ts). */
 export const PARTNER_DEMO_KEY_IDS = ['partner-northwind', 'partner-fresh', 'partner-test-key'] as const;
 
+/**
+ * The demo partner of this id, if it is one. A Partner API request on the mock records its demo
+ * partner's id as its key id, so this reads which partner signed a recorded request.
+ */
+export function demoPartnerOf(id: string | undefined): (typeof PARTNER_DEMO_KEY_IDS)[number] | undefined {
+  return PARTNER_DEMO_KEY_IDS.find((k) => k === id);
+}
+
 export const DEMO_KEYS = [
   'full',
   'read-only',

@@ -1,15 +1,8 @@
 /** Pure mappers for bundles in the page: file names, re-run drafts, demo keys. No React. */
 import type { BundleEntry } from '../../../core/bundle/index.ts';
-import type {
-  DemoKey,
-  DemoKeyInfo,
-  Environment,
-  PartnerDemoKey,
-  RequestDraft,
-  SendRequest,
-} from '../../../core/contract.ts';
+import type { DemoKey, DemoKeyInfo, Environment, RequestDraft, SendRequest } from '../../../core/contract.ts';
 import { isComputedHeader, isSensitiveHeader, isTransportHeader } from '../../../core/headers.ts';
-import { PARTNER_DEMO_KEY_IDS } from '../../../core/constants.ts';
+import { demoPartnerOf } from '../../../core/constants.ts';
 import { schemeOf } from '../../../core/schemes.ts';
 import { pathFromUrl } from '../../lib/qredo-url.ts';
 
@@ -46,8 +39,8 @@ export function draftFromBundleEntry(
     // The Partner API's: signed by its own scheme, by the same demo partner on the mock.
     request.scheme = 'partner';
     if (environment === 'mock') {
-      if ((PARTNER_DEMO_KEY_IDS as readonly string[]).includes(entry.keyId))
-        request.partnerKey = entry.keyId as PartnerDemoKey;
+      const partnerKey = demoPartnerOf(entry.keyId);
+      if (partnerKey) request.partnerKey = partnerKey;
       else note = `The sender's partner key is not a demo partner's; the mock's Northwind demo partner signs instead.`;
     }
   } else if (environment === 'mock') {

@@ -4,7 +4,7 @@
  */
 import { fillPath, OPERATIONS, operationTakesBody, type Operation } from '../../../core/catalogue.ts';
 import type { DemoKey, Environment, HistoryEntry, PartnerDemoKey, RequestDraft } from '../../../core/contract.ts';
-import { PARTNER_DEMO_KEY_IDS } from '../../../core/constants.ts';
+import { demoPartnerOf } from '../../../core/constants.ts';
 import { PARTNER_OPERATIONS, type PartnerOperation } from '../../../core/partner/catalogue.ts';
 import type { SchemeId } from '../../../core/schemes.ts';
 import { headerNameProblem, headerValueProblem } from '../../../core/headers.ts';
@@ -311,9 +311,7 @@ export function valuesFromEntry(
   const scheme: SchemeId = entry.scheme ?? 'v1';
   const match = matchOperation(entry.request.method, entry.request.path, scheme);
   const nonce = entry.stringToSign.segments.find((s) => s.name === 'nonce');
-  const partnerKey = (PARTNER_DEMO_KEY_IDS as readonly string[]).includes(entry.keyId)
-    ? (entry.keyId as PartnerDemoKey)
-    : current.partnerKey;
+  const partnerKey = demoPartnerOf(entry.keyId) ?? current.partnerKey;
   return {
     ...current,
     scheme,

@@ -2,7 +2,7 @@
  * The doctor's pure mappers: the form to a DoctorRequest, and a DoctorResponse to what the page shows
  * (verdict, component rows with the differing part marked, causes with their confidence). No React.
  */
-import { PARTNER_DEMO_KEY_IDS } from '../../../core/constants.ts';
+import { demoPartnerOf } from '../../../core/constants.ts';
 import type {
   DemoKey,
   DemoKeyInfo,
@@ -269,8 +269,8 @@ export function correctedDraft(
   };
   if (corrected.scheme === 'partner') {
     request.scheme = 'partner';
-    if (corrected.environment === 'mock' && (PARTNER_DEMO_KEY_IDS as readonly string[]).includes(d.keyId))
-      request.partnerKey = d.keyId as PartnerDemoKey;
+    const partnerKey = corrected.environment === 'mock' ? demoPartnerOf(d.keyId) : undefined;
+    if (partnerKey) request.partnerKey = partnerKey;
     return { ok: true, request };
   }
   if (corrected.environment === 'mock') {

@@ -5,7 +5,7 @@
  * composer showed it.
  */
 import type { HistoryEntry, RequestDraft, SavedRequest, WorkspaceDraft } from '../../../core/contract.ts';
-import { PARTNER_DEMO_KEY_IDS } from '../../../core/constants.ts';
+import { demoPartnerOf } from '../../../core/constants.ts';
 import { isComputedHeader, isTransportHeader } from '../../../core/headers.ts';
 import type { CaptureRule } from '../../../core/workbench/collection.ts';
 import { draftMethod } from './tabs.ts';
@@ -38,7 +38,7 @@ export function savedRequestFromDraft(
 
 /** A draft's API fields for the Partner API: its partner, and a nonce to be typed or made when it signs one. */
 function partnerFields(partnerKey: string | undefined, nonce: boolean): Partial<WorkspaceDraft> {
-  const known = PARTNER_DEMO_KEY_IDS.find((k) => k === partnerKey);
+  const known = demoPartnerOf(partnerKey);
   return {
     scheme: 'partner',
     ...(known ? { partnerKey: known } : {}),
