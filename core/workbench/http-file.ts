@@ -742,7 +742,7 @@ export function printHttpFile(
         `"${name}": ${r.method} is not a method the JetBrains and VS Code tools know; they would read it as part of the URL.`,
       );
     const url = r.environment
-      ? baseOf({ ...r, environment: r.environment }, bases, partnerBases).replace(/\/+$/, '') + r.path
+      ? baseOf(r.environment, r.scheme, bases, partnerBases).replace(/\/+$/, '') + r.path
       : r.path;
     if (/\s/.test(url) || url === '' || (r.environment !== null && !/^($|[/?])/.test(r.path)))
       notes.push(`"${name}": the path ${JSON.stringify(r.path.slice(0, 60))} does not read back as the same URL.`);

@@ -504,7 +504,7 @@ export function printPostman(
         method: item.method,
         header: item.headers.map((h) => ({ key: h.name, value: h.value })),
         url: item.environment
-          ? baseOf({ ...item, environment: item.environment }, bases, partnerBases).replace(/\/+$/, '') + item.path
+          ? baseOf(item.environment, item.scheme, bases, partnerBases).replace(/\/+$/, '') + item.path
           : item.path,
       };
       if (item.body !== null) request.body = { mode: 'raw', raw: item.body };

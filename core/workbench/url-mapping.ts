@@ -9,8 +9,8 @@
  *
  * With the Partner API's bases too, a URL under one of those is a Partner API request (`scheme`).
  *
- * Public API: mapUrlToEnvironment(url, lookup, bases, partnerBases?): MappedUrl; baseOf(request, bases,
- * partnerBases?); EnvironmentBases.
+ * Public API: mapUrlToEnvironment(url, lookup, bases, partnerBases?): MappedUrl; baseOf(environment,
+ * scheme, bases, partnerBases?); EnvironmentBases.
  */
 import { itemAt } from '../checked.ts';
 import type { Environment } from '../contract.ts';
@@ -25,11 +25,12 @@ export type EnvironmentBases = Readonly<Record<Environment, string>>;
  * the Partner API's base when those are known).
  */
 export function baseOf(
-  request: { environment: Environment; scheme?: 'v1' | 'partner' | undefined },
+  environment: Environment,
+  scheme: 'v1' | 'partner' | undefined,
   bases: EnvironmentBases,
   partnerBases?: EnvironmentBases,
 ): string {
-  return (request.scheme === 'partner' && partnerBases ? partnerBases : bases)[request.environment];
+  return (scheme === 'partner' && partnerBases ? partnerBases : bases)[environment];
 }
 
 export interface MappedUrl {
