@@ -39,6 +39,7 @@ export default defineConfig({
           include: ['core/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
           // The long suites: `npm run test:reliability` (vitest.reliability.config.ts).
           exclude: ['server/reliability/**'],
+          setupFiles: ['test-support/cleanup.ts'],
         },
       },
       {

@@ -13,5 +13,6 @@ export default defineConfig({
     include: ['server/reliability/**/*.test.ts', 'core/**/*.property.test.ts', 'server/**/*.property.test.ts'],
     env: { PLAYGROUND_PROPERTY_RUNS: '10000' },
     fileParallelism: false,
+    setupFiles: ['test-support/cleanup.ts'],
   },
 });

@@ -7,7 +7,7 @@ import { openHistoryStore } from './history/store.ts';
 import { findDemoKey } from './mock/keys.ts';
 import { startMockServer } from './mock/server.ts';
 import { memoryIo } from '../test-support/cli-io.ts';
-import { tempDir } from '../test-support/playground.ts';
+import { tempDir } from '../test-support/temp-dirs.ts';
 
 const io = memoryIo;
 

@@ -11,7 +11,7 @@ import { runCli } from './cli.ts';
 import { findPartnerDemoKey } from './mock/partner/keys.ts';
 import { startMockServer } from './mock/server.ts';
 import { memoryIo } from '../test-support/cli-io.ts';
-import { tempDir } from '../test-support/playground.ts';
+import { tempDir } from '../test-support/temp-dirs.ts';
 
 interface Vector {
   name: string;

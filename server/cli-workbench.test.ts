@@ -4,7 +4,8 @@ import { ImportResponse } from '../core/contract.ts';
 import { parseCollection, savedRequests } from '../core/workbench/collection.ts';
 import { runCli } from './cli.ts';
 import { memoryIo } from '../test-support/cli-io.ts';
-import { startTestPlayground, tempDir, type TestPlayground } from '../test-support/playground.ts';
+import { startTestPlayground, type TestPlayground } from '../test-support/playground.ts';
+import { tempDir } from '../test-support/temp-dirs.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../core/workbench/fixtures/${name}`, import.meta.url));
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { TOKEN_FILE } from './security/launch-token.ts';
 import { startMockServer } from './mock/server.ts';
 import { memoryIo } from '../test-support/cli-io.ts';
-import { tempDir } from '../test-support/playground.ts';
+import { tempDir } from '../test-support/temp-dirs.ts';
 
 const io = memoryIo;
 

@@ -12,7 +12,8 @@ import { toBundle } from '../core/bundle/index.ts';
 import type { HistoryEntry } from '../core/contract.ts';
 import { startUpstream, type Upstream } from '../test-support/upstream.ts';
 import { PARTNER_DEMO_KEYS } from './mock/partner/keys.ts';
-import { startTestPlayground, tempDir, type TestPlayground } from '../test-support/playground.ts';
+import { startTestPlayground, type TestPlayground } from '../test-support/playground.ts';
+import { tempDir } from '../test-support/temp-dirs.ts';
 
 const ENV_API_KEY = 'eyJrZXlfaWQiOiJMZWFrRW52S2V5MSIsImtleSI6Im5ldmVyLWluLWFuLWFuc3dlciJ9';
 const PAGE_API_KEY = 'eyJrZXlfaWQiOiJMZWFrUGFnZUtleTEiLCJrZXkiOiJzdGF5cy1vbi10aGUtc2VydmVyIn0';

@@ -2,7 +2,8 @@ import { ifAssigned } from '../test-support/assigned.ts';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestPlayground, tempDir, type TestPlayground } from '../test-support/playground.ts';
+import { startTestPlayground, type TestPlayground } from '../test-support/playground.ts';
+import { tempDir } from '../test-support/temp-dirs.ts';
 import { startUpstream, type Upstream } from '../test-support/upstream.ts';
 
 const KEY_TEXT = '$2a$10$LeakTestSecretThatMustNeverLeaveTheServer.0123456789ab';

@@ -10,7 +10,7 @@ import { createServer, preview, type InlineConfig, type PreviewServer, type Vite
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { playground } from './plugin.ts';
 import { rawExchange } from '../test-support/http-client.ts';
-import { tempDir } from '../test-support/playground.ts';
+import { tempDir } from '../test-support/temp-dirs.ts';
 
 const TOKEN = 'plugin-test-token-0123456789abcdef';
 const saved = { ...process.env };

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXAMPLE_TRANSACTION_BODY } from '../core/catalogue.ts';
-import { startTestPlayground, tempDir, type TestPlayground } from '../test-support/playground.ts';
+import { startTestPlayground, type TestPlayground } from '../test-support/playground.ts';
+import { tempDir } from '../test-support/temp-dirs.ts';
 import { startUpstream, type Answer } from '../test-support/upstream.ts';
 
 const SANDBOX_SECRET = Buffer.from('$2a$10$SandboxSecretForPlaygroundTestsOnly.abcdefghijklmnopqrstu').toString(

@@ -14,7 +14,7 @@ import { base64url } from '../core/signing/index.ts';
 import { nodeRsaSha256 } from './crypto.ts';
 import { findPartnerDemoKey } from './mock/partner/keys.ts';
 import { startMockServer, type MockServer } from './mock/server.ts';
-import { tempDir } from '../test-support/playground.ts';
+import { tempDir } from '../test-support/temp-dirs.ts';
 import { createPrivateKey } from 'node:crypto';
 
 const partner = findPartnerDemoKey('partner-test-key');

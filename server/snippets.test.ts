@@ -8,7 +8,7 @@ import { buildStringToSign, decodeSecret, formatTimestamp, sign } from '../core/
 import { nodeHmac } from './crypto.ts';
 import { findDemoKey } from './mock/keys.ts';
 import { startMockServer, type MockServer } from './mock/server.ts';
-import { tempDir } from '../test-support/playground.ts';
+import { tempDir } from '../test-support/temp-dirs.ts';
 
 const key = findDemoKey('full');
 let mock: MockServer;

@@ -4,15 +4,13 @@
  * real SQLite in a temp data folder, and a client (http-client.ts) that carries the launch token.
  * For a backend in a child process a test can kill, see standalone.ts.
  */
-import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadConfig, type PlaygroundConfig } from '../server/config/config.ts';
 import { startMockServer, type MockServer } from '../server/mock/server.ts';
 import { createRouter } from '../server/router.ts';
 import { createServices, type Services } from '../server/services.ts';
+import { tempDir } from './temp-dirs.ts';
 import { createClient, type Answer, type CallOptions, type Client } from './http-client.ts';
 
 export type { StreamedAnswer } from './http-client.ts';
@@ -30,10 +28,6 @@ export interface TestPlayground {
   /** A GET read as it streams, line by line (see Client.stream). */
   stream: Client['stream'];
   close(): Promise<void>;
-}
-
-export function tempDir(prefix = 'playground-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
 }
 
 export async function startTestPlayground(

@@ -19,7 +19,8 @@ import { nodeHmac } from '../../server/crypto.ts';
 import { findDemoKey } from '../../server/mock/keys.ts';
 import type { MockServer } from '../../server/mock/server.ts';
 import type { Services } from '../../server/services.ts';
-import { startTestPlayground, tempDir } from '../../test-support/playground.ts';
+import { startTestPlayground } from '../../test-support/playground.ts';
+import { tempDir } from '../../test-support/temp-dirs.ts';
 
 export interface HostedPlayground {
   port: number;

@@ -14,7 +14,7 @@ import type { Browser, Page } from '@playwright/test';
 import { openHistoryStore } from '../../server/history/store.ts';
 import { SEARCH_MARKER, fillHistory } from '../lib/history-fill.ts';
 import { locate, shimNames } from '../lib/page.ts';
-import { tempDir } from '../../test-support/playground.ts';
+import { tempDir } from '../../test-support/temp-dirs.ts';
 import { launchChromium } from '../../test-support/chromium.ts';
 import { ensureBuild, removeDir, startPreview } from '../lib/preview.ts';
 import { median, round } from '../lib/stats.ts';

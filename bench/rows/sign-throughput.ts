@@ -12,7 +12,7 @@ import { buildStringToSign, decodeSecret, sign } from '../../core/signing/index.
 import { nodeHmac } from '../../server/crypto.ts';
 import { findDemoKey } from '../../server/mock/keys.ts';
 import { jsonBody } from '../../test-support/bodies.ts';
-import { tempDir } from '../../test-support/playground.ts';
+import { tempDir } from '../../test-support/temp-dirs.ts';
 import { median, round } from '../lib/stats.ts';
 import { measurement, type BenchRow } from '../lib/types.ts';
 

@@ -14,12 +14,8 @@ import { loadConfig } from '../config/config.ts';
 import { findDemoKey } from '../mock/keys.ts';
 import { TIMELINE } from '../mock/transactions.ts';
 import { createServices } from '../services.ts';
-import {
-  startTestPlayground,
-  tempDir,
-  type StreamedAnswer,
-  type TestPlayground,
-} from '../../test-support/playground.ts';
+import { startTestPlayground, type StreamedAnswer, type TestPlayground } from '../../test-support/playground.ts';
+import { tempDir } from '../../test-support/temp-dirs.ts';
 
 const START_MS = 1_700_000_000_000;
 /** A secret in the shape of a Qredo one; the playground must never show it. */

@@ -24,7 +24,8 @@ import {
 } from '../../test-support/faults.ts';
 import { MB, printTable } from '../../test-support/figures.ts';
 import { checkDatabase } from '../../test-support/history-db.ts';
-import { startTestPlayground, tempDir, type TestPlayground } from '../../test-support/playground.ts';
+import { startTestPlayground, type TestPlayground } from '../../test-support/playground.ts';
+import { tempDir } from '../../test-support/temp-dirs.ts';
 import { startUpstream, type Upstream } from '../../test-support/upstream.ts';
 
 const SECRET = Buffer.from('$2a$10$FaultInjectionTestSecretForThePlayground.0123456789ab').toString('base64');

@@ -12,7 +12,8 @@ import { RelayResult } from '../../core/contract.ts';
 import { FAULT_PATHS, startFaultUpstream, type FaultUpstream } from '../../test-support/faults.ts';
 import { MB, printTable } from '../../test-support/figures.ts';
 import { checkDatabase } from '../../test-support/history-db.ts';
-import { startTestPlayground, tempDir, type TestPlayground } from '../../test-support/playground.ts';
+import { startTestPlayground, type TestPlayground } from '../../test-support/playground.ts';
+import { tempDir } from '../../test-support/temp-dirs.ts';
 
 const SECRET = Buffer.from('$2a$10$FaultInjectionTestSecretForThePlayground.0123456789ab').toString('base64');
 const ENV = { QREDO_SANDBOX_API_KEY: 'faultTestKey01', QREDO_SANDBOX_API_SECRET: SECRET };

@@ -10,7 +10,7 @@ import { DEMO_KEYS } from '../mock/keys.ts';
 import { MB, printTable } from '../../test-support/figures.ts';
 import { checkDatabase } from '../../test-support/history-db.ts';
 import { createClient } from '../../test-support/http-client.ts';
-import { tempDir } from '../../test-support/playground.ts';
+import { tempDir } from '../../test-support/temp-dirs.ts';
 import { startStandalone, type StandaloneServer } from '../../test-support/standalone.ts';
 
 const SECONDS = Number(process.env.RELIABILITY_LOAD_SECONDS ?? 60);

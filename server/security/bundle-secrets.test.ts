@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeSecret, toHex } from '../../core/signing/index.ts';
 import { DEMO_KEYS } from '../mock/keys.ts';
 import { PARTNER_DEMO_KEYS } from '../mock/partner/keys.ts';
-import { tempDir } from '../../test-support/playground.ts';
+import { tempDir } from '../../test-support/temp-dirs.ts';
 import { PROJECT_ROOT } from '../../test-support/standalone.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/check-bundle-secrets.ts', import.meta.url));

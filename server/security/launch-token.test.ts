@@ -1,7 +1,7 @@
 import { chmodSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../test-support/playground.ts';
+import { tempDir } from '../../test-support/temp-dirs.ts';
 import { prepareDataDir } from './data-dir.ts';
 import { TOKEN_FILE, launchUrl, loadLaunchToken, rotateLaunchToken } from './launch-token.ts';
 

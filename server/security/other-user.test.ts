@@ -6,11 +6,11 @@
  */
 import { ifAssigned } from '../../test-support/assigned.ts';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../../test-support/playground.ts';
+import { tempDir } from '../../test-support/temp-dirs.ts';
 import { PROJECT_ROOT, startStandalone, type StandaloneServer } from '../../test-support/standalone.ts';
 import { startUpstream, type Upstream } from '../../test-support/upstream.ts';
 import { TOKEN_FILE } from './launch-token.ts';
@@ -96,7 +96,7 @@ describe.skipIf(!canSwitch)('another user of the machine', () => {
   });
 
   it('gets 401 on every /api route, moves nothing, and finds the token nowhere it can read', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'other-user-script-'));
+    const dir = tempDir('other-user-script-');
     chmodSync(dir, 0o755);
     const script = join(dir, 'attacker.mjs');
     writeFileSync(script, ATTACKER, { mode: 0o644 });

@@ -12,7 +12,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HISTORY_FILE } from '../history/store.ts';
 import { printTable } from '../../test-support/figures.ts';
 import { rawExchange } from '../../test-support/http-client.ts';
-import { startTestPlayground, tempDir, type TestPlayground } from '../../test-support/playground.ts';
+import { startTestPlayground, type TestPlayground } from '../../test-support/playground.ts';
+import { tempDir } from '../../test-support/temp-dirs.ts';
 import { startUpstream, type Upstream } from '../../test-support/upstream.ts';
 
 const SECRET = Buffer.from('$2a$10$PerimeterExtraTestSecretForThePlayground.0123456789').toString('base64');

@@ -9,7 +9,8 @@ import {
   type WorkspaceDraft,
 } from '../../core/contract.ts';
 import { findDemoKey } from '../mock/keys.ts';
-import { startTestPlayground, tempDir, type TestPlayground } from '../../test-support/playground.ts';
+import { startTestPlayground, type TestPlayground } from '../../test-support/playground.ts';
+import { tempDir } from '../../test-support/temp-dirs.ts';
 
 let p: TestPlayground;
 afterEach(async () => ifAssigned(p)?.close());
