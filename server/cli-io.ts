@@ -10,7 +10,7 @@ import { loadConfig } from './config/config.ts';
 import { requireConsent } from './consent.ts';
 import { exchange } from './exchange.ts';
 import { HttpError } from './http.ts';
-import { createServices } from './services.ts';
+import { createServices, type Services } from './services.ts';
 import { signDraft } from './signer.ts';
 
 /** A mistake in the command line itself: answered with the usage text and exit code 2. */
@@ -56,6 +56,16 @@ export function printRelayResult(io: CliIo, result: RelayResult, json: boolean):
 /** The environment with --data-dir as PLAYGROUND_DATA_DIR, as every command that opens the data folder reads it. */
 export function dataDirEnv(io: CliIo, dataDir: string | undefined): Record<string, string | undefined> {
   return { ...io.env, ...(dataDir ? { PLAYGROUND_DATA_DIR: dataDir } : {}) };
+}
+
+/**
+ * The playground's services for one CLI command, over the data folder given (or the configured one).
+ * A Qredo API already listening on the mock's port (a running playground, `npm run mock`) is used at
+ * once rather than waited out.
+ */
+export function cliServices(io: CliIo, dataDir: string | undefined): Services {
+  const env = dataDirEnv(io, dataDir);
+  return createServices(loadConfig(env), { env, log: (line) => io.err(line), clock: io.now, mockPortTaken: 'use' });
 }
 
 /**
@@ -127,8 +137,7 @@ export async function sendDraft(
   draft: RequestDraft,
   values: { 'data-dir'?: string | undefined; confirm: boolean; json: boolean },
 ): Promise<number> {
-  const env = dataDirEnv(io, values['data-dir']);
-  const services = createServices(loadConfig(env), { env, log: (line) => io.err(line), clock: io.now });
+  const services = cliServices(io, values['data-dir']);
   let result: RelayResult;
   try {
     requireConsent({ ...draft, confirm: values.confirm, nowMs: io.now(), how: 'Add --confirm to send it.' });

@@ -38,12 +38,12 @@ import { ImportError } from '../core/import/index.ts';
 import { loadConfig } from './config/config.ts';
 import { prepareDataDir } from './security/data-dir.ts';
 import { launchUrl, loadLaunchToken, rotateLaunchToken } from './security/launch-token.ts';
-import { createServices } from './services.ts';
 import { WorkbenchError } from './workbench/errors.ts';
 import { exportFile, importFile } from './workbench/files.ts';
 import {
   UsageError,
   causesJson,
+  cliServices,
   dataDirEnv,
   printDiagnosis,
   printSigned,
@@ -339,8 +339,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     io.err(`The import cannot be done: ${describeIssues(request.error).join('; ')}`);
     return 1;
   }
-  const env = dataDirEnv(io, values['data-dir']);
-  const services = createServices(loadConfig(env), { env, log: (line) => io.err(line), clock: io.now });
+  const services = cliServices(io, values['data-dir']);
   let answer: ImportResponse;
   try {
     answer = services.redactor.scrubValue(
@@ -389,8 +388,7 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   if (values.collection === undefined) throw new UsageError('--collection NAME is required.');
   const format = parseFormat(values.format);
   if (!format) throw new UsageError(`--format is required: one of ${FileFormat.options.join(', ')}.`);
-  const env = dataDirEnv(io, values['data-dir']);
-  const services = createServices(loadConfig(env), { env, log: (line) => io.err(line), clock: io.now });
+  const services = cliServices(io, values['data-dir']);
   try {
     const collections = services.workbench().collections;
     const found = collections.findByName(values.collection);

@@ -74,6 +74,12 @@ export function createServices(
     startMock?: boolean;
     /** Run the doctor on the calling thread (the CLI) instead of in a worker. */
     inlineDoctor?: boolean;
+    /**
+     * When the mock's port is taken: `wait` (the default) retries for 2 s, since a dev-server restart
+     * frees it in a moment; `use` takes the Qredo API listening there at once (a CLI run beside a
+     * running playground or `npm run mock`).
+     */
+    mockPortTaken?: 'wait' | 'use';
   } = {},
 ): Services {
   const env = opts.env ?? process.env;
@@ -107,7 +113,7 @@ export function createServices(
 
   function ensureMock(): Promise<void> {
     if (opts.startMock === false) return Promise.resolve();
-    mock ??= startMockOnce(config.mockPort, rawLog).catch((e: unknown) => {
+    mock ??= startMockOnce(config.mockPort, rawLog, opts.mockPortTaken === 'use' ? 0 : 10).catch((e: unknown) => {
       mock = null;
       throw e;
     });
@@ -182,15 +188,16 @@ export type { Server };
 
 /**
  * Starts the embedded mock. A port still held for a moment (a dev-server restart closing the old
- * mock) is retried; a port held for good means a Qredo API already listens there and is used as is.
+ * mock) is retried `retries` times, 200 ms apart; a port held after that means a Qredo API already
+ * listens there, and it is used as is.
  */
-async function startMockOnce(port: number, log: (line: string) => void): Promise<MockServer | null> {
+async function startMockOnce(port: number, log: (line: string) => void, retries: number): Promise<MockServer | null> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await startMockServer({ port, host: '127.0.0.1' });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
-      if (attempt >= 10) {
+      if (attempt >= retries) {
         log(`[playground] port ${port} is taken: using the Qredo API already listening there as the mock.`);
         return null;
       }
