@@ -243,6 +243,21 @@ export default defineConfig(
     files: TESTS,
     rules: { 'no-restricted-syntax': 'off' },
   },
+  // ---- Node-side tests share a module registry per worker (vite.config.ts, isolate: false) ----
+  {
+    files: ['core/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['mock', 'doMock', 'stubGlobal', 'stubEnv'].map((property) => ({
+          object: 'vi',
+          property,
+          message:
+            'These test files share their modules and globals with the next file in the worker (isolate: false): pass the dependency in instead.',
+        })),
+      ],
+    },
+  },
   // ---- a non-null assertion that is wrong in a test throws, and the test fails: what it is for ----
   {
     files: [...TESTS, 'e2e/**/*.ts', 'test-support/**/*.ts', 'bench/**/*.ts'],
