@@ -33,30 +33,49 @@ export function sendError(res: ServerResponse, redactor: Redactor, error: HttpEr
   });
 }
 
-/** Reads a request body up to `limit` bytes; past it, 413 without reading the rest. */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/**
+ * A request body of at most `limit` bytes, or null when it is larger (a declared content-length
+ * over the limit is believed at once): the rest is then drained, not kept. The playground and both
+ * embedded mocks read bodies with it.
+ */
+export function readUpTo(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      reject(new HttpError(413, 'too-large', `The request body is ${declared} bytes; the limit is ${limit}.`));
+    if (Number(req.headers['content-length']) > limit) {
       req.resume();
+      resolve(null);
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new HttpError(413, 'too-large', `The request body is larger than the limit of ${limit} bytes.`));
-        req.removeAllListeners('data');
+        chunks.length = 0;
+        req.off('data', onData);
         req.resume();
+        resolve(null);
         return;
       }
       chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** Reads a request body up to `limit` bytes; past it, 413 without keeping the rest. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const body = await readUpTo(req, limit);
+  if (body) return body;
+  const declared = Number(req.headers['content-length']);
+  throw new HttpError(
+    413,
+    'too-large',
+    declared > limit
+      ? `The request body is ${declared} bytes; the limit is ${limit}.`
+      : `The request body is larger than the limit of ${limit} bytes.`,
+  );
 }
 
 /** Reads and validates a JSON body against a contract schema: 400 with field messages when wrong. */

@@ -11,6 +11,7 @@
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readUpTo } from '../http.ts';
 import { ADMIN_PREFIX, handleAdmin } from './admin.ts';
 import { DEFAULT_WINDOW_SECONDS, authenticate } from './auth.ts';
 import { DEFAULT_SEED } from './data.ts';
@@ -62,37 +63,11 @@ export interface MockServerOptions {
 
 type BodyRead = { ok: true; body: Uint8Array } | { ok: false; result: ApiResult };
 
-function readBody(req: IncomingMessage, cap: number): Promise<BodyRead> {
-  return new Promise((resolve, reject) => {
-    const declared = req.headers['content-length'];
-    const tooLarge = (): BodyRead => ({
-      ok: false,
-      result: errorResult(413, `request body larger than ${cap} bytes, the limit for ${req.method}`),
-    });
-    if (declared !== undefined && Number(declared) > cap) {
-      req.resume();
-      resolve(tooLarge());
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > cap) {
-        over = true;
-        chunks.length = 0;
-        resolve(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!over) resolve({ ok: true, body: Buffer.concat(chunks) });
-    });
-    req.on('error', reject);
-  });
+async function readBody(req: IncomingMessage, cap: number): Promise<BodyRead> {
+  const body = await readUpTo(req, cap);
+  return body
+    ? { ok: true, body }
+    : { ok: false, result: errorResult(413, `request body larger than ${cap} bytes, the limit for ${req.method}`) };
 }
 
 function splitTarget(target: string): { path: string; query: string } {

@@ -10,6 +10,7 @@
 import { type IncomingMessage, STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { PARTNER_AUTH_ERROR, PARTNER_BASE_PATH, PARTNER_WINDOW_SECONDS } from '../../../core/partner/index.ts';
+import { readUpTo } from '../../http.ts';
 import { type ApiResult, errorResult, writeResult } from '../errors.ts';
 import { NonceLog, verifyPartnerRequest } from './auth.ts';
 import type { PartnerContext } from './context.ts';
@@ -90,32 +91,9 @@ const zkpAnswer = (route: PartnerRoute) =>
 
 type BodyRead = { ok: true; body: Uint8Array } | { ok: false };
 
-function readBody(req: IncomingMessage): Promise<BodyRead> {
-  return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length'] ?? 0) > PARTNER_MAX_BODY_BYTES) {
-      req.resume();
-      resolve({ ok: false });
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > PARTNER_MAX_BODY_BYTES) {
-        over = true;
-        chunks.length = 0;
-        resolve({ ok: false });
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!over) resolve({ ok: true, body: Buffer.concat(chunks) });
-    });
-    req.on('error', reject);
-  });
+async function readBody(req: IncomingMessage): Promise<BodyRead> {
+  const body = await readUpTo(req, PARTNER_MAX_BODY_BYTES);
+  return body ? { ok: true, body } : { ok: false };
 }
 
 export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
