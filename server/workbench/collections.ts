@@ -195,6 +195,20 @@ export function openCollectionStore(opts: CollectionStoreOptions): CollectionSto
     return row;
   }
 
+  /** Writes a saved request over item `id`: its columns (name, what lists and searches read) and its data. */
+  function writeRequest(id: number, request: SavedRequest): void {
+    st.updateRequest.run({
+      id,
+      name: request.name,
+      method: request.method,
+      path: request.path,
+      environment: request.environment,
+      search: searchText(request),
+      data: JSON.stringify(request),
+      at: now(),
+    });
+  }
+
   function itemRow(id: number): ItemRow {
     const row = st.item.get(id) as ItemRow | undefined;
     if (!row) throw new WorkbenchError('not-found', `There is no folder or saved request ${id}.`);
@@ -515,16 +529,7 @@ export function openCollectionStore(opts: CollectionStoreOptions): CollectionSto
       const row = itemRow(id);
       if (row.type !== 'request') throw new WorkbenchError('not-found', `${id} is a folder, not a saved request.`);
       refuseSecrets(request, isSecret, 'The saved request');
-      st.updateRequest.run({
-        id,
-        name: request.name,
-        method: request.method,
-        path: request.path,
-        environment: request.environment,
-        search: searchText(request),
-        data: JSON.stringify(request),
-        at: now(),
-      });
+      writeRequest(id, request);
       touch(row.collection_id);
       return storedOf(itemRow(id)) as StoredRequest;
     }),
@@ -533,19 +538,7 @@ export function openCollectionStore(opts: CollectionStoreOptions): CollectionSto
       const row = itemRow(id);
       refuseSecrets(name, isSecret, 'The name');
       if (row.type === 'folder') st.renameFolder.run(name, now(), id);
-      else {
-        const request = { ...(JSON.parse(row.data ?? 'null') as SavedRequest), name };
-        st.updateRequest.run({
-          id,
-          name,
-          method: request.method,
-          path: request.path,
-          environment: request.environment,
-          search: searchText(request),
-          data: JSON.stringify(request),
-          at: now(),
-        });
-      }
+      else writeRequest(id, { ...(JSON.parse(row.data ?? 'null') as SavedRequest), name });
       touch(row.collection_id);
       return storedOf(itemRow(id));
     }),
