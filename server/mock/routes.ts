@@ -19,7 +19,7 @@ import { type ApiResult, errorResult } from './errors.ts';
 import type { MockKey, MockPermission } from './keys.ts';
 import { accountAt, debitOf, walletFor } from './movements.ts';
 import type { MockState } from './state.ts';
-import { type TransactionStore, approvalsAt, parseTransactionBody, txInfoAt } from './transactions.ts';
+import { type TransactionStore, type TxRecord, approvalsAt, parseTransactionBody, txInfoAt } from './transactions.ts';
 
 export interface RouteContext {
   key: MockKey;
@@ -53,6 +53,16 @@ const withFund =
   ({ account, params }: RouteContext): ApiResult => {
     const fund = findFund(account, present(params.fund_id, 'the {fund_id} path parameter'));
     return fund ? answer(fund) : errorResult(404, `fund ${JSON.stringify(params.fund_id)} not found in this account`);
+  };
+
+/** A route under /transactions/{tx_id}: the transaction of this account as of now, or 404 naming the id. */
+const withTransaction =
+  (answer: (tx: TxRecord, nowMs: number) => unknown) =>
+  ({ account, params, nowMs, store }: RouteContext): ApiResult => {
+    const tx = store.find(account.accountID, present(params.tx_id, 'the {tx_id} path parameter'));
+    return tx
+      ? ok(answer(tx, nowMs))
+      : errorResult(404, `transaction ${JSON.stringify(params.tx_id)} not found in this account`);
   };
 
 const WEB3_ACCOUNTS: Array<AccountData['kind']> = ['organization', 'empty-organization'];
@@ -163,12 +173,7 @@ export const ROUTES: readonly Route[] = [
     permissions: ['web3'],
     accounts: WEB3_ACCOUNTS,
     accountReason: WEB3_REFUSAL,
-    handle: ({ account, params, nowMs, store }) => {
-      const tx = store.find(account.accountID, present(params.tx_id, 'the {tx_id} path parameter'));
-      return tx
-        ? ok(txInfoAt(tx, nowMs))
-        : errorResult(404, `transaction ${JSON.stringify(params.tx_id)} not found in this account`);
-    },
+    handle: withTransaction(txInfoAt),
   },
   {
     method: 'GET',
@@ -176,12 +181,7 @@ export const ROUTES: readonly Route[] = [
     permissions: ['web3'],
     accounts: WEB3_ACCOUNTS,
     accountReason: WEB3_REFUSAL,
-    handle: ({ account, params, nowMs, store }) => {
-      const tx = store.find(account.accountID, present(params.tx_id, 'the {tx_id} path parameter'));
-      return tx
-        ? ok(approvalsAt(tx, nowMs))
-        : errorResult(404, `transaction ${JSON.stringify(params.tx_id)} not found in this account`);
-    },
+    handle: withTransaction(approvalsAt),
   },
 ];
 
