@@ -7,6 +7,7 @@
  * active tab changes the page writes that tab's draft into the form.
  */
 import type { Workspace, WorkspaceDraft, WorkspaceTab } from '../../../core/contract.ts';
+import { sameJson } from '../../lib/same-json.ts';
 
 export interface Tab {
   id: string;
@@ -15,8 +16,8 @@ export interface Tab {
   savedRequestId?: number;
   draft: WorkspaceDraft;
   dirty: boolean;
-  /** The draft as last opened or saved (JSON), to tell an edit back to it from a change; unknown after a reload of a changed tab. */
-  baseline?: string;
+  /** The draft as last opened or saved, to tell an edit back to it from a change; unknown after a reload of a changed tab. */
+  baseline?: WorkspaceDraft;
 }
 
 export interface ClosedTab {
@@ -53,8 +54,6 @@ export type TabsAction =
 
 export const emptyTabs: TabsState = { tabs: [], activeId: null, closed: [] };
 
-const key = (draft: WorkspaceDraft) => JSON.stringify(draft);
-
 /** The method a draft signs: the free text when "Other" was picked. */
 export function draftMethod(draft: Pick<WorkspaceDraft, 'method' | 'customMethod'>): string {
   return draft.method === 'OTHER' ? (draft.customMethod ?? '') : draft.method;
@@ -84,7 +83,7 @@ export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
         ...(t.savedRequestId !== undefined ? { savedRequestId: t.savedRequestId } : {}),
         draft: t.draft,
         dirty: t.dirty,
-        ...(t.dirty ? {} : { baseline: key(t.draft) }),
+        ...(t.dirty ? {} : { baseline: t.draft }),
       }));
       const activeId = tabs.some((t) => t.id === action.workspace.activeTabId)
         ? action.workspace.activeTabId
@@ -99,7 +98,7 @@ export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
         ...(action.savedRequestId !== undefined ? { savedRequestId: action.savedRequestId } : {}),
         draft: action.draft,
         dirty: action.dirty ?? false,
-        ...(action.dirty ? {} : { baseline: key(action.draft) }),
+        ...(action.dirty ? {} : { baseline: action.draft }),
       };
       const at = state.tabs.findIndex((t) => t.id === state.activeId);
       const tabs = [...state.tabs];
@@ -109,9 +108,9 @@ export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
     case 'edit': {
       const tab = activeTab(state);
       if (!tab) return state;
-      const next = key(action.draft);
-      if (next === key(tab.draft)) return state;
-      const dirty = tab.baseline === undefined ? true : next !== tab.baseline;
+      // Compared, not serialised: this runs on every keystroke, with the body in the draft.
+      if (sameJson(action.draft, tab.draft)) return state;
+      const dirty = tab.baseline === undefined ? true : !sameJson(action.draft, tab.baseline);
       return replace(state, tab.id, (t) => ({ ...t, draft: action.draft, dirty }));
     }
     case 'activate':
@@ -165,7 +164,7 @@ export function tabsReducer(state: TabsState, action: TabsAction): TabsState {
         title: action.title,
         savedRequestId: action.savedRequestId,
         dirty: false,
-        baseline: key(t.draft),
+        baseline: t.draft,
       }));
     case 'saved-renamed':
       return {
