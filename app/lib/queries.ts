@@ -30,15 +30,21 @@ export function signedOnlyOnSend(draft: RequestDraft): boolean {
 }
 
 /**
- * A draft's key hash, made once per draft object: the default hash is the key's JSON, a new copy of
- * a 100 KB body each time the cache looks the query up (several times per keystroke).
+ * A draft's key hash, made once per draft object (the cache looks the query up several times per
+ * keystroke): the default hash of the draft without its body, then the body as it is. The default
+ * would print the body as JSON, escaping a 100 KB copy of it; joined as it is, it is not copied until
+ * the cache's map reads it. Exact: the JSON part never holds a raw U+0000, so the split is unambiguous.
  */
 const draftHashes = new WeakMap<object, string>();
 function signKeyHash(key: QueryKey): string {
-  const draft = key[1];
+  const draft = key[1] as RequestDraft | null | undefined;
   if (typeof draft !== 'object' || draft === null) return hashKey(key);
   let hash = draftHashes.get(draft);
-  if (hash === undefined) draftHashes.set(draft, (hash = hashKey(key)));
+  if (hash === undefined) {
+    const { body, ...rest } = draft;
+    hash = `${hashKey([key[0], rest, body === null])}\u0000${body ?? ''}`;
+    draftHashes.set(draft, hash);
+  }
   return hash;
 }
 
