@@ -5,6 +5,13 @@
 
 export const ENVIRONMENTS = ['mock', 'sandbox', 'production'] as const;
 
+/**
+ * How far, either way, the embedded Qredo API v1 accepts a timestamp from its clock: what the mock
+ * enforces, the doctor assumes by default and the page tells under a signed request. Qredo's own
+ * window is not published.
+ */
+export const MOCK_WINDOW_SECONDS = 300;
+
 /** The demo partners of the embedded Partner API (server/mock/partner/keys.ts). */
 export const PARTNER_DEMO_KEY_IDS = ['partner-northwind', 'partner-fresh', 'partner-test-key'] as const;
 

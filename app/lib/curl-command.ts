@@ -10,7 +10,7 @@ import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../../core/signi
 import { curlSnippet } from '../../core/snippets/index.ts';
 import { partnerCurlSnippet } from '../../core/snippets/partner.ts';
 import { schemeSnippetFromEntry, schemeSnippetFromPreview } from './snippet-input.ts';
-import { MOCK_WINDOW_SECONDS } from './timestamp-window.ts';
+import { MOCK_WINDOW_SECONDS } from '../../core/constants.ts';
 
 /** The draft's command, with the signature the server made for it just now. */
 export function draftCurl(signed: SignResponse, draft: Pick<RequestDraft, 'body' | 'headers'>): string {

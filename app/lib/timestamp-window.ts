@@ -2,10 +2,8 @@
  * Whether a signed request's timestamp is still accepted, as the page tells it under a copied cURL
  * command or a history entry. No React.
  */
+import { MOCK_WINDOW_SECONDS } from '../../core/constants.ts';
 import { timestampToSeconds } from '../../core/signing/timestamp.ts';
-
-/** The embedded mock accepts a timestamp this far from its clock, either way; Qredo's own window is not published. */
-export const MOCK_WINDOW_SECONDS = 300;
 
 export interface TimestampWindow {
   /** Inside the mock's window now. */

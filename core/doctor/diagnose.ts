@@ -6,6 +6,7 @@
  * with certainty. When none does, the causes are ranked by what the capture itself shows.
  */
 import { present } from '../checked.ts';
+import { MOCK_WINDOW_SECONDS } from '../constants.ts';
 import {
   HEADER_SIGNATURE,
   HEADER_TIMESTAMP,
@@ -93,7 +94,6 @@ export interface Diagnosis {
   variantsTried: number;
 }
 
-export const DEFAULT_WINDOW_SECONDS = 300;
 /** About twice what the largest capture needs today (a JSON body with a query and a 120 s search: about 300). */
 export const DEFAULT_MAX_VARIANTS = 1000;
 
@@ -157,7 +157,7 @@ function observedFacts(
   if (unitHint) facts.push({ id: 'timestamp-unit', detail: unitHint, blocking: true });
   const seconds = timestampToSeconds(headerTs);
   if (!unitHint && seconds !== null && opts.now !== undefined) {
-    const window = opts.windowSeconds ?? DEFAULT_WINDOW_SECONDS;
+    const window = opts.windowSeconds ?? MOCK_WINDOW_SECONDS;
     const skew = seconds - Math.floor(opts.now);
     if (Math.abs(skew) > window) {
       facts.push({

@@ -3,6 +3,7 @@
  * (valid only while its timestamp is fresh), and Python, Node and Go programs that sign at run time
  * with the secret read from an environment variable. No snippet ever contains a secret.
  */
+import { MOCK_WINDOW_SECONDS } from '../constants.ts';
 import { HEADER_KEY, HEADER_SIGNATURE, HEADER_TIMESTAMP } from '../signing/index.ts';
 
 export interface SnippetInput {
@@ -164,7 +165,7 @@ ${plainHeaders(input)
 }
 
 export function curlSnippet(input: SnippetInput): string {
-  const window = input.windowSeconds ?? 300;
+  const window = input.windowSeconds ?? MOCK_WINDOW_SECONDS;
   const comment = [
     `# Signed for ${HEADER_TIMESTAMP} ${input.timestamp}: valid only while that timestamp is inside the server's`,
     `# window (about ±${window} s on the embedded mock). After that, sign again (the Python, Node and Go snippets`,

@@ -22,8 +22,6 @@ import {
 import { nodeHmac } from '../crypto.ts';
 import { type MockKey, findKeyByKeyId } from './keys.ts';
 
-export const DEFAULT_WINDOW_SECONDS = 300;
-
 export interface AuthInput {
   /** The scheme of the signed URL: `http` for requests (the default), `ws` for the feed's handshake. */
   scheme?: 'http' | 'https' | 'ws' | 'wss';

@@ -13,7 +13,8 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import { readUpTo } from '../http.ts';
 import { ADMIN_PREFIX, handleAdmin } from './admin.ts';
-import { DEFAULT_WINDOW_SECONDS, authenticate } from './auth.ts';
+import { MOCK_WINDOW_SECONDS } from '../../core/constants.ts';
+import { authenticate } from './auth.ts';
 import { DEFAULT_SEED } from './data.ts';
 import { type ApiResult, errorResult, writeResult } from './errors.ts';
 import { FeedHub, createFeedUpgradeHandler } from './feed.ts';
@@ -127,7 +128,7 @@ export function startMockServer(opts: MockServerOptions = {}): Promise<MockServe
   const host = opts.host ?? '127.0.0.1';
   const now = opts.now ?? Date.now;
   const state = new MockState(opts.seed ?? DEFAULT_SEED);
-  const windowSeconds = opts.windowSeconds ?? DEFAULT_WINDOW_SECONDS;
+  const windowSeconds = opts.windowSeconds ?? MOCK_WINDOW_SECONDS;
   const handle = createMockRequestHandler({ windowSeconds, now, state });
   const hub = new FeedHub(state, now);
   const log = opts.log;
