@@ -12,7 +12,7 @@ import {
   savedRequests,
   type Collection,
 } from './collection.ts';
-import { collectionArb } from './test-support.ts';
+import { collectionArb, savedRequest } from './test-support.ts';
 
 const sample: Collection = {
   format: COLLECTION_FORMAT,
@@ -62,17 +62,8 @@ const sample: Collection = {
 };
 
 const withItems = (items: unknown[]) => JSON.stringify({ ...sample, items });
-const request = (over: Record<string, unknown>) => ({
-  type: 'request',
-  name: 'r',
-  method: 'GET',
-  path: '/x',
-  headers: [],
-  body: null,
-  environment: 'mock',
-  captures: [],
-  ...over,
-});
+/** A saved request with any fields over it, well-formed or not (the parser is what is tested). */
+const request = (over: Record<string, unknown>) => ({ ...savedRequest(), ...over });
 
 describe('printCollection', () => {
   it('writes keys in a fixed order, two-space JSON and a final newline', () => {
