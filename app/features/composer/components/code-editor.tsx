@@ -127,6 +127,18 @@ export default function CodeEditor({ value, onChange, label, describedBy, handov
     const clamp = (n: number) => Math.max(0, Math.min(n, length));
     const editor = new EditorView({
       parent,
+      // The new text is told before the editor redraws itself, so that its signature is asked for
+      // while CodeMirror is still at work on the screen.
+      dispatchTransactions(trs, editorView) {
+        const last = trs.at(-1);
+        const typed = last !== undefined && trs.some((t) => t.docChanged) && !trs.some((t) => t.annotation(External));
+        if (typed) {
+          const text = last.state.doc.toString();
+          held.current = text;
+          onChangeRef.current(text);
+        }
+        editorView.update(trs);
+      },
       state: EditorState.create({
         doc: held.current,
         selection: handover ? EditorSelection.single(clamp(handover.anchor), clamp(handover.head)) : undefined,
@@ -141,10 +153,6 @@ export default function CodeEditor({ value, onChange, label, describedBy, handov
                 if (editor) editor.dispatch({ effects: wrap.current.reconfigure(wrapping(editor.state.doc)) });
               });
             }
-            if (update.transactions.some((t) => t.annotation(External))) return;
-            const text = update.state.doc.toString();
-            held.current = text;
-            onChangeRef.current(text);
           }),
           size,
           getDefaultExtensions({
