@@ -204,7 +204,8 @@ export default defineConfig(
   ...pluginQuery.configs['flat/recommended'].map((config) => ({ ...config, files: ['app/**/*.{ts,tsx}'] })),
   {
     files: ['app/**/*.{ts,tsx}'],
-    ignores: ['app/lib/api-client.ts', 'app/lib/api-client.test.ts'],
+    // The API client, and the worker that makes its fetches off the main thread.
+    ignores: ['app/lib/api-client.ts', 'app/lib/api-client.test.ts', 'app/lib/fetch-worker.ts'],
     rules: {
       'no-restricted-globals': ['error', ...noFetchGlobals],
       'no-restricted-properties': ['error', ...noFetchProperties],

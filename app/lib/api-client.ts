@@ -1,5 +1,6 @@
 /**
- * The only place in the page that calls fetch, typed by the wire contract in core/contract.ts; every
+ * The only place in the page that calls the playground API (the signature preview's calls go through
+ * the fetch worker of app/lib/off-thread.ts), typed by the wire contract in core/contract.ts; every
  * call carries the launch token (app/lib/launch-token.ts).
  *
  * Answers are not re-validated here with the contract's zod schemas: that would put zod (about a
@@ -59,6 +60,7 @@ import type {
   WorkspaceState,
 } from '../../core/contract.ts';
 import { launchToken, reportTokenRefused } from './launch-token.ts';
+import { createOffThreadFetch, type FetchInit, type TextAnswer } from './off-thread.ts';
 
 /** A failed /api call: the server's error code and message, or a network failure. */
 export class ApiRequestError extends Error {
@@ -89,7 +91,27 @@ function apiError(json: unknown): { code: string; message: string; issues: strin
   };
 }
 
-/** One fetch of the playground API with the launch token; a failure to connect becomes an ApiRequestError. */
+/** The method, headers (with the launch token) and body of one call of the playground API. */
+function requestInit(method: string, accept: string, body: unknown): FetchInit {
+  const headers: Record<string, string> = { accept };
+  const token = launchToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body === undefined) return { method, headers };
+  headers['content-type'] = 'application/json';
+  return { method, headers, body: JSON.stringify(body) };
+}
+
+/** A failure to connect as an ApiRequestError; an abort stays what it is. */
+function networkFailure(cause: unknown, signal: AbortSignal | undefined): unknown {
+  if (signal?.aborted) return cause;
+  return new ApiRequestError(
+    0,
+    'network',
+    `The playground server did not answer (${String(cause)}). Is it still running?`,
+  );
+}
+
+/** One fetch of the playground API with the launch token, its answer left to be read as it streams. */
 async function request(
   method: string,
   path: string,
@@ -97,30 +119,46 @@ async function request(
   body: unknown,
   signal: AbortSignal | undefined,
 ): Promise<Response> {
-  const headers: Record<string, string> = { accept };
-  const token = launchToken();
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
   try {
-    return await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal,
-    });
+    return await fetch(path, { ...requestInit(method, accept, body), credentials: 'same-origin', signal });
   } catch (cause) {
-    if (signal?.aborted) throw cause;
-    throw new ApiRequestError(
-      0,
-      'network',
-      `The playground server did not answer (${String(cause)}). Is it still running?`,
-    );
+    throw networkFailure(cause, signal);
+  }
+}
+
+/** A fetch on this thread, its answer read whole. */
+async function fetchText(path: string, init: FetchInit, signal?: AbortSignal): Promise<TextAnswer> {
+  const res = await fetch(path, { ...init, credentials: 'same-origin', signal });
+  return { ok: res.ok, status: res.status, statusText: res.statusText, text: await res.text() };
+}
+
+/** The same, made by the page's fetch worker (app/lib/fetch-worker.ts), or here when there is none. */
+const fetchTextOffThread = createOffThreadFetch(
+  () =>
+    typeof Worker === 'undefined'
+      ? null
+      : new Worker(new URL('./fetch-worker.ts', import.meta.url), { type: 'module', name: 'playground-fetch' }),
+  fetchText,
+);
+
+/** One fetch of the playground API with the launch token, its answer read whole; off the main thread if asked. */
+async function requestText(
+  method: string,
+  path: string,
+  body: unknown,
+  signal: AbortSignal | undefined,
+  offThread: boolean,
+): Promise<TextAnswer> {
+  const init = requestInit(method, 'application/json', body);
+  try {
+    return await (offThread ? fetchTextOffThread : fetchText)(path, init, signal);
+  } catch (cause) {
+    throw networkFailure(cause, signal);
   }
 }
 
 /** The error of an answer that is not ok, from its ApiError body when it has one. */
-function failure(res: Response, json: unknown): ApiRequestError {
+function failure(res: { status: number; statusText: string }, json: unknown): ApiRequestError {
   const error = apiError(json);
   if (!error)
     return new ApiRequestError(res.status, 'http', `The playground server answered ${res.status} ${res.statusText}.`);
@@ -143,11 +181,10 @@ async function call<T>(
   method: string,
   path: string,
   body?: unknown,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; offThread?: boolean } = {},
 ): Promise<T> {
-  const res = await request(method, path, 'application/json', body, options.signal);
-  const text = await res.text();
-  const json = parseJson(text);
+  const res = await requestText(method, path, body, options.signal, options.offThread ?? false);
+  const json = parseJson(res.text);
   if (!res.ok) throw failure(res, json);
   if (res.status === 204) return undefined as T;
   if (!isObject(json)) {
@@ -235,7 +272,9 @@ function queryString(query: Record<string, string | number | undefined>): string
 
 export const api = {
   session: getSession,
-  sign: (draft: SignRequest, signal?: AbortSignal) => call<SignResponse>('POST', '/api/sign', draft, { signal }),
+  /** Asked at every keystroke with the whole body: made by a worker, so the typing is not held up. */
+  sign: (draft: SignRequest, signal?: AbortSignal) =>
+    call<SignResponse>('POST', '/api/sign', draft, { signal, offThread: true }),
   send: (request: SendRequest) => call<RelayResult>('POST', '/api/send', request),
   /** How far a send given a `sendId` has got; a 404 once it has ended. */
   sendProgress: (sendId: string, signal?: AbortSignal) =>
