@@ -18,6 +18,7 @@ import {
   EditorView,
   getDefaultExtensions,
   highlightTrailingWhitespace,
+  logException,
   oneDark,
   type Text,
 } from '@uiw/react-codemirror';
@@ -135,7 +136,12 @@ export default function CodeEditor({ value, onChange, label, describedBy, handov
         if (typed) {
           const text = last.state.doc.toString();
           held.current = text;
-          onChangeRef.current(text);
+          try {
+            onChangeRef.current(text);
+          } catch (e) {
+            // As CodeMirror does with its own listeners: reported, and the editor still shows the typing.
+            logException(last.state, e, 'body editor change');
+          }
         }
         editorView.update(trs);
       },
