@@ -3,6 +3,7 @@ import { Button } from '../../../components/button.tsx';
 import { formatBytes, groupDigits } from '../../../lib/format.ts';
 import { utf8ByteLength } from '../../../lib/utf8.ts';
 import { checkJson, formatJson, jsonStatusText, minifyJson } from '../json-text.ts';
+import { COLOUR_LIMIT, hasLineOver } from '../long-lines.ts';
 import type { CodeEditorProps } from './code-editor.tsx';
 
 const loadCodeEditor = () => import('./code-editor.tsx');
@@ -88,6 +89,7 @@ export function BodyEditor({ value, onChange, warning = null, asideBytes = null,
   const settled = useCheckedText(value);
   const check = useMemo(() => checkJson(settled), [settled]);
   const bytes = useMemo(() => utf8ByteLength(settled), [settled]);
+  const uncoloured = useMemo(() => hasLineOver(settled, COLOUR_LIMIT), [settled]);
   const valid = check.state === 'valid';
 
   return (
@@ -161,9 +163,21 @@ export function BodyEditor({ value, onChange, warning = null, asideBytes = null,
             aria-hidden="true"
             className={`size-1.5 shrink-0 rounded-full ${check.state === 'valid' ? 'bg-emerald-500' : check.state === 'invalid' ? 'bg-env-production' : 'bg-slate-300 dark:bg-slate-600'}`}
           />
-          <span className="min-w-0 truncate" title={jsonStatusText(check, bytes)}>
+          {/* Only a parse error is long enough to be cut short; the other states always show whole. */}
+          <span
+            className={check.state === 'invalid' ? 'min-w-0 truncate' : 'shrink-0'}
+            title={jsonStatusText(check, bytes)}
+          >
             {jsonStatusText(check, bytes)}
           </span>
+          {editor && uncoloured && (
+            <span
+              className="min-w-0 truncate text-slate-500 dark:text-slate-400"
+              title={`Syntax colours are off while a line is over ${groupDigits(COLOUR_LIMIT)} characters, as in other code editors: colouring such a line again at every keystroke would slow the typing.`}
+            >
+              · no colours: a line is over {groupDigits(COLOUR_LIMIT)} characters
+            </span>
+          )}
           <span className="ml-auto shrink-0 font-mono tabular-nums" title={`${groupDigits(bytes)} bytes`}>
             {formatBytes(bytes)}
           </span>

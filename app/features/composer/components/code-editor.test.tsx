@@ -1,6 +1,7 @@
 import { EditorView } from '@uiw/react-codemirror';
-import { render } from '@testing-library/react';
+import { render, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { COLOUR_LIMIT } from '../long-lines.ts';
 import CodeEditor from './code-editor.tsx';
 
 function editorIn(container: HTMLElement): EditorView {
@@ -57,5 +58,31 @@ describe('CodeEditor', () => {
     expect(reported).toHaveBeenCalledTimes(1);
     expect(String(reported.mock.calls[0])).toContain('listener failed');
     reported.mockRestore();
+  });
+});
+
+describe('CodeEditor with very long lines', () => {
+  /**
+   * Whether any token of the text is coloured: a highlighted token is a span whose class CodeMirror
+   * generates (they start with "ͼ"); bracket matching has spans of its own, which do not count.
+   */
+  const coloured = (container: HTMLElement) =>
+    [...container.querySelectorAll('.cm-line span')].some((span) => span.className.startsWith('ͼ'));
+  const longLine = `{"a":"${'x'.repeat(COLOUR_LIMIT)}"}`;
+
+  it('colours JSON, not a document with a line over the limit, and colours it again once the line is short', async () => {
+    const { container, rerender } = render(<CodeEditor value='{"a":1}' label="Body" onChange={() => {}} />);
+    expect(coloured(container)).toBe(true);
+    rerender(<CodeEditor value={longLine} label="Body" onChange={() => {}} />);
+    await waitFor(() => expect(coloured(container)).toBe(false));
+    const view = editorIn(container);
+    view.dispatch({ changes: { from: 6, to: 6 + COLOUR_LIMIT - 10 } });
+    await waitFor(() => expect(coloured(container)).toBe(true));
+  });
+
+  it('starts without colours when its first text has a line over the limit', () => {
+    const { container } = render(<CodeEditor value={longLine} label="Body" onChange={() => {}} />);
+    expect(coloured(container)).toBe(false);
+    expect(editorIn(container).state.doc.length).toBe(longLine.length);
   });
 });

@@ -23,6 +23,7 @@ import {
   type Text,
 } from '@uiw/react-codemirror';
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { COLOUR_LIMIT, hasLineOver, WRAP_LIMIT } from '../long-lines.ts';
 import { useTheme } from '../../../lib/theme.ts';
 
 export interface CodeEditorProps {
@@ -43,32 +44,6 @@ const size = EditorView.theme({
 });
 
 const themeFor = (resolved: 'light' | 'dark') => (resolved === 'dark' ? oneDark : defaultLightThemeOption);
-
-/**
- * Lines longer than this are not wrapped. A wrapped line is laid out whole (CodeMirror draws up to
- * about 20,000 characters of it), and the browser's own text insertion into such a paragraph costs
- * tens of milliseconds per keystroke: in a 100 KB minified body every key would lag. Unwrapped, only
- * the part of the line on screen is drawn and the line scrolls sideways.
- */
-const WRAP_LIMIT = 5_000;
-
-/** Whether any line of the document (or text) is longer than WRAP_LIMIT. */
-function hasLongLine(doc: Text | string): boolean {
-  if (doc.length <= WRAP_LIMIT) return false;
-  if (typeof doc === 'string') {
-    let from = 0;
-    for (let lf = doc.indexOf('\n'); lf !== -1; lf = doc.indexOf('\n', from)) {
-      if (lf - from > WRAP_LIMIT) return true;
-      from = lf + 1;
-    }
-    return doc.length - from > WRAP_LIMIT;
-  }
-  for (let iter = doc.iterLines(); ;) {
-    const next = iter.next();
-    if (next.done) return false;
-    if (next.value.length > WRAP_LIMIT) return true;
-  }
-}
 
 /**
  * Unwrapped lines, with room after their end, and a typing caret kept away from the sides: when
@@ -105,7 +80,8 @@ const unwrapped = [
   }),
 ];
 
-const wrapping = (doc: Text | string) => (hasLongLine(doc) ? unwrapped : EditorView.lineWrapping);
+const wrapping = (doc: Text | string) => (hasLineOver(doc, WRAP_LIMIT) ? unwrapped : EditorView.lineWrapping);
+const colouring = (doc: Text | string) => (hasLineOver(doc, COLOUR_LIMIT) ? [] : json());
 
 export default function CodeEditor({ value, onChange, label, describedBy, handover }: CodeEditorProps) {
   const { resolved } = useTheme();
@@ -113,6 +89,9 @@ export default function CodeEditor({ value, onChange, label, describedBy, handov
   const view = useRef<EditorView | null>(null);
   const theme = useRef(new Compartment());
   const wrap = useRef(new Compartment());
+  const language = useRef(new Compartment());
+  /** Whether the JSON language (its colours and folding) is on: off for a line over COLOUR_LIMIT. */
+  const coloured = useRef(!hasLineOver(value, COLOUR_LIMIT));
   /** The text the editor holds, as it last reported it or was given it. */
   const held = useRef(value);
   const onChangeRef = useRef(onChange);
@@ -151,14 +130,20 @@ export default function CodeEditor({ value, onChange, label, describedBy, handov
         extensions: [
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
-            const wrapped = update.view.lineWrapping;
-            if (wrapped === hasLongLine(update.state.doc)) {
-              // After this update is done: an update listener may not dispatch in its own update.
-              queueMicrotask(() => {
-                const editor = view.current;
-                if (editor) editor.dispatch({ effects: wrap.current.reconfigure(wrapping(editor.state.doc)) });
+            const doc = update.state.doc;
+            const rewrap = update.view.lineWrapping === hasLineOver(doc, WRAP_LIMIT);
+            const recolour = coloured.current === hasLineOver(doc, COLOUR_LIMIT);
+            if (!rewrap && !recolour) return;
+            // After this update is done: an update listener may not dispatch in its own update.
+            queueMicrotask(() => {
+              const editor = view.current;
+              if (!editor) return;
+              const now = editor.state.doc;
+              coloured.current = !hasLineOver(now, COLOUR_LIMIT);
+              editor.dispatch({
+                effects: [wrap.current.reconfigure(wrapping(now)), language.current.reconfigure(colouring(now))],
               });
-            }
+            });
           }),
           size,
           getDefaultExtensions({
@@ -173,7 +158,7 @@ export default function CodeEditor({ value, onChange, label, describedBy, handov
             },
           }),
           theme.current.of(themeFor(resolved)),
-          json(),
+          language.current.of(colouring(held.current)),
           // Only LF breaks a line, so a CR the person typed or pasted stays in the text (and is signed and sent).
           EditorState.lineSeparator.of('\n'),
           // Spaces at a line's end are signed and sent like any byte: shown, so a whitespace-only body is seen.
