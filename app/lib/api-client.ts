@@ -120,15 +120,20 @@ async function request(
   signal: AbortSignal | undefined,
 ): Promise<Response> {
   try {
-    return await fetch(path, { ...requestInit(method, accept, body), credentials: 'same-origin', signal });
+    return await fetchHere(path, requestInit(method, accept, body), signal);
   } catch (cause) {
     throw networkFailure(cause, signal);
   }
 }
 
+/** A fetch of this origin on this thread. */
+function fetchHere(path: string, init: FetchInit, signal: AbortSignal | undefined): Promise<Response> {
+  return fetch(path, { ...init, credentials: 'same-origin', signal });
+}
+
 /** A fetch on this thread, its answer read whole. */
 async function fetchText(path: string, init: FetchInit, signal?: AbortSignal): Promise<TextAnswer> {
-  const res = await fetch(path, { ...init, credentials: 'same-origin', signal });
+  const res = await fetchHere(path, init, signal);
   return { ok: res.ok, status: res.status, statusText: res.statusText, text: await res.text() };
 }
 

@@ -20,6 +20,7 @@ import {
   highlightTrailingWhitespace,
   logException,
   oneDark,
+  type Extension,
   type Text,
 } from '@uiw/react-codemirror';
 import { useEffect, useLayoutEffect, useRef } from 'react';
@@ -81,7 +82,9 @@ const unwrapped = [
 ];
 
 const wrapping = (doc: Text | string) => (hasLineOver(doc, WRAP_LIMIT) ? unwrapped : EditorView.lineWrapping);
-const colouring = (doc: Text | string) => (hasLineOver(doc, COLOUR_LIMIT) ? [] : json());
+/** The language compartment's content without colours: compared by identity to tell which is on. */
+const plain: Extension = [];
+const colouring = (doc: Text | string) => (hasLineOver(doc, COLOUR_LIMIT) ? plain : json());
 
 export default function CodeEditor({ value, onChange, label, describedBy, handover }: CodeEditorProps) {
   const { resolved } = useTheme();
@@ -89,9 +92,8 @@ export default function CodeEditor({ value, onChange, label, describedBy, handov
   const view = useRef<EditorView | null>(null);
   const theme = useRef(new Compartment());
   const wrap = useRef(new Compartment());
+  /** The JSON language (its colours and folding), off for a document with a line over COLOUR_LIMIT. */
   const language = useRef(new Compartment());
-  /** Whether the JSON language (its colours and folding) is on: off for a line over COLOUR_LIMIT. */
-  const coloured = useRef(!hasLineOver(value, COLOUR_LIMIT));
   /** The text the editor holds, as it last reported it or was given it. */
   const held = useRef(value);
   const onChangeRef = useRef(onChange);
@@ -132,14 +134,14 @@ export default function CodeEditor({ value, onChange, label, describedBy, handov
             if (!update.docChanged) return;
             const doc = update.state.doc;
             const rewrap = update.view.lineWrapping === hasLineOver(doc, WRAP_LIMIT);
-            const recolour = coloured.current === hasLineOver(doc, COLOUR_LIMIT);
+            const coloured = language.current.get(update.state) !== plain;
+            const recolour = coloured === hasLineOver(doc, COLOUR_LIMIT);
             if (!rewrap && !recolour) return;
             // After this update is done: an update listener may not dispatch in its own update.
             queueMicrotask(() => {
               const editor = view.current;
               if (!editor) return;
               const now = editor.state.doc;
-              coloured.current = !hasLineOver(now, COLOUR_LIMIT);
               editor.dispatch({
                 effects: [wrap.current.reconfigure(wrapping(now)), language.current.reconfigure(colouring(now))],
               });
