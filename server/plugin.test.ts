@@ -127,10 +127,10 @@ describe('the dev server refuses other sites on every path', () => {
       headers: { 'sec-fetch-site': 'same-origin' },
     });
     expect(own.status).toBe(200);
-    await expect.poll(() => existsSync(marker), { timeout: 10_000 }).toBe(true);
-    const opened = readFileSync(marker, 'utf8');
-    expect(opened).toContain('opened-by-the-page.txt');
-    expect(opened).not.toContain('asked-by-another-site.txt');
+    // The shell makes the file before echo writes into it: wait for the line, not the file.
+    const opened = () => (existsSync(marker) ? readFileSync(marker, 'utf8') : '');
+    await expect.poll(opened, { timeout: 10_000 }).toContain('opened-by-the-page.txt');
+    expect(opened()).not.toContain('asked-by-another-site.txt');
   }, 20_000);
 
   it('refuses /@fs/ and the page to another origin', async () => {
