@@ -220,7 +220,7 @@ async function measureFloor(
     await page.goto(url);
     await page.evaluate(
       ({ body, token }) => {
-        const w = window as unknown as { __floor: FloorSample[] };
+        const w = window as unknown as { __floor: FloorSample[]; __floorFailed?: string };
         w.__floor = [];
         const area = document.querySelector('textarea')!;
         const out = document.getElementById('sig')!;
@@ -246,8 +246,12 @@ async function measureFloor(
                   demoKey: 'full',
                 }),
               });
-              const answer = JSON.parse(await res.text()) as { signature?: string };
-              out.textContent = answer.signature ?? '?';
+              const text = await res.text();
+              if (!res.ok) {
+                w.__floorFailed = `POST /api/sign answered ${res.status}: ${text.slice(0, 200)}`;
+                return;
+              }
+              out.textContent = (JSON.parse(text) as { signature: string }).signature;
               const answered = performance.now();
               requestAnimationFrame(() => {
                 const channel = new MessageChannel();
@@ -267,9 +271,16 @@ async function measureFloor(
     );
     for (let i = 0; i < keystrokes; i++) {
       await page.keyboard.type(String.fromCharCode(97 + (i % 26)));
-      await page.waitForFunction((n) => (window as unknown as { __floor: unknown[] }).__floor.length >= n, i + 1, {
-        timeout: 10_000,
-      });
+      const failed = await page.waitForFunction(
+        (n) => {
+          const w = window as unknown as { __floor: unknown[]; __floorFailed?: string };
+          return w.__floorFailed ?? w.__floor.length >= n;
+        },
+        i + 1,
+        { timeout: 10_000 },
+      );
+      const why = await failed.jsonValue();
+      if (typeof why === 'string') throw new Error(`the floor page: ${why}`);
       await page.waitForTimeout(150);
     }
     return await page.evaluate(() => (window as unknown as { __floor: FloorSample[] }).__floor);
