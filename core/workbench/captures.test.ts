@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateCapture, formatJsonPath, idCandidates, parseJsonPath, suggestVariableName } from './captures.ts';
+import {
+  evaluateCapture,
+  formatJsonPath,
+  idCandidates,
+  parseJsonPath,
+  suggestVariableName,
+  type JsonPathSegment,
+} from './captures.ts';
 import { jsonPathArb } from './test-support.ts';
 
 const transaction = JSON.stringify({
@@ -131,6 +138,42 @@ describe('idCandidates', () => {
     expect(idCandidates(deep)).toEqual([]);
     const many = JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ id: `i${i}` })));
     expect(idCandidates(many)).toHaveLength(500);
+  });
+
+  it('finds what a plain recursive walk finds, in the same order, and a limit keeps the first ones (property)', () => {
+    // The reference knows which of the generated keys are ID-like.
+    const idKeys = new Set(['id', 'txID', 'fund_id', 'wallet-id']);
+    const reference = (text: string): string[] => {
+      const out: string[] = [];
+      const walk = (v: unknown, segments: JsonPathSegment[]): void => {
+        if (v === null || typeof v !== 'object' || segments.length >= 64) return;
+        if (Array.isArray(v)) v.forEach((c, index) => walk(c, [...segments, { kind: 'index', index }]));
+        else
+          for (const [key, c] of Object.entries(v)) {
+            const here: JsonPathSegment[] = [...segments, { kind: 'key', key }];
+            if (typeof c === 'string' && c !== '' && idKeys.has(key)) out.push(formatJsonPath(here));
+            else walk(c, here);
+          }
+      };
+      walk(JSON.parse(text), []);
+      return out;
+    };
+    const key = fc.constantFrom('id', 'txID', 'fund_id', 'wallet-id', 'name', 'paid', 'valid', 'data');
+    const leaf = fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.constant(null));
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
+      array: fc.array(tie('tree'), { maxLength: 5 }),
+      object: fc.dictionary(key, tie('tree'), { maxKeys: 5 }),
+    }));
+    fc.assert(
+      fc.property(tree, fc.integer({ min: 0, max: 8 }), (v, limit) => {
+        const body = JSON.stringify(v);
+        const all = idCandidates(body);
+        expect(all.map((c) => c.path)).toEqual(reference(body));
+        expect(idCandidates(body, limit)).toEqual(all.slice(0, limit));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('every candidate evaluates back to its value (property)', () => {

@@ -19,9 +19,11 @@
  *   parseJsonPath(path): { ok: true, segments } | { ok: false, error }
  *   formatJsonPath(segments): string
  *   evaluateCapture(path, bodyText): { ok: true, value } | { ok: false, reason }
- *   idCandidates(jsonText): IdCandidate[]
+ *   idCandidates(jsonText, limit?): IdCandidate[]
  *   suggestVariableName(key): string
  */
+
+import { itemAt, lastItem } from '../checked.ts';
 
 export type JsonPathSegment = { kind: 'key'; key: string } | { kind: 'index'; index: number };
 
@@ -186,50 +188,51 @@ export function suggestVariableName(key: string): string {
 }
 
 /**
- * The ID-like fields of a JSON body whose values are non-empty strings, in document order, at most
- * MAX_ID_CANDIDATES of them. A body that is not JSON has none.
+ * The ID-like fields of a JSON body whose values are non-empty strings, in document order, the first
+ * `limit` of them (at most MAX_ID_CANDIDATES). A body that is not JSON has none.
  */
-export function idCandidates(jsonText: string): IdCandidate[] {
+export function idCandidates(jsonText: string, limit = MAX_ID_CANDIDATES): IdCandidate[] {
   let root: unknown;
   try {
     root = JSON.parse(jsonText);
   } catch {
     return [];
   }
-  type Step =
-    | { kind: 'node'; value: unknown; segments: JsonPathSegment[] }
-    | { kind: 'hit'; key: string; value: string; segments: JsonPathSegment[] };
+  const max = Math.min(limit, MAX_ID_CANDIDATES);
   const out: IdCandidate[] = [];
-  // Depth-first in document order, without recursion (a deep body cannot overflow the stack).
-  const stack: Step[] = [{ kind: 'node', value: root, segments: [] }];
-  while (out.length < MAX_ID_CANDIDATES) {
-    const step = stack.pop();
-    if (step === undefined) break;
-    if (step.kind === 'hit') {
-      out.push({
-        path: formatJsonPath(step.segments),
-        key: step.key,
-        value: step.value,
-        suggestedVariable: suggestVariableName(step.key),
-      });
+  // Depth-first in document order, without recursion (a deep body cannot overflow the stack); each
+  // level walks its children one at a time, so a large array is neither copied nor walked past the
+  // last candidate wanted. `path` holds the segments down to the level on top.
+  type Level = { keys: string[] | null; container: unknown; next: number; size: number };
+  const levelOf = (value: object): Level => {
+    const keys = Array.isArray(value) ? null : Object.keys(value);
+    return { keys, container: value, next: 0, size: keys ? keys.length : (value as unknown[]).length };
+  };
+  const levels: Level[] = root !== null && typeof root === 'object' ? [levelOf(root)] : [];
+  const path: JsonPathSegment[] = [];
+  while (levels.length > 0 && out.length < max) {
+    const level = lastItem(levels);
+    if (level.next >= level.size) {
+      levels.pop();
+      path.pop();
       continue;
     }
-    const { value, segments } = step;
-    if (value === null || typeof value !== 'object' || segments.length >= MAX_DEPTH) continue;
-    const children: Step[] = [];
-    if (Array.isArray(value)) {
-      value.forEach((v, index) =>
-        children.push({ kind: 'node', value: v, segments: [...segments, { kind: 'index', index }] }),
-      );
-    } else {
-      for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-        const here: JsonPathSegment[] = [...segments, { kind: 'key', key }];
-        if (typeof v === 'string' && v !== '' && v.length <= MAX_ID_VALUE_LENGTH && ID_KEY.test(key)) {
-          children.push({ kind: 'hit', key, value: v, segments: here });
-        } else children.push({ kind: 'node', value: v, segments: here });
-      }
+    const i = level.next++;
+    const key = level.keys ? itemAt(level.keys, i) : null;
+    const value = key === null ? (level.container as unknown[])[i] : (level.container as Record<string, unknown>)[key];
+    const segment: JsonPathSegment = key === null ? { kind: 'index', index: i } : { kind: 'key', key };
+    if (
+      key !== null &&
+      typeof value === 'string' &&
+      value !== '' &&
+      value.length <= MAX_ID_VALUE_LENGTH &&
+      ID_KEY.test(key)
+    ) {
+      out.push({ path: formatJsonPath([...path, segment]), key, value, suggestedVariable: suggestVariableName(key) });
+    } else if (value !== null && typeof value === 'object' && path.length + 1 < MAX_DEPTH) {
+      path.push(segment);
+      levels.push(levelOf(value));
     }
-    for (const child of children.reverse()) stack.push(child);
   }
   return out;
 }

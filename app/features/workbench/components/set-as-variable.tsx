@@ -16,7 +16,7 @@ export default function SetAsVariable({ result }: { result: RelayResult | null }
   const variables = useVariables();
   const set = useSetVariables();
   const body = result?.response?.bodyEncoding === 'utf8' ? result.response.body : null;
-  const candidates = useMemo(() => (body ? idCandidates(body).slice(0, SHOWN) : []), [body]);
+  const candidates = useMemo(() => (body ? idCandidates(body, SHOWN) : []), [body]);
   if (!result || candidates.length === 0) return null;
   const environment = result.environment;
   return (
