@@ -61,6 +61,8 @@ test('a JSON body over 2 MB is shown as text until "Show formatted anyway" is cl
   await expect(playground.response).toContainText(/This body is [\d.]+ MB/);
   await expect(playground.response.getByRole('region', { name: 'Response body', exact: true })).toBeVisible();
   await expect(playground.response.getByRole('region', { name: 'Response body, formatted' })).toHaveCount(0);
+  // Its IDs are still offered as variables, found off the main thread (the body is over 256 KB).
+  await expect(page.getByRole('group', { name: 'Set as variable' })).toContainText('{{tx_id}} = tx-00000000');
 
   await playground.response.getByRole('button', { name: 'Show formatted anyway', exact: true }).click();
   const formatted = playground.response.getByRole('region', { name: 'Response body, formatted', exact: true });

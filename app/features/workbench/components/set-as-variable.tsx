@@ -1,12 +1,20 @@
-import { useMemo } from 'react';
 import type { RelayResult } from '../../../../core/contract.ts';
-import { idCandidates } from '../../../../core/workbench/captures.ts';
+import { idCandidates, type IdCandidate } from '../../../../core/workbench/captures.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
+import { useTextJob, type TextJob } from '../../../lib/use-text-job.ts';
 import { useSetVariables, useVariables } from '../api/workbench-api.ts';
 import { setVariable } from '../variables-model.ts';
 
 const SHOWN = 6;
+
+/** Bodies up to this many characters are searched in place; larger ones (a whole parse) in a Web Worker. */
+const FIND_IDS: TextJob<IdCandidate[]> = {
+  syncLimit: 256 * 1024,
+  run: (text) => idCandidates(text, SHOWN),
+  makeWorker: () => new Worker(new URL('../id-candidates-worker.ts', import.meta.url), { type: 'module' }),
+  failed: [],
+};
 
 /**
  * "Set as variable" on the IDs of a JSON response (txID, fund_id, wallet_id…): one click sets the
@@ -16,7 +24,8 @@ export default function SetAsVariable({ result }: { result: RelayResult | null }
   const variables = useVariables();
   const set = useSetVariables();
   const body = result?.response?.bodyEncoding === 'utf8' ? result.response.body : null;
-  const candidates = useMemo(() => (body ? idCandidates(body, SHOWN) : []), [body]);
+  const found = useTextJob(body ?? '', body !== null, FIND_IDS);
+  const candidates = found.state === 'done' ? found.result.slice(0, SHOWN) : [];
   if (!result || candidates.length === 0) return null;
   const environment = result.environment;
   return (
