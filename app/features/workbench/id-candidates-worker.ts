@@ -1,5 +1,5 @@
 /** Finds the ID-like fields of a large response body off the main thread (see use-text-job.ts). */
-import { idCandidates } from '../../../core/workbench/captures.ts';
+import { findIds } from './find-ids.ts';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<{ id: number; text: string }>) => void) | null;
@@ -8,5 +8,5 @@ const scope = self as unknown as {
 
 scope.onmessage = (event) => {
   const { id, text } = event.data;
-  scope.postMessage({ id, result: idCandidates(text) });
+  scope.postMessage({ id, result: findIds(text) });
 };

@@ -1,17 +1,15 @@
 import type { RelayResult } from '../../../../core/contract.ts';
-import { idCandidates, type IdCandidate } from '../../../../core/workbench/captures.ts';
+import type { IdCandidate } from '../../../../core/workbench/captures.ts';
 import { Button } from '../../../components/button.tsx';
 import { announce } from '../../../lib/announce.ts';
 import { useTextJob, type TextJob } from '../../../lib/use-text-job.ts';
 import { useSetVariables, useVariables } from '../api/workbench-api.ts';
+import { findIds } from '../find-ids.ts';
 import { setVariable } from '../variables-model.ts';
 
-const SHOWN = 6;
-
-/** Bodies up to this many characters are searched in place; larger ones (a whole parse) in a Web Worker. */
+/** A large body (a whole parse) is searched in a Web Worker. */
 const FIND_IDS: TextJob<IdCandidate[]> = {
-  syncLimit: 256 * 1024,
-  run: (text) => idCandidates(text, SHOWN),
+  run: findIds,
   makeWorker: () => new Worker(new URL('../id-candidates-worker.ts', import.meta.url), { type: 'module' }),
   failed: [],
 };
@@ -25,7 +23,7 @@ export default function SetAsVariable({ result }: { result: RelayResult | null }
   const set = useSetVariables();
   const body = result?.response?.bodyEncoding === 'utf8' ? result.response.body : null;
   const found = useTextJob(body ?? '', body !== null, FIND_IDS);
-  const candidates = found.state === 'done' ? found.result.slice(0, SHOWN) : [];
+  const candidates = found.state === 'done' ? found.result : [];
   if (!result || candidates.length === 0) return null;
   const environment = result.environment;
   return (
