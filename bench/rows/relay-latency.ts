@@ -138,7 +138,7 @@ export const relayLatency: BenchRow = {
         }),
       ],
       notes: [
-        `relay-latency: ${count} sends through POST /api/send, ${count} signed GET /balance straight to the mock and ${count} through a bare Node proxy, interleaved, after ${warmup} warm-up rounds; reference = straight to the mock; floor = the same signed request through a bare proxy in this process (keep-alive to the mock, answer buffered and passed on; no contract, signing, history or redaction), the two hops alone; floor-with-history = that proxy committing the relay's history entry for the request (taken from a real send, with the answer passed on) to the playground's SQLite store before it answers; ${errors} errors.`,
+        `relay-latency: ${count} sends through POST /api/send, ${count} signed GET /balance straight to the mock and ${count} through a bare Node proxy, interleaved, after ${warmup} warm-up rounds; reference = straight to the mock; floor = the same signed request through a bare proxy in this process (keep-alive to the mock, answer buffered and passed on; no contract, signing, history or redaction), the two hops alone; floor-with-history = that proxy committing the relay's history entry for the request (taken from a real send, with the answer passed on) to the playground's SQLite store before it answers; ${errors} errors. The goal leaves ${round(Math.max(0, 2.5 * directMedian - median(recorded)) * 1000)} µs beyond the floor with history for the rest of the relay's work (perimeter, contract, signing, redaction, the answer); it takes ${round((oursMedian - median(recorded)) * 1000)} µs.`,
       ],
     };
   },
