@@ -3,15 +3,18 @@
  * servable or where it would listen beyond loopback, and its guard covers every path of the dev
  * server (Vite's own `/__open-in-editor`, `/@fs/`, the HMR WebSocket), not only /api.
  */
+import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { createServer, preview, type InlineConfig, type PreviewServer, type ViteDevServer } from 'vite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { playground } from './plugin.ts';
 import { rawExchange } from '../test-support/http-client.ts';
 import { tempDir } from '../test-support/temp-dirs.ts';
 
+const execFileAsync = promisify(execFile);
 const TOKEN = 'plugin-test-token-0123456789abcdef';
 const saved = { ...process.env };
 const open: Array<ViteDevServer | PreviewServer> = [];
@@ -132,6 +135,42 @@ describe('the dev server refuses other sites on every path', () => {
     await expect.poll(opened, { timeout: 10_000 }).toContain('opened-by-the-page.txt');
     expect(opened()).not.toContain('asked-by-another-site.txt');
   }, 20_000);
+
+  // Run as root with setpriv: the request comes from a process of another user (nobody).
+  const canSwitchUser = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv') && existsSync('/proc/net/tcp');
+  it.runIf(canSwitchUser)(
+    "never opens the editor for another user of the machine, though it sends the page's headers",
+    async () => {
+      const marker = join(tempDir(), 'editor-was-opened');
+      const editor = join(tempDir(), 'fake-editor.sh');
+      writeFileSync(editor, `#!/bin/sh\necho "$@" >> ${marker}\n`);
+      chmodSync(editor, 0o755);
+      process.env.LAUNCH_EDITOR = editor;
+      process.env.PLAYGROUND_DATA_DIR = tempDir();
+      const root = project();
+      writeFileSync(join(root, 'asked-by-another-user.txt'), 'x');
+      writeFileSync(join(root, 'opened-by-the-owner.txt'), 'x');
+      const { port } = await dev(root);
+      const url = (name: string) => `http://127.0.0.1:${port}/__open-in-editor?file=${join(root, name)}`;
+      const script = `fetch(${JSON.stringify(url('asked-by-another-user.txt'))}, { headers: { 'sec-fetch-site': 'same-origin' } }).then(async (r) => console.log(r.status, await r.text()))`;
+      const { stdout } = await execFileAsync('/usr/bin/setpriv', [
+        '--reuid=65534',
+        '--regid=65534',
+        '--clear-groups',
+        process.execPath,
+        '-e',
+        script,
+      ]);
+      expect(stdout).toMatch(/^403 Refused: this request comes from another user of the machine/);
+      // The owner's own request still opens the editor, after the other's was refused: the probe works.
+      const own = await fetch(url('opened-by-the-owner.txt'), { headers: { 'sec-fetch-site': 'same-origin' } });
+      expect(own.status).toBe(200);
+      const opened = () => (existsSync(marker) ? readFileSync(marker, 'utf8') : '');
+      await expect.poll(opened, { timeout: 10_000 }).toContain('opened-by-the-owner.txt');
+      expect(opened()).not.toContain('asked-by-another-user.txt');
+    },
+    20_000,
+  );
 
   it('refuses /@fs/ and the page to another origin', async () => {
     process.env.PLAYGROUND_DATA_DIR = tempDir();

@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { checkSite, type GuardVerdict, type PerimeterOptions } from './guard.ts';
+import { ownUid, peerOwner } from './socket-owner.ts';
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -19,19 +20,7 @@ export function createSiteGuard(options: () => PerimeterOptions): Middleware {
       return;
     }
     let verdict = checkSite(req, options());
-    // Vite's "open in editor" spawns a program: only the page's own error overlay (a same-origin fetch) may ask.
-    if (
-      verdict.ok &&
-      (req.url ?? '').startsWith('/__open-in-editor') &&
-      req.headers['sec-fetch-site'] !== 'same-origin'
-    ) {
-      verdict = {
-        ok: false,
-        status: 403,
-        code: 'bad-origin',
-        message: 'Refused: only the playground page itself may open files in the editor.',
-      };
-    }
+    if (verdict.ok && (req.url ?? '').startsWith('/__open-in-editor')) verdict = checkOpenInEditor(req);
     if (verdict.ok) {
       next();
       return;
@@ -45,6 +34,36 @@ export function createSiteGuard(options: () => PerimeterOptions): Middleware {
     res.setHeader('content-length', Buffer.byteLength(text));
     res.end(text);
   };
+}
+
+/**
+ * Vite's "open in editor" starts a program as the user who runs the playground, and its request
+ * (the error overlay's fetch) cannot carry the launch token. So it is answered only for a
+ * same-origin fetch (no other site) whose connection comes from a socket of that same user (no
+ * other user of the machine: headers can be forged, the kernel's socket table cannot).
+ */
+function checkOpenInEditor(req: IncomingMessage): GuardVerdict {
+  if (req.headers['sec-fetch-site'] !== 'same-origin')
+    return {
+      ok: false,
+      status: 403,
+      code: 'bad-origin',
+      message: 'Refused: only the playground page itself may open files in the editor.',
+    };
+  const { remotePort, localPort } = req.socket;
+  const uid = ownUid();
+  const peer = remotePort === undefined || localPort === undefined ? null : peerOwner(remotePort, localPort);
+  if (uid === null || peer !== uid)
+    return {
+      ok: false,
+      status: 403,
+      code: 'other-user',
+      message:
+        peer === null
+          ? 'Refused: the editor is opened only for a request whose sender can be checked to be the user running the playground, and this one cannot.'
+          : 'Refused: this request comes from another user of the machine; only the user running the playground may open files in the editor.',
+    };
+  return { ok: true };
 }
 
 function refuseUpgrade(socket: Duplex, verdict: Exclude<GuardVerdict, { ok: true }>): void {
