@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from './config/config.ts';
 import { startMockServer, type MockServer } from './mock/server.ts';
@@ -51,4 +53,43 @@ describe('the mock port, when taken', () => {
     await holder.close();
     await expect(services.resetMock()).rejects.toThrow(/no mock answers/);
   }, 10_000);
+
+  // Run as root with setpriv: the port is taken by a process of another user (nobody).
+  const canSwitchUser = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv') && existsSync('/proc/net/tcp');
+  it.runIf(canSwitchUser)(
+    'never uses a listener of another user of the machine as the mock',
+    async () => {
+      const squatter = spawn(
+        '/usr/bin/setpriv',
+        [
+          '--reuid=65534',
+          '--regid=65534',
+          '--clear-groups',
+          process.execPath,
+          '-e',
+          "const s = require('http').createServer((q, r) => r.end('{}')); s.listen(0, '127.0.0.1', () => console.log(s.address().port));",
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      try {
+        const port = await new Promise<number>((resolve, reject) => {
+          squatter.stdout.once('data', (c: Buffer) => resolve(Number(c.toString('utf8').trim())));
+          squatter.once('exit', (code) => reject(new Error(`the other user's listener exited with ${code}`)));
+        });
+        const logs: string[] = [];
+        const env = { PLAYGROUND_DATA_DIR: tempDir(), MOCK_PORT: String(port), PLAYGROUND_TOKEN: '' };
+        const services = createServices(loadConfig(env), { env, log: (l) => logs.push(l), mockPortTaken: 'use' });
+        open.push(services);
+        await expect(services.ensureMock()).rejects.toMatchObject({
+          status: 503,
+          code: 'mock-port-taken',
+          message: expect.stringMatching(/port \d+ is held by another user of this machine \(uid 65534\).*MOCK_PORT/),
+        });
+        expect(logs.join('\n')).not.toMatch(/using the Qredo API already listening there/);
+      } finally {
+        squatter.kill();
+      }
+    },
+    10_000,
+  );
 });

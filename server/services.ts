@@ -12,7 +12,9 @@ import { createInflightSends, type InflightSends } from './relay/inflight.ts';
 import { createRelay } from './relay/relay.ts';
 import { createDoctorRunner, inlineDoctorRunner, type DoctorRunner } from './doctor/run.ts';
 import { prepareDataDir } from './security/data-dir.ts';
+import { HttpError } from './http.ts';
 import { loadLaunchToken, type LaunchToken } from './security/launch-token.ts';
+import { listenerOwner, ownUid } from './security/socket-owner.ts';
 import { Redactor } from './security/redact.ts';
 import { openCollectionStore, type CollectionStore } from './workbench/collections.ts';
 import { openVariableStore, type VariableStore } from './workbench/variables.ts';
@@ -189,7 +191,9 @@ export type { Server };
 /**
  * Starts the embedded mock. A port still held for a moment (a dev-server restart closing the old
  * mock) is retried `retries` times, 200 ms apart; a port held after that means a Qredo API already
- * listens there, and it is used as is.
+ * listens there (`npm run mock`, another playground), and it is used as is, but only when it is
+ * this user's: what is sent to the mock, and what the page shows of its answers, must not be
+ * another user's to read or to write.
  */
 async function startMockOnce(port: number, log: (line: string) => void, retries: number): Promise<MockServer | null> {
   for (let attempt = 0; ; attempt++) {
@@ -198,10 +202,28 @@ async function startMockOnce(port: number, log: (line: string) => void, retries:
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
       if (attempt >= retries) {
+        refuseOthersListener(port);
         log(`[playground] port ${port} is taken: using the Qredo API already listening there as the mock.`);
         return null;
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
+}
+
+/** Throws when whatever listens on `port` is not known to be this user's (Windows has no users to compare). */
+function refuseOthersListener(port: number): void {
+  const me = ownUid();
+  if (me === null) return;
+  const owner = listenerOwner(port);
+  if (owner === me) return;
+  const whose =
+    owner === null
+      ? 'by a program whose user cannot be checked (the socket table /proc/net/tcp cannot be read, or several users listen there)'
+      : `by another user of this machine (uid ${owner})`;
+  throw new HttpError(
+    503,
+    'mock-port-taken',
+    `The embedded Qredo API cannot start: port ${port} is held ${whose}, and it is not used in its place, since it would see every request sent to the mock and choose the answers shown. Start the playground with MOCK_PORT set to a free port.`,
+  );
 }
