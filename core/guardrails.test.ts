@@ -25,6 +25,12 @@ describe('pinnedTimestampRefusal', () => {
     expect(pinnedTimestampRefusal('production', 'post', '4102444800', now)).toMatch(/days ahead/);
     expect(pinnedTimestampRefusal('production', 'POST', `${s(3600)}000000000`, now)).toMatch(/hour/);
   });
+  it('refuses a production mutation pinned with leading zeros, whose unit a server could read otherwise', () => {
+    // 18 digits: nanoseconds (1970) by the digit count, 2000000000 seconds (2033) by the value.
+    expect(pinnedTimestampRefusal('production', 'POST', '000000002000000000', now)).toMatch(/starts with 0/);
+    expect(pinnedTimestampRefusal('production', 'POST', `0${s(0)}`, now)).toMatch(/starts with 0/);
+    expect(pinnedTimestampRefusal('sandbox', 'POST', '000000002000000000', now)).toBeNull();
+  });
   it('lets through a timestamp near now, in the past, at send time, or a safe method', () => {
     expect(pinnedTimestampRefusal('production', 'POST', s(300), now)).toBeNull();
     expect(pinnedTimestampRefusal('production', 'POST', s(-86_400), now)).toBeNull();

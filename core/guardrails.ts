@@ -39,6 +39,11 @@ export function pinnedTimestampRefusal(
   const seconds = timestampToSeconds(timestamp);
   const now = Math.floor(nowMs / 1000);
   if (seconds === null) return 'The pinned timestamp is not a timestamp in seconds or nanoseconds.';
+  // The unit is told by the number of digits, and zeros in front change that count but not the
+  // number: 000000002000000000 reads as nanoseconds (1970) here, and as 2000000000 seconds (2033)
+  // to a server that reads the value.
+  if (timestamp.length > 1 && timestamp.startsWith('0'))
+    return `A ${method.toUpperCase()} to production is never signed with a pinned timestamp that starts with 0: its unit would depend on how the server counts the digits, and one reading could put it years ahead. Pin it without the leading zeros, or sign at send time.`;
   if (seconds - now > PINNED_TIMESTAMP_LEAD_SECONDS) {
     return `A ${method.toUpperCase()} to production is never signed with a timestamp more than ${PINNED_TIMESTAMP_LEAD_SECONDS / 60} minutes ahead (this one is ${describeLead(seconds - now)} ahead): such a signature could be used later to move funds. Sign at send time, or pin a timestamp near now.`;
   }
