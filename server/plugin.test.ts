@@ -70,6 +70,28 @@ const MODES = {
   },
 };
 
+describe('the page, in dev and preview', () => {
+  it.each(['dev', 'preview'] as const)('%s: may not be framed by another page, nor sniffed', async (mode) => {
+    process.env.PLAYGROUND_DATA_DIR = tempDir();
+    const root = project();
+    let port: number;
+    if (mode === 'dev') port = (await dev(root)).port;
+    else {
+      const s = await preview(config(root));
+      open.push(s);
+      port = (s.httpServer.address() as AddressInfo).port;
+    }
+    for (const path of ['/', '/index.html']) {
+      const res = await fetch(`http://127.0.0.1:${port}${path}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+  });
+});
+
 describe.each(Object.keys(MODES) as Array<keyof typeof MODES>)('vite %s refuses to start', (mode) => {
   const start = MODES[mode];
 

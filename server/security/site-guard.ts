@@ -10,6 +10,20 @@ function isApiPath(url: string): boolean {
 }
 
 /**
+ * On everything the server answers besides /api: no other page may frame the playground (where
+ * the token is kept, a framed page could be clicked through), no file is read as another type
+ * than it is served as, no address of the playground is sent to the sites it links to, and no
+ * window of another site that opens it keeps a hold on it.
+ */
+const PAGE_HEADERS: ReadonlyArray<[string, string]> = [
+  ['content-security-policy', "frame-ancestors 'none'"],
+  ['x-frame-options', 'DENY'],
+  ['x-content-type-options', 'nosniff'],
+  ['referrer-policy', 'no-referrer'],
+  ['cross-origin-opener-policy', 'same-origin'],
+];
+
+/**
  * The site checks in front of everything the web server answers besides /api (which the router
  * checks itself and answers in JSON): the page, module files, `/@fs/`, `/__open-in-editor`.
  */
@@ -22,6 +36,7 @@ export function createSiteGuard(options: () => PerimeterOptions): Middleware {
     let verdict = checkSite(req, options());
     if (verdict.ok && (req.url ?? '').startsWith('/__open-in-editor')) verdict = checkOpenInEditor(req);
     if (verdict.ok) {
+      for (const [name, value] of PAGE_HEADERS) res.setHeader(name, value);
       next();
       return;
     }
