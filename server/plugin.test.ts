@@ -12,6 +12,7 @@ import { createServer, preview, type InlineConfig, type PreviewServer, type Vite
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { playground } from './plugin.ts';
 import { rawExchange } from '../test-support/http-client.ts';
+import { canRunAsOtherUser, nodeAsOtherUser } from '../test-support/other-user.ts';
 import { tempDir } from '../test-support/temp-dirs.ts';
 
 const execFileAsync = promisify(execFile);
@@ -122,18 +123,31 @@ describe.each(Object.keys(MODES) as Array<keyof typeof MODES>)('vite %s refuses 
   });
 });
 
+/**
+ * A dev server whose editor is a script that writes down what it was asked to open, in a project
+ * holding the files named; `opened()` reads what has been opened so far.
+ */
+async function devWithFakeEditor(files: string[]) {
+  const marker = join(tempDir(), 'editor-was-opened');
+  const editor = join(tempDir(), 'fake-editor.sh');
+  writeFileSync(editor, `#!/bin/sh\necho "$@" >> ${marker}\n`);
+  chmodSync(editor, 0o755);
+  process.env.LAUNCH_EDITOR = editor;
+  process.env.PLAYGROUND_DATA_DIR = tempDir();
+  const root = project();
+  for (const f of files) writeFileSync(join(root, f), 'x');
+  const { port } = await dev(root);
+  return {
+    root,
+    port,
+    // The shell makes the file before echo writes into it: callers wait for the line, not the file.
+    opened: () => (existsSync(marker) ? readFileSync(marker, 'utf8') : ''),
+  };
+}
+
 describe('the dev server refuses other sites on every path', () => {
   it('never opens the editor for another site, nor for a request that is not the page itself', async () => {
-    const marker = join(tempDir(), 'editor-was-opened');
-    const editor = join(tempDir(), 'fake-editor.sh');
-    writeFileSync(editor, `#!/bin/sh\necho "$@" >> ${marker}\n`);
-    chmodSync(editor, 0o755);
-    process.env.LAUNCH_EDITOR = editor;
-    process.env.PLAYGROUND_DATA_DIR = tempDir();
-    const root = project();
-    writeFileSync(join(root, 'opened-by-the-page.txt'), 'x');
-    writeFileSync(join(root, 'asked-by-another-site.txt'), 'x');
-    const { port } = await dev(root);
+    const { root, port, opened } = await devWithFakeEditor(['opened-by-the-page.txt', 'asked-by-another-site.txt']);
     const refused: Array<Record<string, string>> = [
       { origin: 'http://evil.example' },
       { 'sec-fetch-site': 'cross-site' },
@@ -152,42 +166,21 @@ describe('the dev server refuses other sites on every path', () => {
       headers: { 'sec-fetch-site': 'same-origin' },
     });
     expect(own.status).toBe(200);
-    // The shell makes the file before echo writes into it: wait for the line, not the file.
-    const opened = () => (existsSync(marker) ? readFileSync(marker, 'utf8') : '');
     await expect.poll(opened, { timeout: 10_000 }).toContain('opened-by-the-page.txt');
     expect(opened()).not.toContain('asked-by-another-site.txt');
   }, 20_000);
 
-  // Run as root with setpriv: the request comes from a process of another user (nobody).
-  const canSwitchUser = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv') && existsSync('/proc/net/tcp');
-  it.runIf(canSwitchUser)(
+  it.runIf(canRunAsOtherUser)(
     "never opens the editor for another user of the machine, though it sends the page's headers",
     async () => {
-      const marker = join(tempDir(), 'editor-was-opened');
-      const editor = join(tempDir(), 'fake-editor.sh');
-      writeFileSync(editor, `#!/bin/sh\necho "$@" >> ${marker}\n`);
-      chmodSync(editor, 0o755);
-      process.env.LAUNCH_EDITOR = editor;
-      process.env.PLAYGROUND_DATA_DIR = tempDir();
-      const root = project();
-      writeFileSync(join(root, 'asked-by-another-user.txt'), 'x');
-      writeFileSync(join(root, 'opened-by-the-owner.txt'), 'x');
-      const { port } = await dev(root);
+      const { root, port, opened } = await devWithFakeEditor(['asked-by-another-user.txt', 'opened-by-the-owner.txt']);
       const url = (name: string) => `http://127.0.0.1:${port}/__open-in-editor?file=${join(root, name)}`;
       const script = `fetch(${JSON.stringify(url('asked-by-another-user.txt'))}, { headers: { 'sec-fetch-site': 'same-origin' } }).then(async (r) => console.log(r.status, await r.text()))`;
-      const { stdout } = await execFileAsync('/usr/bin/setpriv', [
-        '--reuid=65534',
-        '--regid=65534',
-        '--clear-groups',
-        process.execPath,
-        '-e',
-        script,
-      ]);
+      const { stdout } = await execFileAsync(...nodeAsOtherUser(script));
       expect(stdout).toMatch(/^403 Refused: this request comes from another user of the machine/);
       // The owner's own request still opens the editor, after the other's was refused: the probe works.
       const own = await fetch(url('opened-by-the-owner.txt'), { headers: { 'sec-fetch-site': 'same-origin' } });
       expect(own.status).toBe(200);
-      const opened = () => (existsSync(marker) ? readFileSync(marker, 'utf8') : '');
       await expect.poll(opened, { timeout: 10_000 }).toContain('opened-by-the-owner.txt');
       expect(opened()).not.toContain('asked-by-another-user.txt');
     },

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from './config/config.ts';
 import { startMockServer, type MockServer } from './mock/server.ts';
 import { createServices, type Services } from './services.ts';
+import { canRunAsOtherUser, nodeAsOtherUser } from '../test-support/other-user.ts';
 import { tempDir } from '../test-support/temp-dirs.ts';
 
 /** Services whose mock port is held by another mock that lets go of it as soon as asked. */
@@ -54,23 +54,13 @@ describe('the mock port, when taken', () => {
     await expect(services.resetMock()).rejects.toThrow(/no mock answers/);
   }, 10_000);
 
-  // Run as root with setpriv: the port is taken by a process of another user (nobody).
-  const canSwitchUser = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv') && existsSync('/proc/net/tcp');
-  it.runIf(canSwitchUser)(
+  it.runIf(canRunAsOtherUser)(
     'never uses a listener of another user of the machine as the mock',
     async () => {
-      const squatter = spawn(
-        '/usr/bin/setpriv',
-        [
-          '--reuid=65534',
-          '--regid=65534',
-          '--clear-groups',
-          process.execPath,
-          '-e',
-          "const s = require('http').createServer((q, r) => r.end('{}')); s.listen(0, '127.0.0.1', () => console.log(s.address().port));",
-        ],
-        { stdio: ['ignore', 'pipe', 'inherit'] },
+      const [command, args] = nodeAsOtherUser(
+        "const s = require('http').createServer((q, r) => r.end('{}')); s.listen(0, '127.0.0.1', () => console.log(s.address().port));",
       );
+      const squatter = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
       try {
         const port = await new Promise<number>((resolve, reject) => {
           squatter.stdout.once('data', (c: Buffer) => resolve(Number(c.toString('utf8').trim())));
