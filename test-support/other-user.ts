@@ -10,10 +10,11 @@ export const NOBODY = 65534;
 export const canRunAsOtherUser =
   process.getuid?.() === 0 && existsSync('/usr/bin/setpriv') && existsSync('/proc/net/tcp');
 
-/** The command and arguments that run `node -e script` as nobody. */
-export function nodeAsOtherUser(script: string): [string, string[]] {
+/** The command, arguments and options that run `node -e script` as nobody (from /, which nobody may enter). */
+export function nodeAsOtherUser(script: string): [string, string[], { cwd: string }] {
   return [
     '/usr/bin/setpriv',
     [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, '-e', script],
+    { cwd: '/' },
   ];
 }
