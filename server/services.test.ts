@@ -57,10 +57,10 @@ describe('the mock port, when taken', () => {
   it.runIf(canRunAsOtherUser)(
     'never uses a listener of another user of the machine as the mock',
     async () => {
-      const [command, args] = nodeAsOtherUser(
+      const [command, args, options] = nodeAsOtherUser(
         "const s = require('http').createServer((q, r) => r.end('{}')); s.listen(0, '127.0.0.1', () => console.log(s.address().port));",
       );
-      const squatter = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+      const squatter = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'inherit'] });
       try {
         const port = await new Promise<number>((resolve, reject) => {
           squatter.stdout.once('data', (c: Buffer) => resolve(Number(c.toString('utf8').trim())));
