@@ -3,7 +3,7 @@
  * format on them while core/contract.ts builds the workbench routes on core/workbench (one import
  * direction, no cycle). core/contract.ts re-exports every one: import them from there.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { DEMO_KEYS, ENVIRONMENTS, PARTNER_DEMO_KEY_IDS } from './constants.ts';
 import { SCHEMES } from './schemes.ts';
 

@@ -2,7 +2,7 @@
  * The one wire contract between the page and the backend. The server validates every request body
  * against these schemas at the edge; the page's api-client is typed by them.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { DemoKey, Environment, HttpMethod, PartnerDemoKey, Scheme, TimestampUnit } from './contract-base.ts';
 import { DOCTOR_CAUSE_IDS, KEY_ID_PATTERN, KEY_ID_RULE } from './constants.ts';
 import { MAX_EXTRA_HEADERS, headerNameProblem, headerValueProblem } from './headers.ts';

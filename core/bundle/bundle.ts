@@ -3,7 +3,7 @@
  * URL fragment, which browsers never send to a server), and as HAR 1.2 for other tools. A bundle is
  * data only: parsing is size-limited and validated, and nothing in it is ever evaluated.
  */
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { RelayResult, describeIssues, type HistoryEntry } from '../contract.ts';
 import { scrubPrivateKeyShapes } from '../partner/key-forms.ts';
 import { base64url, decodeStandardBase64 } from '../signing/index.ts';

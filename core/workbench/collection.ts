@@ -26,7 +26,7 @@
  *   the limits MAX_COLLECTION_CHARS, MAX_COLLECTION_REQUESTS, MAX_FOLDER_DEPTH, MAX_VARIABLES...
  */
 import { itemAt, lastItem } from '../checked.ts';
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { DemoKey, Environment, HttpMethod, PartnerDemoKey, Scheme, TimestampUnit } from '../contract-base.ts';
 import { ImportError } from '../import/types.ts';
 import { parseJsonPath } from './captures.ts';

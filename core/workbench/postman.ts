@@ -22,7 +22,7 @@
  *   printPostman(collection, bases): { text, notes }
  */
 import { group } from '../checked.ts';
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { ImportError } from '../import/types.ts';
 import { formatJsonPath, parseJsonPath } from './captures.ts';
 import {

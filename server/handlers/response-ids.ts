@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../core/zod.ts';
 import { Environment } from '../../core/contract-base.ts';
 import { describeIssues, type ResponseIdsAnswer } from '../../core/contract.ts';
 import { idsInJson, type ResponseId } from '../../core/workbench/response-ids.ts';
