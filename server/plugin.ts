@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin, PreviewServer, ResolvedConfig, ViteDevServer } from 'vite';
 import { checkBindHost, loadConfig } from './config/config.ts';
 import { createRouter, perimeterOptions } from './router.ts';
 import { assertNotServed, prepareDataDir, realPathOf } from './security/data-dir.ts';
+import { pagePolicy } from './security/content-policy.ts';
 import { launchUrl } from './security/launch-token.ts';
 import { createSiteGuard, guardUpgrades } from './security/site-guard.ts';
 import { createServices, type Services } from './services.ts';
@@ -26,7 +28,7 @@ function servedPaths(config: ResolvedConfig): Array<{ path: string; what: string
 export function playground(): Plugin {
   let services: Services | null = null;
 
-  const mount = (server: ViteDevServer | PreviewServer, host: string | boolean | undefined) => {
+  const mount = (server: ViteDevServer | PreviewServer, host: string | boolean | undefined, contentPolicy?: string) => {
     const config = loadConfig();
     const bound = typeof host === 'string' ? host : host === true ? '0.0.0.0' : config.host;
     const warning = checkBindHost(bound, config.allowRemote);
@@ -41,7 +43,7 @@ export function playground(): Plugin {
     const credentialsWarning = ready.credentials.modeWarning();
     if (credentialsWarning) console.warn(`[playground] ${credentialsWarning}`);
     const options = () => perimeterOptions(ready);
-    server.middlewares.use(createSiteGuard(options));
+    server.middlewares.use(createSiteGuard(options, contentPolicy));
     server.middlewares.use(createRouter(ready));
     if (server.httpServer) guardUpgrades(server.httpServer as import('node:http').Server, options);
     const printUrls = server.printUrls.bind(server);
@@ -64,11 +66,20 @@ export function playground(): Plugin {
       return { server: { fs: { deny: [...VITE_DEFAULT_DENY, `${realDir}/**`] } } };
     },
     configureServer: (server) => mount(server, server.config.server.host),
-    configurePreviewServer: (server) => mount(server, server.config.preview.host),
+    configurePreviewServer: (server) => mount(server, server.config.preview.host, builtPagePolicy(server)),
     async buildEnd() {
       await services?.close();
     },
   };
+}
+
+/** The built page's policy, with the inline scripts of the index.html it serves; none where there is no build yet. */
+function builtPagePolicy(server: PreviewServer): string | undefined {
+  try {
+    return pagePolicy(readFileSync(resolve(server.config.root, server.config.build.outDir, 'index.html'), 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Vite's own `server.fs.deny` defaults, which a configured list replaces. */

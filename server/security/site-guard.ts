@@ -16,7 +16,6 @@ function isApiPath(url: string): boolean {
  * window of another site that opens it keeps a hold on it.
  */
 const PAGE_HEADERS: ReadonlyArray<[string, string]> = [
-  ['content-security-policy', "frame-ancestors 'none'"],
   ['x-frame-options', 'DENY'],
   ['x-content-type-options', 'nosniff'],
   ['referrer-policy', 'no-referrer'],
@@ -27,7 +26,11 @@ const PAGE_HEADERS: ReadonlyArray<[string, string]> = [
  * The site checks in front of everything the web server answers besides /api (which the router
  * checks itself and answers in JSON): the page, module files, `/@fs/`, `/__open-in-editor`.
  */
-export function createSiteGuard(options: () => PerimeterOptions): Middleware {
+export function createSiteGuard(
+  options: () => PerimeterOptions,
+  /** The page's Content-Security-Policy (content-policy.ts); by default no framing, and nothing else. */
+  contentPolicy = "frame-ancestors 'none'",
+): Middleware {
   return (req, res, next) => {
     if (isApiPath(req.url ?? '/')) {
       next();
@@ -36,6 +39,7 @@ export function createSiteGuard(options: () => PerimeterOptions): Middleware {
     let verdict = checkSite(req, options());
     if (verdict.ok && (req.url ?? '').startsWith('/__open-in-editor')) verdict = checkOpenInEditor(req);
     if (verdict.ok) {
+      res.setHeader('content-security-policy', contentPolicy);
       for (const [name, value] of PAGE_HEADERS) res.setHeader(name, value);
       next();
       return;
